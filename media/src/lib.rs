@@ -1,0 +1,1 @@
+//! Peerview media (filled in by the recording and playback issues).

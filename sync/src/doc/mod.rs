@@ -1,0 +1,43 @@
+//! The typed document model: Automerge documents read into plain Rust structs ("hydrate") and
+//! changed through methods that touch only the fields they mean to ("reconcile" by hand), so that
+//! concurrent edits from several replicas merge field by field.
+//!
+//! Every document's root holds `schema` (a version number) and `kind` (what document it is).
+
+mod campaign;
+mod fields;
+mod reviews;
+mod roster;
+mod submission;
+
+pub use campaign::{AnswerKind, Campaign, CampaignDoc, Question};
+pub use reviews::{Review, ReviewComment, ReviewDecision, Reviews, ReviewsDoc, Verdict};
+pub use roster::{Candidate, InviteState, Reviewer, Roster, RosterDoc};
+pub use submission::{
+    Answer, EventKind, MediaKind, Overrides, StatusEvent, Submission, SubmissionDoc, SubmissionState, Take,
+    TextAnswer,
+};
+
+/// The schema version this build writes and the newest it can read.
+pub const SCHEMA_VERSION: u64 = 1;
+
+/// Why a document could not be read as what it claims to be.
+#[derive(Debug, thiserror::Error)]
+pub enum DocError {
+    #[error("not a Peerview {expected} document (its kind is {found:?})")]
+    WrongKind { expected: &'static str, found: String },
+    #[error(
+        "the document uses schema version {found}, newer than this Peerview understands ({supported}); update Peerview"
+    )]
+    NewerSchema { found: u64, supported: u64 },
+    #[error("field `{path}` is missing")]
+    Missing { path: String },
+    #[error("field `{path}` should be {expected}")]
+    WrongType { path: String, expected: &'static str },
+    #[error("field `{path}` is invalid: {reason}")]
+    Invalid { path: String, reason: String },
+    #[error("{0} not found in the document")]
+    NotFound(String),
+    #[error("automerge: {0}")]
+    Automerge(#[from] automerge::AutomergeError),
+}

@@ -1,0 +1,210 @@
+//! The Roster document: who was invited to a campaign (candidates and reviewers) and the state of
+//! each invite. Employer side only: it is never sent to a candidate, so candidates cannot learn
+//! each other's names or emails.
+
+use std::fmt;
+use std::str::FromStr;
+
+use automerge::{AutoCommit, ObjId, ObjType, ROOT};
+use automerge::transaction::Transactable;
+
+use super::DocError;
+use super::fields::{
+    check_header, ensure_map, map_entries, opt_str, parse_enum, put_if_changed, put_opt_str,
+    req_obj, req_str, req_time, timestamp, write_header,
+};
+use crate::ids::{CampaignId, CandidateId, ReviewerId};
+use crate::time::Timestamp;
+
+const KIND: &str = "roster";
+
+/// Where an invite stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum InviteState {
+    /// Ticket issued, not used yet.
+    Invited,
+    /// The ticket was used; the invite is bound to the invitee's node.
+    Joined,
+    /// Withdrawn by the employer: the ticket and the bound node are refused.
+    Revoked,
+}
+
+impl InviteState {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            InviteState::Invited => "invited",
+            InviteState::Joined => "joined",
+            InviteState::Revoked => "revoked",
+        }
+    }
+}
+
+impl fmt::Display for InviteState {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for InviteState {
+    type Err = ();
+    fn from_str(s: &str) -> Result<Self, ()> {
+        match s {
+            "invited" => Ok(InviteState::Invited),
+            "joined" => Ok(InviteState::Joined),
+            "revoked" => Ok(InviteState::Revoked),
+            _ => Err(()),
+        }
+    }
+}
+
+/// An invited candidate.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Candidate {
+    pub id: CandidateId,
+    pub name: String,
+    pub email: Option<String>,
+    pub state: InviteState,
+    pub invited_at: Timestamp,
+}
+
+/// A colleague invited to review the campaign's submissions.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Reviewer {
+    pub id: ReviewerId,
+    pub name: String,
+    pub state: InviteState,
+    pub invited_at: Timestamp,
+}
+
+/// The roster as plain data; candidates and reviewers in invitation order.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Roster {
+    pub campaign_id: CampaignId,
+    pub candidates: Vec<Candidate>,
+    pub reviewers: Vec<Reviewer>,
+}
+
+impl Roster {
+    pub fn candidate(&self, id: &CandidateId) -> Option<&Candidate> {
+        self.candidates.iter().find(|c| &c.id == id)
+    }
+}
+
+/// A roster held as an Automerge document.
+#[derive(Debug)]
+pub struct RosterDoc {
+    doc: AutoCommit,
+}
+
+impl RosterDoc {
+    pub fn create(campaign_id: &CampaignId) -> Result<Self, DocError> {
+        let mut doc = AutoCommit::new();
+        write_header(&mut doc, KIND)?;
+        doc.put(ROOT, "campaign_id", campaign_id.as_str())?;
+        doc.put_object(ROOT, "candidates", ObjType::Map)?;
+        doc.put_object(ROOT, "reviewers", ObjType::Map)?;
+        Ok(Self { doc })
+    }
+
+    pub fn from_automerge(doc: AutoCommit) -> Result<Self, DocError> {
+        check_header(&doc, KIND)?;
+        let this = Self { doc };
+        this.read()?;
+        Ok(this)
+    }
+
+    pub fn automerge(&self) -> &AutoCommit {
+        &self.doc
+    }
+
+    pub fn automerge_mut(&mut self) -> &mut AutoCommit {
+        &mut self.doc
+    }
+
+    pub fn into_automerge(self) -> AutoCommit {
+        self.doc
+    }
+
+    pub fn read(&self) -> Result<Roster, DocError> {
+        let d = &self.doc;
+        let mut candidates = Vec::new();
+        let map = req_obj(d, &ROOT, "candidates", ObjType::Map, "")?;
+        for (key, obj) in map_entries(d, &map, "candidates")? {
+            let path = format!("candidates.{key}");
+            candidates.push(Candidate {
+                id: parse_enum(&key, "candidates", &key)?,
+                name: req_str(d, &obj, "name", &path)?,
+                email: opt_str(d, &obj, "email", &path)?,
+                state: parse_enum(&req_str(d, &obj, "state", &path)?, &path, "state")?,
+                invited_at: req_time(d, &obj, "invited_at", &path)?,
+            });
+        }
+        let mut reviewers = Vec::new();
+        let map = req_obj(d, &ROOT, "reviewers", ObjType::Map, "")?;
+        for (key, obj) in map_entries(d, &map, "reviewers")? {
+            let path = format!("reviewers.{key}");
+            reviewers.push(Reviewer {
+                id: parse_enum(&key, "reviewers", &key)?,
+                name: req_str(d, &obj, "name", &path)?,
+                state: parse_enum(&req_str(d, &obj, "state", &path)?, &path, "state")?,
+                invited_at: req_time(d, &obj, "invited_at", &path)?,
+            });
+        }
+        candidates.sort_by(|a, b| (a.invited_at, &a.id).cmp(&(b.invited_at, &b.id)));
+        reviewers.sort_by(|a, b| (a.invited_at, &a.id).cmp(&(b.invited_at, &b.id)));
+        Ok(Roster { campaign_id: parse_enum(&req_str(d, &ROOT, "campaign_id", "")?, "", "campaign_id")?, candidates, reviewers })
+    }
+
+    /// Add or update a candidate.
+    pub fn put_candidate(&mut self, c: &Candidate) -> Result<(), DocError> {
+        let obj = self.entry("candidates", c.id.as_str())?;
+        let d = &mut self.doc;
+        put_if_changed(d, &obj, "name", c.name.as_str())?;
+        put_opt_str(d, &obj, "email", c.email.as_deref())?;
+        put_if_changed(d, &obj, "state", c.state.as_str())?;
+        put_if_changed(d, &obj, "invited_at", timestamp(c.invited_at))?;
+        Ok(())
+    }
+
+    /// Add or update a reviewer.
+    pub fn put_reviewer(&mut self, r: &Reviewer) -> Result<(), DocError> {
+        let obj = self.entry("reviewers", r.id.as_str())?;
+        let d = &mut self.doc;
+        put_if_changed(d, &obj, "name", r.name.as_str())?;
+        put_if_changed(d, &obj, "state", r.state.as_str())?;
+        put_if_changed(d, &obj, "invited_at", timestamp(r.invited_at))?;
+        Ok(())
+    }
+
+    fn entry(&mut self, group: &str, id: &str) -> Result<ObjId, DocError> {
+        let map = ensure_map(&mut self.doc, &ROOT, group)?;
+        ensure_map(&mut self.doc, &map, id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn candidates_and_reviewers_round_trip() {
+        let campaign = CampaignId::random();
+        let mut doc = RosterDoc::create(&campaign).expect("create");
+        let mut ada = Candidate {
+            id: CandidateId::random(),
+            name: "Ada".into(),
+            email: Some("ada@example.org".into()),
+            state: InviteState::Invited,
+            invited_at: Timestamp(10),
+        };
+        doc.put_candidate(&ada).expect("put");
+        let bob = Reviewer { id: ReviewerId::random(), name: "Bob".into(), state: InviteState::Invited, invited_at: Timestamp(11) };
+        doc.put_reviewer(&bob).expect("put");
+        ada.state = InviteState::Revoked;
+        ada.email = None;
+        doc.put_candidate(&ada).expect("put");
+        let bytes = doc.automerge_mut().save();
+        let roster = RosterDoc::from_automerge(AutoCommit::load(&bytes).expect("load")).expect("typed").read().expect("read");
+        assert_eq!(roster, Roster { campaign_id: campaign, candidates: vec![ada], reviewers: vec![bob] });
+    }
+}

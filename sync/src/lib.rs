@@ -1,0 +1,20 @@
+//! Peerview's shared state: typed Automerge documents (campaign, roster, submission, reviews),
+//! the local on-disk store, and (later) the peer-to-peer protocols that move them.
+//!
+//! This crate knows nothing of egui, of media codecs, or of where a user's data directory is:
+//! the caller passes paths in.
+
+pub mod doc;
+pub mod fsutil;
+pub mod ids;
+pub mod store;
+pub mod time;
+
+pub use doc::{
+    Answer, AnswerKind, Campaign, CampaignDoc, Candidate, DocError, EventKind, InviteState, MediaKind,
+    Overrides, Question, Review, ReviewComment, Reviewer, ReviewDecision, Reviews, ReviewsDoc, Roster,
+    RosterDoc, StatusEvent, Submission, SubmissionDoc, SubmissionState, Take, TextAnswer, Verdict,
+};
+pub use ids::{CampaignId, CandidateId, IdError, QuestionId, ReviewerId};
+pub use store::{DocKind, Store, StoreError, StoreProblem, StoredDoc};
+pub use time::Timestamp;

@@ -1,0 +1,498 @@
+//! The local store: one data directory holding the node's secret key, the documents (standard
+//! Automerge binary, saved incrementally and compacted now and then), a quarantine for corrupt
+//! files, and the content-addressed blob area for recordings.
+//!
+//! ```text
+//! DATA/
+//!   node.key                         32-byte node secret key (0600)
+//!   docs/<kind>/<id>/snapshot-H.am   a full Automerge save
+//!   docs/<kind>/<id>/inc-H.am        changes saved after it (H = BLAKE3 of the file, 16 hex)
+//!   quarantine/                      corrupt files moved aside, never deleted
+//!   blobs/                           recordings, keyed by BLAKE3
+//! ```
+//!
+//! Every file is written atomically and named by its content, so a crash leaves either a whole
+//! file or none, two processes never overwrite each other's files, and loading a document is
+//! "load every file in its directory" (Automerge merges repeated changes idempotently).
+
+use std::fmt;
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+use std::str::FromStr;
+
+use automerge::{AutoCommit, ChangeHash};
+use tracing::{debug, error, warn};
+
+use crate::doc::DocError;
+use crate::fsutil::{remove_stale_temp_files, sync_dir, write_atomic, write_atomic_with_mode};
+use crate::time::Timestamp;
+
+/// Saved increments of a document before they are folded into a new snapshot.
+const COMPACT_AFTER_INCREMENTS: usize = 16;
+const KEY_FILE: &str = "node.key";
+
+/// The kinds of document the store holds, each in its own directory.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum DocKind {
+    Campaign,
+    Roster,
+    Submission,
+    Reviews,
+}
+
+impl DocKind {
+    pub const ALL: [DocKind; 4] = [DocKind::Campaign, DocKind::Roster, DocKind::Submission, DocKind::Reviews];
+
+    pub fn dir_name(self) -> &'static str {
+        match self {
+            DocKind::Campaign => "campaign",
+            DocKind::Roster => "roster",
+            DocKind::Submission => "submission",
+            DocKind::Reviews => "reviews",
+        }
+    }
+}
+
+impl fmt::Display for DocKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.dir_name())
+    }
+}
+
+impl FromStr for DocKind {
+    type Err = ();
+    fn from_str(s: &str) -> Result<Self, ()> {
+        DocKind::ALL.into_iter().find(|k| k.dir_name() == s).ok_or(())
+    }
+}
+
+/// What can go wrong in the store. Messages name the file and say what to do.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("{}: {source}{}", path.display(), hint(source))]
+    Io { path: PathBuf, source: io::Error },
+    #[error("{}: the node key file is damaged ({reason}); move it away to start as a new node (peers will not recognise it)", path.display())]
+    BadKey { path: PathBuf, reason: String },
+    #[error("no {kind} document with id {id}")]
+    NotFound { kind: DocKind, id: String },
+    #[error("a {kind} document with id {id} already exists")]
+    AlreadyExists { kind: DocKind, id: String },
+    #[error("{kind} document {id}: {source}")]
+    Doc { kind: DocKind, id: String, source: DocError },
+    #[error("{kind} document {id} could not be read: every file of it was corrupt and has been moved to {}", quarantine.display())]
+    AllCorrupt { kind: DocKind, id: String, quarantine: PathBuf },
+}
+
+fn hint(e: &io::Error) -> &'static str {
+    if e.raw_os_error() == Some(28) {
+        " (the disk is full: free some space and try again; nothing already saved was lost)"
+    } else if e.kind() == io::ErrorKind::PermissionDenied {
+        " (check the permissions of the data directory)"
+    } else {
+        ""
+    }
+}
+
+fn io_err(path: &Path) -> impl FnOnce(io::Error) -> StoreError + '_ {
+    move |source| StoreError::Io { path: path.to_owned(), source }
+}
+
+/// A file found corrupt, and where it was moved.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StoreProblem {
+    pub path: PathBuf,
+    pub moved_to: Option<PathBuf>,
+    pub reason: String,
+}
+
+impl fmt::Display for StoreProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} is corrupt ({})", self.path.display(), self.reason)?;
+        match &self.moved_to {
+            Some(to) => write!(f, "; it was moved to {} and the rest of the store is usable", to.display()),
+            None => write!(f, "; it could not be moved aside"),
+        }
+    }
+}
+
+/// A document loaded from the store, with what is needed to save only what changed.
+#[derive(Debug)]
+pub struct StoredDoc {
+    pub kind: DocKind,
+    pub id: String,
+    pub doc: AutoCommit,
+    saved_heads: Vec<ChangeHash>,
+    /// Files whose contents `doc` holds; compaction may delete exactly these.
+    files: Vec<PathBuf>,
+}
+
+/// The data directory.
+#[derive(Debug)]
+pub struct Store {
+    root: PathBuf,
+    secret_key: [u8; 32],
+    problems: std::sync::Mutex<Vec<StoreProblem>>,
+}
+
+impl Store {
+    /// Open (creating if needed) the store at `root`. Every document is checked; corrupt files are
+    /// moved to `quarantine/` and listed in [`Store::problems`], the rest stays usable.
+    pub fn open(root: impl Into<PathBuf>) -> Result<Self, StoreError> {
+        let root = root.into();
+        for dir in ["docs", "quarantine", "blobs"] {
+            let p = root.join(dir);
+            fs::create_dir_all(&p).map_err(io_err(&p))?;
+        }
+        for kind in DocKind::ALL {
+            let p = root.join("docs").join(kind.dir_name());
+            fs::create_dir_all(&p).map_err(io_err(&p))?;
+        }
+        remove_stale_temp_files(&root).map_err(io_err(&root))?;
+        let secret_key = load_or_create_key(&root.join(KEY_FILE))?;
+        let store = Store { root, secret_key, problems: std::sync::Mutex::new(Vec::new()) };
+        for kind in DocKind::ALL {
+            for id in store.list(kind)? {
+                match store.load(kind, &id) {
+                    Ok(_) | Err(StoreError::AllCorrupt { .. }) => {}
+                    Err(e) => return Err(e),
+                }
+            }
+        }
+        Ok(store)
+    }
+
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    /// Where recordings live (the blob store's directory).
+    pub fn blobs_dir(&self) -> PathBuf {
+        self.root.join("blobs")
+    }
+
+    /// The node's persistent 32-byte secret key (its identity towards peers).
+    pub fn node_secret_key(&self) -> [u8; 32] {
+        self.secret_key
+    }
+
+    /// Corrupt files found since the store was opened.
+    pub fn problems(&self) -> Vec<StoreProblem> {
+        self.problems.lock().map(|p| p.clone()).unwrap_or_default()
+    }
+
+    fn doc_dir(&self, kind: DocKind, id: &str) -> PathBuf {
+        self.root.join("docs").join(kind.dir_name()).join(id)
+    }
+
+    /// Ids of the documents of one kind, sorted.
+    pub fn list(&self, kind: DocKind) -> Result<Vec<String>, StoreError> {
+        let dir = self.root.join("docs").join(kind.dir_name());
+        let mut ids = Vec::new();
+        for entry in fs::read_dir(&dir).map_err(io_err(&dir))? {
+            let entry = entry.map_err(io_err(&dir))?;
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if !name.starts_with('.') && has_doc_files(&entry.path()).map_err(io_err(&dir))? {
+                ids.push(name);
+            }
+        }
+        ids.sort();
+        Ok(ids)
+    }
+
+    pub fn exists(&self, kind: DocKind, id: &str) -> bool {
+        validate_id(kind, id).is_ok() && has_doc_files(&self.doc_dir(kind, id)).unwrap_or(false)
+    }
+
+    /// Save a new document. Fails if one with that id exists.
+    pub fn create(&self, kind: DocKind, id: &str, mut doc: AutoCommit) -> Result<StoredDoc, StoreError> {
+        validate_id(kind, id)?;
+        let dir = self.doc_dir(kind, id);
+        // A directory left empty (a crash right after creating it, or every file quarantined)
+        // does not count as an existing document.
+        fs::create_dir_all(&dir).map_err(io_err(&dir))?;
+        if has_doc_files(&dir).map_err(io_err(&dir))? {
+            return Err(StoreError::AlreadyExists { kind, id: id.to_owned() });
+        }
+        let parent = dir.parent().unwrap_or(&self.root).to_owned();
+        sync_dir(&parent).map_err(io_err(&parent))?;
+        let bytes = doc.save();
+        let path = dir.join(file_name("snapshot", &bytes));
+        if let Err(e) = write_atomic(&path, &bytes) {
+            let _ = fs::remove_dir(&dir);
+            return Err(io_err(&path)(e));
+        }
+        debug!(%kind, id, bytes = bytes.len(), "document created");
+        Ok(StoredDoc { kind, id: id.to_owned(), saved_heads: doc.get_heads(), doc, files: vec![path] })
+    }
+
+    /// Load a document from every file in its directory. Corrupt files are quarantined and
+    /// reported; what the remaining files hold is returned.
+    pub fn load(&self, kind: DocKind, id: &str) -> Result<StoredDoc, StoreError> {
+        validate_id(kind, id)?;
+        let dir = self.doc_dir(kind, id);
+        if !dir.is_dir() {
+            return Err(StoreError::NotFound { kind, id: id.to_owned() });
+        }
+        let mut stored = StoredDoc { kind, id: id.to_owned(), doc: AutoCommit::new(), saved_heads: Vec::new(), files: Vec::new() };
+        let quarantined = self.load_new_files(&mut stored)?;
+        if stored.files.is_empty() {
+            return Err(if quarantined > 0 {
+                StoreError::AllCorrupt { kind, id: id.to_owned(), quarantine: self.root.join("quarantine") }
+            } else {
+                StoreError::NotFound { kind, id: id.to_owned() }
+            });
+        }
+        stored.saved_heads = stored.doc.get_heads();
+        Ok(stored)
+    }
+
+    /// Merge into `stored` what other processes saved since it was loaded.
+    pub fn refresh(&self, stored: &mut StoredDoc) -> Result<(), StoreError> {
+        let before = stored.doc.get_heads();
+        self.load_new_files(stored)?;
+        // Heads already on disk need no saving again; keep unsaved local changes unsaved.
+        if stored.saved_heads == before {
+            stored.saved_heads = stored.doc.get_heads();
+        }
+        Ok(())
+    }
+
+    fn load_new_files(&self, stored: &mut StoredDoc) -> Result<usize, StoreError> {
+        let dir = self.doc_dir(stored.kind, &stored.id);
+        remove_stale_temp_files(&dir).map_err(io_err(&dir))?;
+        let mut paths = Vec::new();
+        for entry in fs::read_dir(&dir).map_err(io_err(&dir))? {
+            let path = entry.map_err(io_err(&dir))?.path();
+            if path.extension().is_some_and(|e| e == "am") && !stored.files.contains(&path) {
+                paths.push(path);
+            }
+        }
+        // Snapshots first, so increments find their dependencies already there.
+        paths.sort_by_key(|p| (!p.file_name().is_some_and(|n| n.to_string_lossy().starts_with("snapshot")), p.clone()));
+        let mut quarantined = 0;
+        for path in paths {
+            let bytes = match fs::read(&path) {
+                Ok(b) => b,
+                Err(e) if e.kind() == io::ErrorKind::NotFound => continue, // compacted meanwhile
+                Err(e) => return Err(io_err(&path)(e)),
+            };
+            let result = if bytes.is_empty() {
+                Err("the file is empty".to_owned())
+            } else {
+                check_content_hash(&path, &bytes)
+                    .and_then(|()| stored.doc.load_incremental(&bytes).map(|_| ()).map_err(|e| e.to_string()))
+            };
+            match result {
+                Ok(()) => stored.files.push(path),
+                Err(reason) => {
+                    self.quarantine(stored.kind, &stored.id, &path, reason);
+                    quarantined += 1;
+                }
+            }
+        }
+        Ok(quarantined)
+    }
+
+    fn quarantine(&self, kind: DocKind, id: &str, path: &Path, reason: String) {
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let target = self.root.join("quarantine").join(format!("{kind}-{id}-{}-{name}", Timestamp::now().millis()));
+        let moved_to = match fs::rename(path, &target) {
+            Ok(()) => Some(target),
+            Err(e) => {
+                error!(path = %path.display(), error = %e, "could not move a corrupt document file aside");
+                None
+            }
+        };
+        let problem = StoreProblem { path: path.to_owned(), moved_to, reason };
+        warn!(%problem, "corrupt document file");
+        if let Ok(mut problems) = self.problems.lock() {
+            problems.push(problem);
+        }
+    }
+
+    /// Save what changed in `stored` since it was loaded or last saved; compacts now and then.
+    pub fn save(&self, stored: &mut StoredDoc) -> Result<(), StoreError> {
+        let bytes = stored.doc.save_after(&stored.saved_heads);
+        if bytes.is_empty() {
+            return Ok(());
+        }
+        let dir = self.doc_dir(stored.kind, &stored.id);
+        let path = dir.join(file_name("inc", &bytes));
+        write_atomic(&path, &bytes).map_err(io_err(&path))?;
+        stored.files.push(path);
+        stored.saved_heads = stored.doc.get_heads();
+        let increments = stored.files.iter().filter(|p| is_increment(p)).count();
+        if increments >= COMPACT_AFTER_INCREMENTS {
+            self.compact(stored)?;
+        }
+        Ok(())
+    }
+
+    /// Replace the document's files with one snapshot of everything it holds.
+    pub fn compact(&self, stored: &mut StoredDoc) -> Result<(), StoreError> {
+        let dir = self.doc_dir(stored.kind, &stored.id);
+        let bytes = stored.doc.save();
+        let path = dir.join(file_name("snapshot", &bytes));
+        write_atomic(&path, &bytes).map_err(io_err(&path))?;
+        // The new snapshot holds everything in these files: they can go.
+        for old in std::mem::take(&mut stored.files) {
+            if old != path {
+                match fs::remove_file(&old) {
+                    Ok(()) => {}
+                    Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+                    Err(e) => return Err(io_err(&old)(e)),
+                }
+            }
+        }
+        sync_dir(&dir).map_err(io_err(&dir))?;
+        stored.files = vec![path];
+        stored.saved_heads = stored.doc.get_heads();
+        debug!(kind = %stored.kind, id = stored.id, bytes = bytes.len(), "document compacted");
+        Ok(())
+    }
+}
+
+/// Files are named after the BLAKE3 of their contents; a mismatch means damage or truncation.
+/// (`load_incremental` alone skips a damaged tail with only a warning, and an increment cannot
+/// be parsed strictly on its own because its dependencies live in other files.)
+fn check_content_hash(path: &Path, bytes: &[u8]) -> Result<(), String> {
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let expected = name.rsplit_once('-').and_then(|(_, rest)| rest.strip_suffix(".am"));
+    match expected {
+        Some(hex) if hex.len() == 16 => {
+            if blake3::hash(bytes).to_hex().starts_with(hex) {
+                Ok(())
+            } else {
+                Err(format!("its {} bytes do not match the checksum in its name: damaged or truncated", bytes.len()))
+            }
+        }
+        // Not named by us (e.g. copied in by hand): Automerge's own checks are all we have.
+        _ => Ok(()),
+    }
+}
+
+fn has_doc_files(dir: &Path) -> io::Result<bool> {
+    match fs::read_dir(dir) {
+        Ok(entries) => {
+            for entry in entries {
+                if entry?.path().extension().is_some_and(|e| e == "am") {
+                    return Ok(true);
+                }
+            }
+            Ok(false)
+        }
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(false),
+        Err(e) => Err(e),
+    }
+}
+
+fn is_increment(p: &Path) -> bool {
+    p.file_name().is_some_and(|n| n.to_string_lossy().starts_with("inc-"))
+}
+
+fn file_name(prefix: &str, bytes: &[u8]) -> String {
+    let hash = blake3::hash(bytes);
+    format!("{prefix}-{}.am", &hash.to_hex()[..16])
+}
+
+fn validate_id(kind: DocKind, id: &str) -> Result<(), StoreError> {
+    let ok = !id.is_empty()
+        && id.len() <= 64
+        && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_');
+    if ok { Ok(()) } else { Err(StoreError::NotFound { kind, id: id.to_owned() }) }
+}
+
+fn load_or_create_key(path: &Path) -> Result<[u8; 32], StoreError> {
+    match fs::read(path) {
+        Ok(bytes) => <[u8; 32]>::try_from(bytes.as_slice()).map_err(|_| StoreError::BadKey {
+            path: path.to_owned(),
+            reason: format!("{} bytes instead of 32", bytes.len()),
+        }),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {
+            let mut key = [0u8; 32];
+            getrandom::fill(&mut key).map_err(|e| io_err(path)(io::Error::other(e)))?;
+            write_atomic_with_mode(path, &key, 0o600).map_err(io_err(path))?;
+            Ok(key)
+        }
+        Err(e) => Err(io_err(path)(e)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use automerge::{ROOT, ReadDoc, transaction::Transactable};
+
+    fn counter(doc: &AutoCommit) -> i64 {
+        match doc.get(ROOT, "n").expect("get") {
+            Some((automerge::Value::Scalar(v), _)) => v.as_i64().expect("int"),
+            _ => -1,
+        }
+    }
+
+    #[test]
+    fn saves_incrementally_compacts_and_reloads() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let store = Store::open(dir.path()).expect("open");
+        let mut doc = AutoCommit::new();
+        doc.put(ROOT, "n", 0i64).expect("put");
+        let mut stored = store.create(DocKind::Campaign, "abc", doc).expect("create");
+        for n in 1..=40i64 {
+            stored.doc.put(ROOT, "n", n).expect("put");
+            store.save(&mut stored).expect("save");
+        }
+        let files = fs::read_dir(dir.path().join("docs/campaign/abc")).expect("ls").count();
+        assert!(files <= COMPACT_AFTER_INCREMENTS, "compaction keeps the file count bounded, got {files}");
+        let reloaded = store.load(DocKind::Campaign, "abc").expect("load");
+        assert_eq!(counter(&reloaded.doc), 40);
+        assert_eq!(store.list(DocKind::Campaign).expect("list"), vec!["abc".to_owned()]);
+        assert!(store.problems().is_empty());
+    }
+
+    #[test]
+    fn saving_nothing_new_writes_nothing() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let store = Store::open(dir.path()).expect("open");
+        let mut stored = store.create(DocKind::Roster, "r", AutoCommit::new()).expect("create");
+        store.save(&mut stored).expect("save");
+        assert_eq!(fs::read_dir(dir.path().join("docs/roster/r")).expect("ls").count(), 1);
+    }
+
+    #[test]
+    fn another_process_changes_are_picked_up() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let store = Store::open(dir.path()).expect("open");
+        let mut a = store.create(DocKind::Submission, "s", AutoCommit::new()).expect("create");
+        let other = Store::open(dir.path()).expect("open again");
+        let mut b = other.load(DocKind::Submission, "s").expect("load");
+        b.doc.put(ROOT, "n", 7i64).expect("put");
+        other.save(&mut b).expect("save");
+        store.refresh(&mut a).expect("refresh");
+        assert_eq!(counter(&a.doc), 7);
+    }
+
+    #[test]
+    fn key_is_persistent_and_private() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let key = Store::open(dir.path()).expect("open").node_secret_key();
+        assert_eq!(Store::open(dir.path()).expect("open").node_secret_key(), key);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = fs::metadata(dir.path().join(KEY_FILE)).expect("stat").permissions().mode();
+            assert_eq!(mode & 0o077, 0, "the key must not be readable by others");
+        }
+        fs::write(dir.path().join(KEY_FILE), b"short").expect("write");
+        let err = Store::open(dir.path()).expect_err("damaged key");
+        assert!(err.to_string().contains("node.key"), "{err}");
+    }
+
+    #[test]
+    fn rejects_path_like_ids() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let store = Store::open(dir.path()).expect("open");
+        assert!(store.create(DocKind::Campaign, "../x", AutoCommit::new()).is_err());
+        assert!(matches!(store.load(DocKind::Campaign, "../../etc"), Err(StoreError::NotFound { .. })));
+    }
+}
