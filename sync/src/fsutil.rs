@@ -17,16 +17,10 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
 /// As [`write_atomic`], creating the file with the given Unix permissions (e.g. `0o600` for keys).
 pub fn write_atomic_with_mode(path: &Path, bytes: &[u8], mode: u32) -> io::Result<()> {
     let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let name = path
-        .file_name()
-        .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "path has no file name"))?;
+    let name = path.file_name().ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "path has no file name"))?;
     let mut suffix = [0u8; 6];
     getrandom::fill(&mut suffix).map_err(io::Error::other)?;
-    let tmp = dir.join(format!(
-        "{TEMP_PREFIX}{}-{}",
-        name.to_string_lossy(),
-        data_encoding::HEXLOWER.encode(&suffix)
-    ));
+    let tmp = dir.join(format!("{TEMP_PREFIX}{}-{}", name.to_string_lossy(), data_encoding::HEXLOWER.encode(&suffix)));
     let result = (|| {
         let mut options = OpenOptions::new();
         options.write(true).create_new(true);

@@ -133,7 +133,9 @@ mod tests {
 
     #[test]
     fn rejects_unsafe_ids() {
-        for (input, ok) in [("intro", true), ("q_1-b", true), ("", false), ("../etc", false), ("Intro", false), ("a b", false)] {
+        for (input, ok) in
+            [("intro", true), ("q_1-b", true), ("", false), ("../etc", false), ("Intro", false), ("a b", false)]
+        {
             assert_eq!(input.parse::<QuestionId>().is_ok(), ok, "{input:?}");
         }
         assert!(matches!("x".repeat(65).parse::<QuestionId>(), Err(IdError::TooLong(_))));

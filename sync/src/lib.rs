@@ -9,11 +9,12 @@ pub mod fsutil;
 pub mod ids;
 pub mod store;
 pub mod time;
+mod typed;
 
 pub use doc::{
-    Answer, AnswerKind, Campaign, CampaignDoc, Candidate, DocError, EventKind, InviteState, MediaKind,
-    Overrides, Question, Review, ReviewComment, Reviewer, ReviewDecision, Reviews, ReviewsDoc, Roster,
-    RosterDoc, StatusEvent, Submission, SubmissionDoc, SubmissionState, Take, TextAnswer, Verdict,
+    Answer, AnswerKind, Campaign, CampaignDoc, Candidate, DocError, EventKind, InviteState, MediaKind, Overrides,
+    Question, Review, ReviewComment, ReviewDecision, Reviewer, Reviews, ReviewsDoc, Roster, RosterDoc, StatusEvent,
+    Submission, SubmissionDoc, SubmissionState, Take, TextAnswer, Verdict,
 };
 pub use ids::{CampaignId, CandidateId, IdError, QuestionId, ReviewerId};
 pub use store::{DocKind, Store, StoreError, StoreProblem, StoredDoc};

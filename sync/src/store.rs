@@ -76,6 +76,8 @@ pub enum StoreError {
     BadKey { path: PathBuf, reason: String },
     #[error("no {kind} document with id {id}")]
     NotFound { kind: DocKind, id: String },
+    #[error("{prefix:?} matches several ids ({}); type more of the id", matches.join(", "))]
+    Ambiguous { prefix: String, matches: Vec<String> },
     #[error("a {kind} document with id {id} already exists")]
     AlreadyExists { kind: DocKind, id: String },
     #[error("{kind} document {id}: {source}")]
@@ -234,7 +236,8 @@ impl Store {
         if !dir.is_dir() {
             return Err(StoreError::NotFound { kind, id: id.to_owned() });
         }
-        let mut stored = StoredDoc { kind, id: id.to_owned(), doc: AutoCommit::new(), saved_heads: Vec::new(), files: Vec::new() };
+        let mut stored =
+            StoredDoc { kind, id: id.to_owned(), doc: AutoCommit::new(), saved_heads: Vec::new(), files: Vec::new() };
         let quarantined = self.load_new_files(&mut stored)?;
         if stored.files.is_empty() {
             return Err(if quarantined > 0 {

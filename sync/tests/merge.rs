@@ -33,11 +33,17 @@ fn candidate_answer_and_employer_status_at_the_same_time() {
     let q = "intro".parse().expect("id");
     on_candidate.set_answer(&q, &Answer::Recording(take.clone())).expect("answer");
     on_candidate
-        .push_event(&StatusEvent { kind: EventKind::Recorded { question: q.clone() }, by: "candidate".into(), at: Timestamp(101) })
+        .push_event(&StatusEvent {
+            kind: EventKind::Recorded { question: q.clone() },
+            by: "candidate".into(),
+            at: Timestamp(101),
+        })
         .expect("event");
     let extra = Overrides { extension_secs: 86_400, extra_time_percent: 25, extra_takes: 1 };
     employer.set_accommodations(&extra).expect("accommodations");
-    employer.push_event(&StatusEvent { kind: EventKind::Viewed, by: "employer".into(), at: Timestamp(102) }).expect("event");
+    employer
+        .push_event(&StatusEvent { kind: EventKind::Viewed, by: "employer".into(), at: Timestamp(102) })
+        .expect("event");
 
     merge_both_ways(employer.automerge_mut(), on_candidate.automerge_mut());
     let (a, b) = (employer.read().expect("read"), on_candidate.read().expect("read"));
@@ -53,13 +59,31 @@ fn reviewer_comment_and_another_reviewers_decision_at_the_same_time() {
     let mut laptop = ReviewsDoc::from_automerge(fork(office.automerge_mut())).expect("fork");
     let (ann, ben) = (ReviewerId::random(), ReviewerId::random());
     office
-        .add_comment(&ann, "Ann", &ReviewComment { question: "intro".parse().expect("id"), at_ms: 42_000, text: "Clear".into(), written_at: Timestamp(1) })
+        .add_comment(
+            &ann,
+            "Ann",
+            &ReviewComment {
+                question: "intro".parse().expect("id"),
+                at_ms: 42_000,
+                text: "Clear".into(),
+                written_at: Timestamp(1),
+            },
+        )
         .expect("comment");
     laptop
         .set_decision(&ben, "Ben", &ReviewDecision { verdict: Verdict::Advance, note: None, decided_at: Timestamp(2) })
         .expect("decision");
     laptop
-        .add_comment(&ben, "Ben", &ReviewComment { question: "intro".parse().expect("id"), at_ms: 5_000, text: "Nervous start".into(), written_at: Timestamp(3) })
+        .add_comment(
+            &ben,
+            "Ben",
+            &ReviewComment {
+                question: "intro".parse().expect("id"),
+                at_ms: 5_000,
+                text: "Nervous start".into(),
+                written_at: Timestamp(3),
+            },
+        )
         .expect("comment");
     merge_both_ways(office.automerge_mut(), laptop.automerge_mut());
     let merged = office.read().expect("read");

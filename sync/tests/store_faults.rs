@@ -25,7 +25,9 @@ fn crash_child() {
     let store = Store::open(&dir).expect("open");
     let mut stored = match store.load(DocKind::Campaign, "crash") {
         Ok(s) => s,
-        Err(StoreError::NotFound { .. }) => store.create(DocKind::Campaign, "crash", AutoCommit::new()).expect("create"),
+        Err(StoreError::NotFound { .. }) => {
+            store.create(DocKind::Campaign, "crash", AutoCommit::new()).expect("create")
+        }
         Err(e) => panic!("{e}"),
     };
     let filler = "x".repeat(20_000);
@@ -76,17 +78,19 @@ fn saves_survive_sigkill() {
         assert!(store.problems().is_empty(), "round {round}: {:?}", store.problems());
         if store.exists(DocKind::Campaign, "crash") {
             let doc = store.load(DocKind::Campaign, "crash").expect("load");
-            assert!(counter(&doc.doc) >= last_saved, "round {round}: lost a save ({} < {last_saved})", counter(&doc.doc));
+            assert!(
+                counter(&doc.doc) >= last_saved,
+                "round {round}: lost a save ({} < {last_saved})",
+                counter(&doc.doc)
+            );
         }
     }
     assert!(total_saves > 0, "the child never got to save: the test proved nothing");
 }
 
 fn doc_files(root: &std::path::Path, kind: &str, id: &str) -> Vec<std::path::PathBuf> {
-    let mut files: Vec<_> = fs::read_dir(root.join("docs").join(kind).join(id))
-        .expect("ls")
-        .map(|e| e.expect("entry").path())
-        .collect();
+    let mut files: Vec<_> =
+        fs::read_dir(root.join("docs").join(kind).join(id)).expect("ls").map(|e| e.expect("entry").path()).collect();
     files.sort();
     files
 }
@@ -104,12 +108,18 @@ fn corrupt_files_are_reported_by_name_and_kept_aside() {
             store.save(&mut stored).expect("save");
         }
     }
-    let inc = doc_files(dir.path(), "submission", "bad-increment").into_iter().find(|p| p.to_string_lossy().contains("inc-")).expect("inc");
+    let inc = doc_files(dir.path(), "submission", "bad-increment")
+        .into_iter()
+        .find(|p| p.to_string_lossy().contains("inc-"))
+        .expect("inc");
     let mut bytes = fs::read(&inc).expect("read");
     let mid = bytes.len() / 2;
     bytes[mid] ^= 0xff;
     fs::write(&inc, &bytes).expect("corrupt");
-    let snap = doc_files(dir.path(), "submission", "bad-snapshot").into_iter().find(|p| p.to_string_lossy().contains("snapshot-")).expect("snap");
+    let snap = doc_files(dir.path(), "submission", "bad-snapshot")
+        .into_iter()
+        .find(|p| p.to_string_lossy().contains("snapshot-"))
+        .expect("snap");
     let bytes = fs::read(&snap).expect("read");
     fs::write(&snap, &bytes[..bytes.len() / 2]).expect("truncate");
     let original_corrupt = fs::read(&inc).expect("read");
@@ -144,7 +154,10 @@ fn empty_document_file_is_corrupt() {
     let snap = doc_files(dir.path(), "campaign", "c").remove(0);
     fs::write(&snap, b"").expect("empty");
     let store = Store::open(dir.path()).expect("open");
-    assert!(matches!(store.load(DocKind::Campaign, "c"), Err(StoreError::NotFound { .. }) | Err(StoreError::AllCorrupt { .. })));
+    assert!(matches!(
+        store.load(DocKind::Campaign, "c"),
+        Err(StoreError::NotFound { .. } | StoreError::AllCorrupt { .. })
+    ));
     assert_eq!(store.problems().len(), 1);
     assert!(store.problems()[0].to_string().contains("empty"));
 }

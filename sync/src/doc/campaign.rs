@@ -5,13 +5,13 @@
 use std::fmt;
 use std::str::FromStr;
 
-use automerge::{AutoCommit, ObjId, ObjType, ROOT, ReadDoc};
 use automerge::transaction::Transactable;
+use automerge::{AutoCommit, ObjId, ObjType, ROOT, ReadDoc};
 
 use super::DocError;
 use super::fields::{
-    check_header, join, list_maps, list_strs, opt_obj, parse_enum, put_if_changed, put_str_list,
-    req_obj, req_str, req_time, req_u32, timestamp, write_header,
+    check_header, join, list_maps, list_strs, opt_obj, parse_enum, put_if_changed, put_str_list, req_obj, req_str,
+    req_time, req_u32, timestamp, write_header,
 };
 use crate::ids::{CampaignId, QuestionId};
 use crate::time::Timestamp;
@@ -187,10 +187,8 @@ impl CampaignDoc {
             None => d.put_object(ROOT, "questions", ObjType::List)?,
         };
         let existing = list_maps(d, &list, "questions")?;
-        let existing_ids = existing
-            .iter()
-            .map(|obj| req_str(d, obj, "id", "questions"))
-            .collect::<Result<Vec<_>, _>>()?;
+        let existing_ids =
+            existing.iter().map(|obj| req_str(d, obj, "id", "questions")).collect::<Result<Vec<_>, _>>()?;
         let same_order = existing_ids.len() == campaign.questions.len()
             && existing_ids.iter().zip(&campaign.questions).all(|(a, q)| a == q.id.as_str());
         if same_order {

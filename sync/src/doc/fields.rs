@@ -11,8 +11,8 @@ use crate::time::Timestamp;
 fn scalar<D: ReadDoc>(doc: &D, obj: &ObjId, key: &str) -> Result<Option<ScalarValue>, DocError> {
     match doc.get(obj, key)? {
         Some((Value::Scalar(v), _)) => Ok(Some(v.into_owned())),
-        Some((Value::Object(_), _)) => Ok(None),
-        None => Ok(None),
+        // An object where a scalar belongs reads as absent: the caller reports it as missing.
+        Some((Value::Object(_), _)) | None => Ok(None),
     }
 }
 
@@ -145,8 +145,7 @@ where
 {
     let value = value.into();
     let current = tx.get_all(obj, key)?;
-    let unchanged = current.len() == 1
-        && matches!(&current[0].0, Value::Scalar(v) if v.as_ref() == &value);
+    let unchanged = current.len() == 1 && matches!(&current[0].0, Value::Scalar(v) if v.as_ref() == &value);
     if !unchanged {
         tx.put(obj, key, value)?;
     }
@@ -160,14 +159,13 @@ pub(crate) fn put_opt_str<T: Transactable + ReadDoc>(
     key: &str,
     value: Option<&str>,
 ) -> Result<(), DocError> {
-    match value {
-        Some(v) => put_if_changed(tx, obj, key, v),
-        None => {
-            if tx.get(obj, key)?.is_some() {
-                tx.delete(obj, key)?;
-            }
-            Ok(())
+    if let Some(v) = value {
+        put_if_changed(tx, obj, key, v)
+    } else {
+        if tx.get(obj, key)?.is_some() {
+            tx.delete(obj, key)?;
         }
+        Ok(())
     }
 }
 
@@ -186,10 +184,10 @@ pub(crate) fn put_str_list<T: Transactable + ReadDoc>(
     key: &str,
     items: &[String],
 ) -> Result<(), DocError> {
-    if let Some(list) = opt_obj(tx, obj, key, ObjType::List, key)? {
-        if list_strs(tx, &list, key)? == items {
-            return Ok(());
-        }
+    if let Some(list) = opt_obj(tx, obj, key, ObjType::List, key)?
+        && list_strs(tx, &list, key)? == items
+    {
+        return Ok(());
     }
     let list = tx.put_object(obj, key, ObjType::List)?;
     for (i, item) in items.iter().enumerate() {

@@ -14,8 +14,7 @@ pub use campaign::{AnswerKind, Campaign, CampaignDoc, Question};
 pub use reviews::{Review, ReviewComment, ReviewDecision, Reviews, ReviewsDoc, Verdict};
 pub use roster::{Candidate, InviteState, Reviewer, Roster, RosterDoc};
 pub use submission::{
-    Answer, EventKind, MediaKind, Overrides, StatusEvent, Submission, SubmissionDoc, SubmissionState, Take,
-    TextAnswer,
+    Answer, EventKind, MediaKind, Overrides, StatusEvent, Submission, SubmissionDoc, SubmissionState, Take, TextAnswer,
 };
 
 /// The schema version this build writes and the newest it can read.
@@ -39,5 +38,11 @@ pub enum DocError {
     #[error("{0} not found in the document")]
     NotFound(String),
     #[error("automerge: {0}")]
-    Automerge(#[from] automerge::AutomergeError),
+    Automerge(Box<automerge::AutomergeError>),
+}
+
+impl From<automerge::AutomergeError> for DocError {
+    fn from(e: automerge::AutomergeError) -> Self {
+        DocError::Automerge(Box::new(e))
+    }
 }

@@ -7,13 +7,13 @@ use std::collections::BTreeMap;
 use std::fmt;
 use std::str::FromStr;
 
-use automerge::{AutoCommit, ObjId, ObjType, ROOT, ReadDoc};
 use automerge::transaction::Transactable;
+use automerge::{AutoCommit, ObjId, ObjType, ROOT, ReadDoc};
 
 use super::DocError;
 use super::fields::{
-    check_header, ensure_map, join, list_maps, map_entries, opt_obj, opt_str, opt_time, opt_u64,
-    parse_enum, put_if_changed, req_obj, req_str, req_time, req_u64, timestamp, write_header,
+    check_header, ensure_map, join, list_maps, map_entries, opt_obj, opt_str, opt_time, opt_u64, parse_enum,
+    put_if_changed, req_obj, req_str, req_time, req_u64, timestamp, write_header,
 };
 use crate::ids::{CampaignId, CandidateId, QuestionId, ReviewerId};
 use crate::time::Timestamp;
@@ -169,9 +169,18 @@ impl ReviewsDoc {
     }
 
     /// Set one criterion's score (1..=5).
-    pub fn set_score(&mut self, reviewer: &ReviewerId, reviewer_name: &str, criterion: &str, score: u8) -> Result<(), DocError> {
+    pub fn set_score(
+        &mut self,
+        reviewer: &ReviewerId,
+        reviewer_name: &str,
+        criterion: &str,
+        score: u8,
+    ) -> Result<(), DocError> {
         if !(1..=5).contains(&score) {
-            return Err(DocError::Invalid { path: format!("reviews.{reviewer}.scores.{criterion}"), reason: format!("score {score} is not between 1 and 5") });
+            return Err(DocError::Invalid {
+                path: format!("reviews.{reviewer}.scores.{criterion}"),
+                reason: format!("score {score} is not between 1 and 5"),
+            });
         }
         let obj = self.review_obj(reviewer, reviewer_name)?;
         let scores = ensure_map(&mut self.doc, &obj, "scores")?;
@@ -179,7 +188,12 @@ impl ReviewsDoc {
     }
 
     /// Add a comment at a moment of an answer.
-    pub fn add_comment(&mut self, reviewer: &ReviewerId, reviewer_name: &str, comment: &ReviewComment) -> Result<(), DocError> {
+    pub fn add_comment(
+        &mut self,
+        reviewer: &ReviewerId,
+        reviewer_name: &str,
+        comment: &ReviewComment,
+    ) -> Result<(), DocError> {
         let obj = self.review_obj(reviewer, reviewer_name)?;
         let list = match opt_obj(&self.doc, &obj, "comments", ObjType::List, "")? {
             Some(list) => list,
@@ -196,7 +210,12 @@ impl ReviewsDoc {
     }
 
     /// Record the reviewer's recommendation.
-    pub fn set_decision(&mut self, reviewer: &ReviewerId, reviewer_name: &str, decision: &ReviewDecision) -> Result<(), DocError> {
+    pub fn set_decision(
+        &mut self,
+        reviewer: &ReviewerId,
+        reviewer_name: &str,
+        decision: &ReviewDecision,
+    ) -> Result<(), DocError> {
         let obj = self.review_obj(reviewer, reviewer_name)?;
         let dec = self.doc.put_object(&obj, "decision", ObjType::Map)?;
         let d = &mut self.doc;
@@ -276,8 +295,17 @@ mod tests {
         let (ra, rb) = (ReviewerId::random(), ReviewerId::random());
         a.set_score(&ra, "Ann", "Depth", 4).expect("score");
         b.set_score(&rb, "Ben", "Depth", 2).expect("score");
-        b.add_comment(&rb, "Ben", &ReviewComment { question: "intro".parse().expect("id"), at_ms: 12_000, text: "Good point".into(), written_at: Timestamp(3) })
-            .expect("comment");
+        b.add_comment(
+            &rb,
+            "Ben",
+            &ReviewComment {
+                question: "intro".parse().expect("id"),
+                at_ms: 12_000,
+                text: "Good point".into(),
+                written_at: Timestamp(3),
+            },
+        )
+        .expect("comment");
         a.automerge_mut().merge(b.automerge_mut()).expect("merge");
         let reviews = a.read().expect("read");
         assert_eq!(reviews.by_reviewer.len(), 2);

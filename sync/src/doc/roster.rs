@@ -5,13 +5,13 @@
 use std::fmt;
 use std::str::FromStr;
 
-use automerge::{AutoCommit, ObjId, ObjType, ROOT};
 use automerge::transaction::Transactable;
+use automerge::{AutoCommit, ObjId, ObjType, ROOT};
 
 use super::DocError;
 use super::fields::{
-    check_header, ensure_map, map_entries, opt_str, parse_enum, put_if_changed, put_opt_str,
-    req_obj, req_str, req_time, timestamp, write_header,
+    check_header, ensure_map, map_entries, opt_str, parse_enum, put_if_changed, put_opt_str, req_obj, req_str,
+    req_time, timestamp, write_header,
 };
 use crate::ids::{CampaignId, CandidateId, ReviewerId};
 use crate::time::Timestamp;
@@ -152,7 +152,11 @@ impl RosterDoc {
         }
         candidates.sort_by(|a, b| (a.invited_at, &a.id).cmp(&(b.invited_at, &b.id)));
         reviewers.sort_by(|a, b| (a.invited_at, &a.id).cmp(&(b.invited_at, &b.id)));
-        Ok(Roster { campaign_id: parse_enum(&req_str(d, &ROOT, "campaign_id", "")?, "", "campaign_id")?, candidates, reviewers })
+        Ok(Roster {
+            campaign_id: parse_enum(&req_str(d, &ROOT, "campaign_id", "")?, "", "campaign_id")?,
+            candidates,
+            reviewers,
+        })
     }
 
     /// Add or update a candidate.
@@ -198,13 +202,19 @@ mod tests {
             invited_at: Timestamp(10),
         };
         doc.put_candidate(&ada).expect("put");
-        let bob = Reviewer { id: ReviewerId::random(), name: "Bob".into(), state: InviteState::Invited, invited_at: Timestamp(11) };
+        let bob = Reviewer {
+            id: ReviewerId::random(),
+            name: "Bob".into(),
+            state: InviteState::Invited,
+            invited_at: Timestamp(11),
+        };
         doc.put_reviewer(&bob).expect("put");
         ada.state = InviteState::Revoked;
         ada.email = None;
         doc.put_candidate(&ada).expect("put");
         let bytes = doc.automerge_mut().save();
-        let roster = RosterDoc::from_automerge(AutoCommit::load(&bytes).expect("load")).expect("typed").read().expect("read");
+        let roster =
+            RosterDoc::from_automerge(AutoCommit::load(&bytes).expect("load")).expect("typed").read().expect("read");
         assert_eq!(roster, Roster { campaign_id: campaign, candidates: vec![ada], reviewers: vec![bob] });
     }
 }

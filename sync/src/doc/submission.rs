@@ -7,14 +7,13 @@ use std::collections::BTreeMap;
 use std::fmt;
 use std::str::FromStr;
 
-use automerge::{AutoCommit, ObjId, ObjType, ROOT, ReadDoc};
 use automerge::transaction::Transactable;
+use automerge::{AutoCommit, ObjId, ObjType, ROOT, ReadDoc};
 
 use super::DocError;
 use super::fields::{
-    check_header, ensure_map, join, list_maps, map_entries, opt_obj, opt_str, opt_time, opt_u64,
-    parse_enum, put_if_changed, req_obj, req_str, req_time, req_u32, req_u64, timestamp,
-    write_header,
+    check_header, ensure_map, join, list_maps, map_entries, opt_obj, opt_str, opt_time, opt_u64, parse_enum,
+    put_if_changed, req_obj, req_str, req_time, req_u32, req_u64, timestamp, write_header,
 };
 use super::reviews::Verdict;
 use crate::ids::{CampaignId, CandidateId, QuestionId};
@@ -175,8 +174,7 @@ pub struct Submission {
 
 impl Submission {
     pub fn state(&self) -> SubmissionState {
-        let mut state =
-            if self.answers.is_empty() { SubmissionState::NotStarted } else { SubmissionState::Recorded };
+        let mut state = if self.answers.is_empty() { SubmissionState::NotStarted } else { SubmissionState::Recorded };
         if self.submitted_at.is_some() {
             state = state.max(SubmissionState::Submitted);
         }
@@ -251,11 +249,14 @@ impl SubmissionDoc {
         let accommodations = Overrides {
             extension_secs: opt_u64(d, &acc, "extension_secs", "accommodations")?.unwrap_or(0),
             extra_time_percent: opt_u64(d, &acc, "extra_time_percent", "accommodations")?
-                .map_or(Ok(0), |n| u32::try_from(n))
-                .map_err(|_| DocError::Invalid { path: "accommodations.extra_time_percent".into(), reason: "too large".into() })?,
-            extra_takes: opt_u64(d, &acc, "extra_takes", "accommodations")?
-                .map_or(Ok(0), |n| u32::try_from(n))
-                .map_err(|_| DocError::Invalid { path: "accommodations.extra_takes".into(), reason: "too large".into() })?,
+                .map_or(Ok(0), u32::try_from)
+                .map_err(|_| DocError::Invalid {
+                    path: "accommodations.extra_time_percent".into(),
+                    reason: "too large".into(),
+                })?,
+            extra_takes: opt_u64(d, &acc, "extra_takes", "accommodations")?.map_or(Ok(0), u32::try_from).map_err(
+                |_| DocError::Invalid { path: "accommodations.extra_takes".into(), reason: "too large".into() },
+            )?,
         };
         let mut answers = BTreeMap::new();
         let map = req_obj(d, &ROOT, "answers", ObjType::Map, "")?;
@@ -356,7 +357,10 @@ fn validate_hash(hash: &str) -> Result<(), DocError> {
     if hash.len() == 64 && hash.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b)) {
         Ok(())
     } else {
-        Err(DocError::Invalid { path: "hash".into(), reason: format!("{hash:?} is not a BLAKE3 hash in lowercase hex") })
+        Err(DocError::Invalid {
+            path: "hash".into(),
+            reason: format!("{hash:?} is not a BLAKE3 hash in lowercase hex"),
+        })
     }
 }
 
@@ -364,7 +368,8 @@ fn read_answer(d: &AutoCommit, obj: &ObjId, path: &str) -> Result<Answer, DocErr
     match req_str(d, obj, "type", path)?.as_str() {
         "recording" => {
             let hash = req_str(d, obj, "hash", path)?;
-            validate_hash(&hash).map_err(|_| DocError::Invalid { path: join(path, "hash"), reason: "not a BLAKE3 hash".into() })?;
+            validate_hash(&hash)
+                .map_err(|_| DocError::Invalid { path: join(path, "hash"), reason: "not a BLAKE3 hash".into() })?;
             Ok(Answer::Recording(Take {
                 hash,
                 size_bytes: req_u64(d, obj, "size_bytes", path)?,
@@ -384,7 +389,9 @@ fn read_answer(d: &AutoCommit, obj: &ObjId, path: &str) -> Result<Answer, DocErr
 
 fn read_event(d: &AutoCommit, obj: &ObjId, path: &str) -> Result<StatusEvent, DocError> {
     let kind = match req_str(d, obj, "kind", path)?.as_str() {
-        "recorded" => EventKind::Recorded { question: parse_enum(&req_str(d, obj, "question", path)?, path, "question")? },
+        "recorded" => {
+            EventKind::Recorded { question: parse_enum(&req_str(d, obj, "question", path)?, path, "question")? }
+        }
         "submitted" => EventKind::Submitted,
         "received" => EventKind::Received,
         "viewed" => EventKind::Viewed,
@@ -392,7 +399,9 @@ fn read_event(d: &AutoCommit, obj: &ObjId, path: &str) -> Result<StatusEvent, Do
             verdict: parse_enum(&req_str(d, obj, "verdict", path)?, path, "verdict")?,
             message: opt_str(d, obj, "message", path)?,
         },
-        other => return Err(DocError::Invalid { path: join(path, "kind"), reason: format!("unknown event {other:?}") }),
+        other => {
+            return Err(DocError::Invalid { path: join(path, "kind"), reason: format!("unknown event {other:?}") });
+        }
     };
     Ok(StatusEvent { kind, by: req_str(d, obj, "by", path)?, at: req_time(d, obj, "at", path)? })
 }
@@ -419,10 +428,17 @@ mod tests {
         let intro: QuestionId = "intro".parse().expect("id");
         doc.set_answer(&intro, &Answer::Recording(take(1))).expect("answer");
         doc.set_answer(&intro, &Answer::Recording(take(2))).expect("retake kept");
-        doc.set_answer(&"essay".parse().expect("id"), &Answer::Text(TextAnswer { text: "Hi".into(), written_at: Timestamp(5) }))
-            .expect("answer");
-        doc.push_event(&StatusEvent { kind: EventKind::Recorded { question: intro.clone() }, by: "cand".into(), at: Timestamp(6) })
-            .expect("event");
+        doc.set_answer(
+            &"essay".parse().expect("id"),
+            &Answer::Text(TextAnswer { text: "Hi".into(), written_at: Timestamp(5) }),
+        )
+        .expect("answer");
+        doc.push_event(&StatusEvent {
+            kind: EventKind::Recorded { question: intro.clone() },
+            by: "cand".into(),
+            at: Timestamp(6),
+        })
+        .expect("event");
         doc.mark_submitted(Timestamp(7), "cand").expect("submit");
         doc.mark_submitted(Timestamp(9), "cand").expect("submit again");
         let s = doc.read().expect("read");

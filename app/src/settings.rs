@@ -1,0 +1,48 @@
+//! The app's persisted settings (`settings.toml` in the data directory): the chosen role and
+//! similar preferences. Unknown or missing fields fall back to defaults.
+
+use std::path::Path;
+
+use anyhow::{Context, Result};
+use serde::{Deserialize, Serialize};
+
+/// Who is using this install.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    Candidate,
+    Employer,
+    Reviewer,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    /// Chosen on first start, remembered after.
+    pub role: Option<Role>,
+    /// Dark theme instead of following the system.
+    pub dark_mode: Option<bool>,
+}
+
+const FILE: &str = "settings.toml";
+
+impl Settings {
+    /// Load the settings; a missing file means defaults, a damaged one is an error naming it.
+    pub fn load(data_dir: &Path) -> Result<Settings> {
+        let path = data_dir.join(FILE);
+        match std::fs::read_to_string(&path) {
+            Ok(text) => {
+                toml::from_str(&text).with_context(|| format!("{} is damaged; fix or delete it", path.display()))
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Settings::default()),
+            Err(e) => Err(e).with_context(|| format!("reading {}", path.display())),
+        }
+    }
+
+    pub fn save(&self, data_dir: &Path) -> Result<()> {
+        let path = data_dir.join(FILE);
+        let text = toml::to_string(self).context("writing settings")?;
+        peerview_sync::fsutil::write_atomic(&path, text.as_bytes())
+            .with_context(|| format!("saving {}", path.display()))
+    }
+}

@@ -1,0 +1,88 @@
+//! Typed access to the store's documents: load a campaign, roster, submission or reviews as
+//! plain data, and create a campaign with its roster in one step.
+
+use automerge::AutoCommit;
+
+use crate::doc::{Campaign, CampaignDoc, DocError, Reviews, ReviewsDoc, Roster, RosterDoc, Submission, SubmissionDoc};
+use crate::ids::{CampaignId, CandidateId};
+use crate::store::{DocKind, Store, StoreError};
+
+fn typed<T>(
+    kind: DocKind,
+    id: &str,
+    f: impl FnOnce(AutoCommit) -> Result<T, DocError>,
+    doc: AutoCommit,
+) -> Result<T, StoreError> {
+    f(doc).map_err(|source| StoreError::Doc { kind, id: id.to_owned(), source })
+}
+
+impl Store {
+    /// Create a campaign document and its (empty) roster.
+    pub fn create_campaign(&self, campaign: &Campaign) -> Result<(), StoreError> {
+        let id = campaign.id.as_str();
+        let doc = CampaignDoc::create(campaign).map_err(|source| StoreError::Doc {
+            kind: DocKind::Campaign,
+            id: id.to_owned(),
+            source,
+        })?;
+        let roster = RosterDoc::create(&campaign.id).map_err(|source| StoreError::Doc {
+            kind: DocKind::Roster,
+            id: id.to_owned(),
+            source,
+        })?;
+        // The roster first: a campaign without its roster would be a half-created campaign.
+        self.create(DocKind::Roster, id, roster.into_automerge())?;
+        self.create(DocKind::Campaign, id, doc.into_automerge())?;
+        Ok(())
+    }
+
+    pub fn campaign(&self, id: &CampaignId) -> Result<Campaign, StoreError> {
+        let stored = self.load(DocKind::Campaign, id.as_str())?;
+        typed(DocKind::Campaign, id.as_str(), |d| CampaignDoc::from_automerge(d)?.read(), stored.doc)
+    }
+
+    /// Every readable campaign, newest first, and the errors of those that are not.
+    pub fn campaigns(&self) -> Result<(Vec<Campaign>, Vec<StoreError>), StoreError> {
+        let mut ok = Vec::new();
+        let mut bad = Vec::new();
+        for id in self.list(DocKind::Campaign)? {
+            match id.parse::<CampaignId>() {
+                Ok(cid) => match self.campaign(&cid) {
+                    Ok(c) => ok.push(c),
+                    Err(e) => bad.push(e),
+                },
+                Err(_) => bad.push(StoreError::NotFound { kind: DocKind::Campaign, id }),
+            }
+        }
+        ok.sort_by(|a: &Campaign, b| b.created_at.cmp(&a.created_at).then(a.id.cmp(&b.id)));
+        Ok((ok, bad))
+    }
+
+    /// The campaign whose id is `prefix` or starts with it, if exactly one does.
+    pub fn resolve_campaign(&self, prefix: &str) -> Result<CampaignId, StoreError> {
+        let ids: Vec<String> = self.list(DocKind::Campaign)?.into_iter().filter(|id| id.starts_with(prefix)).collect();
+        match ids.as_slice() {
+            [one] => one.parse().map_err(|_| StoreError::NotFound { kind: DocKind::Campaign, id: prefix.to_owned() }),
+            _ if ids.iter().any(|id| id == prefix) => {
+                prefix.parse().map_err(|_| StoreError::NotFound { kind: DocKind::Campaign, id: prefix.to_owned() })
+            }
+            [] => Err(StoreError::NotFound { kind: DocKind::Campaign, id: prefix.to_owned() }),
+            _ => Err(StoreError::Ambiguous { prefix: prefix.to_owned(), matches: ids }),
+        }
+    }
+
+    pub fn roster(&self, campaign: &CampaignId) -> Result<Roster, StoreError> {
+        let stored = self.load(DocKind::Roster, campaign.as_str())?;
+        typed(DocKind::Roster, campaign.as_str(), |d| RosterDoc::from_automerge(d)?.read(), stored.doc)
+    }
+
+    pub fn submission(&self, candidate: &CandidateId) -> Result<Submission, StoreError> {
+        let stored = self.load(DocKind::Submission, candidate.as_str())?;
+        typed(DocKind::Submission, candidate.as_str(), |d| SubmissionDoc::from_automerge(d)?.read(), stored.doc)
+    }
+
+    pub fn reviews(&self, candidate: &CandidateId) -> Result<Reviews, StoreError> {
+        let stored = self.load(DocKind::Reviews, candidate.as_str())?;
+        typed(DocKind::Reviews, candidate.as_str(), |d| ReviewsDoc::from_automerge(d)?.read(), stored.doc)
+    }
+}
