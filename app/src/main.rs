@@ -8,6 +8,9 @@ mod gui;
 mod paths;
 mod settings;
 
+use commands::p2p;
+
+use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -24,6 +27,10 @@ struct Cli {
     #[arg(long, global = true, env = "PEERVIEW_DATA_DIR", value_name = "DIR")]
     data_dir: Option<PathBuf>,
 
+    /// Relays: `default` (iroh's public relays), `disabled` (direct addresses only), or a URL.
+    #[arg(long, global = true, env = "PEERVIEW_RELAY", value_name = "MODE", default_value = "default")]
+    relay: peerview_sync::node::RelaySetting,
+
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -35,18 +42,108 @@ enum Command {
     /// Create, list, show and export campaigns (employer).
     #[command(subcommand)]
     Campaign(commands::campaign::CampaignCommand),
+    /// Run the headless employer node: accepts candidates and reviewers until stopped.
+    Serve {
+        /// Address to listen on (default 0.0.0.0:47100; e.g. 127.0.0.1:0 for tests).
+        #[arg(long, value_name = "ADDR")]
+        bind: Option<SocketAddr>,
+    },
+    /// Invite a candidate to a campaign: prints the ticket to send them.
+    Invite {
+        /// The campaign id (a unique prefix is enough).
+        campaign: String,
+        /// The candidate's name, as reviewers will see it.
+        #[arg(long)]
+        name: String,
+        /// The candidate's email address, for your records.
+        #[arg(long)]
+        email: Option<String>,
+    },
+    /// Reviewer invites.
+    #[command(subcommand)]
+    Reviewer(ReviewerCommand),
+    /// Withdraw a candidate's or reviewer's invite: their computer is refused from then on.
+    Revoke {
+        campaign: String,
+        /// The candidate or reviewer id (see `campaign show`).
+        invitee: String,
+    },
+    /// Join with an invite ticket (candidate or reviewer): fetches the campaign.
+    Join {
+        /// The ticket, as received.
+        ticket: String,
+    },
+    /// Keep an answer (candidate): a recording file for video/audio questions, or text.
+    Answer {
+        campaign: String,
+        /// The question's id (shown by `join`).
+        question: String,
+        /// A recorded take (MP4).
+        #[arg(long, value_name = "TAKE.mp4", conflicts_with = "text")]
+        file: Option<PathBuf>,
+        /// A written answer.
+        #[arg(long)]
+        text: Option<String>,
+    },
+    /// Submit your answers (candidate) and send them to the employer.
+    Submit { campaign: String },
+    /// The state of the submissions on this computer.
+    Status,
+    /// Sync once with every employer this computer joined; exits when done.
+    Sync,
+    /// Copy a recording (by its BLAKE3 hash) out of this computer's store into a file.
+    ExportRecording {
+        /// The recording's hash, as listed in the submission.
+        hash: String,
+        /// The file to write.
+        out: PathBuf,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+enum ReviewerCommand {
+    /// Invite a colleague to review a campaign: prints their ticket.
+    Invite {
+        campaign: String,
+        /// The reviewer's name.
+        #[arg(long, default_value = "Reviewer")]
+        name: String,
+    },
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    init_tracing();
-    let result = paths::data_dir(cli.data_dir).and_then(|data_dir| match cli.command {
-        None | Some(Command::Gui) => gui::run(&data_dir),
-        Some(Command::Campaign(cmd)) => commands::campaign::run(&data_dir, cmd),
+    let default_level = if matches!(cli.command, Some(Command::Serve { .. })) { "info" } else { "warn" };
+    init_tracing(default_level);
+    let relay = cli.relay;
+    let result = paths::data_dir(cli.data_dir).and_then(|data_dir| {
+        let d = &data_dir;
+        match cli.command {
+            None | Some(Command::Gui) => gui::run(d),
+            Some(Command::Campaign(cmd)) => commands::campaign::run(d, cmd),
+            Some(Command::Serve { bind }) => p2p::serve(d, relay, bind),
+            Some(Command::Invite { campaign, name, email }) => p2p::invite(d, &campaign, &name, email.as_deref()),
+            Some(Command::Reviewer(ReviewerCommand::Invite { campaign, name })) => {
+                p2p::invite_reviewer(d, &campaign, &name)
+            }
+            Some(Command::Revoke { campaign, invitee }) => p2p::revoke(d, &campaign, &invitee),
+            Some(Command::Join { ticket }) => p2p::join(d, relay, &ticket),
+            Some(Command::Answer { campaign, question, file, text }) => {
+                p2p::answer(d, &campaign, &question, file, text)
+            }
+            Some(Command::Submit { campaign }) => p2p::submit(d, relay, &campaign),
+            Some(Command::Status) => p2p::status(d),
+            Some(Command::Sync) => p2p::sync(d, relay),
+            Some(Command::ExportRecording { hash, out }) => p2p::export_recording(d, &hash, &out),
+        }
     });
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
+            if let Some(code) = p2p::exit_code_for(&e) {
+                eprintln!("not sent: {e:#}");
+                return ExitCode::from(code);
+            }
             eprintln!("error: {e:#}");
             ExitCode::FAILURE
         }
@@ -54,8 +151,9 @@ fn main() -> ExitCode {
 }
 
 /// Logs go to stderr; `RUST_LOG` (e.g. `RUST_LOG=debug`) overrides the default level.
-fn init_tracing() {
+fn init_tracing(default_level: &str) {
     let filter = tracing_subscriber::EnvFilter::try_from_default_env()
-        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn"));
-    tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).init();
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(default_level));
+    let ansi = std::io::IsTerminal::is_terminal(&std::io::stderr());
+    tracing_subscriber::fmt().with_env_filter(filter).with_ansi(ansi).with_writer(std::io::stderr).init();
 }

@@ -4,10 +4,16 @@
 //! This crate knows nothing of egui, of media codecs, or of where a user's data directory is:
 //! the caller passes paths in.
 
+pub mod auth;
+pub mod client;
 pub mod doc;
+pub mod employer;
 pub mod fsutil;
 pub mod ids;
+pub mod node;
+pub mod protocol;
 pub mod store;
+pub mod ticket;
 pub mod time;
 mod typed;
 

@@ -33,7 +33,7 @@ const COMPACT_AFTER_INCREMENTS: usize = 16;
 const KEY_FILE: &str = "node.key";
 
 /// The kinds of document the store holds, each in its own directory.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
 pub enum DocKind {
     Campaign,
     Roster,
@@ -142,7 +142,7 @@ impl Store {
     /// moved to `quarantine/` and listed in [`Store::problems`], the rest stays usable.
     pub fn open(root: impl Into<PathBuf>) -> Result<Self, StoreError> {
         let root = root.into();
-        for dir in ["docs", "quarantine", "blobs"] {
+        for dir in ["docs", "quarantine", "blobs", "memberships"] {
             let p = root.join(dir);
             fs::create_dir_all(&p).map_err(io_err(&p))?;
         }
@@ -176,6 +176,46 @@ impl Store {
     /// The node's persistent 32-byte secret key (its identity towards peers).
     pub fn node_secret_key(&self) -> [u8; 32] {
         self.secret_key
+    }
+
+    /// Remember a ticket this node joined with (candidate or reviewer side), to sync later.
+    pub fn save_membership(&self, ticket: &crate::ticket::Ticket) -> Result<(), StoreError> {
+        let invitee = match &ticket.invitee {
+            crate::ticket::Invitee::Candidate(id) => id.as_str().to_owned(),
+            crate::ticket::Invitee::Reviewer(id) => id.as_str().to_owned(),
+        };
+        let path = self.root.join("memberships").join(format!("{}-{invitee}.ticket", ticket.campaign));
+        write_atomic(&path, ticket.encode().as_bytes()).map_err(io_err(&path))
+    }
+
+    /// The tickets this node joined with, oldest first.
+    pub fn memberships(&self) -> Result<Vec<crate::ticket::Ticket>, StoreError> {
+        let dir = self.root.join("memberships");
+        let mut out = Vec::new();
+        let mut paths: Vec<PathBuf> =
+            fs::read_dir(&dir).map_err(io_err(&dir))?.filter_map(|e| e.ok().map(|e| e.path())).collect();
+        paths.sort_by_key(|p| fs::metadata(p).and_then(|m| m.modified()).ok());
+        for path in paths.into_iter().filter(|p| p.extension().is_some_and(|e| e == "ticket")) {
+            let text = fs::read_to_string(&path).map_err(io_err(&path))?;
+            match crate::ticket::Ticket::decode(&text) {
+                Ok(t) => out.push(t),
+                Err(e) => warn!(path = %path.display(), error = %e, "unreadable membership ticket"),
+            }
+        }
+        Ok(out)
+    }
+
+    /// Record how peers reach the running employer node (written by `serve`, read by `invite`).
+    pub fn save_node_address(&self, node: &crate::ticket::TicketNode) -> Result<(), StoreError> {
+        let path = self.root.join("node-address");
+        let bytes = postcard::to_stdvec(node).map_err(|e| io_err(&path)(io::Error::other(e)))?;
+        write_atomic(&path, &bytes).map_err(io_err(&path))
+    }
+
+    /// The addresses the employer node last listened on, if it ever ran.
+    pub fn node_address(&self) -> Option<crate::ticket::TicketNode> {
+        let bytes = fs::read(self.root.join("node-address")).ok()?;
+        postcard::from_bytes(&bytes).ok()
     }
 
     /// Corrupt files found since the store was opened.

@@ -81,6 +81,19 @@ impl Store {
         typed(DocKind::Submission, candidate.as_str(), |d| SubmissionDoc::from_automerge(d)?.read(), stored.doc)
     }
 
+    /// The submission of the candidate a ticket invites (`None` for reviewer tickets, or
+    /// before the first sync).
+    pub fn submission_of(&self, ticket: &crate::ticket::Ticket) -> Result<Option<Submission>, StoreError> {
+        match &ticket.invitee {
+            crate::ticket::Invitee::Candidate(id) => match self.submission(id) {
+                Ok(s) => Ok(Some(s)),
+                Err(StoreError::NotFound { .. }) => Ok(None),
+                Err(e) => Err(e),
+            },
+            crate::ticket::Invitee::Reviewer(_) => Ok(None),
+        }
+    }
+
     pub fn reviews(&self, candidate: &CandidateId) -> Result<Reviews, StoreError> {
         let stored = self.load(DocKind::Reviews, candidate.as_str())?;
         typed(DocKind::Reviews, candidate.as_str(), |d| ReviewsDoc::from_automerge(d)?.read(), stored.doc)

@@ -1,5 +1,6 @@
 //! Shared helpers for the end-to-end tests in `tests/tests/`: finding the `peerview` binary and
 //! running it against a temporary data directory.
+#![allow(clippy::pedantic)] // test scaffolding: clarity over ceremony
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -45,4 +46,171 @@ pub fn stdout(o: &Output) -> String {
 /// Standard error as text.
 pub fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// A minimal but well-formed MP4 (one video track, one long `mdat`) of about `payload` bytes
+/// with varied content: enough for the transfer layer and the probe, which read boxes, not
+/// pixels. `seed` makes each file distinct.
+pub fn synthetic_mp4(payload: usize, seed: u64, duration_secs: u32) -> Vec<u8> {
+    fn mp4_box(kind: &[u8; 4], body: &[u8]) -> Vec<u8> {
+        let mut out = u32::try_from(body.len() + 8).expect("box size").to_be_bytes().to_vec();
+        out.extend_from_slice(kind);
+        out.extend_from_slice(body);
+        out
+    }
+    let mut tkhd = vec![0u8; 12];
+    tkhd.extend_from_slice(&1u32.to_be_bytes());
+    tkhd.extend_from_slice(&[0u8; 4]);
+    let mut mdhd = vec![0u8; 12];
+    mdhd.extend_from_slice(&1000u32.to_be_bytes());
+    mdhd.extend_from_slice(&(duration_secs * 1000).to_be_bytes());
+    let hdlr = [&[0u8; 8][..], b"vide"].concat();
+    let mdia = mp4_box(b"mdia", &[mp4_box(b"mdhd", &mdhd), mp4_box(b"hdlr", &hdlr)].concat());
+    let trak = mp4_box(b"trak", &[mp4_box(b"tkhd", &tkhd), mdia].concat());
+    let mut mvhd = vec![0u8; 12];
+    mvhd.extend_from_slice(&1000u32.to_be_bytes());
+    mvhd.extend_from_slice(&(duration_secs * 1000).to_be_bytes());
+    let moov = mp4_box(b"moov", &[mp4_box(b"mvhd", &mvhd), trak].concat());
+    let mut state = seed.wrapping_add(0x9e37_79b9_7f4a_7c15);
+    let data: Vec<u8> = (0..payload)
+        .map(|_| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state >> 24) as u8
+        })
+        .collect();
+    [mp4_box(b"ftyp", b"isom\0\0\0\0isom"), moov, mp4_box(b"mdat", &data)].concat()
+}
+
+/// A running `peerview serve`, killed when dropped.
+pub struct Server {
+    pub child: std::process::Child,
+    pub log: std::sync::Arc<std::sync::Mutex<String>>,
+}
+
+impl Server {
+    /// Start the employer node on `bind` with relays disabled and wait until it is ready.
+    pub fn start(data_dir: &Path, bind: &str) -> Server {
+        use std::io::{BufRead, BufReader};
+        let mut child = Command::new(peerview_bin())
+            .args(["--relay", "disabled", "--data-dir"])
+            .arg(data_dir)
+            .args(["serve", "--bind", bind])
+            .env("RUST_LOG", "info,iroh=warn,iroh_blobs=warn,noq=warn")
+            .env_remove("PEERVIEW_DATA_DIR")
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("start peerview serve");
+        let log = std::sync::Arc::new(std::sync::Mutex::new(String::new()));
+        let stderr = child.stderr.take().expect("stderr");
+        let err_log = log.clone();
+        std::thread::spawn(move || {
+            for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+                if let Ok(mut l) = err_log.lock() {
+                    l.push_str(&line);
+                    l.push('\n');
+                }
+            }
+        });
+        let stdout = child.stdout.take().expect("stdout");
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+                let _ = tx.send(line);
+            }
+        });
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+        loop {
+            let left = deadline.saturating_duration_since(std::time::Instant::now());
+            match rx.recv_timeout(left) {
+                Ok(line) if line.starts_with("Ready") => break,
+                Ok(_) => {}
+                Err(_) => panic!(
+                    "peerview serve did not become ready; its log:\n{}",
+                    log.lock().map(|l| l.clone()).unwrap_or_default()
+                ),
+            }
+        }
+        Server { child, log }
+    }
+
+    pub fn log(&self) -> String {
+        self.log.lock().map(|l| l.clone()).unwrap_or_default()
+    }
+
+    /// Wait until the log contains `needle` (or panic after `secs`).
+    pub fn wait_for_log(&self, needle: &str, secs: u64) {
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(secs);
+        while !self.log().contains(needle) {
+            assert!(std::time::Instant::now() < deadline, "no {needle:?} in the server log:\n{}", self.log());
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+    }
+}
+
+impl Server {
+    /// Wait until the `attempt`-th transfer (counting from 1) has logged progress past `bytes`.
+    pub fn wait_for_transfer_progress(&self, attempt: usize, bytes: u64, secs: u64) {
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(secs);
+        loop {
+            let log = self.log();
+            let mut attempts = 0;
+            let mut best = 0u64;
+            for line in log.lines() {
+                if line.contains("fetching recording") {
+                    attempts += 1;
+                    best = 0;
+                } else if line.contains("recording transfer progress") && attempts == attempt {
+                    best = best.max(field(line, "bytes").unwrap_or(0));
+                }
+            }
+            if attempts == attempt && best >= bytes {
+                return;
+            }
+            assert!(attempts <= attempt, "the transfer moved past attempt {attempt}:\n{log}");
+            assert!(std::time::Instant::now() < deadline, "transfer {attempt} never passed {bytes} bytes:\n{log}");
+            std::thread::sleep(std::time::Duration::from_millis(5));
+        }
+    }
+}
+
+/// The value of `name=N` in a log line.
+pub fn field(line: &str, name: &str) -> Option<u64> {
+    line.split(&format!(" {name}=")).nth(1)?.split_whitespace().next()?.parse().ok()
+}
+
+impl Server {
+    /// Stop the node the way a service manager would (SIGTERM) and wait for a clean exit.
+    pub fn stop(mut self) -> std::process::ExitStatus {
+        let _ = Command::new("kill").args(["-TERM", &self.child.id().to_string()]).status();
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+        loop {
+            if let Ok(Some(status)) = self.child.try_wait() {
+                return status;
+            }
+            assert!(std::time::Instant::now() < deadline, "peerview serve ignored SIGTERM:\n{}", self.log());
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// A free UDP port on loopback (for a server that must keep its address across restarts).
+pub fn free_udp_port() -> u16 {
+    std::net::UdpSocket::bind("127.0.0.1:0").expect("bind").local_addr().expect("addr").port()
+}
+
+/// Run `peerview --relay disabled --data-dir DATA args...`.
+pub fn peer(data_dir: &Path, args: &[&str]) -> Output {
+    let mut all = vec!["--relay", "disabled"];
+    all.extend_from_slice(args);
+    peerview(data_dir, &all)
 }

@@ -2,6 +2,7 @@
 //! them) and returns errors that say what to do.
 
 pub mod campaign;
+pub mod p2p;
 
 use std::path::Path;
 

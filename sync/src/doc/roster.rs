@@ -65,6 +65,10 @@ pub struct Candidate {
     pub email: Option<String>,
     pub state: InviteState,
     pub invited_at: Timestamp,
+    /// BLAKE3 of the invite secret, hex (the secret itself is only in the ticket).
+    pub secret_hash: Option<String>,
+    /// The node the invite is bound to (endpoint id, hex), after first use.
+    pub endpoint: Option<String>,
 }
 
 /// A colleague invited to review the campaign's submissions.
@@ -74,6 +78,10 @@ pub struct Reviewer {
     pub name: String,
     pub state: InviteState,
     pub invited_at: Timestamp,
+    /// BLAKE3 of the invite secret, hex.
+    pub secret_hash: Option<String>,
+    /// The node the invite is bound to (endpoint id, hex), after first use.
+    pub endpoint: Option<String>,
 }
 
 /// The roster as plain data; candidates and reviewers in invitation order.
@@ -87,6 +95,10 @@ pub struct Roster {
 impl Roster {
     pub fn candidate(&self, id: &CandidateId) -> Option<&Candidate> {
         self.candidates.iter().find(|c| &c.id == id)
+    }
+
+    pub fn reviewer(&self, id: &ReviewerId) -> Option<&Reviewer> {
+        self.reviewers.iter().find(|r| &r.id == id)
     }
 }
 
@@ -137,6 +149,8 @@ impl RosterDoc {
                 email: opt_str(d, &obj, "email", &path)?,
                 state: parse_enum(&req_str(d, &obj, "state", &path)?, &path, "state")?,
                 invited_at: req_time(d, &obj, "invited_at", &path)?,
+                secret_hash: opt_str(d, &obj, "secret_hash", &path)?,
+                endpoint: opt_str(d, &obj, "endpoint", &path)?,
             });
         }
         let mut reviewers = Vec::new();
@@ -148,6 +162,8 @@ impl RosterDoc {
                 name: req_str(d, &obj, "name", &path)?,
                 state: parse_enum(&req_str(d, &obj, "state", &path)?, &path, "state")?,
                 invited_at: req_time(d, &obj, "invited_at", &path)?,
+                secret_hash: opt_str(d, &obj, "secret_hash", &path)?,
+                endpoint: opt_str(d, &obj, "endpoint", &path)?,
             });
         }
         candidates.sort_by(|a, b| (a.invited_at, &a.id).cmp(&(b.invited_at, &b.id)));
@@ -167,6 +183,8 @@ impl RosterDoc {
         put_opt_str(d, &obj, "email", c.email.as_deref())?;
         put_if_changed(d, &obj, "state", c.state.as_str())?;
         put_if_changed(d, &obj, "invited_at", timestamp(c.invited_at))?;
+        put_opt_str(d, &obj, "secret_hash", c.secret_hash.as_deref())?;
+        put_opt_str(d, &obj, "endpoint", c.endpoint.as_deref())?;
         Ok(())
     }
 
@@ -177,6 +195,8 @@ impl RosterDoc {
         put_if_changed(d, &obj, "name", r.name.as_str())?;
         put_if_changed(d, &obj, "state", r.state.as_str())?;
         put_if_changed(d, &obj, "invited_at", timestamp(r.invited_at))?;
+        put_opt_str(d, &obj, "secret_hash", r.secret_hash.as_deref())?;
+        put_opt_str(d, &obj, "endpoint", r.endpoint.as_deref())?;
         Ok(())
     }
 
@@ -200,6 +220,8 @@ mod tests {
             email: Some("ada@example.org".into()),
             state: InviteState::Invited,
             invited_at: Timestamp(10),
+            secret_hash: Some("ab".into()),
+            endpoint: None,
         };
         doc.put_candidate(&ada).expect("put");
         let bob = Reviewer {
@@ -207,10 +229,13 @@ mod tests {
             name: "Bob".into(),
             state: InviteState::Invited,
             invited_at: Timestamp(11),
+            secret_hash: None,
+            endpoint: Some("cd".into()),
         };
         doc.put_reviewer(&bob).expect("put");
         ada.state = InviteState::Revoked;
         ada.email = None;
+        ada.endpoint = Some("ef".into());
         doc.put_candidate(&ada).expect("put");
         let bytes = doc.automerge_mut().save();
         let roster =

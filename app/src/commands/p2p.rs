@@ -1,0 +1,410 @@
+//! The peer-to-peer commands: `serve` (the headless employer node), `invite`, `reviewer invite`,
+//! `revoke`, and the candidate's/reviewer's `join`, `answer`, `submit`, `status`, `sync`.
+
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use anyhow::{Context, Result, anyhow, bail};
+use peerview_sync::auth::{Quota, check_candidate_submission, deadline_for};
+use peerview_sync::client::{self, ClientError};
+use peerview_sync::doc::{Answer, AnswerKind, EventKind, MediaKind, StatusEvent, SubmissionDoc, Take, TextAnswer};
+use peerview_sync::employer::{self, EmployerService};
+use peerview_sync::node::{Node, NodeConfig, RelaySetting, endpoint_hex};
+use peerview_sync::ticket::{Invitee, Ticket};
+use peerview_sync::{CampaignId, DocKind, Store, SubmissionState, Timestamp};
+
+use super::open_store;
+use crate::fmt;
+
+/// The employer node's default port: a fixed port keeps tickets valid across restarts.
+pub const DEFAULT_PORT: u16 = 47_100;
+
+/// Exit status for "saved here, but not delivered yet" (the employer was unreachable).
+pub const EXIT_NOT_SENT: u8 = 2;
+
+/// An outcome that is not an error but should not exit 0 either.
+#[derive(Debug)]
+pub struct NotSent(pub String);
+
+impl std::fmt::Display for NotSent {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+impl std::error::Error for NotSent {}
+
+fn runtime() -> Result<tokio::runtime::Runtime> {
+    tokio::runtime::Builder::new_multi_thread().enable_all().build().context("starting the async runtime")
+}
+
+pub fn serve(data_dir: &Path, relay: RelaySetting, bind: Option<SocketAddr>) -> Result<()> {
+    let store = Arc::new(open_store(data_dir)?);
+    let bind = bind.unwrap_or_else(|| SocketAddr::from(([0, 0, 0, 0], DEFAULT_PORT)));
+    runtime()?.block_on(async move {
+        let node = Node::start(store.clone(), &NodeConfig { relay, bind: Some(bind) }).await?;
+        let service = EmployerService::new(node.clone(), Quota::default());
+        let router = service.spawn_router();
+        let address = node.ticket_node().await;
+        store.save_node_address(&address).context("saving the node's address for invites")?;
+        println!("Peerview employer node {}", endpoint_hex(&node.id()));
+        for addr in &address.addrs {
+            println!("  listening on {addr}");
+        }
+        if let Some(relay) = &address.relay_url {
+            println!("  reachable through relay {relay}");
+        }
+        println!("Ready. Invite candidates with: peerview invite CAMPAIGN --name NAME");
+        wait_for_shutdown_signal().await;
+        tracing::info!("shutting down");
+        router.shutdown().await.map_err(|e| anyhow!("shutting down: {e}"))?;
+        Ok(())
+    })
+}
+
+async fn wait_for_shutdown_signal() {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{SignalKind, signal};
+        let mut term = signal(SignalKind::terminate()).expect("installing the SIGTERM handler");
+        tokio::select! {
+            _ = tokio::signal::ctrl_c() => {}
+            _ = term.recv() => {}
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = tokio::signal::ctrl_c().await;
+}
+
+fn node_addresses(store: &Store) -> Result<Vec<peerview_sync::ticket::TicketNode>> {
+    match store.node_address() {
+        Some(node) => Ok(vec![node]),
+        None => bail!(
+            "this data directory has never run the employer node, so a ticket cannot say where to connect: start `peerview serve` first"
+        ),
+    }
+}
+
+pub fn invite(data_dir: &Path, campaign: &str, name: &str, email: Option<&str>) -> Result<()> {
+    let store = open_store(data_dir)?;
+    let campaign = store.resolve_campaign(campaign)?;
+    let ticket = employer::invite_candidate(&store, &campaign, name, email, node_addresses(&store)?)?;
+    eprintln!("Invited {name}. Send them this ticket; it works once, on one computer:");
+    println!("{ticket}");
+    Ok(())
+}
+
+pub fn invite_reviewer(data_dir: &Path, campaign: &str, name: &str) -> Result<()> {
+    let store = open_store(data_dir)?;
+    let campaign = store.resolve_campaign(campaign)?;
+    let ticket = employer::invite_reviewer(&store, &campaign, name, node_addresses(&store)?)?;
+    eprintln!("Reviewer ticket for {name} (works once, on one computer):");
+    println!("{ticket}");
+    Ok(())
+}
+
+pub fn revoke(data_dir: &Path, campaign: &str, invitee: &str) -> Result<()> {
+    let store = open_store(data_dir)?;
+    let campaign = store.resolve_campaign(campaign)?;
+    let name = employer::revoke(&store, &campaign, invitee)?;
+    println!("Revoked the invite of {name}: their computer is refused from now on.");
+    Ok(())
+}
+
+async fn client_node(data_dir: &Path, relay: RelaySetting) -> Result<Node> {
+    let store = Arc::new(open_store(data_dir)?);
+    Ok(Node::start(store, &NodeConfig { relay, bind: None }).await?)
+}
+
+pub fn join(data_dir: &Path, relay: RelaySetting, ticket_text: &str) -> Result<()> {
+    let ticket = Ticket::decode(ticket_text).map_err(|e| anyhow!("{e}"))?;
+    runtime()?.block_on(async move {
+        let node = client_node(data_dir, relay).await?;
+        let result = client::sync_documents(&node, &ticket).await;
+        let outcome = match result {
+            Ok(o) => o,
+            Err(e) => {
+                node.shutdown().await;
+                return Err(e.into());
+            }
+        };
+        let campaign = node.store.campaign(&ticket.campaign)?;
+        match &ticket.invitee {
+            Invitee::Candidate(_) => {
+                println!("Joined: {} ({})", campaign.title, campaign.role);
+                println!("Deadline: {}", fmt::date_time(campaign.deadline));
+                if !campaign.instructions.is_empty() {
+                    println!("\n{}\n", campaign.instructions);
+                }
+                if let Some(p) = &campaign.practice {
+                    println!("Practice (never counts): {}\n     {}", fmt::question_rules(p), p.prompt);
+                }
+                println!("Questions:");
+                for (i, q) in campaign.questions.iter().enumerate() {
+                    println!("  {}. [{}] {}\n     {}", i + 1, q.id, fmt::question_rules(q), q.prompt);
+                }
+                println!(
+                    "\nAnswer with: peerview answer {} QUESTION_ID (--file TAKE.mp4 | --text \"...\")",
+                    campaign.id
+                );
+            }
+            Invitee::Reviewer(_) => {
+                let fetched = client::fetch_recordings(&node, &ticket).await;
+                println!("Joined as reviewer of {}: {} documents synced.", campaign.title, outcome.docs.len());
+                match fetched {
+                    Ok(n) => println!("{n} recordings downloaded."),
+                    Err(e) => println!("Recordings not downloaded yet: {e}"),
+                }
+            }
+        }
+        node.shutdown().await;
+        Ok(())
+    })
+}
+
+/// The membership (joined ticket) for a campaign id or prefix.
+fn membership(store: &Store, campaign: &str) -> Result<Ticket> {
+    let matches: Vec<Ticket> =
+        store.memberships()?.into_iter().filter(|t| t.campaign.as_str().starts_with(campaign)).collect();
+    match matches.len() {
+        0 => bail!("this computer has not joined campaign {campaign}: use `peerview join TICKET` first"),
+        1 => Ok(matches.into_iter().next().expect("one")),
+        _ => bail!("{campaign:?} matches several campaigns; type more of the id"),
+    }
+}
+
+pub fn answer(
+    data_dir: &Path,
+    campaign: &str,
+    question: &str,
+    file: Option<PathBuf>,
+    text: Option<String>,
+) -> Result<()> {
+    let store = Arc::new(open_store(data_dir)?);
+    let ticket = membership(&store, campaign)?;
+    let Invitee::Candidate(candidate) = &ticket.invitee else { bail!("only candidates answer questions") };
+    let campaign = store.campaign(&ticket.campaign)?;
+    let question_id = question.parse().map_err(|e| anyhow!("{e}"))?;
+    let Some(q) = campaign.questions.iter().find(|q| q.id == question_id) else {
+        let ids: Vec<&str> = campaign.questions.iter().map(|q| q.id.as_str()).collect();
+        bail!("there is no question {question} in this campaign (questions: {})", ids.join(", "));
+    };
+    let mut stored = store.load(DocKind::Submission, candidate.as_str())?;
+    let mut doc = SubmissionDoc::from_automerge(std::mem::take(&mut stored.doc))?;
+    let before = doc.read()?;
+    let now = Timestamp::now();
+    let answer = match (q.kind, file, text) {
+        (AnswerKind::Text, None, Some(text)) => Answer::Text(TextAnswer { text, written_at: now }),
+        (AnswerKind::Text, Some(_), _) => bail!("question {question} takes a text answer: use --text \"...\""),
+        (AnswerKind::Video | AnswerKind::Audio, Some(path), None) => {
+            let take_number = match before.answers.get(&question_id) {
+                Some(Answer::Recording(t)) => t.take_number + 1,
+                _ => 1,
+            };
+            let media = if q.kind == AnswerKind::Video { MediaKind::Video } else { MediaKind::Audio };
+            Answer::Recording(import_recording(&store, &path, media, take_number, now)?)
+        }
+        (AnswerKind::Video | AnswerKind::Audio, None, Some(_)) => {
+            bail!("question {question} takes a {} answer: use --file TAKE.mp4", q.kind)
+        }
+        _ => bail!("give exactly one of --file or --text"),
+    };
+    doc.set_answer(&question_id, &answer)?;
+    doc.push_event(&StatusEvent {
+        kind: EventKind::Recorded { question: question_id.clone() },
+        by: "candidate".into(),
+        at: now,
+    })?;
+    let after = doc.read()?;
+    // The same rules the employer applies: better to hear them now than at upload time.
+    check_candidate_submission(&campaign, &before, &after, now, Quota::default()).map_err(|r| anyhow!("{r}"))?;
+    stored.doc = doc.into_automerge();
+    store.save(&mut stored)?;
+    println!("Saved your answer to {question}. Submit all answers with: peerview submit {}", campaign.id);
+    Ok(())
+}
+
+fn import_recording(
+    store: &Arc<Store>,
+    path: &Path,
+    media: MediaKind,
+    take_number: u32,
+    now: Timestamp,
+) -> Result<Take> {
+    let path = std::fs::canonicalize(path).with_context(|| format!("reading {}", path.display()))?;
+    let bytes = std::fs::read(&path).with_context(|| format!("reading {}", path.display()))?;
+    let info = peerview_media::probe::probe_mp4(&bytes).map_err(|e| anyhow!("{}: {e}", path.display()))?;
+    if media == MediaKind::Video && !info.has_video {
+        bail!("{} has no video track, and this question needs a video answer", path.display());
+    }
+    let hash = runtime()?.block_on(peerview_sync::node::add_file_to_blobs(store, &path))?;
+    anyhow::ensure!(
+        hash == blake3::hash(&bytes).to_hex().to_string(),
+        "the recording changed while it was being stored; try again"
+    );
+    Ok(Take {
+        hash,
+        size_bytes: bytes.len() as u64,
+        duration_ms: info.duration_ms,
+        media,
+        recorded_at: now,
+        take_number,
+    })
+}
+
+pub fn submit(data_dir: &Path, relay: RelaySetting, campaign: &str) -> Result<()> {
+    let store = open_store(data_dir)?;
+    let ticket = membership(&store, campaign)?;
+    let Invitee::Candidate(candidate) = &ticket.invitee else { bail!("only candidates submit") };
+    let campaign = store.campaign(&ticket.campaign)?;
+    let mut stored = store.load(DocKind::Submission, candidate.as_str())?;
+    let mut doc = SubmissionDoc::from_automerge(std::mem::take(&mut stored.doc))?;
+    let before = doc.read()?;
+    let missing: Vec<&str> =
+        campaign.questions.iter().filter(|q| !before.answers.contains_key(&q.id)).map(|q| q.id.as_str()).collect();
+    if !missing.is_empty() {
+        bail!("answer every question before submitting; still unanswered: {}", missing.join(", "));
+    }
+    if before.submitted_at.is_none() {
+        let now = Timestamp::now();
+        if now > deadline_for(&campaign, &before) {
+            bail!(
+                "the deadline ({}) has passed; contact the employer",
+                fmt::date_time(deadline_for(&campaign, &before))
+            );
+        }
+        doc.mark_submitted(now, "candidate")?;
+        stored.doc = doc.into_automerge();
+        store.save(&mut stored)?;
+        println!("Submitted. Sending to the employer...");
+    }
+    drop(store);
+    deliver(data_dir, relay, &ticket)
+}
+
+/// Sync documents, let the employer fetch recordings, sync again for the receipt.
+fn deliver(data_dir: &Path, relay: RelaySetting, ticket: &Ticket) -> Result<()> {
+    runtime()?.block_on(async {
+        let node = client_node(data_dir, relay).await?;
+        let result = async {
+            client::sync_documents(&node, ticket).await?;
+            client::offer_recordings(&node, ticket).await?;
+            client::sync_documents(&node, ticket).await
+        }
+        .await;
+        node.shutdown().await;
+        match result {
+            Ok(_) => Ok(()),
+            Err(e @ (ClientError::Unreachable(_) | ClientError::Interrupted(_))) => {
+                Err(anyhow::Error::new(NotSent(format!("{e}. Run `peerview sync` to try again."))))
+            }
+            Err(e) => Err(e.into()),
+        }
+    })?;
+    status_of(data_dir, Some(&ticket.campaign))
+}
+
+pub fn sync(data_dir: &Path, relay: RelaySetting) -> Result<()> {
+    let tickets = open_store(data_dir)?.memberships()?;
+    if tickets.is_empty() {
+        println!("Nothing to sync: this computer has not joined any campaign.");
+        return Ok(());
+    }
+    let mut failures = Vec::new();
+    for ticket in &tickets {
+        let outcome = runtime()?.block_on(async {
+            let node = client_node(data_dir, relay.clone()).await?;
+            let result = async {
+                let synced = client::sync_documents(&node, ticket).await?;
+                match &ticket.invitee {
+                    Invitee::Candidate(_) => {
+                        let submitted = node.store.submission_of(ticket)?.is_some_and(|s| s.submitted_at.is_some());
+                        if submitted {
+                            client::offer_recordings(&node, ticket).await?;
+                            client::sync_documents(&node, ticket).await?;
+                        }
+                    }
+                    Invitee::Reviewer(_) => {
+                        client::fetch_recordings(&node, ticket).await?;
+                    }
+                }
+                Ok::<_, ClientError>(synced)
+            }
+            .await;
+            node.shutdown().await;
+            Ok::<_, anyhow::Error>(result)
+        })?;
+        match outcome {
+            Ok(o) => println!("{}: synced {} documents ({} changed)", ticket.campaign, o.docs.len(), o.changed.len()),
+            Err(e) => {
+                println!("{}: {e}", ticket.campaign);
+                failures.push(e);
+            }
+        }
+    }
+    if failures.is_empty() {
+        Ok(())
+    } else {
+        Err(anyhow::Error::new(NotSent(format!("{} of {} campaigns not synced", failures.len(), tickets.len()))))
+    }
+}
+
+pub fn export_recording(data_dir: &Path, hash: &str, out: &Path) -> Result<()> {
+    let store = open_store(data_dir)?;
+    let out = if out.is_absolute() { out.to_owned() } else { std::env::current_dir()?.join(out) };
+    let size = runtime()?.block_on(peerview_sync::node::export_blob(&store, hash, &out))?;
+    println!("Wrote {} ({size} bytes).", out.display());
+    Ok(())
+}
+
+pub fn status(data_dir: &Path) -> Result<()> {
+    status_of(data_dir, None)
+}
+
+fn status_of(data_dir: &Path, only: Option<&CampaignId>) -> Result<()> {
+    let store = open_store(data_dir)?;
+    let tickets = store.memberships()?;
+    if tickets.is_empty() {
+        println!("This computer has not joined any campaign yet (peerview join TICKET).");
+    }
+    for ticket in tickets.iter().filter(|t| only.is_none_or(|c| &t.campaign == c)) {
+        let title = store.campaign(&ticket.campaign).map_or_else(|_| ticket.campaign.to_string(), |c| c.title);
+        match &ticket.invitee {
+            Invitee::Candidate(_) => {
+                let Some(s) = store.submission_of(ticket)? else {
+                    println!("{title}: not synced yet");
+                    continue;
+                };
+                let state = match s.state() {
+                    SubmissionState::NotStarted => "not started".to_owned(),
+                    SubmissionState::Recorded => format!("in progress, {} answers saved here", s.answers.len()),
+                    SubmissionState::Submitted => "submitted, waiting for the employer to receive it".to_owned(),
+                    SubmissionState::Received => "received by the employer".to_owned(),
+                    SubmissionState::Viewed => "viewed by the employer".to_owned(),
+                    SubmissionState::Decided(v) => format!("decided: {v}"),
+                };
+                println!("{title}: {state}");
+                for e in &s.events {
+                    let what = match &e.kind {
+                        EventKind::Recorded { question } => format!("answered {question}"),
+                        EventKind::Decision { verdict, message } => {
+                            format!(
+                                "decision: {verdict}{}",
+                                message.as_deref().map(|m| format!(" — {m}")).unwrap_or_default()
+                            )
+                        }
+                        other => other.name().to_owned(),
+                    };
+                    println!("  {}  {what}", fmt::date_time(e.at));
+                }
+            }
+            Invitee::Reviewer(_) => println!("{title}: reviewer"),
+        }
+    }
+    Ok(())
+}
+
+/// Where a `NotSent` outcome maps to its exit status.
+pub fn exit_code_for(e: &anyhow::Error) -> Option<u8> {
+    e.downcast_ref::<NotSent>().map(|_| EXIT_NOT_SENT)
+}

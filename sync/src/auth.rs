@@ -1,0 +1,451 @@
+//! Who may see and change what, decided without I/O: which documents a peer may sync, and
+//! whether the changes a peer sent leave the documents in a state that peer was allowed to
+//! produce. The employer side runs every incoming change through these checks before applying
+//! it (on a copy; the real document only moves forward when the check passes).
+
+use std::collections::BTreeSet;
+
+use crate::doc::{Answer, AnswerKind, Campaign, EventKind, MediaKind, Reviews, Roster, StatusEvent, Submission};
+use crate::ids::{CampaignId, CandidateId, ReviewerId};
+use crate::store::DocKind;
+use crate::time::Timestamp;
+
+/// Limits that keep one candidate from filling the employer's disk.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Quota {
+    /// Largest single recording.
+    pub max_take_bytes: u64,
+    /// All of one submission's recordings together.
+    pub max_submission_bytes: u64,
+}
+
+impl Default for Quota {
+    fn default() -> Self {
+        // 720p at ~1.6 Mbit/s is ~12 MB a minute: 1 GiB is over an hour of video.
+        Quota { max_take_bytes: 1 << 30, max_submission_bytes: 4 << 30 }
+    }
+}
+
+/// A document a peer may sync.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
+pub struct DocRef {
+    pub kind: DocKind,
+    pub id: String,
+}
+
+/// What a peer is to this node, from the roster entries bound to its endpoint id.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Access {
+    pub candidate_of: Vec<(CampaignId, CandidateId)>,
+    pub reviewer_of: Vec<(CampaignId, ReviewerId)>,
+}
+
+impl Access {
+    pub fn is_empty(&self) -> bool {
+        self.candidate_of.is_empty() && self.reviewer_of.is_empty()
+    }
+
+    /// Collect the live (not revoked) roster entries bound to `endpoint` (hex endpoint id).
+    pub fn from_rosters<'a>(rosters: impl IntoIterator<Item = &'a Roster>, endpoint: &str) -> Access {
+        let mut access = Access::default();
+        for roster in rosters {
+            for c in &roster.candidates {
+                if c.endpoint.as_deref() == Some(endpoint) && c.state != crate::doc::InviteState::Revoked {
+                    access.candidate_of.push((roster.campaign_id.clone(), c.id.clone()));
+                }
+            }
+            for r in &roster.reviewers {
+                if r.endpoint.as_deref() == Some(endpoint) && r.state != crate::doc::InviteState::Revoked {
+                    access.reviewer_of.push((roster.campaign_id.clone(), r.id.clone()));
+                }
+            }
+        }
+        access
+    }
+
+    /// The documents this peer may sync. `submissions_of` lists a campaign's candidates.
+    pub fn documents(&self, submissions_of: impl Fn(&CampaignId) -> Vec<CandidateId>) -> BTreeSet<DocRef> {
+        let mut docs = BTreeSet::new();
+        let doc = |kind, id: &str| DocRef { kind, id: id.to_owned() };
+        for (campaign, candidate) in &self.candidate_of {
+            docs.insert(doc(DocKind::Campaign, campaign.as_str()));
+            docs.insert(doc(DocKind::Submission, candidate.as_str()));
+        }
+        for (campaign, _) in &self.reviewer_of {
+            docs.insert(doc(DocKind::Campaign, campaign.as_str()));
+            docs.insert(doc(DocKind::Roster, campaign.as_str()));
+            for candidate in submissions_of(campaign) {
+                docs.insert(doc(DocKind::Submission, candidate.as_str()));
+                docs.insert(doc(DocKind::Reviews, candidate.as_str()));
+            }
+        }
+        docs
+    }
+
+    pub fn reviewer_for(&self, campaign: &CampaignId) -> Option<&ReviewerId> {
+        self.reviewer_of.iter().find(|(c, _)| c == campaign).map(|(_, r)| r)
+    }
+
+    pub fn is_candidate(&self, candidate: &CandidateId) -> bool {
+        self.candidate_of.iter().any(|(_, c)| c == candidate)
+    }
+}
+
+/// Why a change was refused; sent to the peer as is.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("{0}")]
+pub struct Refusal(pub String);
+
+fn refuse<T>(msg: impl Into<String>) -> Result<T, Refusal> {
+    Err(Refusal(msg.into()))
+}
+
+fn employer_events(s: &Submission) -> Vec<&StatusEvent> {
+    s.events.iter().filter(|e| e.kind.is_employer_event()).collect()
+}
+
+/// The deadline for this candidate, extension included.
+pub fn deadline_for(campaign: &Campaign, submission: &Submission) -> Timestamp {
+    campaign.deadline.plus_secs(submission.accommodations.extension_secs)
+}
+
+/// Check a candidate's changes to their own submission: `before` is what the employer side had,
+/// `after` what it would have with the changes applied.
+pub fn check_candidate_submission(
+    campaign: &Campaign,
+    before: &Submission,
+    after: &Submission,
+    now: Timestamp,
+    quota: Quota,
+) -> Result<(), Refusal> {
+    if after.campaign_id != before.campaign_id || after.candidate_id != before.candidate_id {
+        return refuse("a submission's campaign and candidate cannot be changed");
+    }
+    if after.accommodations != before.accommodations {
+        return refuse("accommodations are set by the employer");
+    }
+    if employer_events(after) != employer_events(before) {
+        return refuse("received, viewed and decision events are written by the employer");
+    }
+    if before.events.iter().any(|e| !after.events.contains(e)) {
+        return refuse("status events cannot be removed");
+    }
+    let answers_changed = after.answers != before.answers;
+    if before.submitted_at.is_some() {
+        if answers_changed || after.submitted_at != before.submitted_at {
+            return refuse("the submission was already submitted; its answers can no longer change");
+        }
+        return Ok(());
+    }
+    let deadline = deadline_for(campaign, before);
+    let submitting = after.submitted_at.is_some();
+    if (answers_changed || submitting) && now > deadline {
+        return refuse(format!("the deadline ({}) has passed", humanize(deadline)));
+    }
+    let extra_takes = after.accommodations.extra_takes;
+    let mut total = 0u64;
+    for (question_id, answer) in &after.answers {
+        let Some(q) = campaign.questions.iter().find(|q| &q.id == question_id) else {
+            return refuse(format!("there is no question {question_id} in this campaign"));
+        };
+        match (q.kind, answer) {
+            (AnswerKind::Text, Answer::Text(t)) => {
+                if t.text.len() > 100_000 {
+                    return refuse(format!("the answer to {question_id} is too long"));
+                }
+            }
+            (AnswerKind::Video | AnswerKind::Audio, Answer::Recording(take)) => {
+                let media_ok = matches!(
+                    (q.kind, take.media),
+                    (AnswerKind::Video, MediaKind::Video) | (AnswerKind::Audio, MediaKind::Audio)
+                );
+                if !media_ok {
+                    return refuse(format!("question {question_id} needs a {} answer", q.kind));
+                }
+                if take.take_number == 0 || take.take_number > q.max_takes + extra_takes {
+                    return refuse(format!(
+                        "take {} of {question_id} exceeds the {} takes allowed",
+                        take.take_number,
+                        q.max_takes + extra_takes
+                    ));
+                }
+                let limit_ms = u64::from(after.accommodations.stretch_secs(q.answer_limit_secs)) * 1000 + 2_000;
+                if take.duration_ms > limit_ms {
+                    return refuse(format!("the answer to {question_id} is longer than its time limit"));
+                }
+                if take.size_bytes > quota.max_take_bytes {
+                    return refuse(format!(
+                        "the recording for {question_id} is larger than the {} MB allowed",
+                        quota.max_take_bytes >> 20
+                    ));
+                }
+                total += take.size_bytes;
+            }
+            _ => return refuse(format!("question {question_id} needs a {} answer", q.kind)),
+        }
+    }
+    if total > quota.max_submission_bytes {
+        return refuse(format!("the recordings together exceed the {} MB allowed", quota.max_submission_bytes >> 20));
+    }
+    Ok(())
+}
+
+/// Check a reviewer's changes to a submission: only viewed/decision events may be added.
+pub fn check_reviewer_submission(before: &Submission, after: &Submission) -> Result<(), Refusal> {
+    let mut stripped = after.clone();
+    stripped
+        .events
+        .retain(|e| before.events.contains(e) || !matches!(e.kind, EventKind::Viewed | EventKind::Decision { .. }));
+    if &stripped != before && !same_ignoring_event_order(&stripped, before) {
+        return refuse("reviewers may only mark a submission viewed or decided");
+    }
+    Ok(())
+}
+
+fn same_ignoring_event_order(a: &Submission, b: &Submission) -> bool {
+    let mut a = a.clone();
+    let mut b = b.clone();
+    a.events.sort_by_key(|e| (e.at, e.kind.name(), e.by.clone()));
+    b.events.sort_by_key(|e| (e.at, e.kind.name(), e.by.clone()));
+    a == b
+}
+
+/// Check a reviewer's changes to a submission's reviews: only their own entry may change.
+pub fn check_reviewer_reviews(reviewer: &ReviewerId, before: &Reviews, after: &Reviews) -> Result<(), Refusal> {
+    let mut a = after.clone();
+    let mut b = before.clone();
+    a.by_reviewer.remove(reviewer);
+    b.by_reviewer.remove(reviewer);
+    if a != b {
+        return refuse("reviewers may only change their own review");
+    }
+    Ok(())
+}
+
+fn humanize(t: Timestamp) -> String {
+    humantime_like(t)
+}
+
+/// `2026-12-15T17:00:00Z`, without pulling a date library into this crate.
+fn humantime_like(t: Timestamp) -> String {
+    let secs = t.millis().div_euclid(1000);
+    let days = secs.div_euclid(86_400);
+    let rem = secs.rem_euclid(86_400);
+    let (y, m, d) = civil_from_days(days);
+    format!("{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z", rem / 3600, rem % 3600 / 60, rem % 60)
+}
+
+fn civil_from_days(z: i64) -> (i64, i64, i64) {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let y = yoe + era * 400;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    (if m <= 2 { y + 1 } else { y }, m, d)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::doc::{Overrides, Question, Take, TextAnswer};
+
+    fn campaign() -> Campaign {
+        let q = |id: &str, kind| Question {
+            id: id.parse().expect("id"),
+            prompt: "?".into(),
+            kind,
+            think_secs: 5,
+            answer_limit_secs: 60,
+            max_takes: 2,
+        };
+        Campaign {
+            id: CampaignId::random(),
+            title: "T".into(),
+            role: "R".into(),
+            instructions: String::new(),
+            practice: None,
+            questions: vec![q("v", AnswerKind::Video), q("a", AnswerKind::Audio), q("t", AnswerKind::Text)],
+            criteria: vec![],
+            deadline: Timestamp(10_000_000),
+            created_at: Timestamp(0),
+        }
+    }
+
+    fn empty(c: &Campaign) -> Submission {
+        Submission {
+            campaign_id: c.id.clone(),
+            candidate_id: CandidateId::random(),
+            accommodations: Overrides::default(),
+            answers: Default::default(),
+            submitted_at: None,
+            events: vec![],
+        }
+    }
+
+    fn take(media: MediaKind, n: u32, size: u64, secs: u64) -> Answer {
+        Answer::Recording(Take {
+            hash: "0".repeat(64),
+            size_bytes: size,
+            duration_ms: secs * 1000,
+            media,
+            recorded_at: Timestamp(1),
+            take_number: n,
+        })
+    }
+
+    /// Each case: a change to an empty submission and whether a candidate may make it.
+    #[test]
+    fn candidate_changes_table() {
+        let c = campaign();
+        let before = empty(&c);
+        let now = Timestamp(5_000_000);
+        type Edit = fn(&mut Submission);
+        let cases: &[(&str, Edit, bool)] = &[
+            (
+                "video answer",
+                |s| {
+                    s.answers.insert("v".parse().expect("id"), take(MediaKind::Video, 1, 1000, 30));
+                },
+                true,
+            ),
+            (
+                "text answer",
+                |s| {
+                    s.answers.insert(
+                        "t".parse().expect("id"),
+                        Answer::Text(TextAnswer { text: "hi".into(), written_at: Timestamp(1) }),
+                    );
+                },
+                true,
+            ),
+            ("submit", |s| s.submitted_at = Some(Timestamp(4)), true),
+            (
+                "unknown question",
+                |s| {
+                    s.answers.insert("nope".parse().expect("id"), take(MediaKind::Video, 1, 1, 1));
+                },
+                false,
+            ),
+            (
+                "audio for video",
+                |s| {
+                    s.answers.insert("v".parse().expect("id"), take(MediaKind::Audio, 1, 1, 1));
+                },
+                false,
+            ),
+            (
+                "text for video",
+                |s| {
+                    s.answers.insert(
+                        "v".parse().expect("id"),
+                        Answer::Text(TextAnswer { text: "x".into(), written_at: Timestamp(1) }),
+                    );
+                },
+                false,
+            ),
+            (
+                "too many takes",
+                |s| {
+                    s.answers.insert("v".parse().expect("id"), take(MediaKind::Video, 3, 1, 1));
+                },
+                false,
+            ),
+            (
+                "too long",
+                |s| {
+                    s.answers.insert("v".parse().expect("id"), take(MediaKind::Video, 1, 1, 120));
+                },
+                false,
+            ),
+            (
+                "too big",
+                |s| {
+                    s.answers.insert("v".parse().expect("id"), take(MediaKind::Video, 1, 2 << 30, 1));
+                },
+                false,
+            ),
+            ("own accommodations", |s| s.accommodations.extra_takes = 5, false),
+            (
+                "fake receipt",
+                |s| s.events.push(StatusEvent { kind: EventKind::Received, by: "me".into(), at: Timestamp(1) }),
+                false,
+            ),
+            (
+                "fake decision",
+                |s| {
+                    s.events.push(StatusEvent {
+                        kind: EventKind::Decision { verdict: crate::doc::Verdict::Advance, message: None },
+                        by: "me".into(),
+                        at: Timestamp(1),
+                    });
+                },
+                false,
+            ),
+            ("other candidate", |s| s.candidate_id = CandidateId::random(), false),
+        ];
+        for (name, edit, allowed) in cases {
+            let mut after = before.clone();
+            edit(&mut after);
+            let result = check_candidate_submission(&c, &before, &after, now, Quota::default());
+            assert_eq!(result.is_ok(), *allowed, "{name}: {result:?}");
+        }
+    }
+
+    #[test]
+    fn extra_takes_and_extension_count() {
+        let c = campaign();
+        let mut before = empty(&c);
+        before.accommodations = Overrides { extension_secs: 3600, extra_time_percent: 100, extra_takes: 1 };
+        let mut after = before.clone();
+        after.answers.insert("v".parse().expect("id"), take(MediaKind::Video, 3, 1, 110));
+        after.submitted_at = Some(Timestamp(1));
+        let late_but_extended = Timestamp(10_000_000 + 1_000_000);
+        assert_eq!(check_candidate_submission(&c, &before, &after, late_but_extended, Quota::default()), Ok(()));
+        let too_late = Timestamp(10_000_000 + 3_601_000);
+        let err = check_candidate_submission(&c, &before, &after, too_late, Quota::default()).expect_err("late");
+        assert!(err.0.contains("deadline (1970-01-01T03:46:40Z) has passed"), "{err}");
+    }
+
+    #[test]
+    fn nothing_changes_after_submitting() {
+        let c = campaign();
+        let mut before = empty(&c);
+        before.submitted_at = Some(Timestamp(5));
+        let mut after = before.clone();
+        after.answers.insert(
+            "t".parse().expect("id"),
+            Answer::Text(TextAnswer { text: "late edit".into(), written_at: Timestamp(6) }),
+        );
+        assert!(check_candidate_submission(&c, &before, &after, Timestamp(6), Quota::default()).is_err());
+        assert!(check_candidate_submission(&c, &before, &before.clone(), Timestamp(6), Quota::default()).is_ok());
+    }
+
+    #[test]
+    fn reviewers_touch_only_their_own_review_and_status() {
+        let c = campaign();
+        let before = empty(&c);
+        let mut viewed = before.clone();
+        viewed.events.push(StatusEvent { kind: EventKind::Viewed, by: "r".into(), at: Timestamp(3) });
+        assert!(check_reviewer_submission(&before, &viewed).is_ok());
+        let mut answered = before.clone();
+        answered
+            .answers
+            .insert("t".parse().expect("id"), Answer::Text(TextAnswer { text: "x".into(), written_at: Timestamp(1) }));
+        assert!(check_reviewer_submission(&before, &answered).is_err());
+
+        let (me, other) = (ReviewerId::random(), ReviewerId::random());
+        let reviews = Reviews {
+            campaign_id: c.id.clone(),
+            candidate_id: before.candidate_id.clone(),
+            by_reviewer: Default::default(),
+        };
+        let mut mine = reviews.clone();
+        mine.by_reviewer.insert(me.clone(), crate::doc::Review::default());
+        assert!(check_reviewer_reviews(&me, &reviews, &mine).is_ok());
+        assert!(check_reviewer_reviews(&other, &reviews, &mine).is_err());
+    }
+}

@@ -1,0 +1,268 @@
+//! The candidate's and reviewer's side: dial the employer node(s) from a ticket, sync the
+//! documents this node may see, offer recordings for the employer to fetch (candidates), and
+//! download recordings (reviewers). Every step resumes where it stopped when run again.
+
+use std::collections::HashSet;
+use std::str::FromStr;
+use std::sync::Arc;
+
+use automerge::AutoCommit;
+use automerge::sync::{Message as SyncMessage, State as SyncState, SyncDoc};
+use iroh::endpoint::Connection;
+use iroh_blobs::Hash;
+use iroh_blobs::provider::events::{AbortReason, EventMask, EventSender, ProviderMessage, RequestMode};
+use tracing::{debug, info};
+
+use crate::auth::DocRef;
+use crate::ids::CandidateId;
+use crate::node::{CONNECT_TIMEOUT, Node, endpoint_addr};
+use crate::protocol::{
+    Claim, Entry, Msg, OFFER_ALPN, PROTOCOL_VERSION, SYNC_ALPN, WireError, close_code, read_msg, write_msg,
+};
+use crate::store::{StoreError, StoredDoc};
+use crate::ticket::{Invitee, Ticket};
+
+/// Sync rounds after which a session that does not settle is abandoned.
+const MAX_ROUNDS: usize = 64;
+
+#[derive(Debug, thiserror::Error)]
+pub enum ClientError {
+    #[error(
+        "could not reach the employer ({0}); everything is kept on this computer and will be sent when the employer is reachable"
+    )]
+    Unreachable(String),
+    #[error("the employer refused: {0}")]
+    Refused(String),
+    #[error("talking to the employer: {0}")]
+    Wire(#[from] WireError),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error("the transfer was interrupted ({0}); it resumes where it stopped next time")]
+    Interrupted(String),
+}
+
+/// Dial any reachable employer-side node listed in the ticket.
+pub async fn connect(node: &Node, ticket: &Ticket, alpn: &[u8]) -> Result<Connection, ClientError> {
+    let mut errors = Vec::new();
+    for target in &ticket.nodes {
+        let Some(addr) = endpoint_addr(target) else {
+            errors.push("a node in the ticket has an invalid id".to_owned());
+            continue;
+        };
+        match tokio::time::timeout(CONNECT_TIMEOUT, node.endpoint.connect(addr, alpn)).await {
+            Ok(Ok(conn)) => return Ok(conn),
+            Ok(Err(e)) => errors.push(e.to_string()),
+            Err(_) => errors.push(format!("no answer within {} s", CONNECT_TIMEOUT.as_secs())),
+        }
+    }
+    Err(ClientError::Unreachable(errors.join("; ")))
+}
+
+fn claim(ticket: &Ticket) -> Claim {
+    Claim { campaign: ticket.campaign.clone(), invitee: ticket.invitee.clone(), secret: ticket.secret }
+}
+
+/// A document as this node holds it during a sync session.
+struct LocalDoc {
+    doc_ref: DocRef,
+    stored: Option<StoredDoc>,
+    fresh: AutoCommit,
+    state: SyncState,
+}
+
+impl LocalDoc {
+    fn doc(&mut self) -> &mut AutoCommit {
+        match &mut self.stored {
+            Some(s) => &mut s.doc,
+            None => &mut self.fresh,
+        }
+    }
+}
+
+/// What a sync session moved.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct SyncOutcome {
+    pub docs: Vec<DocRef>,
+    /// Documents whose contents changed here.
+    pub changed: Vec<DocRef>,
+    pub rounds: usize,
+}
+
+/// Sync every document this node may see with the employer (claiming the invite the first
+/// time), and save what arrived.
+pub async fn sync_documents(node: &Node, ticket: &Ticket) -> Result<SyncOutcome, ClientError> {
+    let conn = connect(node, ticket, SYNC_ALPN).await?;
+    let result = sync_over(node, ticket, &conn).await;
+    conn.close(iroh::endpoint::VarInt::from_u32(close_code::DONE), b"bye");
+    result
+}
+
+async fn sync_over(node: &Node, ticket: &Ticket, conn: &Connection) -> Result<SyncOutcome, ClientError> {
+    let store = &node.store;
+    let (mut send, mut recv) = conn.open_bi().await.map_err(|e| ClientError::Unreachable(e.to_string()))?;
+    write_msg(&mut send, &Msg::Hello { protocol: PROTOCOL_VERSION, claim: Some(claim(ticket)) }).await?;
+    let doc_refs = match read_msg(&mut recv).await {
+        Ok(Msg::Welcome { docs }) => docs,
+        Ok(Msg::Refused { reason }) => return Err(ClientError::Refused(reason)),
+        Ok(_) => return Err(WireError::Malformed("expected Welcome".into()).into()),
+        Err(WireError::Closed) => return Err(ClientError::Refused(close_reason(conn))),
+        Err(e) => return Err(e.into()),
+    };
+    store.save_membership(ticket)?;
+    let mut docs = Vec::new();
+    for doc_ref in doc_refs {
+        let stored = match store.load(doc_ref.kind, &doc_ref.id) {
+            Ok(s) => Some(s),
+            Err(StoreError::NotFound { .. }) => None,
+            Err(e) => return Err(e.into()),
+        };
+        docs.push(LocalDoc { doc_ref, stored, fresh: AutoCommit::new(), state: SyncState::new() });
+    }
+    let heads_before: Vec<_> = docs.iter_mut().map(|d| d.doc().get_heads()).collect();
+    let mut rounds = 0;
+    loop {
+        let entries: Vec<Entry> = docs
+            .iter_mut()
+            .map(|d| {
+                let mut state = std::mem::take(&mut d.state);
+                let message = d.doc().sync().generate_sync_message(&mut state).map(SyncMessage::encode);
+                d.state = state;
+                Entry { doc: d.doc_ref.clone(), message }
+            })
+            .collect();
+        let sent_changes = entries.iter().any(|e| e.message.is_some());
+        write_msg(&mut send, &Msg::Round { entries }).await?;
+        let reply = match read_msg(&mut recv).await {
+            Ok(Msg::Round { entries }) => entries,
+            Ok(Msg::Refused { reason }) => return Err(ClientError::Refused(reason)),
+            Ok(_) => return Err(WireError::Malformed("expected Round".into()).into()),
+            Err(WireError::Closed) => return Err(ClientError::Refused(close_reason(conn))),
+            Err(e) => return Err(e.into()),
+        };
+        let mut received = false;
+        for entry in reply {
+            let Some(bytes) = entry.message else { continue };
+            let Some(d) = docs.iter_mut().find(|d| d.doc_ref == entry.doc) else {
+                return Err(WireError::Malformed(format!(
+                    "a message for {} {} that was not offered",
+                    entry.doc.kind, entry.doc.id
+                ))
+                .into());
+            };
+            let message = SyncMessage::decode(&bytes).map_err(|e| WireError::Malformed(e.to_string()))?;
+            let mut state = std::mem::take(&mut d.state);
+            d.doc()
+                .sync()
+                .receive_sync_message(&mut state, message)
+                .map_err(|e| WireError::Malformed(e.to_string()))?;
+            d.state = state;
+            received = true;
+        }
+        rounds += 1;
+        if !sent_changes && !received {
+            break;
+        }
+        if rounds >= MAX_ROUNDS {
+            return Err(WireError::Malformed("the sync did not settle".into()).into());
+        }
+    }
+    let _ = write_msg(&mut send, &Msg::Bye).await;
+    let _ = send.finish();
+    let mut outcome = SyncOutcome { rounds, ..SyncOutcome::default() };
+    for (mut d, before) in docs.into_iter().zip(heads_before) {
+        if d.doc().get_heads() != before {
+            outcome.changed.push(d.doc_ref.clone());
+        }
+        match d.stored.as_mut() {
+            Some(stored) => store.save(stored)?,
+            None if !d.fresh.get_heads().is_empty() => {
+                store.create(d.doc_ref.kind, &d.doc_ref.id, d.fresh)?;
+            }
+            None => {}
+        }
+        outcome.docs.push(d.doc_ref);
+    }
+    debug!(rounds, changed = outcome.changed.len(), "sync finished");
+    Ok(outcome)
+}
+
+fn close_reason(conn: &Connection) -> String {
+    match conn.close_reason() {
+        Some(iroh::endpoint::ConnectionError::ApplicationClosed(c)) => String::from_utf8_lossy(&c.reason).into_owned(),
+        Some(other) => other.to_string(),
+        None => "the connection closed".to_owned(),
+    }
+}
+
+/// Candidate: let the employer fetch this submission's recordings over our connection (the
+/// candidate dials out, so this works behind NAT). Returns when the employer has them all.
+pub async fn offer_recordings(node: &Node, ticket: &Ticket) -> Result<(), ClientError> {
+    let Invitee::Candidate(candidate) = &ticket.invitee else { return Ok(()) };
+    let allowed = own_hashes(node, candidate)?;
+    if allowed.is_empty() {
+        return Ok(());
+    }
+    let conn = connect(node, ticket, OFFER_ALPN).await?;
+    let (events, mut rx) = EventSender::channel(
+        16,
+        EventMask { get: RequestMode::Intercept, get_many: RequestMode::Disabled, ..EventMask::DEFAULT },
+    );
+    let allowed = Arc::new(allowed);
+    tokio::spawn(async move {
+        while let Some(msg) = rx.recv().await {
+            if let ProviderMessage::GetRequestReceived(m) = msg {
+                let ok = m.request.ranges.is_blob() && allowed.contains(&m.request.hash);
+                debug!(hash = %m.request.hash, ok, "employer asks for a recording");
+                let _ = m.tx.send(if ok { Ok(()) } else { Err(AbortReason::Permission) }).await;
+            }
+        }
+    });
+    let store: iroh_blobs::api::Store = (*node.blobs).clone();
+    iroh_blobs::provider::handle_connection(conn.clone(), store, events).await;
+    match conn.close_reason() {
+        Some(iroh::endpoint::ConnectionError::ApplicationClosed(c))
+            if c.error_code.into_inner() == u64::from(close_code::DONE) =>
+        {
+            info!("the employer has every recording");
+            Ok(())
+        }
+        Some(iroh::endpoint::ConnectionError::ApplicationClosed(c)) => {
+            Err(ClientError::Refused(String::from_utf8_lossy(&c.reason).into_owned()))
+        }
+        other => Err(ClientError::Interrupted(other.map_or_else(|| "connection lost".to_owned(), |e| e.to_string()))),
+    }
+}
+
+fn own_hashes(node: &Node, candidate: &CandidateId) -> Result<HashSet<Hash>, ClientError> {
+    let submission = node.store.submission(candidate)?;
+    Ok(submission.takes().filter_map(|(_, t)| Hash::from_str(&t.hash).ok()).collect())
+}
+
+/// Reviewer: download every recording of the synced submissions that is not here yet.
+/// Returns how many recordings were fetched.
+pub async fn fetch_recordings(node: &Node, ticket: &Ticket) -> Result<usize, ClientError> {
+    let roster = node.store.roster(&ticket.campaign)?;
+    let mut wanted = Vec::new();
+    for c in &roster.candidates {
+        if let Ok(s) = node.store.submission(&c.id) {
+            for (_, take) in s.takes() {
+                if let Ok(hash) = Hash::from_str(&take.hash)
+                    && !node.blobs.has(hash).await.unwrap_or(false)
+                {
+                    wanted.push(hash);
+                }
+            }
+        }
+    }
+    if wanted.is_empty() {
+        return Ok(0);
+    }
+    let conn = connect(node, ticket, iroh_blobs::ALPN).await?;
+    let mut fetched = 0;
+    for hash in wanted {
+        node.blobs.remote().fetch(conn.clone(), hash).await.map_err(|e| ClientError::Interrupted(e.to_string()))?;
+        fetched += 1;
+    }
+    conn.close(iroh::endpoint::VarInt::from_u32(close_code::DONE), b"bye");
+    Ok(fetched)
+}

@@ -1,0 +1,601 @@
+//! The employer side: issuing invites, and the protocol handlers of an employer node
+//! (`peerview serve`). Every connection is authorised by the peer's TLS-authenticated endpoint
+//! id; every change a peer sends is checked on a copy before it touches the real document; the
+//! employer fetches exactly the recordings a submission references, within the quota.
+
+use std::collections::{BTreeSet, HashMap};
+use std::str::FromStr;
+use std::sync::Arc;
+
+use automerge::AutoCommit;
+use automerge::sync::{Message as SyncMessage, State as SyncState, SyncDoc};
+use iroh::endpoint::{Connection, VarInt};
+use iroh::protocol::{AcceptError, ProtocolHandler, Router};
+use iroh_blobs::api::remote::GetProgressItem;
+use iroh_blobs::provider::events::{AbortReason, ConnectMode, EventMask, EventSender, ProviderMessage, RequestMode};
+use iroh_blobs::{BlobsProtocol, Hash};
+use n0_future::StreamExt;
+use tracing::{debug, info, warn};
+
+use crate::auth::{
+    Access, DocRef, Quota, Refusal, check_candidate_submission, check_reviewer_reviews, check_reviewer_submission,
+};
+use crate::doc::{
+    Candidate, EventKind, InviteState, Reviewer, ReviewsDoc, RosterDoc, StatusEvent, Submission, SubmissionDoc,
+};
+use crate::ids::{CampaignId, CandidateId, ReviewerId};
+use crate::node::{Node, endpoint_hex};
+use crate::protocol::{
+    Claim, Entry, Msg, OFFER_ALPN, PROTOCOL_VERSION, SYNC_ALPN, WireError, close_code, read_msg, write_msg,
+};
+use crate::store::{DocKind, Store, StoreError, StoredDoc};
+use crate::ticket::{Invitee, Ticket, TicketNode};
+use crate::time::Timestamp;
+
+/// How often (in bytes received) a transfer in progress is logged.
+const PROGRESS_STEP_BYTES: u64 = 8 << 20;
+
+/// Errors of the employer-side operations run from the command line.
+#[derive(Debug, thiserror::Error)]
+pub enum EmployerError {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error("{0}")]
+    Invalid(String),
+}
+
+fn doc_err(kind: DocKind, id: &str) -> impl FnOnce(crate::doc::DocError) -> StoreError + '_ {
+    move |source| StoreError::Doc { kind, id: id.to_owned(), source }
+}
+
+fn load_roster(store: &Store, campaign: &CampaignId) -> Result<(StoredDoc, RosterDoc), StoreError> {
+    let mut stored = store.load(DocKind::Roster, campaign.as_str())?;
+    let roster = RosterDoc::from_automerge(std::mem::take(&mut stored.doc))
+        .map_err(doc_err(DocKind::Roster, campaign.as_str()))?;
+    Ok((stored, roster))
+}
+
+fn save_roster(store: &Store, mut stored: StoredDoc, roster: RosterDoc) -> Result<(), StoreError> {
+    stored.doc = roster.into_automerge();
+    store.save(&mut stored)
+}
+
+/// Invite a candidate: a roster entry, their (empty) submission and reviews documents, and the
+/// ticket to send them. `nodes` are the employer-side nodes the ticket lists.
+pub fn invite_candidate(
+    store: &Store,
+    campaign: &CampaignId,
+    name: &str,
+    email: Option<&str>,
+    nodes: Vec<TicketNode>,
+) -> Result<Ticket, EmployerError> {
+    if name.trim().is_empty() {
+        return Err(EmployerError::Invalid("the candidate's name must not be empty".into()));
+    }
+    store.campaign(campaign)?;
+    let id = CandidateId::random();
+    let secret = Ticket::new_secret();
+    let submission = SubmissionDoc::create(campaign, &id).map_err(doc_err(DocKind::Submission, id.as_str()))?;
+    let reviews = ReviewsDoc::create(campaign, &id).map_err(doc_err(DocKind::Reviews, id.as_str()))?;
+    store.create(DocKind::Submission, id.as_str(), submission.into_automerge())?;
+    store.create(DocKind::Reviews, id.as_str(), reviews.into_automerge())?;
+    let (stored, mut roster) = load_roster(store, campaign)?;
+    roster
+        .put_candidate(&Candidate {
+            id: id.clone(),
+            name: name.trim().to_owned(),
+            email: email.map(str::trim).filter(|e| !e.is_empty()).map(ToOwned::to_owned),
+            state: InviteState::Invited,
+            invited_at: Timestamp::now(),
+            secret_hash: Some(Ticket::secret_hash(&secret)),
+            endpoint: None,
+        })
+        .map_err(doc_err(DocKind::Roster, campaign.as_str()))?;
+    save_roster(store, stored, roster)?;
+    Ok(Ticket { campaign: campaign.clone(), invitee: Invitee::Candidate(id), secret, nodes })
+}
+
+/// Invite a reviewer to a campaign.
+pub fn invite_reviewer(
+    store: &Store,
+    campaign: &CampaignId,
+    name: &str,
+    nodes: Vec<TicketNode>,
+) -> Result<Ticket, EmployerError> {
+    if name.trim().is_empty() {
+        return Err(EmployerError::Invalid("the reviewer's name must not be empty".into()));
+    }
+    store.campaign(campaign)?;
+    let id = ReviewerId::random();
+    let secret = Ticket::new_secret();
+    let (stored, mut roster) = load_roster(store, campaign)?;
+    roster
+        .put_reviewer(&Reviewer {
+            id: id.clone(),
+            name: name.trim().to_owned(),
+            state: InviteState::Invited,
+            invited_at: Timestamp::now(),
+            secret_hash: Some(Ticket::secret_hash(&secret)),
+            endpoint: None,
+        })
+        .map_err(doc_err(DocKind::Roster, campaign.as_str()))?;
+    save_roster(store, stored, roster)?;
+    Ok(Ticket { campaign: campaign.clone(), invitee: Invitee::Reviewer(id), secret, nodes })
+}
+
+/// Withdraw an invite (candidate or reviewer id). The bound node is refused from then on.
+pub fn revoke(store: &Store, campaign: &CampaignId, invitee: &str) -> Result<String, EmployerError> {
+    let (stored, mut roster) = load_roster(store, campaign)?;
+    let data = roster.read().map_err(doc_err(DocKind::Roster, campaign.as_str()))?;
+    let name = if let Some(c) = data.candidates.iter().find(|c| c.id.as_str() == invitee) {
+        roster
+            .put_candidate(&Candidate { state: InviteState::Revoked, ..c.clone() })
+            .map_err(doc_err(DocKind::Roster, campaign.as_str()))?;
+        c.name.clone()
+    } else if let Some(r) = data.reviewers.iter().find(|r| r.id.as_str() == invitee) {
+        roster
+            .put_reviewer(&Reviewer { state: InviteState::Revoked, ..r.clone() })
+            .map_err(doc_err(DocKind::Roster, campaign.as_str()))?;
+        r.name.clone()
+    } else {
+        return Err(EmployerError::Invalid(format!("no candidate or reviewer {invitee} in campaign {campaign}")));
+    };
+    save_roster(store, stored, roster)?;
+    Ok(name)
+}
+
+/// The employer node's shared state.
+#[derive(Debug)]
+pub struct EmployerService {
+    pub node: Node,
+    pub quota: Quota,
+    /// Serialises read-check-write cycles on documents within this process.
+    write_lock: tokio::sync::Mutex<()>,
+}
+
+impl EmployerService {
+    pub fn new(node: Node, quota: Quota) -> Arc<Self> {
+        Arc::new(EmployerService { node, quota, write_lock: tokio::sync::Mutex::new(()) })
+    }
+
+    fn store(&self) -> &Store {
+        &self.node.store
+    }
+
+    /// Register the protocols and start accepting connections.
+    pub fn spawn_router(self: &Arc<Self>) -> Router {
+        let (events, rx) = EventSender::channel(
+            64,
+            EventMask {
+                connected: ConnectMode::Intercept,
+                get: RequestMode::Intercept,
+                get_many: RequestMode::Disabled,
+                push: RequestMode::Disabled,
+                ..EventMask::DEFAULT
+            },
+        );
+        tokio::spawn(authorise_blob_requests(self.clone(), rx));
+        let blobs = BlobsProtocol::new(&self.node.blobs, Some(events));
+        Router::builder(self.node.endpoint.clone())
+            .accept(SYNC_ALPN, SyncHandler(self.clone()))
+            .accept(OFFER_ALPN, OfferHandler(self.clone()))
+            .accept(iroh_blobs::ALPN, blobs)
+            .spawn()
+    }
+
+    /// What the peer with this endpoint id may do; with a claim, binds an unused invite to it.
+    async fn resolve(&self, peer: &str, claim: Option<&Claim>) -> Result<Access, Refusal> {
+        let _guard = self.write_lock.lock().await;
+        if let Some(claim) = claim {
+            self.bind_claim(peer, claim)?;
+        }
+        let mut rosters = Vec::new();
+        for id in self.store().list(DocKind::Roster).map_err(internal)? {
+            if let Ok(cid) = id.parse::<CampaignId>() {
+                match self.store().roster(&cid) {
+                    Ok(r) => rosters.push(r),
+                    Err(e) => warn!(campaign = %cid, error = %e, "unreadable roster"),
+                }
+            }
+        }
+        Ok(Access::from_rosters(&rosters, peer))
+    }
+
+    fn bind_claim(&self, peer: &str, claim: &Claim) -> Result<(), Refusal> {
+        let not_found = || Refusal("this invite is not known to the employer (was the campaign deleted?)".into());
+        let (stored, mut roster) = load_roster(self.store(), &claim.campaign).map_err(|_| not_found())?;
+        let data = roster.read().map_err(internal)?;
+        let hash = Ticket::secret_hash(&claim.secret);
+        let check =
+            |state: InviteState, secret_hash: &Option<String>, endpoint: &Option<String>| -> Result<bool, Refusal> {
+                if secret_hash.as_deref() != Some(hash.as_str()) {
+                    return Err(Refusal(
+                        "this invite's secret does not match: use the ticket exactly as you received it".into(),
+                    ));
+                }
+                if state == InviteState::Revoked {
+                    return Err(Refusal("this invite was withdrawn by the employer".into()));
+                }
+                match endpoint {
+                    Some(bound) if bound == peer => Ok(false),
+                    Some(_) => Err(Refusal(
+                        "this invite was already used on another computer; ask the employer for a new one".into(),
+                    )),
+                    None => Ok(true),
+                }
+            };
+        let changed = match &claim.invitee {
+            Invitee::Candidate(id) => {
+                let c = data.candidate(id).ok_or_else(not_found)?;
+                if check(c.state, &c.secret_hash, &c.endpoint)? {
+                    let bound = Candidate { state: InviteState::Joined, endpoint: Some(peer.to_owned()), ..c.clone() };
+                    roster.put_candidate(&bound).map_err(internal)?;
+                    true
+                } else {
+                    false
+                }
+            }
+            Invitee::Reviewer(id) => {
+                let r = data.reviewer(id).ok_or_else(not_found)?;
+                if check(r.state, &r.secret_hash, &r.endpoint)? {
+                    let bound = Reviewer { state: InviteState::Joined, endpoint: Some(peer.to_owned()), ..r.clone() };
+                    roster.put_reviewer(&bound).map_err(internal)?;
+                    true
+                } else {
+                    false
+                }
+            }
+        };
+        if changed {
+            save_roster(self.store(), stored, roster).map_err(internal)?;
+            info!(%peer, campaign = %claim.campaign, "invite claimed and bound to the peer's node");
+        }
+        Ok(())
+    }
+
+    fn candidates_of(&self, campaign: &CampaignId) -> Vec<CandidateId> {
+        self.store().roster(campaign).map(|r| r.candidates.into_iter().map(|c| c.id).collect()).unwrap_or_default()
+    }
+
+    /// Apply one incoming sync message after checking what it would change.
+    fn apply_checked(
+        &self,
+        access: &Access,
+        doc_ref: &DocRef,
+        stored: &mut StoredDoc,
+        state: &mut SyncState,
+        bytes: &[u8],
+    ) -> Result<(), Refusal> {
+        let message = SyncMessage::decode(bytes).map_err(|e| Refusal(format!("malformed sync message: {e}")))?;
+        let mut fork = stored.doc.clone();
+        let mut fork_state = state.clone();
+        fork.sync()
+            .receive_sync_message(&mut fork_state, message)
+            .map_err(|e| Refusal(format!("unusable changes: {e}")))?;
+        if fork.get_heads() != stored.doc.get_heads() {
+            self.check_change(access, doc_ref, &stored.doc, &fork)?;
+        }
+        stored.doc = fork;
+        *state = fork_state;
+        Ok(())
+    }
+
+    fn check_change(
+        &self,
+        access: &Access,
+        doc_ref: &DocRef,
+        before: &AutoCommit,
+        after: &AutoCommit,
+    ) -> Result<(), Refusal> {
+        let read_sub = |d: &AutoCommit| {
+            SubmissionDoc::from_automerge(d.clone())
+                .and_then(|s| s.read())
+                .map_err(|e| Refusal(format!("invalid submission: {e}")))
+        };
+        match doc_ref.kind {
+            DocKind::Campaign | DocKind::Roster => {
+                Err(Refusal(format!("the {} document is written by the employer only", doc_ref.kind)))
+            }
+            DocKind::Submission => {
+                let (b, a) = (read_sub(before)?, read_sub(after)?);
+                if access.is_candidate(&b.candidate_id) {
+                    let campaign = self.store().campaign(&b.campaign_id).map_err(internal)?;
+                    check_candidate_submission(&campaign, &b, &a, Timestamp::now(), self.quota)
+                } else if access.reviewer_for(&b.campaign_id).is_some() {
+                    check_reviewer_submission(&b, &a)
+                } else {
+                    Err(Refusal("not your submission".into()))
+                }
+            }
+            DocKind::Reviews => {
+                let read = |d: &AutoCommit| {
+                    ReviewsDoc::from_automerge(d.clone())
+                        .and_then(|s| s.read())
+                        .map_err(|e| Refusal(format!("invalid reviews: {e}")))
+                };
+                let (b, a) = (read(before)?, read(after)?);
+                let reviewer = access
+                    .reviewer_for(&b.campaign_id)
+                    .ok_or_else(|| Refusal("reviews are written by reviewers only".into()))?;
+                check_reviewer_reviews(reviewer, &b, &a)
+            }
+        }
+    }
+
+    /// Write the "received" event once a submitted submission's recordings are all here.
+    pub async fn mark_received_if_complete(&self, candidate: &CandidateId) -> Result<bool, StoreError> {
+        let submission = self.store().submission(candidate)?;
+        if submission.submitted_at.is_none() || submission.events.iter().any(|e| e.kind == EventKind::Received) {
+            return Ok(false);
+        }
+        for (_, take) in submission.takes() {
+            let Ok(hash) = Hash::from_str(&take.hash) else { return Ok(false) };
+            if !self.node.blobs.has(hash).await.unwrap_or(false) {
+                return Ok(false);
+            }
+        }
+        // The blob store commits in batches: make the recordings durable before telling the
+        // candidate they arrived (the candidate may then drop its copy).
+        if let Err(e) = self.node.blobs.sync_db().await {
+            warn!(%candidate, error = %e, "could not flush the recordings store; receipt postponed");
+            return Ok(false);
+        }
+        let _guard = self.write_lock.lock().await;
+        let mut stored = self.store().load(DocKind::Submission, candidate.as_str())?;
+        let mut doc = SubmissionDoc::from_automerge(std::mem::take(&mut stored.doc))
+            .map_err(doc_err(DocKind::Submission, candidate.as_str()))?;
+        let event = StatusEvent { kind: EventKind::Received, by: endpoint_hex(&self.node.id()), at: Timestamp::now() };
+        doc.push_event(&event).map_err(doc_err(DocKind::Submission, candidate.as_str()))?;
+        stored.doc = doc.into_automerge();
+        self.store().save(&mut stored)?;
+        info!(%candidate, "submission received: every recording verified");
+        Ok(true)
+    }
+
+    async fn serve_sync(self: Arc<Self>, conn: Connection) -> Result<(), WireError> {
+        let peer = endpoint_hex(&conn.remote_id());
+        let (mut send, mut recv) = conn.accept_bi().await.map_err(|e| WireError::Io(e.to_string()))?;
+        let claim = match read_msg(&mut recv).await? {
+            Msg::Hello { protocol, claim } if protocol == PROTOCOL_VERSION => claim,
+            Msg::Hello { protocol, .. } => {
+                return refuse(
+                    &conn,
+                    &mut send,
+                    &peer,
+                    format!("protocol version {protocol} is not supported; update Peerview"),
+                )
+                .await;
+            }
+            _ => return Err(WireError::Malformed("expected Hello".into())),
+        };
+        let access = match self.resolve(&peer, claim.as_ref()).await {
+            Ok(a) if !a.is_empty() => a,
+            Ok(_) => {
+                return refuse(
+                    &conn,
+                    &mut send,
+                    &peer,
+                    "this computer is not invited to any campaign of this employer".into(),
+                )
+                .await;
+            }
+            Err(r) => return refuse(&conn, &mut send, &peer, r.0).await,
+        };
+        let docs: BTreeSet<DocRef> = access
+            .documents(|c| self.candidates_of(c))
+            .into_iter()
+            .filter(|d| self.store().exists(d.kind, &d.id))
+            .collect();
+        info!(%peer, docs = docs.len(), candidate = ?access.candidate_of, reviewer = ?access.reviewer_of, "sync accepted");
+        write_msg(&mut send, &Msg::Welcome { docs: docs.iter().cloned().collect() }).await?;
+        let mut states: HashMap<DocRef, SyncState> = docs.iter().map(|d| (d.clone(), SyncState::new())).collect();
+        loop {
+            let entries = match read_msg(&mut recv).await {
+                Ok(Msg::Round { entries }) => entries,
+                Ok(Msg::Bye) | Err(WireError::Closed) => break,
+                Ok(_) => return Err(WireError::Malformed("expected Round".into())),
+                Err(e) => return Err(e),
+            };
+            let guard = self.write_lock.lock().await;
+            let applied = self.apply_round(&access, &docs, &mut states, entries);
+            drop(guard);
+            let reply = match applied {
+                Ok(reply) => reply,
+                Err(r) => return refuse(&conn, &mut send, &peer, r.0).await,
+            };
+            write_msg(&mut send, &Msg::Round { entries: reply }).await?;
+        }
+        for (_, candidate) in &access.candidate_of {
+            if let Err(e) = self.mark_received_if_complete(candidate).await {
+                warn!(%peer, error = %e, "checking whether a submission is complete");
+            }
+        }
+        let _ = send.finish();
+        Ok(())
+    }
+
+    fn apply_round(
+        &self,
+        access: &Access,
+        docs: &BTreeSet<DocRef>,
+        states: &mut HashMap<DocRef, SyncState>,
+        entries: Vec<Entry>,
+    ) -> Result<Vec<Entry>, Refusal> {
+        let mut loaded: HashMap<DocRef, StoredDoc> = HashMap::new();
+        for doc_ref in docs {
+            loaded.insert(doc_ref.clone(), self.store().load(doc_ref.kind, &doc_ref.id).map_err(internal)?);
+        }
+        for entry in entries {
+            if !docs.contains(&entry.doc) {
+                return Err(Refusal(format!("no access to {} document {}", entry.doc.kind, entry.doc.id)));
+            }
+            if let Some(bytes) = entry.message {
+                let stored = loaded.get_mut(&entry.doc).expect("every allowed doc is loaded");
+                let state = states.get_mut(&entry.doc).expect("every allowed doc has a state");
+                self.apply_checked(access, &entry.doc, stored, state, &bytes)?;
+            }
+        }
+        let mut reply = Vec::new();
+        for (doc_ref, stored) in &mut loaded {
+            self.store().save(stored).map_err(internal)?;
+            let state = states.get_mut(doc_ref).expect("state");
+            let message = stored.doc.sync().generate_sync_message(state).map(SyncMessage::encode);
+            reply.push(Entry { doc: doc_ref.clone(), message });
+        }
+        Ok(reply)
+    }
+
+    /// A candidate offers its recordings: fetch every referenced one that is missing, verified,
+    /// within the quota, over the candidate's own connection.
+    async fn serve_offer(self: Arc<Self>, conn: Connection) -> Result<(), String> {
+        let peer = endpoint_hex(&conn.remote_id());
+        let access = self.resolve(&peer, None).await.map_err(|r| r.0)?;
+        if access.candidate_of.is_empty() {
+            conn.close(VarInt::from_u32(close_code::REFUSED), b"not a candidate of this employer");
+            info!(%peer, "offer refused: unknown peer");
+            return Ok(());
+        }
+        for (_, candidate) in &access.candidate_of {
+            let submission = self.store().submission(candidate).map_err(|e| e.to_string())?;
+            self.fetch_takes(&conn, &peer, &submission).await?;
+            self.mark_received_if_complete(candidate).await.map_err(|e| e.to_string())?;
+        }
+        conn.close(VarInt::from_u32(close_code::DONE), b"received");
+        Ok(())
+    }
+
+    async fn fetch_takes(&self, conn: &Connection, peer: &str, submission: &Submission) -> Result<(), String> {
+        let mut total = 0u64;
+        for (question, take) in submission.takes() {
+            total += take.size_bytes;
+            if take.size_bytes > self.quota.max_take_bytes || total > self.quota.max_submission_bytes {
+                warn!(%peer, %question, size = take.size_bytes, "recording over quota, not fetched");
+                continue;
+            }
+            let hash = Hash::from_str(&take.hash).map_err(|e| e.to_string())?;
+            if self.node.blobs.has(hash).await.unwrap_or(false) {
+                continue;
+            }
+            info!(%peer, %question, bytes = take.size_bytes, "fetching recording");
+            let mut progress = self.node.blobs.remote().fetch(conn.clone(), hash).stream();
+            // The hash fixes the content, not its size: stop a sender who sends more than declared.
+            let allowed = take.size_bytes + 64 * 1024;
+            let mut next_report = PROGRESS_STEP_BYTES;
+            while let Some(item) = progress.next().await {
+                match item {
+                    GetProgressItem::Progress(bytes) if bytes > allowed => {
+                        warn!(%peer, %question, "recording larger than declared; fetch aborted");
+                        conn.close(VarInt::from_u32(close_code::REFUSED), b"recording larger than declared");
+                        return Err("recording larger than declared".into());
+                    }
+                    GetProgressItem::Progress(bytes) => {
+                        if bytes >= next_report {
+                            info!(%peer, %question, bytes, total = take.size_bytes, "recording transfer progress");
+                            next_report = bytes + PROGRESS_STEP_BYTES;
+                        }
+                    }
+                    GetProgressItem::Done(stats) => {
+                        info!(%peer, %question, bytes = stats.payload_bytes_read, "recording received and verified");
+                        break;
+                    }
+                    GetProgressItem::Error(e) => return Err(format!("fetching {question}: {e}")),
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// May this peer download this recording? (Reviewers, for the campaigns they are on.)
+    fn may_download(&self, peer: &str, hash: &Hash) -> bool {
+        let Ok(rosters) = self.store().list(DocKind::Roster) else { return false };
+        let rosters: Vec<_> =
+            rosters.iter().filter_map(|id| id.parse().ok()).filter_map(|c| self.store().roster(&c).ok()).collect();
+        let access = Access::from_rosters(&rosters, peer);
+        let hex = hash.to_hex();
+        let campaigns: Vec<&CampaignId> = access.reviewer_of.iter().map(|(c, _)| c).collect();
+        rosters
+            .iter()
+            .filter(|r| campaigns.contains(&&r.campaign_id))
+            .flat_map(|r| &r.candidates)
+            .any(|c| self.store().submission(&c.id).is_ok_and(|s| s.takes().any(|(_, t)| t.hash == hex)))
+    }
+}
+
+fn internal(e: impl std::fmt::Display) -> Refusal {
+    Refusal(format!("the employer node could not process this: {e}"))
+}
+
+async fn refuse(
+    conn: &Connection,
+    send: &mut iroh::endpoint::SendStream,
+    peer: &str,
+    reason: String,
+) -> Result<(), WireError> {
+    info!(%peer, %reason, "refused");
+    let _ = write_msg(send, &Msg::Refused { reason: reason.clone() }).await;
+    let _ = send.finish();
+    // Give the refusal a moment to arrive before the connection goes.
+    let _ = tokio::time::timeout(std::time::Duration::from_secs(2), send.stopped()).await;
+    conn.close(VarInt::from_u32(close_code::REFUSED), reason.as_bytes());
+    Ok(())
+}
+
+async fn authorise_blob_requests(svc: Arc<EmployerService>, mut rx: tokio::sync::mpsc::Receiver<ProviderMessage>) {
+    let mut peers: HashMap<u64, String> = HashMap::new();
+    while let Some(msg) = rx.recv().await {
+        match msg {
+            ProviderMessage::ClientConnected(m) => {
+                let peer = m.endpoint_id.map(|id| endpoint_hex(&id));
+                let access = match &peer {
+                    Some(p) => svc.resolve(p, None).await.unwrap_or_default(),
+                    None => Access::default(),
+                };
+                let ok = !access.reviewer_of.is_empty();
+                if ok {
+                    peers.insert(m.connection_id, peer.clone().unwrap_or_default());
+                } else {
+                    info!(peer = ?peer, "recording download refused: not a reviewer");
+                }
+                let _ = m.tx.send(if ok { Ok(()) } else { Err(AbortReason::Permission) }).await;
+            }
+            ProviderMessage::ConnectionClosed(m) => {
+                peers.remove(&m.connection_id);
+            }
+            ProviderMessage::GetRequestReceived(m) => {
+                let ok = m.request.ranges.is_blob()
+                    && peers.get(&m.connection_id).is_some_and(|p| svc.may_download(p, &m.request.hash));
+                debug!(hash = %m.request.hash, ok, "recording request");
+                let _ = m.tx.send(if ok { Ok(()) } else { Err(AbortReason::Permission) }).await;
+            }
+            _ => {}
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+struct SyncHandler(Arc<EmployerService>);
+
+impl ProtocolHandler for SyncHandler {
+    async fn accept(&self, connection: Connection) -> Result<(), AcceptError> {
+        let peer = endpoint_hex(&connection.remote_id());
+        if let Err(e) = self.0.clone().serve_sync(connection.clone()).await {
+            info!(%peer, error = %e, "sync ended with an error");
+            connection.close(VarInt::from_u32(close_code::PROTOCOL), e.to_string().as_bytes());
+        }
+        Ok(())
+    }
+}
+
+#[derive(Debug, Clone)]
+struct OfferHandler(Arc<EmployerService>);
+
+impl ProtocolHandler for OfferHandler {
+    async fn accept(&self, connection: Connection) -> Result<(), AcceptError> {
+        let peer = endpoint_hex(&connection.remote_id());
+        if let Err(e) = self.0.clone().serve_offer(connection.clone()).await {
+            info!(%peer, error = %e, "recording transfer interrupted; the candidate will resume it");
+            connection.close(VarInt::from_u32(close_code::INTERNAL), e.as_bytes());
+        }
+        Ok(())
+    }
+}

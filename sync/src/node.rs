@@ -1,0 +1,199 @@
+//! A Peerview node: an iroh endpoint with this install's persistent key, tuned to notice a dead
+//! peer in about 10 s, and the content-addressed blob store (iroh-blobs) for recordings.
+
+use std::net::SocketAddr;
+use std::str::FromStr;
+use std::sync::Arc;
+use std::time::Duration;
+
+use iroh::endpoint::{QuicTransportConfig, presets};
+use iroh::{Endpoint, EndpointAddr, EndpointId, RelayMode, RelayUrl, SecretKey, TransportAddr};
+use iroh_blobs::store::fs::FsStore;
+use tracing::debug;
+
+use crate::store::Store;
+use crate::ticket::TicketNode;
+
+/// Idle time after which a silent peer counts as gone.
+pub const IDLE_TIMEOUT: Duration = Duration::from_secs(10);
+/// Keep-alives keep a healthy but quiet connection from idling out.
+pub const KEEP_ALIVE: Duration = Duration::from_secs(2);
+/// How long to try to reach a peer before giving up (and retrying later).
+pub const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// How this node uses relays (servers that forward traffic when no direct path exists).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum RelaySetting {
+    /// iroh's public relays: candidates behind NAT can reach the employer over the internet.
+    #[default]
+    Default,
+    /// No relays: direct addresses only (LAN, tests).
+    Disabled,
+    /// A self-hosted relay.
+    Custom(String),
+}
+
+impl FromStr for RelaySetting {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        match s {
+            "default" => Ok(RelaySetting::Default),
+            "disabled" | "none" => Ok(RelaySetting::Disabled),
+            url if url.starts_with("https://") || url.starts_with("http://") => {
+                RelayUrl::from_str(url).map_err(|e| format!("{url:?} is not a relay URL: {e}"))?;
+                Ok(RelaySetting::Custom(url.to_owned()))
+            }
+            other => Err(format!("{other:?}: use default, disabled, or a relay URL such as https://relay.example.org")),
+        }
+    }
+}
+
+/// How to run the node.
+#[derive(Clone, Debug, Default)]
+pub struct NodeConfig {
+    pub relay: RelaySetting,
+    /// Address to listen on; `None` lets the system choose.
+    pub bind: Option<SocketAddr>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum NodeError {
+    #[error(
+        "the recordings store in {path} is in use by another running Peerview (the app or `peerview serve`); stop it, or use that one"
+    )]
+    BlobsInUse { path: String },
+    #[error("could not listen on {addr}: {reason}")]
+    Bind { addr: String, reason: String },
+    #[error("recording {0} is not (completely) on this computer")]
+    NotHere(String),
+    #[error("could not open the recordings store in {path}: {reason}")]
+    Blobs { path: String, reason: String },
+}
+
+/// A running node.
+#[derive(Debug, Clone)]
+pub struct Node {
+    pub endpoint: Endpoint,
+    pub blobs: FsStore,
+    pub store: Arc<Store>,
+    relay: RelaySetting,
+}
+
+impl Node {
+    pub async fn start(store: Arc<Store>, config: &NodeConfig) -> Result<Node, NodeError> {
+        let secret = SecretKey::from_bytes(&store.node_secret_key());
+        let transport = QuicTransportConfig::builder()
+            .max_idle_timeout(Some(IDLE_TIMEOUT.try_into().expect("10 s is a valid idle timeout")))
+            .keep_alive_interval(KEEP_ALIVE)
+            .build();
+        let builder = match &config.relay {
+            RelaySetting::Default => Endpoint::builder(presets::N0),
+            RelaySetting::Disabled => Endpoint::builder(presets::Minimal).relay_mode(RelayMode::Disabled),
+            RelaySetting::Custom(url) => {
+                let url = RelayUrl::from_str(url)
+                    .map_err(|e| NodeError::Bind { addr: url.clone(), reason: e.to_string() })?;
+                Endpoint::builder(presets::Minimal).relay_mode(RelayMode::custom([url]))
+            }
+        };
+        let mut builder = builder.secret_key(secret).transport_config(transport);
+        if let Some(addr) = config.bind {
+            builder = builder
+                .clear_ip_transports()
+                .bind_addr(addr)
+                .map_err(|e| NodeError::Bind { addr: addr.to_string(), reason: e.to_string() })?;
+        }
+        let endpoint = builder.bind().await.map_err(|e| NodeError::Bind {
+            addr: config.bind.map_or_else(|| "any address".to_owned(), |a| a.to_string()),
+            reason: e.to_string(),
+        })?;
+        let blobs_dir = store.blobs_dir();
+        let blobs = open_blobs(&blobs_dir).await?;
+        debug!(id = %endpoint.id(), sockets = ?endpoint.bound_sockets(), "node started");
+        Ok(Node { endpoint, blobs, store, relay: config.relay.clone() })
+    }
+
+    pub fn id(&self) -> EndpointId {
+        self.endpoint.id()
+    }
+
+    /// How peers can reach this node: direct addresses, and the relay if one is in use. With
+    /// relays enabled, waits a little for the relay connection (never with relays disabled,
+    /// where it would wait forever).
+    pub async fn ticket_node(&self) -> TicketNode {
+        if self.relay != RelaySetting::Disabled {
+            let _ = tokio::time::timeout(Duration::from_secs(5), self.endpoint.online()).await;
+        }
+        let addr = self.endpoint.addr();
+        let mut addrs: Vec<SocketAddr> = addr.ip_addrs().copied().collect();
+        for s in self.endpoint.bound_sockets() {
+            if !s.ip().is_unspecified() && !addrs.contains(&s) {
+                addrs.push(s);
+            }
+        }
+        TicketNode {
+            endpoint_id: *self.id().as_bytes(),
+            addrs,
+            relay_url: addr.relay_urls().next().map(ToString::to_string),
+        }
+    }
+
+    /// Close connections and the blob store cleanly (no half-written files).
+    pub async fn shutdown(&self) {
+        self.endpoint.close().await;
+        if let Err(e) = self.blobs.shutdown().await {
+            tracing::warn!(error = %e, "closing the recordings store");
+        }
+    }
+}
+
+async fn open_blobs(dir: &std::path::Path) -> Result<FsStore, NodeError> {
+    FsStore::load(dir).await.map_err(|e| {
+        let reason = format!("{e:#}");
+        if reason.contains("already open") {
+            NodeError::BlobsInUse { path: dir.display().to_string() }
+        } else {
+            NodeError::Blobs { path: dir.display().to_string(), reason }
+        }
+    })
+}
+
+/// Copy a finished recording into the blob store (absolute path); returns its BLAKE3 hash (hex).
+pub async fn add_file_to_blobs(store: &Store, path: &std::path::Path) -> Result<String, NodeError> {
+    let blobs = open_blobs(&store.blobs_dir()).await?;
+    let added = blobs.add_path(path).await;
+    let _ = blobs.shutdown().await;
+    let tag = added.map_err(|e| NodeError::Blobs { path: path.display().to_string(), reason: format!("{e:#}") })?;
+    Ok(tag.hash.to_hex())
+}
+
+/// Copy a complete recording out of the blob store to `target` (absolute path); returns its size.
+pub async fn export_blob(store: &Store, hash: &str, target: &std::path::Path) -> Result<u64, NodeError> {
+    let hash = iroh_blobs::Hash::from_str(hash)
+        .map_err(|e| NodeError::Blobs { path: hash.to_owned(), reason: e.to_string() })?;
+    let blobs = open_blobs(&store.blobs_dir()).await?;
+    let result = if blobs.has(hash).await.unwrap_or(false) {
+        blobs
+            .export(hash, target)
+            .await
+            .map_err(|e| NodeError::Blobs { path: target.display().to_string(), reason: format!("{e:#}") })
+    } else {
+        Err(NodeError::NotHere(hash.to_string()))
+    };
+    let _ = blobs.shutdown().await;
+    result
+}
+
+/// The iroh address of a node listed in a ticket.
+pub fn endpoint_addr(node: &TicketNode) -> Option<EndpointAddr> {
+    let id = EndpointId::from_bytes(&node.endpoint_id).ok()?;
+    let mut addrs: Vec<TransportAddr> = node.addrs.iter().copied().map(TransportAddr::Ip).collect();
+    if let Some(url) = node.relay_url.as_deref().and_then(|u| RelayUrl::from_str(u).ok()) {
+        addrs.push(TransportAddr::Relay(url));
+    }
+    Some(EndpointAddr::from_parts(id, addrs))
+}
+
+/// An endpoint id as stored in rosters: lowercase hex.
+pub fn endpoint_hex(id: &EndpointId) -> String {
+    data_encoding::HEXLOWER.encode(id.as_bytes())
+}

@@ -1,0 +1,154 @@
+//! The `peerview/sync/1` wire format: length-prefixed postcard frames over one QUIC bi-stream.
+//!
+//! ```text
+//! dialer                                   employer side
+//!   Hello { claim? }            ──▶
+//!                               ◀──  Welcome { docs } | Refused { reason }
+//!   Round { one entry per doc } ──▶   (each change checked, then applied)
+//!                               ◀──  Round { entries } | Refused { reason }
+//!   ... until a round in each direction carried nothing ...
+//!   Bye                         ──▶
+//! ```
+//! Every read has a size limit and a timeout, so a silent or hostile peer costs little.
+
+use std::time::Duration;
+
+use iroh::endpoint::{RecvStream, SendStream};
+use serde::{Deserialize, Serialize};
+
+use crate::auth::DocRef;
+use crate::ids::CampaignId;
+use crate::ticket::Invitee;
+
+pub const SYNC_ALPN: &[u8] = b"peerview/sync/1";
+/// A candidate dials this to let the employer side fetch its recordings over the connection.
+pub const OFFER_ALPN: &[u8] = b"peerview/offer/1";
+/// Largest frame accepted (an Automerge sync message for one document).
+pub const MAX_FRAME_BYTES: usize = 8 << 20;
+/// How long to wait for the peer's next frame.
+pub const READ_TIMEOUT: Duration = Duration::from_secs(20);
+
+/// QUIC application error codes used when closing.
+pub mod close_code {
+    pub const DONE: u32 = 0;
+    pub const REFUSED: u32 = 1;
+    pub const PROTOCOL: u32 = 2;
+    pub const INTERNAL: u32 = 3;
+}
+
+/// Proof of an invite, sent the first time a node connects with a ticket.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Claim {
+    pub campaign: CampaignId,
+    pub invitee: Invitee,
+    pub secret: [u8; 16],
+}
+
+/// One document's Automerge sync message in a round (`None`: nothing to say).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Entry {
+    pub doc: DocRef,
+    pub message: Option<Vec<u8>>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Msg {
+    Hello { protocol: u32, claim: Option<Claim> },
+    Welcome { docs: Vec<DocRef> },
+    Refused { reason: String },
+    Round { entries: Vec<Entry> },
+    Bye,
+}
+
+pub const PROTOCOL_VERSION: u32 = 1;
+
+/// Errors of the wire protocol.
+#[derive(Debug, thiserror::Error)]
+pub enum WireError {
+    #[error("the peer sent a frame of {0} bytes, over the {MAX_FRAME_BYTES}-byte limit")]
+    TooLarge(usize),
+    #[error("the peer sent a malformed message: {0}")]
+    Malformed(String),
+    #[error("the peer did not answer within {} s", READ_TIMEOUT.as_secs())]
+    Timeout,
+    #[error("the peer closed the stream")]
+    Closed,
+    #[error("connection: {0}")]
+    Io(String),
+}
+
+/// Encode a message as a frame: u32 big-endian length, then postcard bytes.
+pub fn encode(msg: &Msg) -> Vec<u8> {
+    let body = postcard::to_stdvec(msg).expect("serialising into memory cannot fail");
+    let mut frame = Vec::with_capacity(body.len() + 4);
+    frame.extend_from_slice(&(body.len() as u32).to_be_bytes());
+    frame.extend_from_slice(&body);
+    frame
+}
+
+/// Decode a frame's body (the bytes after the length).
+pub fn decode(body: &[u8]) -> Result<Msg, WireError> {
+    postcard::from_bytes(body).map_err(|e| WireError::Malformed(e.to_string()))
+}
+
+pub async fn write_msg(send: &mut SendStream, msg: &Msg) -> Result<(), WireError> {
+    send.write_all(&encode(msg)).await.map_err(|e| WireError::Io(e.to_string()))
+}
+
+pub async fn read_msg(recv: &mut RecvStream) -> Result<Msg, WireError> {
+    tokio::time::timeout(READ_TIMEOUT, async {
+        let mut len = [0u8; 4];
+        read_exact(recv, &mut len).await?;
+        let len = u32::from_be_bytes(len) as usize;
+        if len > MAX_FRAME_BYTES {
+            return Err(WireError::TooLarge(len));
+        }
+        let mut body = vec![0u8; len];
+        read_exact(recv, &mut body).await?;
+        decode(&body)
+    })
+    .await
+    .map_err(|_| WireError::Timeout)?
+}
+
+async fn read_exact(recv: &mut RecvStream, buf: &mut [u8]) -> Result<(), WireError> {
+    recv.read_exact(buf).await.map_err(|e| match e {
+        iroh::endpoint::ReadExactError::FinishedEarly(_) => WireError::Closed,
+        iroh::endpoint::ReadExactError::ReadError(e) => WireError::Io(e.to_string()),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::DocKind;
+
+    #[test]
+    fn frames_round_trip() {
+        let msg = Msg::Round {
+            entries: vec![Entry {
+                doc: DocRef { kind: DocKind::Submission, id: "abc".into() },
+                message: Some(vec![1, 2, 3]),
+            }],
+        };
+        let frame = encode(&msg);
+        assert_eq!(u32::from_be_bytes(frame[..4].try_into().expect("4 bytes")) as usize, frame.len() - 4);
+        assert_eq!(decode(&frame[4..]).expect("decode"), msg);
+    }
+
+    /// Garbage never panics the decoder; it is a clear error.
+    #[test]
+    fn garbage_is_an_error() {
+        let mut seed = 1u64;
+        for len in 0..300 {
+            let bytes: Vec<u8> = (0..len)
+                .map(|_| {
+                    seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+                    (seed >> 56) as u8
+                })
+                .collect();
+            let _ = decode(&bytes);
+        }
+        assert!(matches!(decode(&[0xff, 0xff, 0xff]), Err(WireError::Malformed(_))));
+    }
+}

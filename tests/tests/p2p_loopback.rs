@@ -1,0 +1,213 @@
+//! Peer-to-peer across processes on loopback (relays disabled): invite, join, answer, submit;
+//! the employer holds the verified recording; a reviewer syncs it; a second candidate sees
+//! nothing of the first; unknown, forged and replayed tickets are refused; a transfer killed on
+//! either side resumes and verifies.
+
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use peerview_tests::{Server, free_udp_port, peer, peerview, peerview_bin, stderr, stdout, synthetic_mp4};
+
+const CAMPAIGN: &str = r#"
+title = "Support engineer"
+role = "Support engineer"
+deadline = 2040-01-01T00:00:00Z
+[[question]]
+id = "intro"
+prompt = "Introduce yourself."
+answer = "video"
+answer_limit_secs = 300
+max_takes = 3
+[[question]]
+id = "why"
+prompt = "Why this job?"
+answer = "text"
+"#;
+
+fn ok(out: &std::process::Output) -> String {
+    assert!(out.status.success(), "failed ({:?}):\nstdout: {}\nstderr: {}", out.status, stdout(out), stderr(out));
+    stdout(out)
+}
+
+fn create_campaign(employer: &Path) -> String {
+    let file = employer.join("campaign.toml");
+    std::fs::write(&file, CAMPAIGN).expect("write campaign");
+    ok(&peerview(employer, &["campaign", "create", "--file", file.to_str().expect("utf-8")])).trim().to_owned()
+}
+
+fn invite(employer: &Path, campaign: &str, name: &str) -> String {
+    ok(&peerview(employer, &["invite", campaign, "--name", name])).trim().to_owned()
+}
+
+fn answer_and_submit(data: &Path, campaign: &str, take: &Path) -> std::process::Output {
+    ok(&peer(data, &["answer", campaign, "intro", "--file", take.to_str().expect("utf-8")]));
+    ok(&peer(data, &["answer", campaign, "why", "--text", "I like helping people."]));
+    peer(data, &["submit", campaign])
+}
+
+#[test]
+fn invite_join_answer_submit_review_and_isolation() {
+    let employer = tempfile::tempdir().expect("tempdir");
+    let campaign = create_campaign(employer.path());
+    let server = Server::start(employer.path(), "127.0.0.1:0");
+    let ticket_ada = invite(employer.path(), &campaign, "Ada Lovelace");
+    let ticket_bob = invite(employer.path(), &campaign, "Bob");
+    let ticket_rev =
+        ok(&peerview(employer.path(), &["reviewer", "invite", &campaign, "--name", "Rita"])).trim().to_owned();
+
+    // Ada joins, answers and submits.
+    let ada = tempfile::tempdir().expect("tempdir");
+    let joined = ok(&peer(ada.path(), &["join", &ticket_ada]));
+    assert!(joined.contains("Support engineer") && joined.contains("[intro]") && joined.contains("[why]"), "{joined}");
+    let take = ada.path().join("take.mp4");
+    let bytes = synthetic_mp4(3_000_000, 1, 42);
+    std::fs::write(&take, &bytes).expect("write take");
+    let hash = blake3::hash(&bytes).to_hex().to_string();
+    let submitted = ok(&answer_and_submit(ada.path(), &campaign, &take));
+    assert!(submitted.contains("received by the employer"), "{submitted}");
+    assert!(ok(&peerview(ada.path(), &["status"])).contains("answered intro"));
+
+    // While the node runs it owns the recordings store: other commands say so clearly.
+    let out = employer.path().join("got.mp4");
+    let busy = peerview(employer.path(), &["export-recording", &hash, out.to_str().expect("utf-8")]);
+    assert!(stderr(&busy).contains("in use by another running Peerview"), "{}", stderr(&busy));
+    let show = ok(&peerview(employer.path(), &["campaign", "show", &campaign]));
+    assert!(show.contains("Ada Lovelace") && show.contains("received"), "{show}");
+
+    // A reviewer syncs everything of the campaign, recordings included.
+    let rita = tempfile::tempdir().expect("tempdir");
+    let joined = ok(&peer(rita.path(), &["join", &ticket_rev]));
+    assert!(joined.contains("1 recordings downloaded"), "{joined}");
+    let out = rita.path().join("got.mp4");
+    ok(&peerview(rita.path(), &["export-recording", &hash, out.to_str().expect("utf-8")]));
+    assert_eq!(std::fs::read(&out).expect("read"), bytes);
+    assert_eq!(std::fs::read_dir(rita.path().join("docs/reviews")).expect("ls").count(), 2, "both candidates' reviews");
+
+    // Bob joins and sees nothing of Ada's: only the campaign and his own submission.
+    let bob = tempfile::tempdir().expect("tempdir");
+    ok(&peer(bob.path(), &["join", &ticket_bob]));
+    let count = |dir: &str| std::fs::read_dir(bob.path().join("docs").join(dir)).map_or(0, std::iter::Iterator::count);
+    assert_eq!((count("campaign"), count("submission"), count("roster"), count("reviews")), (1, 1, 0, 0));
+    let out = bob.path().join("steal.mp4");
+    assert!(!peerview(bob.path(), &["export-recording", &hash, out.to_str().expect("utf-8")]).status.success());
+
+    // Ada's ticket replayed from another computer is refused; so is a forged secret.
+    let mallory = tempfile::tempdir().expect("tempdir");
+    let replay = peer(mallory.path(), &["join", &ticket_ada]);
+    assert!(!replay.status.success());
+    assert!(stderr(&replay).contains("already used on another computer"), "{}", stderr(&replay));
+    let forged = forge_secret(&ticket_bob);
+    let out = peer(mallory.path(), &["join", &forged]);
+    assert!(stderr(&out).contains("secret does not match"), "{}", stderr(&out));
+    assert_eq!(
+        std::fs::read_dir(mallory.path().join("docs/campaign")).expect("ls").count(),
+        0,
+        "refused peers get nothing"
+    );
+    assert!(server.log().contains("refused"), "refusals are logged");
+
+    // Revoking Bob shuts his computer out.
+    let roster = ok(&peerview(employer.path(), &["campaign", "show", &campaign]));
+    let bob_id = roster
+        .lines()
+        .find(|l| l.contains("Bob"))
+        .and_then(|l| l.split_whitespace().next())
+        .expect("bob's id")
+        .to_owned();
+    ok(&peerview(employer.path(), &["revoke", &campaign, &bob_id]));
+    let out = peer(bob.path(), &["sync"]);
+    assert!(!out.status.success());
+    assert!(stdout(&out).contains("withdrawn by the employer"), "{}", stdout(&out));
+
+    // The employer holds the verified recording, byte for byte.
+    assert!(server.stop().success(), "clean shutdown on SIGTERM");
+    let out = employer.path().join("got.mp4");
+    ok(&peerview(employer.path(), &["export-recording", &hash, out.to_str().expect("utf-8")]));
+    assert_eq!(blake3::hash(&std::fs::read(&out).expect("read")).to_hex().to_string(), hash);
+}
+
+/// The same ticket with its secret changed (a valid checksum: someone who knows the format).
+fn forge_secret(ticket: &str) -> String {
+    let mut t = peerview_sync::ticket::Ticket::decode(ticket).expect("ticket");
+    t.secret[0] ^= 0xff;
+    t.encode()
+}
+
+fn wait_for_exit(child: &mut std::process::Child, secs: u64) -> std::process::ExitStatus {
+    let deadline = Instant::now() + Duration::from_secs(secs);
+    loop {
+        if let Some(status) = child.try_wait().expect("wait") {
+            return status;
+        }
+        assert!(Instant::now() < deadline, "process did not finish in {secs} s");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+#[test]
+fn killed_transfers_resume_and_verify() {
+    let employer = tempfile::tempdir().expect("tempdir");
+    let campaign = create_campaign(employer.path());
+    let bind = format!("127.0.0.1:{}", free_udp_port());
+    let mut server = Server::start(employer.path(), &bind);
+    let ticket = invite(employer.path(), &campaign, "Cleo");
+    let cleo = tempfile::tempdir().expect("tempdir");
+    ok(&peer(cleo.path(), &["join", &ticket]));
+    let bytes = synthetic_mp4(150_000_000, 2, 200);
+    let hash = blake3::hash(&bytes).to_hex().to_string();
+    let take = cleo.path().join("take.mp4");
+    std::fs::write(&take, &bytes).expect("write take");
+    ok(&peer(cleo.path(), &["answer", &campaign, "intro", "--file", take.to_str().expect("utf-8")]));
+    ok(&peer(cleo.path(), &["answer", &campaign, "why", "--text", "Because."]));
+
+    // 1. Kill the candidate in the middle of the upload.
+    let mut submit = Command::new(peerview_bin())
+        .args(["--relay", "disabled", "--data-dir"])
+        .arg(cleo.path())
+        .args(["submit", &campaign])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("submit");
+    let total = bytes.len() as u64;
+    server.wait_for_transfer_progress(1, total / 2, 60);
+    submit.kill().expect("SIGKILL the candidate");
+    submit.wait().expect("wait");
+    // The blob store commits in ~0.5 s batches: let the first half become durable.
+    std::thread::sleep(Duration::from_millis(1500));
+
+    // 2. Kill the employer in the middle of the next attempt.
+    let mut again = Command::new(peerview_bin())
+        .args(["--relay", "disabled", "--data-dir"])
+        .arg(cleo.path())
+        .arg("sync")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("sync");
+    server.wait_for_transfer_progress(2, 8 << 20, 60);
+    let first_log = server.log();
+    server.child.kill().expect("SIGKILL the employer");
+    server.child.wait().expect("wait");
+    let _ = wait_for_exit(&mut again, 60);
+
+    // 3. Restart the employer on the same address; the candidate syncs again and it completes.
+    let server = Server::start(employer.path(), &bind);
+    let out = peer(cleo.path(), &["sync"]);
+    assert!(out.status.success(), "{}\n{}\nserver:\n{}", stdout(&out), stderr(&out), server.log());
+    let status = ok(&peerview(cleo.path(), &["status"]));
+    assert!(status.contains("received by the employer"), "{status}");
+    let log = server.log();
+    assert!(server.stop().success(), "clean shutdown on SIGTERM");
+    let got = employer.path().join("got.mp4");
+    ok(&peerview(employer.path(), &["export-recording", &hash, got.to_str().expect("utf-8")]));
+    assert_eq!(blake3::hash(&std::fs::read(&got).expect("read")).to_hex().to_string(), hash, "hash verifies");
+    // The last attempt moved less than the whole file: it resumed from what was verified.
+    let last = log
+        .lines()
+        .rfind(|l| l.contains("recording received and verified"))
+        .map_or_else(|| panic!("no fetch in the last attempt:\n{log}\nfirst server:\n{first_log}"), ToOwned::to_owned);
+    let read = peerview_tests::field(&last, "bytes").expect("bytes");
+    assert!(read < bytes.len() as u64, "resumed, not restarted: {read} of {} bytes in the last attempt", bytes.len());
+}
