@@ -13,6 +13,7 @@ use commands::p2p;
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::time::Duration;
 
 use clap::{Parser, Subcommand};
 
@@ -86,11 +87,23 @@ enum Command {
         text: Option<String>,
     },
     /// Submit your answers (candidate) and send them to the employer.
-    Submit { campaign: String },
+    Submit {
+        campaign: String,
+        /// Keep trying to reach the employer for this many seconds before giving up for now.
+        #[arg(long, value_name = "SECS", default_value_t = 30)]
+        wait: u64,
+    },
     /// The state of the submissions on this computer.
     Status,
     /// Sync once with every employer this computer joined; exits when done.
-    Sync,
+    Sync {
+        /// Keep trying unreachable employers for this many seconds.
+        #[arg(long, value_name = "SECS", default_value_t = 0)]
+        wait: u64,
+        /// Keep running: sync every 10 s (backing off while the employer is unreachable).
+        #[arg(long)]
+        watch: bool,
+    },
     /// Copy a recording (by its BLAKE3 hash) out of this computer's store into a file.
     ExportRecording {
         /// The recording's hash, as listed in the submission.
@@ -131,9 +144,9 @@ fn main() -> ExitCode {
             Some(Command::Answer { campaign, question, file, text }) => {
                 p2p::answer(d, &campaign, &question, file, text)
             }
-            Some(Command::Submit { campaign }) => p2p::submit(d, relay, &campaign),
+            Some(Command::Submit { campaign, wait }) => p2p::submit(d, relay, &campaign, Duration::from_secs(wait)),
             Some(Command::Status) => p2p::status(d),
-            Some(Command::Sync) => p2p::sync(d, relay),
+            Some(Command::Sync { wait, watch }) => p2p::sync(d, relay, Duration::from_secs(wait), watch),
             Some(Command::ExportRecording { hash, out }) => p2p::export_recording(d, &hash, &out),
         }
     });

@@ -75,7 +75,7 @@ fn without_a_display_the_app_explains_instead_of_crashing() {
     let out = peerview(data.path(), &[]);
     assert!(!out.status.success());
     let err = stderr(&out);
-    assert!(err.contains("needs a graphical display") && err.contains("peerview --help"), "{err}");
+    assert!(err.contains("needs a graphical display") && err.contains("peerview serve"), "{err}");
     assert!(!err.contains("panicked"), "{err}");
 }
 

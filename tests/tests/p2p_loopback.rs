@@ -211,3 +211,41 @@ fn killed_transfers_resume_and_verify() {
     let read = peerview_tests::field(&last, "bytes").expect("bytes");
     assert!(read < bytes.len() as u64, "resumed, not restarted: {read} of {} bytes in the last attempt", bytes.len());
 }
+
+#[test]
+fn offline_submission_is_kept_and_delivered_when_the_employer_returns() {
+    let employer = tempfile::tempdir().expect("tempdir");
+    let campaign = create_campaign(employer.path());
+    let bind = format!("127.0.0.1:{}", free_udp_port());
+    let server = Server::start(employer.path(), &bind);
+    let ticket = invite(employer.path(), &campaign, "Dana");
+    let dana = tempfile::tempdir().expect("tempdir");
+    ok(&peer(dana.path(), &["join", &ticket]));
+    assert!(server.stop().success());
+
+    // The employer is offline: answers are kept, submit says so and exits 2.
+    let take = dana.path().join("take.mp4");
+    std::fs::write(&take, synthetic_mp4(200_000, 3, 30)).expect("write");
+    ok(&peer(dana.path(), &["answer", &campaign, "intro", "--file", take.to_str().expect("utf-8")]));
+    ok(&peer(dana.path(), &["answer", &campaign, "why", "--text", "Offline answer."]));
+    let out = peer(dana.path(), &["submit", &campaign, "--wait", "0"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("kept on this computer"), "{}", stderr(&out));
+    assert!(ok(&peerview(dana.path(), &["status"])).contains("submitted, waiting"));
+
+    // A waiting sync delivers by itself once the employer is back.
+    let mut sync = Command::new(peerview_bin())
+        .args(["--relay", "disabled", "--data-dir"])
+        .arg(dana.path())
+        .args(["sync", "--wait", "120"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("sync");
+    std::thread::sleep(Duration::from_secs(2));
+    let server = Server::start(employer.path(), &bind);
+    let status = wait_for_exit(&mut sync, 150);
+    assert!(status.success(), "sync gave up: {:?}\n{}", status, server.log());
+    assert!(ok(&peerview(dana.path(), &["status"])).contains("received by the employer"));
+    assert!(server.stop().success());
+}

@@ -4,6 +4,7 @@
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result, anyhow, bail};
 use peerview_sync::auth::{Quota, check_candidate_submission, deadline_for};
@@ -252,7 +253,26 @@ fn import_recording(
     })
 }
 
-pub fn submit(data_dir: &Path, relay: RelaySetting, campaign: &str) -> Result<()> {
+/// Retry `attempt` with exponential backoff while it fails with [`NotSent`] and `wait` allows.
+fn with_backoff(wait: Duration, mut attempt: impl FnMut() -> Result<()>) -> Result<()> {
+    let start = Instant::now();
+    let mut delay = Duration::from_secs(1);
+    loop {
+        match attempt() {
+            Err(e) if e.downcast_ref::<NotSent>().is_some() && start.elapsed() + delay <= wait => {
+                eprintln!("{e:#}\nRetrying in {} s...", delay.as_secs());
+                std::thread::sleep(delay);
+                delay = (delay * 2).min(MAX_BACKOFF);
+            }
+            other => return other,
+        }
+    }
+}
+
+/// Longest pause between two attempts to reach the employer.
+const MAX_BACKOFF: Duration = Duration::from_secs(30);
+
+pub fn submit(data_dir: &Path, relay: RelaySetting, campaign: &str, wait: Duration) -> Result<()> {
     let store = open_store(data_dir)?;
     let ticket = membership(&store, campaign)?;
     let Invitee::Candidate(candidate) = &ticket.invitee else { bail!("only candidates submit") };
@@ -279,7 +299,8 @@ pub fn submit(data_dir: &Path, relay: RelaySetting, campaign: &str) -> Result<()
         println!("Submitted. Sending to the employer...");
     }
     drop(store);
-    deliver(data_dir, relay, &ticket)
+    with_backoff(wait, || deliver(data_dir, relay.clone(), &ticket))?;
+    status_of(data_dir, Some(&ticket.campaign))
 }
 
 /// Sync documents, let the employer fetch recordings, sync again for the receipt.
@@ -300,11 +321,33 @@ fn deliver(data_dir: &Path, relay: RelaySetting, ticket: &Ticket) -> Result<()> 
             }
             Err(e) => Err(e.into()),
         }
-    })?;
-    status_of(data_dir, Some(&ticket.campaign))
+    })
 }
 
-pub fn sync(data_dir: &Path, relay: RelaySetting) -> Result<()> {
+/// `peerview sync`: once (retrying for up to `wait`), or with `watch` every few seconds until
+/// interrupted.
+pub fn sync(data_dir: &Path, relay: RelaySetting, wait: Duration, watch: bool) -> Result<()> {
+    if !watch {
+        return with_backoff(wait, || sync_once(data_dir, relay.clone()));
+    }
+    let mut delay = WATCH_INTERVAL;
+    loop {
+        match sync_once(data_dir, relay.clone()) {
+            Ok(()) => delay = WATCH_INTERVAL,
+            Err(e) if e.downcast_ref::<NotSent>().is_some() => {
+                eprintln!("{e:#}");
+                delay = (delay * 2).min(MAX_BACKOFF);
+            }
+            Err(e) => return Err(e),
+        }
+        std::thread::sleep(delay);
+    }
+}
+
+/// How often `sync --watch` syncs when all is well.
+const WATCH_INTERVAL: Duration = Duration::from_secs(10);
+
+fn sync_once(data_dir: &Path, relay: RelaySetting) -> Result<()> {
     let tickets = open_store(data_dir)?.memberships()?;
     if tickets.is_empty() {
         println!("Nothing to sync: this computer has not joined any campaign.");

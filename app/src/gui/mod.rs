@@ -16,8 +16,8 @@ use crate::settings::{Role, Settings};
 
 const NO_DISPLAY: &str = "Peerview's window needs a graphical display, and none was found \
 (neither DISPLAY nor WAYLAND_DISPLAY is set).\n\
-On a server, use the command line instead: `peerview --help` lists the commands, \
-e.g. `peerview campaign create --file campaign.toml`.";
+On a server, run the headless employer node instead: `peerview serve` \
+(candidates and reviewers connect to it); `peerview --help` lists every command.";
 
 /// Whether a window can be opened at all (X11 or Wayland).
 fn has_display() -> bool {
