@@ -1,4 +1,5 @@
-//! Peerview media: probing MP4 files now; capture sources, the answer state machine, encoding,
+//! Peerview media: the answer state machine and MP4 probing now; capture sources, encoding,
 //! fragmented MP4 and playback arrive with the recording and playback issues.
 
+pub mod answer;
 pub mod probe;
