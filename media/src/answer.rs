@@ -198,7 +198,7 @@ impl AnswerMachine {
             State::Recording { take, started_ms } if now_ms >= started_ms + self.limit_ms() => {
                 self.end_take(take, self.limit_ms(), StopReason::TimeLimit)
             }
-            State::Writing { .. } => Vec::new(),
+            // Writing ends when the shell hands in the text (see `writing_time_over`).
             _ => Vec::new(),
         }
     }
