@@ -3,4 +3,5 @@
 
 pub mod answer;
 pub mod probe;
+pub mod record;
 pub mod source;
