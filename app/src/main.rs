@@ -8,7 +8,18 @@ mod gui;
 mod paths;
 mod settings;
 
-use commands::p2p;
+use commands::{p2p, record};
+
+/// `1280x720` -> (1280, 720); even sizes only (the encoder needs them).
+fn parse_size(s: &str) -> Result<(u32, u32), String> {
+    let (w, h) = s.split_once('x').ok_or_else(|| format!("{s:?}: use WIDTHxHEIGHT, e.g. 1280x720"))?;
+    let (w, h): (u32, u32) =
+        (w.parse().map_err(|_| format!("bad width in {s:?}"))?, h.parse().map_err(|_| format!("bad height in {s:?}"))?);
+    if w < 16 || h < 16 || w > 3840 || h > 2160 || w % 2 == 1 || h % 2 == 1 {
+        return Err(format!("{s:?}: width and height must be even, from 16x16 to 3840x2160"));
+    }
+    Ok((w, h))
+}
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -85,6 +96,18 @@ enum Command {
         /// A written answer.
         #[arg(long)]
         text: Option<String>,
+        /// Record the take now (headless: test pattern and tone unless told otherwise).
+        #[arg(long, conflicts_with_all = ["file", "text"])]
+        record: bool,
+        /// With --record: test-pattern, camera[:INDEX] or none.
+        #[arg(long, requires = "record")]
+        video: Option<record::VideoChoice>,
+        /// With --record: tone, wav:FILE, mic[:NAME] or none.
+        #[arg(long, requires = "record", default_value = "tone")]
+        audio: record::AudioChoice,
+        /// With --record: seconds to record (at most the question's limit; default the limit).
+        #[arg(long, requires = "record")]
+        seconds: Option<f64>,
     },
     /// Submit your answers (candidate) and send them to the employer.
     Submit {
@@ -103,6 +126,25 @@ enum Command {
         /// Keep running: sync every 10 s (backing off while the employer is unreachable).
         #[arg(long)]
         watch: bool,
+    },
+    /// Record one take headlessly (scripts, tests): fragmented MP4, H.264 + Opus.
+    Record {
+        /// test-pattern, camera[:INDEX] or none.
+        #[arg(long, default_value = "test-pattern")]
+        video: record::VideoChoice,
+        /// tone, wav:FILE, mic[:NAME] or none.
+        #[arg(long, default_value = "tone")]
+        audio: record::AudioChoice,
+        /// Picture size, e.g. 1280x720.
+        #[arg(long, default_value = "1280x720", value_parser = parse_size)]
+        size: (u32, u32),
+        #[arg(long, default_value_t = 30)]
+        fps: u32,
+        /// Length of the take.
+        #[arg(long)]
+        seconds: f64,
+        /// The MP4 file to write.
+        out: PathBuf,
     },
     /// Copy a recording (by its BLAKE3 hash) out of this computer's store into a file.
     ExportRecording {
@@ -141,13 +183,18 @@ fn main() -> ExitCode {
             }
             Some(Command::Revoke { campaign, invitee }) => p2p::revoke(d, &campaign, &invitee),
             Some(Command::Join { ticket }) => p2p::join(d, relay, &ticket),
-            Some(Command::Answer { campaign, question, file, text }) => {
-                p2p::answer(d, &campaign, &question, file, text)
+            Some(Command::Answer { campaign, question, file, text, record, video, audio, seconds }) => {
+                let recording = record.then_some(p2p::RecordRequest { video, audio, seconds });
+                p2p::answer(d, &campaign, &question, file, text, recording)
             }
             Some(Command::Submit { campaign, wait }) => p2p::submit(d, relay, &campaign, Duration::from_secs(wait)),
             Some(Command::Status) => p2p::status(d),
             Some(Command::Sync { wait, watch }) => p2p::sync(d, relay, Duration::from_secs(wait), watch),
             Some(Command::ExportRecording { hash, out }) => p2p::export_recording(d, &hash, &out),
+            Some(Command::Record { video, audio, size, fps, seconds, out }) => {
+                let format = peerview_media::source::VideoFormat { width: size.0, height: size.1, fps };
+                record::record(d, &video, &audio, format, seconds, &out)
+            }
         }
     });
     match result {

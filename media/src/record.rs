@@ -398,12 +398,25 @@ fn audio_config() -> FragmentAudioConfig {
 /// timestamp order. Used by `peerview record` and tests; the app drives [`TakeRecorder`] itself.
 pub fn record_take(
     dir: &Path,
-    mut video: Option<&mut dyn VideoSource>,
+    video: Option<&mut dyn VideoSource>,
     audio: &mut dyn AudioSource,
     seconds: f64,
     config: RecordConfig,
 ) -> Result<FinishedTake, RecordError> {
+    record_take_with(dir, video, audio, seconds, config, |_| {})
+}
+
+/// As [`record_take`], announcing each fragment once it is on disk.
+pub fn record_take_with(
+    dir: &Path,
+    mut video: Option<&mut dyn VideoSource>,
+    audio: &mut dyn AudioSource,
+    seconds: f64,
+    config: RecordConfig,
+    on_fragment: impl FnMut(&Fragment) + Send + 'static,
+) -> Result<FinishedTake, RecordError> {
     let mut recorder = TakeRecorder::create(dir, config)?;
+    recorder.on_fragment(on_fragment);
     let end_micros = (seconds * 1_000_000.0) as u64;
     let mut next_frame: Option<VideoFrame> = match video.as_mut() {
         Some(v) => Some(v.next_frame()?),

@@ -92,6 +92,14 @@ fn invite_join_answer_submit_review_and_isolation() {
     let out = bob.path().join("steal.mp4");
     assert!(!peerview(bob.path(), &["export-recording", &hash, out.to_str().expect("utf-8")]).status.success());
 
+    // Bob records his answer live (720p test pattern and tone) and submits it.
+    let recorded = ok(&peer(bob.path(), &["answer", &campaign, "intro", "--record", "--seconds", "2"]));
+    assert!(recorded.contains("Saved your answer to intro"), "{recorded}");
+    let too_long = peer(bob.path(), &["answer", &campaign, "intro", "--record", "--seconds", "301"]);
+    assert!(stderr(&too_long).contains("at most 300 s"), "{}", stderr(&too_long));
+    ok(&peer(bob.path(), &["answer", &campaign, "why", "--text", "Recorded live."]));
+    assert!(ok(&peer(bob.path(), &["submit", &campaign])).contains("received by the employer"));
+
     // Ada's ticket replayed from another computer is refused; so is a forged secret.
     let mallory = tempfile::tempdir().expect("tempdir");
     let replay = peer(mallory.path(), &["join", &ticket_ada]);

@@ -3,6 +3,7 @@
 
 pub mod campaign;
 pub mod p2p;
+pub mod record;
 
 use std::path::Path;
 
@@ -15,5 +16,6 @@ pub fn open_store(data_dir: &Path) -> Result<Store> {
     for problem in store.problems() {
         eprintln!("warning: {problem}");
     }
+    record::recover(data_dir);
     Ok(store)
 }

@@ -174,12 +174,21 @@ fn membership(store: &Store, campaign: &str) -> Result<Ticket> {
     }
 }
 
+/// `answer --record`: what to record from and for how long.
+#[derive(Debug)]
+pub struct RecordRequest {
+    pub video: Option<super::record::VideoChoice>,
+    pub audio: super::record::AudioChoice,
+    pub seconds: Option<f64>,
+}
+
 pub fn answer(
     data_dir: &Path,
     campaign: &str,
     question: &str,
     file: Option<PathBuf>,
     text: Option<String>,
+    recording: Option<RecordRequest>,
 ) -> Result<()> {
     let store = Arc::new(open_store(data_dir)?);
     let ticket = membership(&store, campaign)?;
@@ -194,6 +203,34 @@ pub fn answer(
     let mut doc = SubmissionDoc::from_automerge(std::mem::take(&mut stored.doc))?;
     let before = doc.read()?;
     let now = Timestamp::now();
+    let mut recorded_take_dir = None;
+    let file = match recording {
+        Some(request) if q.kind != AnswerKind::Text => {
+            let limit = before.accommodations.stretch_secs(q.answer_limit_secs);
+            let seconds = request.seconds.unwrap_or(f64::from(limit));
+            if seconds > f64::from(limit) {
+                bail!("question {question} allows answers of at most {} s", limit);
+            }
+            let video = request.video.unwrap_or(if q.kind == AnswerKind::Video {
+                super::record::VideoChoice::TestPattern
+            } else {
+                super::record::VideoChoice::None
+            });
+            println!("Recording {seconds} s...");
+            let take = super::record::record_into_takes(
+                data_dir,
+                &video,
+                &request.audio,
+                peerview_media::source::VideoFormat::HD720,
+                seconds,
+                |_| {},
+            )?;
+            recorded_take_dir = take.path.parent().map(Path::to_path_buf);
+            Some(take.path)
+        }
+        Some(_) => bail!("question {question} takes a text answer: use --text \"...\""),
+        None => file,
+    };
     let answer = match (q.kind, file, text) {
         (AnswerKind::Text, None, Some(text)) => Answer::Text(TextAnswer { text, written_at: now }),
         (AnswerKind::Text, Some(_), _) => bail!("question {question} takes a text answer: use --text \"...\""),
@@ -221,6 +258,10 @@ pub fn answer(
     check_candidate_submission(&campaign, &before, &after, now, Quota::default()).map_err(|r| anyhow!("{r}"))?;
     stored.doc = doc.into_automerge();
     store.save(&mut stored)?;
+    // The blob store holds the take now.
+    if let Some(dir) = recorded_take_dir {
+        let _ = std::fs::remove_dir_all(dir);
+    }
     println!("Saved your answer to {question}. Submit all answers with: peerview submit {}", campaign.id);
     Ok(())
 }

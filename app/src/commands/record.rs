@@ -1,0 +1,150 @@
+//! `peerview record` (one take, headless) and the start-up recovery of takes a crash left behind.
+//! Takes are recorded into `DATA/takes/<id>/` (fragments fsynced as they are written) and copied
+//! out when finished.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result, anyhow, bail};
+use peerview_media::record::{FinishedTake, RecordConfig, record_take_with, recover_takes};
+use peerview_media::source::{AudioSource, Pacing, SyntheticAudio, TestPattern, VideoFormat, VideoSource};
+
+/// Where takes in progress live.
+pub fn takes_dir(data_dir: &Path) -> PathBuf {
+    data_dir.join("takes")
+}
+
+/// Repair takes a crash left in progress and tell the user what was recovered.
+pub fn recover(data_dir: &Path) {
+    for (dir, result) in recover_takes(&takes_dir(data_dir)) {
+        match result {
+            Ok(Some(bytes)) => eprintln!(
+                "Recovered an interrupted take: {} ({bytes} bytes kept, playable)",
+                dir.join("take.mp4").display()
+            ),
+            Ok(None) => eprintln!("warning: an interrupted take in {} had nothing playable yet", dir.display()),
+            Err(e) => eprintln!("warning: could not repair the interrupted take in {}: {e}", dir.display()),
+        }
+    }
+}
+
+/// What to record from, as given on the command line.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum VideoChoice {
+    None,
+    TestPattern,
+    Camera(u32),
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum AudioChoice {
+    None,
+    Tone,
+    Wav(PathBuf),
+    Mic(Option<String>),
+}
+
+impl std::str::FromStr for VideoChoice {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        match s {
+            "none" => Ok(VideoChoice::None),
+            "test-pattern" => Ok(VideoChoice::TestPattern),
+            "camera" => Ok(VideoChoice::Camera(0)),
+            other => match other.strip_prefix("camera:").map(str::parse) {
+                Some(Ok(i)) => Ok(VideoChoice::Camera(i)),
+                _ => Err(format!("{other:?}: use test-pattern, camera, camera:INDEX or none")),
+            },
+        }
+    }
+}
+
+impl std::str::FromStr for AudioChoice {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        match s {
+            "none" => Ok(AudioChoice::None),
+            "tone" => Ok(AudioChoice::Tone),
+            "mic" => Ok(AudioChoice::Mic(None)),
+            other => {
+                if let Some(name) = other.strip_prefix("mic:") {
+                    Ok(AudioChoice::Mic(Some(name.to_owned())))
+                } else if let Some(path) = other.strip_prefix("wav:") {
+                    Ok(AudioChoice::Wav(PathBuf::from(path)))
+                } else {
+                    Err(format!("{other:?}: use tone, wav:FILE, mic, mic:NAME or none"))
+                }
+            }
+        }
+    }
+}
+
+/// Record one take into the data directory's takes area; returns it.
+pub fn record_into_takes(
+    data_dir: &Path,
+    video: &VideoChoice,
+    audio: &AudioChoice,
+    format: VideoFormat,
+    seconds: f64,
+    on_fragment: impl FnMut(&peerview_media::record::Fragment) + Send + 'static,
+) -> Result<FinishedTake> {
+    let dir = takes_dir(data_dir).join(format!("{}-{}", std::process::id(), peerview_sync::Timestamp::now().millis()));
+    let mut pattern = match video {
+        VideoChoice::None => None,
+        VideoChoice::TestPattern => Some(TestPattern::new(format, Pacing::RealTime)),
+        VideoChoice::Camera(_) => bail!(
+            "recording from a camera is not available in this version of Peerview; use --video test-pattern or none"
+        ),
+    };
+    let mut audio_source: Box<dyn AudioSource> = match audio {
+        AudioChoice::Tone => Box::new(SyntheticAudio::tone(440.0, 0.3, Pacing::RealTime)),
+        AudioChoice::Wav(path) => Box::new(SyntheticAudio::wav_file(path, Pacing::RealTime)?),
+        // Silence keeps the timeline (and players) happy in a video-only take.
+        AudioChoice::None => Box::new(SyntheticAudio::tone(440.0, 0.0, Pacing::RealTime)),
+        AudioChoice::Mic(_) => bail!(
+            "recording from a microphone is not available in this version of Peerview; use --audio tone, wav:FILE or none"
+        ),
+    };
+    let video_format = pattern.as_ref().map(VideoSource::format);
+    let config = RecordConfig::for_format(video_format);
+    record_take_with(
+        &dir,
+        pattern.as_mut().map(|p| p as &mut dyn VideoSource),
+        audio_source.as_mut(),
+        seconds,
+        config,
+        on_fragment,
+    )
+    .map_err(|e| anyhow!("{e}"))
+}
+
+pub fn record(
+    data_dir: &Path,
+    video: &VideoChoice,
+    audio: &AudioChoice,
+    size: VideoFormat,
+    seconds: f64,
+    out: &Path,
+) -> Result<()> {
+    recover(data_dir);
+    if !(0.1..=3600.0).contains(&seconds) {
+        bail!("--seconds must be between 0.1 and 3600");
+    }
+    let take = record_into_takes(data_dir, video, audio, size, seconds, |f| {
+        println!("fragment {} written ({} bytes)", f.index, f.len);
+    })?;
+    let tmp = out.with_extension("mp4.partial");
+    std::fs::copy(&take.path, &tmp).with_context(|| format!("writing {}", tmp.display()))?;
+    std::fs::rename(&tmp, out).with_context(|| format!("writing {}", out.display()))?;
+    if let Some(dir) = take.path.parent() {
+        let _ = std::fs::remove_dir_all(dir);
+    }
+    println!(
+        "Recorded {} ({:.1} s, {} bytes, {} fragments, BLAKE3 {})",
+        out.display(),
+        take.duration_ms as f64 / 1000.0,
+        take.size_bytes,
+        take.fragments.len(),
+        take.hash
+    );
+    Ok(())
+}
