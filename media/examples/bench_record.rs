@@ -34,7 +34,10 @@ impl VideoSource for Replay {
 fn main() {
     let seconds: f64 = std::env::args().nth(1).map_or(20.0, |s| s.parse().expect("SECONDS"));
     println!("Recording pipeline, one thread, {seconds} s of test pattern + tone per format\n");
-    println!("{:<8} {:>14} {:>17} {:>14} {:>10}", "format", "pipeline xRT", "frame copy xRT", "MB per minute", "kbit/s");
+    println!(
+        "{:<8} {:>14} {:>17} {:>14} {:>10}",
+        "format", "pipeline xRT", "frame copy xRT", "MB per minute", "kbit/s"
+    );
     for format in [VideoFormat::HD720, VideoFormat::SD480] {
         let frames = (seconds * f64::from(format.fps)) as u64;
         let rendered: Vec<Vec<u8>> = (0..u64::from(format.fps) * 2).map(|i| TestPattern::render(format, i)).collect();
@@ -50,8 +53,14 @@ fn main() {
         let mut video = Replay { format, frames: rendered, index: 0 };
         let mut audio = SyntheticAudio::tone(440.0, 0.3, Pacing::Unpaced);
         let t = Instant::now();
-        let take = record_take(dir.path(), Some(&mut video as &mut dyn VideoSource), &mut audio, seconds, RecordConfig::for_format(Some(format)))
-            .expect("record");
+        let take = record_take(
+            dir.path(),
+            Some(&mut video as &mut dyn VideoSource),
+            &mut audio,
+            seconds,
+            RecordConfig::for_format(Some(format)),
+        )
+        .expect("record");
         let elapsed = t.elapsed().as_secs_f64();
         println!(
             "{:<8} {:>14.1} {:>17.1} {:>14.1} {:>10.0}",
@@ -63,5 +72,7 @@ fn main() {
         );
     }
     println!("\nxRT = seconds of recording produced per second of wall time (goal at 720p: >= 5).");
-    println!("Frames are pre-rendered (as a camera delivers them); the pipeline is RGBA->I420, H.264, Opus, mux, fsync.");
+    println!(
+        "Frames are pre-rendered (as a camera delivers them); the pipeline is RGBA->I420, H.264, Opus, mux, fsync."
+    );
 }

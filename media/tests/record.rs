@@ -6,7 +6,7 @@ use std::process::Command;
 
 use peerview_media::probe::probe_mp4;
 use peerview_media::record::{FinishedTake, RecordConfig, TakeStatus, read_status, record_take, recover_takes, repair};
-use peerview_media::source::{Pacing, SyntheticAudio, TestPattern, VideoFormat};
+use peerview_media::source::{Pacing, SyntheticAudio, TestPattern, VideoFormat, VideoSource};
 use shiguredo_mp4::demux::{DemuxError, Fmp4FileDemuxer, Input};
 
 const SMALL: VideoFormat = VideoFormat { width: 320, height: 240, fps: 30 };
@@ -156,4 +156,51 @@ fn a_file_cut_anywhere_repairs_to_its_complete_fragments() {
             recover_takes(dir.path()).iter().all(|(d, _)| d != &crashed) || repair(&crashed).expect("again").is_none()
         );
     }
+}
+
+/// A disk that fills up mid-take: the take stops with a clear error, what was written stays a
+/// playable file of whole fragments, and an earlier take on the same disk is untouched.
+#[test]
+fn disk_full_mid_take_keeps_what_was_written() {
+    let mount = tempfile::tempdir().expect("tempdir");
+    let mounted = Command::new("mount")
+        .args(["-t", "tmpfs", "-o", "size=600k", "tmpfs"])
+        .arg(mount.path())
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !mounted {
+        eprintln!("note: cannot mount a tmpfs here (needs root); disk-full test skipped");
+        return;
+    }
+    struct Unmount<'a>(&'a std::path::Path);
+    impl Drop for Unmount<'_> {
+        fn drop(&mut self) {
+            let _ = Command::new("umount").arg(self.0).status();
+        }
+    }
+    let _unmount = Unmount(mount.path());
+
+    let first = record(&mount.path().join("first"), None, 2.0);
+    let first_bytes = std::fs::read(&first.path).expect("read");
+
+    let dir = mount.path().join("second");
+    let mut audio = SyntheticAudio::tone(440.0, 0.3, Pacing::Unpaced);
+    let mut video = TestPattern::new(VideoFormat { width: 640, height: 480, fps: 30 }, Pacing::Unpaced);
+    let config = RecordConfig::for_format(Some(video.format()));
+    let err = record_take(&dir, Some(&mut video), &mut audio, 120.0, config).expect_err("the disk fills up");
+    assert!(err.to_string().contains("disk is full"), "{err}");
+    assert_eq!(read_status(&dir), Some(TakeStatus::Complete));
+    let bytes = std::fs::read(dir.join("take.mp4")).expect("read");
+    let (video_samples, keys, _) = demux(&bytes);
+    assert!(video_samples > 0 && keys.first() == Some(&0), "whole fragments remain: {video_samples} frames");
+    if tool("ffmpeg") {
+        let out = Command::new("ffmpeg")
+            .args(["-v", "error", "-i"])
+            .arg(dir.join("take.mp4"))
+            .args(["-f", "null", "-"])
+            .output()
+            .expect("ffmpeg");
+        assert!(out.status.success() && out.stderr.is_empty(), "{}", String::from_utf8_lossy(&out.stderr));
+    }
+    assert_eq!(std::fs::read(&first.path).expect("read"), first_bytes, "the earlier take is untouched");
 }
