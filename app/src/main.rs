@@ -146,6 +146,8 @@ enum Command {
         /// The MP4 file to write.
         out: PathBuf,
     },
+    /// List the cameras and microphones a take can be recorded from.
+    Devices,
     /// Copy a recording (by its BLAKE3 hash) out of this computer's store into a file.
     ExportRecording {
         /// The recording's hash, as listed in the submission.
@@ -191,6 +193,10 @@ fn main() -> ExitCode {
             Some(Command::Status) => p2p::status(d),
             Some(Command::Sync { wait, watch }) => p2p::sync(d, relay, Duration::from_secs(wait), watch),
             Some(Command::ExportRecording { hash, out }) => p2p::export_recording(d, &hash, &out),
+            Some(Command::Devices) => {
+                record::devices();
+                Ok(())
+            }
             Some(Command::Record { video, audio, size, fps, seconds, out }) => {
                 let format = peerview_media::source::VideoFormat { width: size.0, height: size.1, fps };
                 record::record(d, &video, &audio, format, seconds, &out)

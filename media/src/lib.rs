@@ -2,6 +2,7 @@
 //! fragmented MP4 and playback arrive with the recording and playback issues.
 
 pub mod answer;
+pub mod devices;
 pub mod probe;
 pub mod record;
 pub mod source;

@@ -5,6 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, anyhow, bail};
+use peerview_media::devices::{Camera, Microphone, list_cameras, list_microphones};
 use peerview_media::record::{FinishedTake, RecordConfig, record_take_with, recover_takes};
 use peerview_media::source::{AudioSource, Pacing, SyntheticAudio, TestPattern, VideoFormat, VideoSource};
 
@@ -88,33 +89,42 @@ pub fn record_into_takes(
     on_fragment: impl FnMut(&peerview_media::record::Fragment) + Send + 'static,
 ) -> Result<FinishedTake> {
     let dir = takes_dir(data_dir).join(format!("{}-{}", std::process::id(), peerview_sync::Timestamp::now().millis()));
-    let mut pattern = match video {
+    let clock = std::time::Instant::now();
+    let mut video_source: Option<Box<dyn VideoSource>> = match video {
         VideoChoice::None => None,
-        VideoChoice::TestPattern => Some(TestPattern::new(format, Pacing::RealTime)),
-        VideoChoice::Camera(_) => bail!(
-            "recording from a camera is not available in this version of Peerview; use --video test-pattern or none"
-        ),
+        VideoChoice::TestPattern => Some(Box::new(TestPattern::new(format, Pacing::RealTime))),
+        VideoChoice::Camera(index) => Some(Box::new(Camera::open(*index, format, clock)?)),
     };
     let mut audio_source: Box<dyn AudioSource> = match audio {
         AudioChoice::Tone => Box::new(SyntheticAudio::tone(440.0, 0.3, Pacing::RealTime)),
         AudioChoice::Wav(path) => Box::new(SyntheticAudio::wav_file(path, Pacing::RealTime)?),
         // Silence keeps the timeline (and players) happy in a video-only take.
         AudioChoice::None => Box::new(SyntheticAudio::tone(440.0, 0.0, Pacing::RealTime)),
-        AudioChoice::Mic(_) => bail!(
-            "recording from a microphone is not available in this version of Peerview; use --audio tone, wav:FILE or none"
-        ),
+        AudioChoice::Mic(name) => Box::new(Microphone::open(name.as_deref())?),
     };
-    let video_format = pattern.as_ref().map(VideoSource::format);
-    let config = RecordConfig::for_format(video_format);
-    record_take_with(
-        &dir,
-        pattern.as_mut().map(|p| p as &mut dyn VideoSource),
-        audio_source.as_mut(),
-        seconds,
-        config,
-        on_fragment,
-    )
-    .map_err(|e| anyhow!("{e}"))
+    let config = RecordConfig::for_format(video_source.as_ref().map(|v| v.format()));
+    let video_ref = video_source.as_mut().map(|v| &mut **v as &mut dyn VideoSource);
+    record_take_with(&dir, video_ref, audio_source.as_mut(), seconds, config, on_fragment).map_err(|e| anyhow!("{e}"))
+}
+
+/// `peerview devices`: the cameras and microphones a take can be recorded from.
+pub fn devices() {
+    let cameras = list_cameras();
+    println!("Cameras:");
+    if cameras.is_empty() {
+        println!("  none found (audio-only answers still work; use --video test-pattern to try recording)");
+    }
+    for c in &cameras {
+        println!("  camera:{}  {}", c.id, c.name);
+    }
+    let mics = list_microphones();
+    println!("Microphones:");
+    if mics.is_empty() {
+        println!("  none found: connect one, or check that no other program holds it");
+    }
+    for (i, m) in mics.iter().enumerate() {
+        println!("  mic:{}{}", m.id, if i == 0 { "  (default)" } else { "" });
+    }
 }
 
 pub fn record(
