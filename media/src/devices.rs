@@ -27,9 +27,30 @@ pub fn list_cameras() -> Vec<DeviceInfo> {
                 nokhwa::utils::CameraIndex::Index(i) => i.to_string(),
                 nokhwa::utils::CameraIndex::String(s) => s.clone(),
             };
-            DeviceInfo { id, name: c.human_name(), formats: Vec::new() }
+            let formats = match c.index() {
+                nokhwa::utils::CameraIndex::Index(i) => camera_formats(*i),
+                nokhwa::utils::CameraIndex::String(_) => Vec::new(),
+            };
+            DeviceInfo { id, name: c.human_name(), formats }
         })
         .collect()
+}
+
+/// The formats a camera offers (opening it briefly), largest first; empty if it cannot be opened.
+fn camera_formats(index: u32) -> Vec<VideoFormat> {
+    use nokhwa::pixel_format::RgbFormat;
+    use nokhwa::utils::{CameraIndex, RequestedFormat, RequestedFormatType};
+    let any = RequestedFormat::new::<RgbFormat>(RequestedFormatType::AbsoluteHighestFrameRate);
+    let Ok(mut camera) = nokhwa::Camera::new(CameraIndex::Index(index), any) else { return Vec::new() };
+    let mut formats: Vec<VideoFormat> = camera
+        .compatible_camera_formats()
+        .unwrap_or_default()
+        .iter()
+        .map(|f| VideoFormat { width: f.resolution().width(), height: f.resolution().height(), fps: f.frame_rate() })
+        .collect();
+    formats.sort_by_key(|f| std::cmp::Reverse((f.width * f.height, f.fps)));
+    formats.dedup();
+    formats
 }
 
 /// Microphones on this computer (the system default first).

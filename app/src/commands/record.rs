@@ -116,6 +116,10 @@ pub fn devices() {
     }
     for c in &cameras {
         println!("  camera:{}  {}", c.id, c.name);
+        let formats: Vec<String> = c.formats.iter().map(|f| format!("{}x{}@{}", f.width, f.height, f.fps)).collect();
+        if !formats.is_empty() {
+            println!("    {}", formats.join(", "));
+        }
     }
     let mics = list_microphones();
     println!("Microphones:");
