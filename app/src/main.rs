@@ -187,7 +187,7 @@ fn main() -> ExitCode {
             Some(Command::Join { ticket }) => p2p::join(d, relay, &ticket),
             Some(Command::Answer { campaign, question, file, text, record, video, audio, seconds }) => {
                 let recording = record.then_some(p2p::RecordRequest { video, audio, seconds });
-                p2p::answer(d, &campaign, &question, file, text, recording)
+                p2p::answer(d, relay, &campaign, &question, file, text, recording)
             }
             Some(Command::Submit { campaign, wait }) => p2p::submit(d, relay, &campaign, Duration::from_secs(wait)),
             Some(Command::Status) => p2p::status(d),

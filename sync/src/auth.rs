@@ -132,7 +132,7 @@ pub fn check_candidate_submission(
     }
     let answers_changed = after.answers != before.answers;
     if before.submitted_at.is_some() {
-        if answers_changed || after.submitted_at != before.submitted_at {
+        if answers_changed || after.submitted_at != before.submitted_at || after.uploads != before.uploads {
             return refuse("the submission was already submitted; its answers can no longer change");
         }
         return Ok(());
@@ -186,6 +186,39 @@ pub fn check_candidate_submission(
     }
     if total > quota.max_submission_bytes {
         return refuse(format!("the recordings together exceed the {} MB allowed", quota.max_submission_bytes >> 20));
+    }
+    check_uploads(campaign, after, quota)
+}
+
+/// Fragments uploaded during recording: only for recorded questions, within takes and quota.
+fn check_uploads(campaign: &Campaign, after: &Submission, quota: Quota) -> Result<(), Refusal> {
+    let mut total = 0u64;
+    for upload in &after.uploads {
+        let Some(q) = campaign.questions.iter().find(|q| q.id == upload.question) else {
+            return refuse(format!("there is no question {} in this campaign", upload.question));
+        };
+        if q.kind == AnswerKind::Text {
+            return refuse(format!("question {} takes a text answer", upload.question));
+        }
+        if upload.take_number == 0 || upload.take_number > q.max_takes + after.accommodations.extra_takes {
+            return refuse(format!("take {} of {} exceeds the takes allowed", upload.take_number, upload.question));
+        }
+        if upload.fragments.len() > 10_000 {
+            return refuse("too many fragments in one take");
+        }
+        let take_bytes: u64 = upload.fragments.iter().map(|(_, size)| size).sum();
+        if take_bytes > quota.max_take_bytes {
+            return refuse(format!(
+                "the recording for {} is larger than the {} MB allowed",
+                upload.question,
+                quota.max_take_bytes >> 20
+            ));
+        }
+        total += take_bytes;
+    }
+    // Retakes upload too: allow the takes' worth of the submission quota.
+    if total > quota.max_submission_bytes.saturating_mul(2) {
+        return refuse("the uploaded recordings exceed the quota");
     }
     Ok(())
 }
@@ -283,6 +316,7 @@ mod tests {
             answers: Default::default(),
             submitted_at: None,
             events: vec![],
+            uploads: vec![],
         }
     }
 

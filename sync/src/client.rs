@@ -235,7 +235,9 @@ pub async fn offer_recordings(node: &Node, ticket: &Ticket) -> Result<(), Client
 
 fn own_hashes(node: &Node, candidate: &CandidateId) -> Result<HashSet<Hash>, ClientError> {
     let submission = node.store.submission(candidate)?;
-    Ok(submission.takes().filter_map(|(_, t)| Hash::from_str(&t.hash).ok()).collect())
+    let takes = submission.takes().map(|(_, t)| t.hash.clone());
+    let fragments = submission.uploads.iter().flat_map(|u| u.fragments.iter().map(|(h, _)| h.clone()));
+    Ok(takes.chain(fragments).filter_map(|h| Hash::from_str(&h).ok()).collect())
 }
 
 /// Reviewer: download every recording of the synced submissions that is not here yet.

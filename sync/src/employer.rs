@@ -21,9 +21,9 @@ use crate::auth::{
     Access, DocRef, Quota, Refusal, check_candidate_submission, check_reviewer_reviews, check_reviewer_submission,
 };
 use crate::doc::{
-    Candidate, EventKind, InviteState, Reviewer, ReviewsDoc, RosterDoc, StatusEvent, Submission, SubmissionDoc,
+    Candidate, EventKind, InviteState, Reviewer, ReviewsDoc, RosterDoc, StatusEvent, Submission, SubmissionDoc, Take,
 };
-use crate::ids::{CampaignId, CandidateId, ReviewerId};
+use crate::ids::{CampaignId, CandidateId, QuestionId, ReviewerId};
 use crate::node::{Node, endpoint_hex};
 use crate::protocol::{
     Claim, Entry, Msg, OFFER_ALPN, PROTOCOL_VERSION, SYNC_ALPN, WireError, close_code, read_msg, write_msg,
@@ -328,9 +328,8 @@ impl EmployerService {
         if submission.submitted_at.is_none() || submission.events.iter().any(|e| e.kind == EventKind::Received) {
             return Ok(false);
         }
-        for (_, take) in submission.takes() {
-            let Ok(hash) = Hash::from_str(&take.hash) else { return Ok(false) };
-            if !self.node.blobs.has(hash).await.unwrap_or(false) {
+        for (question, take) in submission.takes() {
+            if !self.assemble_take(&submission, question, take).await.unwrap_or(false) {
                 return Ok(false);
             }
         }
@@ -465,6 +464,20 @@ impl EmployerService {
     }
 
     async fn fetch_takes(&self, conn: &Connection, peer: &str, submission: &Submission) -> Result<(), String> {
+        // Fragments uploaded while the candidate was recording come first: with them, the
+        // finished take can be assembled here and only the last fragment is left after Stop.
+        let mut uploaded = 0u64;
+        for upload in &submission.uploads {
+            for (i, (hash, size)) in upload.fragments.iter().enumerate() {
+                uploaded += size;
+                if uploaded > self.quota.max_submission_bytes.saturating_mul(2) {
+                    warn!(%peer, "uploaded fragments over quota, not fetched");
+                    return Ok(());
+                }
+                let label = format!("{} take {} fragment {i}", upload.question, upload.take_number);
+                self.fetch_one(conn, peer, &label, hash, *size).await?;
+            }
+        }
         let mut total = 0u64;
         for (question, take) in submission.takes() {
             total += take.size_bytes;
@@ -472,37 +485,89 @@ impl EmployerService {
                 warn!(%peer, %question, size = take.size_bytes, "recording over quota, not fetched");
                 continue;
             }
-            let hash = Hash::from_str(&take.hash).map_err(|e| e.to_string())?;
-            if self.node.blobs.has(hash).await.unwrap_or(false) {
+            if self.assemble_take(submission, question, take).await? {
                 continue;
             }
-            info!(%peer, %question, bytes = take.size_bytes, "fetching recording");
-            let mut progress = self.node.blobs.remote().fetch(conn.clone(), hash).stream();
-            // The hash fixes the content, not its size: stop a sender who sends more than declared.
-            let allowed = take.size_bytes + 64 * 1024;
-            let mut next_report = PROGRESS_STEP_BYTES;
-            while let Some(item) = progress.next().await {
-                match item {
-                    GetProgressItem::Progress(bytes) if bytes > allowed => {
-                        warn!(%peer, %question, "recording larger than declared; fetch aborted");
-                        conn.close(VarInt::from_u32(close_code::REFUSED), b"recording larger than declared");
-                        return Err("recording larger than declared".into());
-                    }
-                    GetProgressItem::Progress(bytes) => {
-                        if bytes >= next_report {
-                            info!(%peer, %question, bytes, total = take.size_bytes, "recording transfer progress");
-                            next_report = bytes + PROGRESS_STEP_BYTES;
-                        }
-                    }
-                    GetProgressItem::Done(stats) => {
-                        info!(%peer, %question, bytes = stats.payload_bytes_read, "recording received and verified");
-                        break;
-                    }
-                    GetProgressItem::Error(e) => return Err(format!("fetching {question}: {e}")),
+            self.fetch_one(conn, peer, question.as_str(), &take.hash, take.size_bytes).await?;
+        }
+        Ok(())
+    }
+
+    /// Fetch one blob over the candidate's connection unless it is here already, refusing a
+    /// sender who sends more than declared.
+    async fn fetch_one(&self, conn: &Connection, peer: &str, what: &str, hash: &str, size: u64) -> Result<(), String> {
+        let hash = Hash::from_str(hash).map_err(|e| e.to_string())?;
+        if self.node.blobs.has(hash).await.unwrap_or(false) {
+            return Ok(());
+        }
+        info!(%peer, what, bytes = size, "fetching recording");
+        let mut progress = self.node.blobs.remote().fetch(conn.clone(), hash).stream();
+        // The hash fixes the content, not its size: stop a sender who sends more than declared.
+        let allowed = size + 64 * 1024;
+        let mut next_report = PROGRESS_STEP_BYTES;
+        while let Some(item) = progress.next().await {
+            match item {
+                GetProgressItem::Progress(bytes) if bytes > allowed => {
+                    warn!(%peer, what, "recording larger than declared; fetch aborted");
+                    conn.close(VarInt::from_u32(close_code::REFUSED), b"recording larger than declared");
+                    return Err("recording larger than declared".into());
                 }
+                GetProgressItem::Progress(bytes) => {
+                    if bytes >= next_report {
+                        info!(%peer, what, bytes, total = size, "recording transfer progress");
+                        next_report = bytes + PROGRESS_STEP_BYTES;
+                    }
+                }
+                GetProgressItem::Done(stats) => {
+                    info!(%peer, what, bytes = stats.payload_bytes_read, "recording received and verified");
+                    break;
+                }
+                GetProgressItem::Error(e) => return Err(format!("fetching {what}: {e}")),
             }
         }
         Ok(())
+    }
+
+    /// If every fragment of this take is here, join them and check the whole-file hash; the
+    /// take is then stored without moving it again. Returns whether the take is here.
+    async fn assemble_take(&self, submission: &Submission, question: &QuestionId, take: &Take) -> Result<bool, String> {
+        let Ok(take_hash) = Hash::from_str(&take.hash) else { return Ok(false) };
+        if self.node.blobs.has(take_hash).await.unwrap_or(false) {
+            return Ok(true);
+        }
+        let Some(upload) =
+            submission.uploads.iter().find(|u| &u.question == question && u.take_number == take.take_number)
+        else {
+            return Ok(false);
+        };
+        if upload.fragments.iter().map(|(_, size)| size).sum::<u64>() != take.size_bytes {
+            return Ok(false);
+        }
+        let tmp = self.store().root().join(format!(".assemble-{}", take.hash));
+        let result = async {
+            let mut file = std::fs::File::create(&tmp).map_err(|e| e.to_string())?;
+            let mut hasher = blake3::Hasher::new();
+            for (hash, _) in &upload.fragments {
+                let Ok(h) = Hash::from_str(hash) else { return Ok(false) };
+                if !self.node.blobs.has(h).await.unwrap_or(false) {
+                    return Ok(false);
+                }
+                let bytes = self.node.blobs.get_bytes(h).await.map_err(|e| e.to_string())?;
+                hasher.update(&bytes);
+                std::io::Write::write_all(&mut file, &bytes).map_err(|e| e.to_string())?;
+            }
+            file.sync_all().map_err(|e| e.to_string())?;
+            if hasher.finalize().to_hex().as_str() != take.hash {
+                warn!(%question, "fragments do not add up to the take; fetching the whole take instead");
+                return Ok(false);
+            }
+            let tag = self.node.blobs.add_path(&tmp).await.map_err(|e| format!("{e:#}"))?;
+            info!(%question, bytes = take.size_bytes, "take assembled from fragments uploaded during recording, hash verified");
+            Ok(tag.hash == take_hash)
+        }
+        .await;
+        let _ = std::fs::remove_file(&tmp);
+        result
     }
 
     /// May this peer download this recording? (Reviewers, for the campaigns they are on.)

@@ -257,3 +257,30 @@ fn offline_submission_is_kept_and_delivered_when_the_employer_returns() {
     assert!(ok(&peerview(dana.path(), &["status"])).contains("received by the employer"));
     assert!(server.stop().success());
 }
+
+#[test]
+fn fragments_reach_the_employer_during_the_take() {
+    let employer = tempfile::tempdir().expect("tempdir");
+    let campaign = create_campaign(employer.path());
+    let server = Server::start(employer.path(), "127.0.0.1:0");
+    let ticket = invite(employer.path(), &campaign, "Finn");
+    let finn = tempfile::tempdir().expect("tempdir");
+    ok(&peer(finn.path(), &["join", &ticket]));
+    // 7 s in real time: fragments are cut at ~2, 4 and 6 s and sent while recording goes on.
+    ok(&peer(finn.path(), &["answer", &campaign, "intro", "--record", "--seconds", "7"]));
+    let during = server.log();
+    assert!(
+        during.matches("recording received and verified").count() >= 3,
+        "fragments arrived during the take:\n{during}"
+    );
+    ok(&peer(finn.path(), &["answer", &campaign, "why", "--text", "Live."]));
+    assert!(ok(&peer(finn.path(), &["submit", &campaign])).contains("received by the employer"));
+    let log = server.log();
+    assert!(log.contains("take assembled from fragments"), "{log}");
+    let fetches: Vec<&str> = log.lines().filter(|l| l.contains("fetching recording")).collect();
+    assert!(
+        fetches.iter().all(|l| l.contains("fragment")),
+        "after Stop only fragments moved, never the whole take: {fetches:#?}"
+    );
+    assert!(server.stop().success());
+}

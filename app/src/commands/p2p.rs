@@ -184,6 +184,7 @@ pub struct RecordRequest {
 
 pub fn answer(
     data_dir: &Path,
+    relay: RelaySetting,
     campaign: &str,
     question: &str,
     file: Option<PathBuf>,
@@ -217,16 +218,14 @@ pub fn answer(
                 super::record::VideoChoice::None
             });
             println!("Recording {seconds} s...");
-            let take = super::record::record_into_takes(
-                data_dir,
-                &video,
-                &request.audio,
-                peerview_media::source::VideoFormat::HD720,
-                seconds,
-                |_| {},
-            )?;
-            recorded_take_dir = take.path.parent().map(Path::to_path_buf);
-            Some(take.path)
+            let take_number = match before.answers.get(&question_id) {
+                Some(Answer::Recording(t)) => t.take_number + 1,
+                _ => 1,
+            };
+            let live = LiveUpload { relay, ticket: ticket.clone(), question: question_id.clone(), take_number };
+            let take_path = record_with_live_upload(data_dir, &video, &request.audio, seconds, live)?;
+            recorded_take_dir = take_path.parent().map(Path::to_path_buf);
+            Some(take_path)
         }
         Some(_) => bail!("question {question} takes a text answer: use --text \"...\""),
         None => file,
@@ -263,6 +262,98 @@ pub fn answer(
         let _ = std::fs::remove_dir_all(dir);
     }
     println!("Saved your answer to {question}. Submit all answers with: peerview submit {}", campaign.id);
+    Ok(())
+}
+
+/// Where fragments recorded during a take go, as they are written.
+struct LiveUpload {
+    relay: RelaySetting,
+    ticket: Ticket,
+    question: peerview_sync::QuestionId,
+    take_number: u32,
+}
+
+/// Record a take while its fragments go to the employer as they are written (when the employer
+/// is reachable), so that after Stop only the last fragment is left to send.
+fn record_with_live_upload(
+    data_dir: &Path,
+    video: &super::record::VideoChoice,
+    audio: &super::record::AudioChoice,
+    seconds: f64,
+    live: LiveUpload,
+) -> Result<PathBuf> {
+    let rt = runtime()?;
+    let node = rt.block_on(client_node(data_dir, live.relay.clone()))?;
+    let (tx, rx) = tokio::sync::mpsc::unbounded_channel::<peerview_media::record::Fragment>();
+    let dir = super::record::new_take_dir(data_dir);
+    let recording = Arc::new(std::sync::atomic::AtomicBool::new(true));
+    let uploader =
+        rt.spawn(live_upload(node.clone(), live, dir.join(peerview_media::record::TAKE_FILE), rx, recording.clone()));
+    let take = super::record::record_into_takes(
+        dir,
+        video,
+        audio,
+        peerview_media::source::VideoFormat::HD720,
+        seconds,
+        move |f| {
+            let _ = tx.send(f.clone());
+        },
+    );
+    recording.store(false, std::sync::atomic::Ordering::Relaxed);
+    let _ = rt.block_on(uploader);
+    rt.block_on(node.shutdown());
+    Ok(take?.path)
+}
+
+async fn live_upload(
+    node: Node,
+    live: LiveUpload,
+    file: PathBuf,
+    mut fragments: tokio::sync::mpsc::UnboundedReceiver<peerview_media::record::Fragment>,
+    recording: Arc<std::sync::atomic::AtomicBool>,
+) {
+    let Invitee::Candidate(candidate) = &live.ticket.invitee else { return };
+    while let Some(first) = fragments.recv().await {
+        let mut batch = vec![first];
+        while let Ok(more) = fragments.try_recv() {
+            batch.push(more);
+        }
+        for f in batch {
+            if let Err(e) = register_fragment(&node, candidate, &live, &file, &f).await {
+                tracing::warn!(error = %e, "could not prepare a fragment for upload; the whole take will be sent after Stop");
+                return;
+            }
+        }
+        if recording.load(std::sync::atomic::Ordering::Relaxed) {
+            // Best effort: offline is normal, the fragments wait in the store.
+            let _ = tokio::time::timeout(Duration::from_secs(8), async {
+                client::sync_documents(&node, &live.ticket).await?;
+                client::offer_recordings(&node, &live.ticket).await
+            })
+            .await;
+        }
+    }
+}
+
+async fn register_fragment(
+    node: &Node,
+    candidate: &peerview_sync::CandidateId,
+    live: &LiveUpload,
+    file: &Path,
+    f: &peerview_media::record::Fragment,
+) -> Result<()> {
+    use std::io::{Read, Seek, SeekFrom};
+    let mut bytes = vec![0u8; usize::try_from(f.len)?];
+    let mut take = std::fs::File::open(file)?;
+    take.seek(SeekFrom::Start(f.offset))?;
+    take.read_exact(&mut bytes)?;
+    let tag = node.blobs.add_bytes(bytes).await.map_err(|e| anyhow!("{e:#}"))?;
+    anyhow::ensure!(tag.hash.to_hex() == f.hash, "fragment {} changed on disk", f.index);
+    let mut stored = node.store.load(DocKind::Submission, candidate.as_str())?;
+    let mut doc = SubmissionDoc::from_automerge(std::mem::take(&mut stored.doc))?;
+    doc.add_upload_fragment(&live.question, live.take_number, &f.hash, f.len)?;
+    stored.doc = doc.into_automerge();
+    node.store.save(&mut stored)?;
     Ok(())
 }
 

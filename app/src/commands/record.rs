@@ -80,15 +80,19 @@ impl std::str::FromStr for AudioChoice {
 }
 
 /// Record one take into the data directory's takes area; returns it.
+/// A new, unused directory for a take.
+pub fn new_take_dir(data_dir: &Path) -> PathBuf {
+    takes_dir(data_dir).join(format!("{}-{}", std::process::id(), peerview_sync::Timestamp::now().millis()))
+}
+
 pub fn record_into_takes(
-    data_dir: &Path,
+    dir: PathBuf,
     video: &VideoChoice,
     audio: &AudioChoice,
     format: VideoFormat,
     seconds: f64,
     on_fragment: impl FnMut(&peerview_media::record::Fragment) + Send + 'static,
 ) -> Result<FinishedTake> {
-    let dir = takes_dir(data_dir).join(format!("{}-{}", std::process::id(), peerview_sync::Timestamp::now().millis()));
     let clock = std::time::Instant::now();
     let mut video_source: Option<Box<dyn VideoSource>> = match video {
         VideoChoice::None => None,
@@ -143,7 +147,7 @@ pub fn record(
     if !(0.1..=3600.0).contains(&seconds) {
         bail!("--seconds must be between 0.1 and 3600");
     }
-    let take = record_into_takes(data_dir, video, audio, size, seconds, |f| {
+    let take = record_into_takes(new_take_dir(data_dir), video, audio, size, seconds, |f| {
         println!("fragment {} written ({} bytes)", f.index, f.len);
     })?;
     let tmp = out.with_extension("mp4.partial");

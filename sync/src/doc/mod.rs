@@ -15,6 +15,7 @@ pub use reviews::{Review, ReviewComment, ReviewDecision, Reviews, ReviewsDoc, Ve
 pub use roster::{Candidate, InviteState, Reviewer, Roster, RosterDoc};
 pub use submission::{
     Answer, EventKind, MediaKind, Overrides, StatusEvent, Submission, SubmissionDoc, SubmissionState, Take, TextAnswer,
+    Upload,
 };
 
 /// The schema version this build writes and the newest it can read.

@@ -77,6 +77,16 @@ pub enum Answer {
     Text(TextAnswer),
 }
 
+/// A take being uploaded fragment by fragment while it is recorded: the fragments, in order,
+/// concatenate to the take's file, so the employer can assemble and verify it at Stop.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Upload {
+    pub question: QuestionId,
+    pub take_number: u32,
+    /// (BLAKE3 hex, size) of each fragment, in file order.
+    pub fragments: Vec<(String, u64)>,
+}
+
 /// Per-candidate accommodations set by the employer.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Overrides {
@@ -170,6 +180,8 @@ pub struct Submission {
     pub submitted_at: Option<Timestamp>,
     /// In the order they happened.
     pub events: Vec<StatusEvent>,
+    /// Takes uploaded during recording, by fragment.
+    pub uploads: Vec<Upload>,
 }
 
 impl Submission {
@@ -278,6 +290,7 @@ impl SubmissionDoc {
             answers,
             submitted_at: opt_time(d, &ROOT, "submitted_at", "")?,
             events,
+            uploads: read_uploads(d)?,
         })
     }
 
@@ -306,6 +319,32 @@ impl SubmissionDoc {
                 d.put(&obj, "written_at", timestamp(t.written_at))?;
             }
         }
+        Ok(())
+    }
+
+    /// Candidate: record that fragment `hash` (of `size` bytes) of take `take_number` of
+    /// `question` is in the blob store, after the previous ones.
+    pub fn add_upload_fragment(
+        &mut self,
+        question: &QuestionId,
+        take_number: u32,
+        hash: &str,
+        size: u64,
+    ) -> Result<(), DocError> {
+        validate_hash(hash)?;
+        let uploads = ensure_map(&mut self.doc, &ROOT, "uploads")?;
+        let key = format!("{question}.{take_number}");
+        let entry = ensure_map(&mut self.doc, &uploads, &key)?;
+        put_if_changed(&mut self.doc, &entry, "question", question.as_str())?;
+        put_if_changed(&mut self.doc, &entry, "take_number", u64::from(take_number))?;
+        let list = match opt_obj(&self.doc, &entry, "fragments", ObjType::List, "")? {
+            Some(list) => list,
+            None => self.doc.put_object(&entry, "fragments", ObjType::List)?,
+        };
+        let at = self.doc.length(&list);
+        let f = self.doc.insert_object(&list, at, ObjType::Map)?;
+        self.doc.put(&f, "hash", hash)?;
+        self.doc.put(&f, "size_bytes", size)?;
         Ok(())
     }
 
@@ -385,6 +424,30 @@ fn read_answer(d: &AutoCommit, obj: &ObjId, path: &str) -> Result<Answer, DocErr
         })),
         other => Err(DocError::Invalid { path: join(path, "type"), reason: format!("unknown answer type {other:?}") }),
     }
+}
+
+fn read_uploads(d: &AutoCommit) -> Result<Vec<Upload>, DocError> {
+    let Some(map) = opt_obj(d, &ROOT, "uploads", ObjType::Map, "")? else { return Ok(Vec::new()) };
+    let mut out = Vec::new();
+    for (key, obj) in map_entries(d, &map, "uploads")? {
+        let path = format!("uploads.{key}");
+        let mut fragments = Vec::new();
+        if let Some(list) = opt_obj(d, &obj, "fragments", ObjType::List, &path)? {
+            for (i, f) in list_maps(d, &list, &path)?.iter().enumerate() {
+                let p = format!("{path}.fragments[{i}]");
+                let hash = req_str(d, f, "hash", &p)?;
+                validate_hash(&hash)
+                    .map_err(|_| DocError::Invalid { path: join(&p, "hash"), reason: "not a BLAKE3 hash".into() })?;
+                fragments.push((hash, req_u64(d, f, "size_bytes", &p)?));
+            }
+        }
+        out.push(Upload {
+            question: parse_enum(&req_str(d, &obj, "question", &path)?, &path, "question")?,
+            take_number: req_u32(d, &obj, "take_number", &path)?,
+            fragments,
+        });
+    }
+    Ok(out)
 }
 
 fn read_event(d: &AutoCommit, obj: &ObjId, path: &str) -> Result<StatusEvent, DocError> {
