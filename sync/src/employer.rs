@@ -60,6 +60,24 @@ fn save_roster(store: &Store, mut stored: StoredDoc, roster: RosterDoc) -> Resul
     store.save(&mut stored)
 }
 
+/// Load a campaign's roster, change it with `edit`, save it.
+fn update_roster(
+    store: &Store,
+    campaign: &CampaignId,
+    edit: impl FnOnce(&mut RosterDoc) -> Result<(), crate::doc::DocError>,
+) -> Result<(), StoreError> {
+    let (stored, mut roster) = load_roster(store, campaign)?;
+    edit(&mut roster).map_err(doc_err(DocKind::Roster, campaign.as_str()))?;
+    save_roster(store, stored, roster)
+}
+
+fn check_name(name: &str, who: &str) -> Result<(), EmployerError> {
+    if name.trim().is_empty() {
+        return Err(EmployerError::Invalid(format!("the {who}'s name must not be empty")));
+    }
+    Ok(())
+}
+
 /// Invite a candidate: a roster entry, their (empty) submission and reviews documents, and the
 /// ticket to send them. `nodes` are the employer-side nodes the ticket lists.
 pub fn invite_candidate(
@@ -69,9 +87,7 @@ pub fn invite_candidate(
     email: Option<&str>,
     nodes: Vec<TicketNode>,
 ) -> Result<Ticket, EmployerError> {
-    if name.trim().is_empty() {
-        return Err(EmployerError::Invalid("the candidate's name must not be empty".into()));
-    }
+    check_name(name, "candidate")?;
     store.campaign(campaign)?;
     let id = CandidateId::random();
     let secret = Ticket::new_secret();
@@ -79,9 +95,8 @@ pub fn invite_candidate(
     let reviews = ReviewsDoc::create(campaign, &id).map_err(doc_err(DocKind::Reviews, id.as_str()))?;
     store.create(DocKind::Submission, id.as_str(), submission.into_automerge())?;
     store.create(DocKind::Reviews, id.as_str(), reviews.into_automerge())?;
-    let (stored, mut roster) = load_roster(store, campaign)?;
-    roster
-        .put_candidate(&Candidate {
+    update_roster(store, campaign, |roster| {
+        roster.put_candidate(&Candidate {
             id: id.clone(),
             name: name.trim().to_owned(),
             email: email.map(str::trim).filter(|e| !e.is_empty()).map(ToOwned::to_owned),
@@ -90,8 +105,7 @@ pub fn invite_candidate(
             secret_hash: Some(Ticket::secret_hash(&secret)),
             endpoint: None,
         })
-        .map_err(doc_err(DocKind::Roster, campaign.as_str()))?;
-    save_roster(store, stored, roster)?;
+    })?;
     Ok(Ticket { campaign: campaign.clone(), invitee: Invitee::Candidate(id), secret, nodes })
 }
 
@@ -102,15 +116,12 @@ pub fn invite_reviewer(
     name: &str,
     nodes: Vec<TicketNode>,
 ) -> Result<Ticket, EmployerError> {
-    if name.trim().is_empty() {
-        return Err(EmployerError::Invalid("the reviewer's name must not be empty".into()));
-    }
+    check_name(name, "reviewer")?;
     store.campaign(campaign)?;
     let id = ReviewerId::random();
     let secret = Ticket::new_secret();
-    let (stored, mut roster) = load_roster(store, campaign)?;
-    roster
-        .put_reviewer(&Reviewer {
+    update_roster(store, campaign, |roster| {
+        roster.put_reviewer(&Reviewer {
             id: id.clone(),
             name: name.trim().to_owned(),
             state: InviteState::Invited,
@@ -118,8 +129,7 @@ pub fn invite_reviewer(
             secret_hash: Some(Ticket::secret_hash(&secret)),
             endpoint: None,
         })
-        .map_err(doc_err(DocKind::Roster, campaign.as_str()))?;
-    save_roster(store, stored, roster)?;
+    })?;
     Ok(Ticket { campaign: campaign.clone(), invitee: Invitee::Reviewer(id), secret, nodes })
 }
 
