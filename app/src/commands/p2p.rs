@@ -286,9 +286,8 @@ fn record_with_live_upload(
     let node = rt.block_on(client_node(data_dir, live.relay.clone()))?;
     let (tx, rx) = tokio::sync::mpsc::unbounded_channel::<peerview_media::record::Fragment>();
     let dir = super::record::new_take_dir(data_dir);
-    let recording = Arc::new(std::sync::atomic::AtomicBool::new(true));
-    let uploader =
-        rt.spawn(live_upload(node.clone(), live, dir.join(peerview_media::record::TAKE_FILE), rx, recording.clone()));
+    let (done_tx, done_rx) = tokio::sync::watch::channel(false);
+    let uploader = rt.spawn(live_upload(node.clone(), live, dir.join(peerview_media::record::TAKE_FILE), rx, done_rx));
     let take = super::record::record_into_takes(
         dir,
         video,
@@ -299,7 +298,9 @@ fn record_with_live_upload(
             let _ = tx.send(f.clone());
         },
     );
-    recording.store(false, std::sync::atomic::Ordering::Relaxed);
+    // Stop: an upload attempt in flight is abandoned (submit sends the rest), but every
+    // fragment still gets registered.
+    let _ = done_tx.send(true);
     let _ = rt.block_on(uploader);
     rt.block_on(node.shutdown());
     Ok(take?.path)
@@ -310,7 +311,7 @@ async fn live_upload(
     live: LiveUpload,
     file: PathBuf,
     mut fragments: tokio::sync::mpsc::UnboundedReceiver<peerview_media::record::Fragment>,
-    recording: Arc<std::sync::atomic::AtomicBool>,
+    mut done: tokio::sync::watch::Receiver<bool>,
 ) {
     let Invitee::Candidate(candidate) = &live.ticket.invitee else { return };
     while let Some(first) = fragments.recv().await {
@@ -324,13 +325,16 @@ async fn live_upload(
                 return;
             }
         }
-        if recording.load(std::sync::atomic::Ordering::Relaxed) {
+        if !*done.borrow() {
             // Best effort: offline is normal, the fragments wait in the store.
-            let _ = tokio::time::timeout(Duration::from_secs(8), async {
+            let attempt = async {
                 client::sync_documents(&node, &live.ticket).await?;
                 client::offer_recordings(&node, &live.ticket).await
-            })
-            .await;
+            };
+            tokio::select! {
+                _ = attempt => {}
+                _ = done.wait_for(|stopped| *stopped) => {}
+            }
         }
     }
 }
