@@ -1,8 +1,14 @@
-//! Peerview media: the answer state machine and MP4 probing now; capture sources, encoding,
-//! fragmented MP4 and playback arrive with the recording and playback issues.
+//! Peerview media: capture sources, the answer state machine, encoding to fragmented MP4,
+//! demuxing, decoding, the playback engine, and export to standard MP4.
 
 pub mod answer;
+pub mod decode;
+pub mod demux;
 pub mod devices;
+pub mod export;
+pub mod player;
+pub mod playout;
 pub mod probe;
 pub mod record;
 pub mod source;
+pub mod stretch;
