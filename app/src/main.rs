@@ -3,6 +3,7 @@
 
 mod campaign_file;
 mod commands;
+mod export;
 mod fmt;
 mod gui;
 mod paths;
@@ -148,6 +149,27 @@ enum Command {
     },
     /// List the cameras and microphones a take can be recorded from.
     Devices,
+    /// Play a recording (MP4) through the speakers, from the command line.
+    Play {
+        file: PathBuf,
+        /// Playback speed: 1, 1.5 or 2 (the voice keeps its pitch).
+        #[arg(long, default_value_t = 1.0)]
+        speed: f64,
+        /// Start this many seconds in.
+        #[arg(long, value_name = "SECS", default_value_t = 0.0)]
+        from: f64,
+        /// An output device by name (default: the system's).
+        #[arg(long)]
+        device: Option<String>,
+    },
+    /// Export a submission for someone without Peerview: each answer as a standard MP4, plus
+    /// summary.json and summary.md.
+    Export {
+        /// A candidate id (or unique prefix), a candidate's name, or (candidates) a campaign id.
+        submission: String,
+        /// The folder to write into (created if needed).
+        dir: PathBuf,
+    },
     /// Copy a recording (by its BLAKE3 hash) out of this computer's store into a file.
     ExportRecording {
         /// The recording's hash, as listed in the submission.
@@ -193,6 +215,10 @@ fn main() -> ExitCode {
             Some(Command::Status) => p2p::status(d),
             Some(Command::Sync { wait, watch }) => p2p::sync(d, relay, Duration::from_secs(wait), watch),
             Some(Command::ExportRecording { hash, out }) => p2p::export_recording(d, &hash, &out),
+            Some(Command::Play { file, speed, from, device }) => {
+                commands::playback::play(&file, speed, from, device)
+            }
+            Some(Command::Export { submission, dir }) => commands::playback::export(d, &submission, &dir),
             Some(Command::Devices) => {
                 record::devices();
                 Ok(())

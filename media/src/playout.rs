@@ -2,6 +2,7 @@
 //! device's rate; this module opens the device, asks for 48 kHz when it can, and copies the
 //! mono signal to every channel in whatever sample format the device wants.
 
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -16,6 +17,7 @@ pub struct Sink {
     stream: cpal::Stream,
     rate: u32,
     fill: Arc<Mutex<Option<Fill>>>,
+    closing: Arc<AtomicBool>,
 }
 
 impl Sink {
@@ -41,14 +43,22 @@ impl Sink {
                     .or_else(|| all.iter().find_map(|r| r.try_with_sample_rate(SAMPLE_RATE)))
             })
             .map_or_else(|| device.default_output_config(), Ok)
-            .map_err(|e| format!("the speakers cannot be used ({e}); playing without sound"))?;
+            .map_err(|e| format!("no speakers found ({e}); playing without sound"))?;
         let format = supported.sample_format();
         let config = supported.config();
         let channels = usize::from(config.channels.max(1));
         let rate = config.sample_rate;
         let fill: Arc<Mutex<Option<Fill>>> = Arc::new(Mutex::new(None));
         let mono: Arc<Mutex<Vec<f32>>> = Arc::new(Mutex::new(Vec::new()));
-        let on_error = |e: cpal::Error| eprintln!("peerview: sound output: {e}");
+        let closing = Arc::new(AtomicBool::new(false));
+        let on_error = {
+            let closing = closing.clone();
+            move |e: cpal::Error| {
+                if !closing.load(Ordering::Relaxed) {
+                    eprintln!("peerview: sound output: {e}");
+                }
+            }
+        };
         // One callback body for each sample format: fill mono, then spread to the channels.
         macro_rules! stream {
             ($t:ty, $convert:expr) => {{
@@ -89,7 +99,7 @@ impl Sink {
             }
         })?;
         stream.play().map_err(|e| format!("the speakers cannot be used ({e}); playing without sound"))?;
-        Ok(Sink { stream, rate, fill })
+        Ok(Sink { stream, rate, fill, closing })
     }
 
     /// The device's sample rate.
@@ -105,6 +115,7 @@ impl Sink {
 
 impl Drop for Sink {
     fn drop(&mut self) {
+        self.closing.store(true, Ordering::Relaxed);
         let _ = self.stream.pause();
         *self.fill.lock().unwrap_or_else(std::sync::PoisonError::into_inner) = None;
     }

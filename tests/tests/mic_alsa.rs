@@ -118,3 +118,139 @@ fn without_a_microphone_the_message_is_clear() {
     assert!(err.contains("microphone"), "{err}");
     assert!(!err.contains("panicked"), "{err}");
 }
+
+/// Read everything written into `fifo` by successive writers, at `bytes_per_sec` (so ALSA's
+/// non-pacing `null` device plays at a steady rate), until `stop` is set and no writer is left.
+fn drain_fifo(
+    fifo: std::path::PathBuf,
+    bytes_per_sec: f64,
+    stop: std::sync::Arc<std::sync::atomic::AtomicBool>,
+) -> std::thread::JoinHandle<Vec<u8>> {
+    use std::io::Read;
+    std::thread::spawn(move || {
+        let mut all = Vec::new();
+        let start = std::time::Instant::now();
+        let mut chunk = vec![0u8; 4800];
+        loop {
+            let Ok(mut f) = std::fs::File::open(&fifo) else { break };
+            loop {
+                let n = f.read(&mut chunk).unwrap_or(0);
+                if n == 0 {
+                    break;
+                }
+                all.extend_from_slice(&chunk[..n]);
+                let due = std::time::Duration::from_secs_f64(all.len() as f64 / bytes_per_sec);
+                if let Some(wait) = due.checked_sub(start.elapsed()) {
+                    std::thread::sleep(wait);
+                }
+            }
+            if stop.load(std::sync::atomic::Ordering::SeqCst) {
+                break;
+            }
+        }
+        all
+    })
+}
+
+/// Wake a reader blocked opening `fifo` (its writer is gone) so it can see it should stop.
+fn release_fifo(fifo: &Path, reader: &std::thread::JoinHandle<Vec<u8>>) {
+    use std::os::unix::fs::OpenOptionsExt;
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while !reader.is_finished() && std::time::Instant::now() < deadline {
+        // O_NONBLOCK: fails at once when no reader waits.
+        let _ = std::fs::OpenOptions::new().write(true).custom_flags(0o4000).open(fifo);
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+}
+
+#[test]
+fn playback_through_the_alsa_file_plugin_matches_the_recording() {
+    if !["espeak-ng", "sox", "ffmpeg", "mkfifo"].iter().all(|t| have(t)) {
+        eprintln!("note: espeak-ng, sox, ffmpeg and mkfifo are needed (scripts/test installs them); test skipped");
+        return;
+    }
+    let dir = tempfile::tempdir().expect("tempdir");
+    let wav = dir.path().join("speech.wav");
+    let ok = |c: &mut Command| assert!(c.status().expect("run").success(), "{c:?}");
+    ok(Command::new("espeak-ng").arg("-w").arg(&wav).arg("Playback keeps every word of the answer in time."));
+    let take = dir.path().join("take.mp4");
+    let rec = Command::new(peerview_bin())
+        .arg("--data-dir")
+        .arg(dir.path().join("data"))
+        .args(["record", "--video", "test-pattern", "--size", "320x240", "--seconds", "3", "--audio"])
+        .arg(format!("wav:{}", wav.display()))
+        .arg(&take)
+        .output()
+        .expect("record");
+    assert!(rec.status.success(), "{}", stderr(&rec));
+    // What an independent decoder hears in the take.
+    let reference = dir.path().join("reference.raw");
+    ok(Command::new("ffmpeg")
+        .args(["-v", "error", "-y", "-i"])
+        .arg(&take)
+        .args(["-f", "s16le", "-ac", "1", "-ar", "48000"])
+        .arg(&reference));
+
+    let fifo = dir.path().join("speaker.fifo");
+    ok(Command::new("mkfifo").arg(&fifo));
+    let conf = dir.path().join("speaker.conf");
+    std::fs::write(
+        &conf,
+        format!(
+            r#"pcm.fakespk_raw {{ type file slave.pcm "null" file "{}" format "raw" }}
+pcm.fakespk {{ type plug slave {{ pcm "fakespk_raw" format S16_LE rate 48000 channels 1 }} }}
+pcm.!default {{ type asym capture.pcm "null" playback.pcm "fakespk" }}
+"#,
+            fifo.display()
+        ),
+    )
+    .expect("write ALSA config");
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    // Four times real time: 48 kHz × 2 bytes × 4.
+    let reader = drain_fifo(fifo.clone(), 384_000.0, stop.clone());
+    let play = Command::new(peerview_bin())
+        .arg("play")
+        .arg(&take)
+        .env("ALSA_CONFIG_PATH", format!("/usr/share/alsa/alsa.conf:{}", conf.display()))
+        .output()
+        .expect("play");
+    stop.store(true, std::sync::atomic::Ordering::SeqCst);
+    release_fifo(&fifo, &reader);
+    let played = reader.join().expect("reader");
+    assert!(play.status.success(), "{}\n{}", stdout(&play), stderr(&play));
+    assert!(stdout(&play).contains("Played to the end"), "{}", stdout(&play));
+    let played: Vec<f32> =
+        played.chunks_exact(2).map(|b| f32::from(i16::from_le_bytes([b[0], b[1]])) / 32768.0).collect();
+    // The device starts before the first sound is decoded: skip that silence.
+    let first = played.iter().position(|v| *v != 0.0).unwrap_or(0);
+    let played = &played[first.saturating_sub(4_800)..];
+    let expected = read_i16(&reference);
+    assert!(played.len() >= expected.len() * 9 / 10, "{} of {} samples played", played.len(), expected.len());
+    let (correlation, lag) = best_correlation(&expected[..expected.len() * 9 / 10], played, 9_600);
+    assert!(correlation > 0.95, "what was played correlates with the recording: {correlation} at lag {lag}");
+}
+
+#[test]
+fn playback_without_speakers_plays_silently_and_says_so() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let take = dir.path().join("take.mp4");
+    let rec = Command::new(peerview_bin())
+        .arg("--data-dir")
+        .arg(dir.path().join("data"))
+        .args(["record", "--video", "none", "--audio", "tone", "--seconds", "1"])
+        .arg(&take)
+        .output()
+        .expect("record");
+    assert!(rec.status.success(), "{}", stderr(&rec));
+    let conf = dir.path().join("none.conf");
+    std::fs::write(&conf, "pcm.!default { type hw card 99 }\nctl.!default { type hw card 99 }\n").expect("write");
+    let play = Command::new(peerview_bin())
+        .arg("play")
+        .arg(&take)
+        .env("ALSA_CONFIG_PATH", format!("/usr/share/alsa/alsa.conf:{}", conf.display()))
+        .output()
+        .expect("play");
+    assert!(play.status.success(), "{}", stderr(&play));
+    assert!(stderr(&play).contains("no speakers found"), "{}", stderr(&play));
+    assert!(stderr(&play).contains("playing without sound"), "{}", stderr(&play));
+}

@@ -283,4 +283,28 @@ fn fragments_reach_the_employer_during_the_take() {
         "after Stop only fragments moved, never the whole take: {fetches:#?}"
     );
     assert!(server.stop().success());
+
+    // The employer exports the submission for someone without Peerview.
+    let out = employer.path().join("export");
+    let exported = ok(&peerview(employer.path(), &["export", "Finn", out.to_str().expect("utf-8")]));
+    assert!(exported.contains("summary.md"), "{exported}");
+    let summary: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.join("summary.json")).expect("summary.json")).expect("json");
+    assert_eq!(summary["candidate"]["name"], "Finn");
+    assert_eq!(summary["answers"][1]["answer"]["text"], "Live.");
+    let file = summary["answers"][0]["answer"]["file"].as_str().expect("a video file").to_owned();
+    let md = std::fs::read_to_string(out.join("summary.md")).expect("summary.md");
+    assert!(md.contains(&file) && md.contains("Live."), "{md}");
+    if Command::new("ffprobe").arg("-version").output().is_ok_and(|o| o.status.success()) {
+        let probe = Command::new("ffprobe")
+            .args(["-v", "error", "-show_entries", "format=format_name,duration:stream=codec_name", "-of", "csv=p=0"])
+            .arg(out.join(&file))
+            .output()
+            .expect("ffprobe");
+        let text = String::from_utf8_lossy(&probe.stdout);
+        assert!(probe.status.success() && text.contains("h264") && text.contains("opus"), "{text}");
+    }
+    // Asking for a submission that is not there says so.
+    let missing = peerview(employer.path(), &["export", "Nobody", out.to_str().expect("utf-8")]);
+    assert!(!missing.status.success() && stderr(&missing).contains("no submission matches"), "{}", stderr(&missing));
 }

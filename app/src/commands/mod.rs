@@ -3,6 +3,7 @@
 
 pub mod campaign;
 pub mod p2p;
+pub mod playback;
 pub mod record;
 
 use std::path::Path;
