@@ -59,7 +59,9 @@ pub fn resolve_submission(store: &Store, query: &str) -> Result<CandidateId> {
             return Ok(s.candidate_id);
         }
     }
-    bail!("no submission matches {q:?} (use a candidate id from `peerview campaign show`, a candidate's name, or a campaign id)")
+    bail!(
+        "no submission matches {q:?} (use a candidate id from `peerview campaign show`, a candidate's name, or a campaign id)"
+    )
 }
 
 /// A file-name-safe short form of a question's prompt.
@@ -274,7 +276,10 @@ mod tests {
 
     #[test]
     fn slugs_are_short_and_safe() {
-        assert_eq!(slug("Tell us about a time you disagreed — with your manager!"), "tell-us-about-a-time-you-disagreed-with");
+        assert_eq!(
+            slug("Tell us about a time you disagreed — with your manager!"),
+            "tell-us-about-a-time-you-disagreed-with"
+        );
         assert_eq!(slug("../../etc/passwd"), "etc-passwd");
         assert_eq!(slug("¿Qué?"), "qu");
     }

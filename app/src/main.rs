@@ -215,9 +215,7 @@ fn main() -> ExitCode {
             Some(Command::Status) => p2p::status(d),
             Some(Command::Sync { wait, watch }) => p2p::sync(d, relay, Duration::from_secs(wait), watch),
             Some(Command::ExportRecording { hash, out }) => p2p::export_recording(d, &hash, &out),
-            Some(Command::Play { file, speed, from, device }) => {
-                commands::playback::play(&file, speed, from, device)
-            }
+            Some(Command::Play { file, speed, from, device }) => commands::playback::play(&file, speed, from, device),
             Some(Command::Export { submission, dir }) => commands::playback::export(d, &submission, &dir),
             Some(Command::Devices) => {
                 record::devices();

@@ -17,30 +17,11 @@ use peerview_media::decode::VideoDecoder;
 use peerview_media::demux::{Recording, read_sample};
 use peerview_media::player::{AudioOutput, ManualTime, Player, PlayerOptions};
 use peerview_media::record::{RecordConfig, record_take};
-use peerview_media::source::{Pacing, SourceError, SyntheticAudio, TestPattern, VideoFormat, VideoFrame, VideoSource};
-
-/// Test pattern frames drawn once and replayed (the drawing is not what is measured).
-struct Replay {
-    format: VideoFormat,
-    frames: Vec<Vec<u8>>,
-    index: u64,
-}
-
-impl VideoSource for Replay {
-    fn format(&self) -> VideoFormat {
-        self.format
-    }
-    fn next_frame(&mut self) -> Result<VideoFrame, SourceError> {
-        let rgba = self.frames[(self.index % self.frames.len() as u64) as usize].clone();
-        let pts_micros = self.index * 1_000_000 / u64::from(self.format.fps);
-        self.index += 1;
-        Ok(VideoFrame { width: self.format.width, height: self.format.height, rgba, pts_micros })
-    }
-}
+use peerview_media::source::{Pacing, Replay, SyntheticAudio, TestPattern, VideoFormat};
 
 fn record(dir: &std::path::Path, format: VideoFormat, seconds: f64) -> (std::path::PathBuf, Duration) {
     let frames = (0..60).map(|i| TestPattern::render(format, i)).collect();
-    let mut video = Replay { format, frames, index: 0 };
+    let mut video = Replay::new(format, frames);
     let mut audio = SyntheticAudio::tone(440.0, 0.3, Pacing::Unpaced);
     let start = Instant::now();
     let take = record_take(dir, Some(&mut video), &mut audio, seconds, RecordConfig::for_format(Some(format)))

@@ -8,28 +8,7 @@
 use std::time::Instant;
 
 use peerview_media::record::{RecordConfig, record_take};
-use peerview_media::source::{Pacing, SourceError, SyntheticAudio, TestPattern, VideoFormat, VideoFrame, VideoSource};
-
-/// Two seconds of test pattern drawn once and replayed, so the benchmark measures the pipeline
-/// (as with a camera, which hands out ready frames), not the drawing.
-struct Replay {
-    format: VideoFormat,
-    frames: Vec<Vec<u8>>,
-    index: u64,
-}
-
-impl VideoSource for Replay {
-    fn format(&self) -> VideoFormat {
-        self.format
-    }
-
-    fn next_frame(&mut self) -> Result<VideoFrame, SourceError> {
-        let rgba = self.frames[(self.index % self.frames.len() as u64) as usize].clone();
-        let pts_micros = self.index * 1_000_000 / u64::from(self.format.fps);
-        self.index += 1;
-        Ok(VideoFrame { width: self.format.width, height: self.format.height, rgba, pts_micros })
-    }
-}
+use peerview_media::source::{Pacing, Replay, SyntheticAudio, TestPattern, VideoFormat, VideoSource};
 
 fn main() {
     let seconds: f64 = std::env::args().nth(1).map_or(20.0, |s| s.parse().expect("SECONDS"));
@@ -42,7 +21,7 @@ fn main() {
         let frames = (seconds * f64::from(format.fps)) as u64;
         let rendered: Vec<Vec<u8>> = (0..u64::from(format.fps) * 2).map(|i| TestPattern::render(format, i)).collect();
         // Baseline: handing out the frames alone (what any recorder pays).
-        let mut source = Replay { format, frames: rendered.clone(), index: 0 };
+        let mut source = Replay::new(format, rendered.clone());
         let t = Instant::now();
         for _ in 0..frames {
             std::hint::black_box(source.next_frame().expect("frame"));
@@ -50,7 +29,7 @@ fn main() {
         let source_rt = seconds / t.elapsed().as_secs_f64();
 
         let dir = tempfile::tempdir().expect("tempdir");
-        let mut video = Replay { format, frames: rendered, index: 0 };
+        let mut video = Replay::new(format, rendered);
         let mut audio = SyntheticAudio::tone(440.0, 0.3, Pacing::Unpaced);
         let t = Instant::now();
         let take = record_take(

@@ -53,12 +53,8 @@ fn remux(src: &Path, rec: &Recording, tmp: &Path) -> Result<(), ExportError> {
     let write_err = |e: io::Error| ExportError::Write { path: tmp.display().to_string(), source: e };
     let mux_err = |e: shiguredo_mp4::mux::MuxError| ExportError::Mux(e.to_string());
     let mut input = File::open(src).map_err(OpenError::Io)?;
-    let counts: Vec<usize> = rec
-        .video
-        .iter()
-        .map(|v| v.samples.len())
-        .chain(rec.audio.iter().map(|a| a.samples.len()))
-        .collect();
+    let counts: Vec<usize> =
+        rec.video.iter().map(|v| v.samples.len()).chain(rec.audio.iter().map(|a| a.samples.len())).collect();
     let options = Mp4FileMuxerOptions {
         reserved_moov_box_size: estimate_maximum_moov_box_size(&counts),
         creation_timestamp: std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default(),
@@ -81,17 +77,26 @@ fn remux(src: &Path, rec: &Recording, tmp: &Path) -> Result<(), ExportError> {
     }
     let mut tracks: Vec<Track<'_>> = Vec::new();
     if let Some(v) = &rec.video {
-        tracks.push(Track { kind: TrackKind::Video, samples: &v.samples, timescale: v.timescale, entry: &v.entry, next: 0 });
+        tracks.push(Track {
+            kind: TrackKind::Video,
+            samples: &v.samples,
+            timescale: v.timescale,
+            entry: &v.entry,
+            next: 0,
+        });
     }
     if let Some(a) = &rec.audio {
-        tracks.push(Track { kind: TrackKind::Audio, samples: &a.samples, timescale: a.timescale, entry: &a.entry, next: 0 });
+        tracks.push(Track {
+            kind: TrackKind::Audio,
+            samples: &a.samples,
+            timescale: a.timescale,
+            entry: &a.entry,
+            next: 0,
+        });
     }
     let mut buf = Vec::new();
     loop {
-        let Some(t) = tracks
-            .iter_mut()
-            .filter(|t| t.next < t.samples.len())
-            .min_by_key(|t| t.samples[t.next].time_us)
+        let Some(t) = tracks.iter_mut().filter(|t| t.next < t.samples.len()).min_by_key(|t| t.samples[t.next].time_us)
         else {
             break;
         };

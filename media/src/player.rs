@@ -212,12 +212,10 @@ impl Player {
         let sink = if recording.audio.is_some() {
             match &options.audio {
                 AudioOutput::Silent => None,
-                AudioOutput::Default => crate::playout::Sink::open(None)
-                    .map_err(|e| audio_note = Some(e))
-                    .ok(),
-                AudioOutput::Named(name) => crate::playout::Sink::open(Some(name))
-                    .map_err(|e| audio_note = Some(e))
-                    .ok(),
+                AudioOutput::Default => crate::playout::Sink::open(None).map_err(|e| audio_note = Some(e)).ok(),
+                AudioOutput::Named(name) => {
+                    crate::playout::Sink::open(Some(name)).map_err(|e| audio_note = Some(e)).ok()
+                }
             }
         } else {
             None
@@ -428,7 +426,8 @@ impl DecodeWork {
         let mut buf = Vec::new();
         let mut cursor: Option<Cursor> = None;
         let videos = self.recording.video.as_ref().map_or(0, |v| v.samples.len());
-        let audios = if self.audio.is_some() { self.recording.audio.as_ref().map_or(0, |a| a.samples.len()) } else { 0 };
+        let audios =
+            if self.audio.is_some() { self.recording.audio.as_ref().map_or(0, |a| a.samples.len()) } else { 0 };
         let sound_cap = (SOUND_AHEAD_SECS * f64::from(self.shared.out_rate)) as usize;
         let shared = self.shared.clone();
         loop {

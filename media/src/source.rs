@@ -467,3 +467,34 @@ mod tests {
         assert!(decode_wav(&wav[..30]).is_err());
     }
 }
+
+/// Frames drawn once and handed out again in a loop, stamped as a camera at the format's rate
+/// would stamp them: benchmarks measure the pipeline (as with a camera, which hands out ready
+/// frames), not the drawing.
+#[derive(Debug)]
+pub struct Replay {
+    format: VideoFormat,
+    frames: Vec<Vec<u8>>,
+    index: u64,
+}
+
+impl Replay {
+    /// `frames` must not be empty; each is `width * height * 4` bytes.
+    pub fn new(format: VideoFormat, frames: Vec<Vec<u8>>) -> Replay {
+        assert!(!frames.is_empty(), "Replay needs at least one frame");
+        Replay { format, frames, index: 0 }
+    }
+}
+
+impl VideoSource for Replay {
+    fn format(&self) -> VideoFormat {
+        self.format
+    }
+
+    fn next_frame(&mut self) -> Result<VideoFrame, SourceError> {
+        let rgba = self.frames[(self.index % self.frames.len() as u64) as usize].clone();
+        let pts_micros = self.index * 1_000_000 / u64::from(self.format.fps.max(1));
+        self.index += 1;
+        Ok(VideoFrame { width: self.format.width, height: self.format.height, rgba, pts_micros })
+    }
+}

@@ -237,10 +237,7 @@ fn export_writes_a_plain_mp4_that_others_read() {
     let exported = Recording::open(&out).expect("exported");
     assert!(!exported.fragmented, "export must be a plain MP4");
     assert_eq!(exported.video.as_ref().map(|v| v.samples.len()), Some(150));
-    assert_eq!(
-        exported.audio.as_ref().map(|a| a.samples.len()),
-        original.audio.as_ref().map(|a| a.samples.len())
-    );
+    assert_eq!(exported.audio.as_ref().map(|a| a.samples.len()), original.audio.as_ref().map(|a| a.samples.len()));
     assert!(exported.duration_us.abs_diff(original.duration_us) < 30_000);
     // Same pictures: decode the exported file's frame 100.
     let video = exported.video.as_ref().expect("video");
@@ -263,7 +260,15 @@ fn export_writes_a_plain_mp4_that_others_read() {
 
     if Command::new("ffprobe").arg("-version").output().is_ok_and(|o| o.status.success()) {
         let probe = Command::new("ffprobe")
-            .args(["-v", "error", "-count_frames", "-show_entries", "stream=codec_name,nb_read_frames", "-of", "csv=p=0"])
+            .args([
+                "-v",
+                "error",
+                "-count_frames",
+                "-show_entries",
+                "stream=codec_name,nb_read_frames",
+                "-of",
+                "csv=p=0",
+            ])
             .arg(&out)
             .output()
             .expect("ffprobe");

@@ -18,7 +18,11 @@ pub fn play(file: &Path, speed: f64, from_secs: f64, device: Option<String>) -> 
     let info = player.info().clone();
     let duration = info.duration_us as f64 / 1e6;
     match info.video {
-        Some((w, h)) => println!("{}: {duration:.1} s, video {w}x{h}{}", file.display(), if info.has_audio { " with sound" } else { "" }),
+        Some((w, h)) => println!(
+            "{}: {duration:.1} s, video {w}x{h}{}",
+            file.display(),
+            if info.has_audio { " with sound" } else { "" }
+        ),
         None => println!("{}: {duration:.1} s, sound only", file.display()),
     }
     if let Some(d) = &info.damage {
