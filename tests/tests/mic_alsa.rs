@@ -7,6 +7,14 @@ use std::process::Command;
 
 use peerview_tests::{peerview_bin, stderr, stdout};
 
+/// The sound tests share the machine's two cores badly (ALSA's `null` device spins one), and a
+/// starved player has gaps: run them one at a time.
+static ONE_AT_A_TIME: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
+fn serial() -> std::sync::MutexGuard<'static, ()> {
+    ONE_AT_A_TIME.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
 fn have(tool: &str) -> bool {
     Command::new(tool).arg("--version").output().is_ok_and(|o| o.status.success())
         || Command::new(tool).arg("-version").output().is_ok_and(|o| o.status.success())
@@ -58,6 +66,7 @@ fn best_correlation(a: &[f32], b: &[f32], max_lag: usize) -> (f32, usize) {
 
 #[test]
 fn speech_through_the_alsa_file_plugin_is_recorded_faithfully() {
+    let _serial = serial();
     if !["espeak-ng", "sox", "ffmpeg"].iter().all(|t| have(t)) {
         eprintln!("note: espeak-ng, sox and ffmpeg are needed (scripts/test installs them); test skipped");
         return;
@@ -102,6 +111,7 @@ fn speech_through_the_alsa_file_plugin_is_recorded_faithfully() {
 
 #[test]
 fn without_a_microphone_the_message_is_clear() {
+    let _serial = serial();
     let dir = tempfile::tempdir().expect("tempdir");
     let conf = dir.path().join("none.conf");
     std::fs::write(&conf, "pcm.!default { type hw card 99 }\nctl.!default { type hw card 99 }\n").expect("write");
@@ -165,6 +175,7 @@ fn release_fifo(fifo: &Path, reader: &std::thread::JoinHandle<Vec<u8>>) {
 
 #[test]
 fn playback_through_the_alsa_file_plugin_matches_the_recording() {
+    let _serial = serial();
     if !["espeak-ng", "sox", "ffmpeg", "mkfifo"].iter().all(|t| have(t)) {
         eprintln!("note: espeak-ng, sox, ffmpeg and mkfifo are needed (scripts/test installs them); test skipped");
         return;
@@ -206,8 +217,8 @@ pcm.!default {{ type asym capture.pcm "null" playback.pcm "fakespk" }}
     )
     .expect("write ALSA config");
     let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
-    // Four times real time: 48 kHz × 2 bytes × 4.
-    let reader = drain_fifo(fifo.clone(), 384_000.0, stop.clone());
+    // Twice real time: 48 kHz × 2 bytes × 2.
+    let reader = drain_fifo(fifo.clone(), 192_000.0, stop.clone());
     let play = Command::new(peerview_bin())
         .arg("play")
         .arg(&take)
@@ -221,17 +232,18 @@ pcm.!default {{ type asym capture.pcm "null" playback.pcm "fakespk" }}
     assert!(stdout(&play).contains("Played to the end"), "{}", stdout(&play));
     let played: Vec<f32> =
         played.chunks_exact(2).map(|b| f32::from(i16::from_le_bytes([b[0], b[1]])) / 32768.0).collect();
-    // The device starts before the first sound is decoded: skip that silence.
-    let first = played.iter().position(|v| *v != 0.0).unwrap_or(0);
-    let played = &played[first.saturating_sub(4_800)..];
+    // The device starts before the first sound is decoded: align both at the first speech.
+    let onset = |s: &[f32]| s.iter().position(|v| v.abs() > 0.05).unwrap_or(0).saturating_sub(2_400);
     let expected = read_i16(&reference);
+    let (played, expected) = (&played[onset(&played)..], &expected[onset(&expected)..]);
     assert!(played.len() >= expected.len() * 9 / 10, "{} of {} samples played", played.len(), expected.len());
-    let (correlation, lag) = best_correlation(&expected[..expected.len() * 9 / 10], played, 9_600);
+    let (correlation, lag) = best_correlation(&expected[..expected.len() * 8 / 10], played, 4_800);
     assert!(correlation > 0.95, "what was played correlates with the recording: {correlation} at lag {lag}");
 }
 
 #[test]
 fn playback_without_speakers_plays_silently_and_says_so() {
+    let _serial = serial();
     let dir = tempfile::tempdir().expect("tempdir");
     let take = dir.path().join("take.mp4");
     let rec = Command::new(peerview_bin())
