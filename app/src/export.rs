@@ -16,7 +16,6 @@ use crate::fmt;
 /// What an export wrote.
 #[derive(Debug, Default)]
 pub struct ExportReport {
-    pub dir: PathBuf,
     pub files: Vec<PathBuf>,
     /// Recordings not on this computer (not received or synced yet), by question id.
     pub missing: Vec<String>,
@@ -96,7 +95,7 @@ pub fn export_submission(
         .and_then(|r| r.candidates.into_iter().find(|c| &c.id == candidate))
         .map(|c| c.name);
     std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
-    let mut report = ExportReport { dir: dir.to_owned(), ..ExportReport::default() };
+    let mut report = ExportReport::default();
     let mut answers = Vec::new();
     for (n, q) in campaign.questions.iter().enumerate() {
         let mut entry = json!({

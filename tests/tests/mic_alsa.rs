@@ -36,6 +36,13 @@ pcm.!default {{ type asym capture.pcm "fakemic" playback.pcm "fakespk" }}
     conf
 }
 
+/// An ALSA configuration whose default device is a sound card that does not exist.
+fn no_sound_card(dir: &Path) -> std::path::PathBuf {
+    let conf = dir.join("none.conf");
+    std::fs::write(&conf, "pcm.!default { type hw card 99 }\nctl.!default { type hw card 99 }\n").expect("write");
+    conf
+}
+
 fn read_i16(path: &Path) -> Vec<f32> {
     std::fs::read(path)
         .expect("read")
@@ -113,8 +120,7 @@ fn speech_through_the_alsa_file_plugin_is_recorded_faithfully() {
 fn without_a_microphone_the_message_is_clear() {
     let _serial = serial();
     let dir = tempfile::tempdir().expect("tempdir");
-    let conf = dir.path().join("none.conf");
-    std::fs::write(&conf, "pcm.!default { type hw card 99 }\nctl.!default { type hw card 99 }\n").expect("write");
+    let conf = no_sound_card(dir.path());
     let run = Command::new(peerview_bin())
         .arg("--data-dir")
         .arg(dir.path().join("data"))
@@ -254,8 +260,7 @@ fn playback_without_speakers_plays_silently_and_says_so() {
         .output()
         .expect("record");
     assert!(rec.status.success(), "{}", stderr(&rec));
-    let conf = dir.path().join("none.conf");
-    std::fs::write(&conf, "pcm.!default { type hw card 99 }\nctl.!default { type hw card 99 }\n").expect("write");
+    let conf = no_sound_card(dir.path());
     let play = Command::new(peerview_bin())
         .arg("play")
         .arg(&take)
