@@ -60,6 +60,10 @@ enum Command {
         /// Address to listen on (default 0.0.0.0:47100; e.g. 127.0.0.1:0 for tests).
         #[arg(long, value_name = "ADDR")]
         bind: Option<SocketAddr>,
+        /// On a hub (joined with a `pvhub1` ticket): seconds between replications with the
+        /// other employer-side nodes.
+        #[arg(long, value_name = "SECS", default_value_t = 10)]
+        replicate_every: u64,
     },
     /// Invite a candidate to a campaign: prints the ticket to send them.
     Invite {
@@ -75,13 +79,17 @@ enum Command {
     /// Reviewer invites.
     #[command(subcommand)]
     Reviewer(ReviewerCommand),
-    /// Withdraw a candidate's or reviewer's invite: their computer is refused from then on.
+    /// Other employer-side nodes (an office machine, a colleague's laptop) that hold a full
+    /// replica and accept candidates when this one is off.
+    #[command(subcommand)]
+    Hub(HubCommand),
+    /// Withdraw a candidate's, reviewer's or hub's invite: their computer is refused from then on.
     Revoke {
         campaign: String,
-        /// The candidate or reviewer id (see `campaign show`).
+        /// The candidate, reviewer or hub id (see `campaign show`).
         invitee: String,
     },
-    /// Join with an invite ticket (candidate or reviewer): fetches the campaign.
+    /// Join with an invite ticket (candidate, reviewer or hub): fetches the campaign.
     Join {
         /// The ticket, as received.
         ticket: String,
@@ -190,6 +198,18 @@ enum ReviewerCommand {
     },
 }
 
+#[derive(Subcommand, Debug)]
+enum HubCommand {
+    /// Invite another employer-side node: prints the ticket to join it with (`peerview join`),
+    /// after which `peerview serve` there keeps both nodes in step.
+    Invite {
+        campaign: String,
+        /// A name for the node, e.g. "Office".
+        #[arg(long)]
+        name: String,
+    },
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let default_level = if matches!(cli.command, Some(Command::Serve { .. })) { "info" } else { "warn" };
@@ -200,11 +220,14 @@ fn main() -> ExitCode {
         match cli.command {
             None | Some(Command::Gui) => gui::run(d),
             Some(Command::Campaign(cmd)) => commands::campaign::run(d, cmd),
-            Some(Command::Serve { bind }) => p2p::serve(d, relay, bind),
+            Some(Command::Serve { bind, replicate_every }) => {
+                p2p::serve(d, relay, bind, Duration::from_secs(replicate_every.max(1)))
+            }
             Some(Command::Invite { campaign, name, email }) => p2p::invite(d, &campaign, &name, email.as_deref()),
             Some(Command::Reviewer(ReviewerCommand::Invite { campaign, name })) => {
                 p2p::invite_reviewer(d, &campaign, &name)
             }
+            Some(Command::Hub(HubCommand::Invite { campaign, name })) => p2p::invite_hub(d, &campaign, &name),
             Some(Command::Revoke { campaign, invitee }) => p2p::revoke(d, &campaign, &invitee),
             Some(Command::Join { ticket }) => p2p::join(d, relay, &ticket),
             Some(Command::Answer { campaign, question, file, text, record, video, audio, seconds }) => {

@@ -6,7 +6,7 @@
 use std::collections::BTreeSet;
 
 use crate::doc::{Answer, AnswerKind, Campaign, EventKind, MediaKind, Reviews, Roster, StatusEvent, Submission};
-use crate::ids::{CampaignId, CandidateId, ReviewerId};
+use crate::ids::{CampaignId, CandidateId, HubId, ReviewerId};
 use crate::store::DocKind;
 use crate::time::Timestamp;
 
@@ -38,11 +38,13 @@ pub struct DocRef {
 pub struct Access {
     pub candidate_of: Vec<(CampaignId, CandidateId)>,
     pub reviewer_of: Vec<(CampaignId, ReviewerId)>,
+    /// Another employer-side node of these campaigns: trusted like this node.
+    pub hub_of: Vec<(CampaignId, HubId)>,
 }
 
 impl Access {
     pub fn is_empty(&self) -> bool {
-        self.candidate_of.is_empty() && self.reviewer_of.is_empty()
+        self.candidate_of.is_empty() && self.reviewer_of.is_empty() && self.hub_of.is_empty()
     }
 
     /// Collect the live (not revoked) roster entries bound to `endpoint` (hex endpoint id).
@@ -59,6 +61,11 @@ impl Access {
                     access.reviewer_of.push((roster.campaign_id.clone(), r.id.clone()));
                 }
             }
+            for h in &roster.hubs {
+                if h.endpoint.as_deref() == Some(endpoint) && h.state != crate::doc::InviteState::Revoked {
+                    access.hub_of.push((roster.campaign_id.clone(), h.id.clone()));
+                }
+            }
         }
         access
     }
@@ -71,7 +78,7 @@ impl Access {
             docs.insert(doc(DocKind::Campaign, campaign.as_str()));
             docs.insert(doc(DocKind::Submission, candidate.as_str()));
         }
-        for (campaign, _) in &self.reviewer_of {
+        for campaign in self.reviewer_of.iter().map(|(c, _)| c).chain(self.hub_of.iter().map(|(c, _)| c)) {
             docs.insert(doc(DocKind::Campaign, campaign.as_str()));
             docs.insert(doc(DocKind::Roster, campaign.as_str()));
             for candidate in submissions_of(campaign) {
@@ -84,6 +91,15 @@ impl Access {
 
     pub fn reviewer_for(&self, campaign: &CampaignId) -> Option<&ReviewerId> {
         self.reviewer_of.iter().find(|(c, _)| c == campaign).map(|(_, r)| r)
+    }
+
+    pub fn is_hub_of(&self, campaign: &CampaignId) -> bool {
+        self.hub_of.iter().any(|(c, _)| c == campaign)
+    }
+
+    /// Campaigns whose recordings this peer may download (as a reviewer or a hub).
+    pub fn downloads_from(&self) -> impl Iterator<Item = &CampaignId> {
+        self.reviewer_of.iter().map(|(c, _)| c).chain(self.hub_of.iter().map(|(c, _)| c))
     }
 
     pub fn is_candidate(&self, candidate: &CandidateId) -> bool {
@@ -481,5 +497,45 @@ mod tests {
         mine.by_reviewer.insert(me.clone(), crate::doc::Review::default());
         assert!(check_reviewer_reviews(&me, &reviews, &mine).is_ok());
         assert!(check_reviewer_reviews(&other, &reviews, &mine).is_err());
+    }
+
+    #[test]
+    fn access_follows_live_roster_entries_and_hubs_see_everything_of_their_campaign() {
+        use crate::doc::{Hub, InviteState, Roster};
+        let campaign = CampaignId::random();
+        let candidate = CandidateId::random();
+        let hub = |endpoint: &str, state| Hub {
+            id: HubId::random(),
+            name: "Office".into(),
+            state,
+            invited_at: Timestamp(1),
+            secret_hash: None,
+            endpoint: Some(endpoint.into()),
+            addrs: vec![],
+            relay_url: None,
+        };
+        let roster = Roster {
+            campaign_id: campaign.clone(),
+            candidates: vec![crate::doc::Candidate {
+                id: candidate.clone(),
+                name: "Ada".into(),
+                email: None,
+                state: InviteState::Joined,
+                invited_at: Timestamp(1),
+                secret_hash: None,
+                endpoint: Some("cand".into()),
+            }],
+            reviewers: vec![],
+            hubs: vec![hub("hub", InviteState::Joined), hub("gone", InviteState::Revoked)],
+        };
+        let access = Access::from_rosters([&roster], "hub");
+        assert!(access.is_hub_of(&campaign) && access.candidate_of.is_empty());
+        let docs = access.documents(|_| vec![candidate.clone()]);
+        let kinds: Vec<DocKind> = docs.iter().map(|d| d.kind).collect();
+        assert_eq!(kinds, [DocKind::Campaign, DocKind::Roster, DocKind::Submission, DocKind::Reviews]);
+        assert!(Access::from_rosters([&roster], "gone").is_empty(), "a revoked hub gets nothing");
+        assert!(Access::from_rosters([&roster], "stranger").is_empty());
+        let cand = Access::from_rosters([&roster], "cand");
+        assert!(cand.downloads_from().next().is_none(), "candidates download nothing");
     }
 }

@@ -20,7 +20,7 @@ use crate::protocol::{
     Claim, Entry, Msg, OFFER_ALPN, PROTOCOL_VERSION, SYNC_ALPN, WireError, close_code, read_msg, write_msg,
 };
 use crate::store::{StoreError, StoredDoc};
-use crate::ticket::{Invitee, Ticket};
+use crate::ticket::{Invitee, Ticket, TicketNode};
 
 /// Sync rounds after which a session that does not settle is abandoned.
 const MAX_ROUNDS: usize = 64;
@@ -41,18 +41,35 @@ pub enum ClientError {
     Interrupted(String),
 }
 
-/// Dial any reachable employer-side node listed in the ticket.
+/// Head start of each node listed in a ticket over the next one.
+const CONNECT_STAGGER: std::time::Duration = std::time::Duration::from_millis(400);
+
+/// Dial the employer-side nodes listed in the ticket and use the first that answers. They are
+/// tried in the ticket's order, each with a short head start over the next, so an unreachable
+/// first node costs a fraction of a second rather than a whole connect timeout.
 pub async fn connect(node: &Node, ticket: &Ticket, alpn: &[u8]) -> Result<Connection, ClientError> {
     let mut errors = Vec::new();
-    for target in &ticket.nodes {
+    let mut attempts = n0_future::FuturesUnordered::new();
+    for (i, target) in ticket.nodes.iter().enumerate() {
         let Some(addr) = endpoint_addr(target) else {
             errors.push("a node in the ticket has an invalid id".to_owned());
             continue;
         };
-        match tokio::time::timeout(CONNECT_TIMEOUT, node.endpoint.connect(addr, alpn)).await {
-            Ok(Ok(conn)) => return Ok(conn),
-            Ok(Err(e)) => errors.push(e.to_string()),
-            Err(_) => errors.push(format!("no answer within {} s", CONNECT_TIMEOUT.as_secs())),
+        let endpoint = node.endpoint.clone();
+        let delay = CONNECT_STAGGER * u32::try_from(i).unwrap_or(u32::MAX);
+        attempts.push(async move {
+            tokio::time::sleep(delay).await;
+            match tokio::time::timeout(CONNECT_TIMEOUT, endpoint.connect(addr, alpn)).await {
+                Ok(Ok(conn)) => Ok(conn),
+                Ok(Err(e)) => Err(e.to_string()),
+                Err(_) => Err(format!("no answer within {} s", CONNECT_TIMEOUT.as_secs())),
+            }
+        });
+    }
+    while let Some(attempt) = n0_future::StreamExt::next(&mut attempts).await {
+        match attempt {
+            Ok(conn) => return Ok(conn),
+            Err(e) => errors.push(e),
         }
     }
     Err(ClientError::Unreachable(errors.join("; ")))
@@ -197,8 +214,11 @@ fn close_reason(conn: &Connection) -> String {
 /// Candidate: let the employer fetch this submission's recordings over our connection (the
 /// candidate dials out, so this works behind NAT). Returns when the employer has them all.
 pub async fn offer_recordings(node: &Node, ticket: &Ticket) -> Result<(), ClientError> {
-    let Invitee::Candidate(candidate) = &ticket.invitee else { return Ok(()) };
-    let allowed = own_hashes(node, candidate)?;
+    let allowed = match &ticket.invitee {
+        Invitee::Candidate(candidate) => own_hashes(node, candidate)?,
+        Invitee::Hub(_) => held_takes(node, &ticket.campaign).await?,
+        Invitee::Reviewer(_) => return Ok(()),
+    };
     if allowed.is_empty() {
         return Ok(());
     }
@@ -238,6 +258,52 @@ fn own_hashes(node: &Node, candidate: &CandidateId) -> Result<HashSet<Hash>, Cli
     let takes = submission.takes().map(|(_, t)| t.hash.clone());
     let fragments = submission.uploads.iter().flat_map(|u| u.fragments.iter().map(|(h, _)| h.clone()));
     Ok(takes.chain(fragments).filter_map(|h| Hash::from_str(&h).ok()).collect())
+}
+
+/// Hub: the takes of the campaign's submissions that this node holds.
+async fn held_takes(node: &Node, campaign: &crate::ids::CampaignId) -> Result<HashSet<Hash>, ClientError> {
+    let mut held = HashSet::new();
+    for c in node.store.roster(campaign)?.candidates {
+        let Ok(s) = node.store.submission(&c.id) else { continue };
+        for (_, take) in s.takes() {
+            if let Ok(hash) = Hash::from_str(&take.hash)
+                && node.blobs.has(hash).await.unwrap_or(false)
+            {
+                held.insert(hash);
+            }
+        }
+    }
+    Ok(held)
+}
+
+/// What one replication session between two employer-side nodes moved.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Replicated {
+    pub changed_docs: usize,
+    pub fetched_recordings: usize,
+}
+
+/// Hub: bring this node and the node(s) it joined through into step, both ways: documents
+/// (campaign, roster, submissions, reviews), the recordings the other side holds, then the
+/// recordings this side holds for the other to fetch, then documents again for the receipts.
+/// `own` is where candidates reach this node, recorded in the roster for new tickets.
+pub async fn replicate(node: &Node, ticket: &Ticket, own: Option<&TicketNode>) -> Result<Replicated, ClientError> {
+    let Invitee::Hub(hub) = &ticket.invitee else {
+        return Err(ClientError::Refused("only an employer-side node (hub ticket) replicates".into()));
+    };
+    if let Some(own) = own
+        && node.store.exists(crate::store::DocKind::Roster, ticket.campaign.as_str())
+        && let Err(e) = crate::employer::record_hub_address(&node.store, &ticket.campaign, hub, own)
+    {
+        tracing::warn!(error = %e, "could not record this node's address in the roster");
+    }
+    let first = sync_documents(node, ticket).await?;
+    let fetched_recordings = fetch_recordings(node, ticket).await?;
+    offer_recordings(node, ticket).await?;
+    let second = sync_documents(node, ticket).await?;
+    let mut changed: HashSet<DocRef> = first.changed.into_iter().collect();
+    changed.extend(second.changed);
+    Ok(Replicated { changed_docs: changed.len(), fetched_recordings })
 }
 
 /// Reviewer: download every recording of the synced submissions that is not here yet.

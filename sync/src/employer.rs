@@ -21,9 +21,10 @@ use crate::auth::{
     Access, DocRef, Quota, Refusal, check_candidate_submission, check_reviewer_reviews, check_reviewer_submission,
 };
 use crate::doc::{
-    Candidate, EventKind, InviteState, Reviewer, ReviewsDoc, RosterDoc, StatusEvent, Submission, SubmissionDoc, Take,
+    Candidate, EventKind, Hub, InviteState, Reviewer, ReviewsDoc, RosterDoc, StatusEvent, Submission, SubmissionDoc,
+    Take,
 };
-use crate::ids::{CampaignId, CandidateId, QuestionId, ReviewerId};
+use crate::ids::{CampaignId, CandidateId, HubId, QuestionId, ReviewerId};
 use crate::node::{Node, endpoint_hex};
 use crate::protocol::{
     Claim, Entry, Msg, OFFER_ALPN, PROTOCOL_VERSION, SYNC_ALPN, WireError, close_code, read_msg, write_msg,
@@ -133,7 +134,83 @@ pub fn invite_reviewer(
     Ok(Ticket { campaign: campaign.clone(), invitee: Invitee::Reviewer(id), secret, nodes })
 }
 
-/// Withdraw an invite (candidate or reviewer id). The bound node is refused from then on.
+/// Invite another employer-side node (an office machine, a colleague's laptop) to hold a full
+/// replica of the campaign and accept candidates too.
+pub fn invite_hub(
+    store: &Store,
+    campaign: &CampaignId,
+    name: &str,
+    nodes: Vec<TicketNode>,
+) -> Result<Ticket, EmployerError> {
+    check_name(name, "node")?;
+    store.campaign(campaign)?;
+    let id = HubId::random();
+    let secret = Ticket::new_secret();
+    update_roster(store, campaign, |roster| {
+        roster.put_hub(&Hub {
+            id: id.clone(),
+            name: name.trim().to_owned(),
+            state: InviteState::Invited,
+            invited_at: Timestamp::now(),
+            secret_hash: Some(Ticket::secret_hash(&secret)),
+            endpoint: None,
+            addrs: vec![],
+            relay_url: None,
+        })
+    })?;
+    Ok(Ticket { campaign: campaign.clone(), invitee: Invitee::Hub(id), secret, nodes })
+}
+
+/// The employer-side nodes a new ticket for `campaign` lists: this node first, then the other
+/// hubs that reported an address, then the node(s) this one joined through.
+pub fn ticket_nodes(store: &Store, campaign: &CampaignId, own: Option<TicketNode>) -> Vec<TicketNode> {
+    let mut nodes: Vec<TicketNode> = own.into_iter().collect();
+    let add = |node: TicketNode, nodes: &mut Vec<TicketNode>| {
+        let reachable = !node.addrs.is_empty() || node.relay_url.is_some();
+        if reachable && !nodes.iter().any(|n| n.endpoint_id == node.endpoint_id) {
+            nodes.push(node);
+        }
+    };
+    if let Ok(roster) = store.roster(campaign) {
+        for hub in roster.hubs.iter().filter(|h| h.state == InviteState::Joined) {
+            let Some(id) = hub.endpoint.as_deref().and_then(|e| data_encoding::HEXLOWER.decode(e.as_bytes()).ok())
+            else {
+                continue;
+            };
+            let Ok(endpoint_id) = <[u8; 32]>::try_from(id.as_slice()) else { continue };
+            add(TicketNode { endpoint_id, addrs: hub.addrs.clone(), relay_url: hub.relay_url.clone() }, &mut nodes);
+        }
+    }
+    for ticket in store.memberships().unwrap_or_default() {
+        if ticket.campaign == *campaign && matches!(ticket.invitee, Invitee::Hub(_)) {
+            for node in ticket.nodes {
+                add(node, &mut nodes);
+            }
+        }
+    }
+    nodes
+}
+
+/// A hub records where candidates can reach it, so that new tickets list it.
+pub fn record_hub_address(
+    store: &Store,
+    campaign: &CampaignId,
+    hub: &HubId,
+    address: &TicketNode,
+) -> Result<bool, StoreError> {
+    let (stored, mut roster) = load_roster(store, campaign)?;
+    let data = roster.read().map_err(doc_err(DocKind::Roster, campaign.as_str()))?;
+    let Some(entry) = data.hub(hub) else { return Ok(false) };
+    if entry.addrs == address.addrs && entry.relay_url == address.relay_url {
+        return Ok(false);
+    }
+    let updated = Hub { addrs: address.addrs.clone(), relay_url: address.relay_url.clone(), ..entry.clone() };
+    roster.put_hub(&updated).map_err(doc_err(DocKind::Roster, campaign.as_str()))?;
+    save_roster(store, stored, roster)?;
+    Ok(true)
+}
+
+/// Withdraw an invite (candidate, reviewer or hub id). The bound node is refused from then on.
 pub fn revoke(store: &Store, campaign: &CampaignId, invitee: &str) -> Result<String, EmployerError> {
     let (stored, mut roster) = load_roster(store, campaign)?;
     let data = roster.read().map_err(doc_err(DocKind::Roster, campaign.as_str()))?;
@@ -147,8 +224,13 @@ pub fn revoke(store: &Store, campaign: &CampaignId, invitee: &str) -> Result<Str
             .put_reviewer(&Reviewer { state: InviteState::Revoked, ..r.clone() })
             .map_err(doc_err(DocKind::Roster, campaign.as_str()))?;
         r.name.clone()
+    } else if let Some(h) = data.hubs.iter().find(|h| h.id.as_str() == invitee) {
+        roster
+            .put_hub(&Hub { state: InviteState::Revoked, ..h.clone() })
+            .map_err(doc_err(DocKind::Roster, campaign.as_str()))?;
+        h.name.clone()
     } else {
-        return Err(EmployerError::Invalid(format!("no candidate or reviewer {invitee} in campaign {campaign}")));
+        return Err(EmployerError::Invalid(format!("no candidate, reviewer or node {invitee} in campaign {campaign}")));
     };
     save_roster(store, stored, roster)?;
     Ok(name)
@@ -255,6 +337,16 @@ impl EmployerService {
                     false
                 }
             }
+            Invitee::Hub(id) => {
+                let h = data.hub(id).ok_or_else(not_found)?;
+                if check(h.state, &h.secret_hash, &h.endpoint)? {
+                    let bound = Hub { state: InviteState::Joined, endpoint: Some(peer.to_owned()), ..h.clone() };
+                    roster.put_hub(&bound).map_err(internal)?;
+                    true
+                } else {
+                    false
+                }
+            }
         };
         if changed {
             save_roster(self.store(), stored, roster).map_err(internal)?;
@@ -302,6 +394,12 @@ impl EmployerService {
                 .and_then(|s| s.read())
                 .map_err(|e| Refusal(format!("invalid submission: {e}")))
         };
+        if !access.hub_of.is_empty() {
+            let campaign = Self::campaign_of(doc_ref, before)?;
+            if access.is_hub_of(&campaign) {
+                return check_hub_change(doc_ref, before, after);
+            }
+        }
         match doc_ref.kind {
             DocKind::Campaign | DocKind::Roster => {
                 Err(Refusal(format!("the {} document is written by the employer only", doc_ref.kind)))
@@ -329,6 +427,23 @@ impl EmployerService {
                     .ok_or_else(|| Refusal("reviews are written by reviewers only".into()))?;
                 check_reviewer_reviews(reviewer, &b, &a)
             }
+        }
+    }
+
+    /// The campaign a document belongs to.
+    fn campaign_of(doc_ref: &DocRef, doc: &AutoCommit) -> Result<CampaignId, Refusal> {
+        match doc_ref.kind {
+            DocKind::Campaign | DocKind::Roster => {
+                doc_ref.id.parse().map_err(|e| Refusal(format!("bad document id: {e}")))
+            }
+            DocKind::Submission => SubmissionDoc::from_automerge(doc.clone())
+                .and_then(|s| s.read())
+                .map(|s| s.campaign_id)
+                .map_err(|e| Refusal(format!("invalid submission: {e}"))),
+            DocKind::Reviews => ReviewsDoc::from_automerge(doc.clone())
+                .and_then(|s| s.read())
+                .map(|s| s.campaign_id)
+                .map_err(|e| Refusal(format!("invalid reviews: {e}"))),
         }
     }
 
@@ -459,6 +574,11 @@ impl EmployerService {
     async fn serve_offer(self: Arc<Self>, conn: Connection) -> Result<(), String> {
         let peer = endpoint_hex(&conn.remote_id());
         let access = self.resolve(&peer, None).await.map_err(|r| r.0)?;
+        if !access.hub_of.is_empty() {
+            self.fetch_from_hub(&conn, &peer, &access).await;
+            conn.close(VarInt::from_u32(close_code::DONE), b"replicated");
+            return Ok(());
+        }
         if access.candidate_of.is_empty() {
             conn.close(VarInt::from_u32(close_code::REFUSED), b"not a candidate of this employer");
             info!(%peer, "offer refused: unknown peer");
@@ -471,6 +591,32 @@ impl EmployerService {
         }
         conn.close(VarInt::from_u32(close_code::DONE), b"received");
         Ok(())
+    }
+
+    /// Another hub offers what it holds: fetch every take of its campaigns that is missing here
+    /// (it may not have them all either), then write receipts that are now due.
+    async fn fetch_from_hub(&self, conn: &Connection, peer: &str, access: &Access) {
+        for (campaign, _) in &access.hub_of {
+            for candidate in self.candidates_of(campaign) {
+                let Ok(submission) = self.store().submission(&candidate) else { continue };
+                for (question, take) in submission.takes() {
+                    if take.size_bytes > self.quota.max_take_bytes
+                        || self.assemble_take(&submission, question, take).await.unwrap_or(false)
+                    {
+                        continue;
+                    }
+                    if let Err(e) = self.fetch_one(conn, peer, question.as_str(), &take.hash, take.size_bytes).await {
+                        debug!(%peer, %candidate, %question, error = %e, "not fetched from the hub");
+                        if conn.close_reason().is_some() {
+                            return;
+                        }
+                    }
+                }
+                if let Err(e) = self.mark_received_if_complete(&candidate).await {
+                    warn!(%candidate, error = %e, "checking whether a submission is complete");
+                }
+            }
+        }
     }
 
     async fn fetch_takes(&self, conn: &Connection, peer: &str, submission: &Submission) -> Result<(), String> {
@@ -580,20 +726,48 @@ impl EmployerService {
         result
     }
 
-    /// May this peer download this recording? (Reviewers, for the campaigns they are on.)
+    /// May this peer download this recording? (Reviewers and hubs, for the campaigns they are on.)
     fn may_download(&self, peer: &str, hash: &Hash) -> bool {
         let Ok(rosters) = self.store().list(DocKind::Roster) else { return false };
         let rosters: Vec<_> =
             rosters.iter().filter_map(|id| id.parse().ok()).filter_map(|c| self.store().roster(&c).ok()).collect();
         let access = Access::from_rosters(&rosters, peer);
         let hex = hash.to_hex();
-        let campaigns: Vec<&CampaignId> = access.reviewer_of.iter().map(|(c, _)| c).collect();
+        let campaigns: Vec<&CampaignId> = access.downloads_from().collect();
         rosters
             .iter()
             .filter(|r| campaigns.contains(&&r.campaign_id))
             .flat_map(|r| &r.candidates)
             .any(|c| self.store().submission(&c.id).is_ok_and(|s| s.takes().any(|(_, t)| t.hash == hex)))
     }
+}
+
+/// A hub is trusted like this node, but its changes must still leave a well-formed document
+/// of the same campaign and candidate.
+fn check_hub_change(doc_ref: &DocRef, before: &AutoCommit, after: &AutoCommit) -> Result<(), Refusal> {
+    let invalid =
+        |e: crate::doc::DocError| Refusal(format!("the change would damage the {} document: {e}", doc_ref.kind));
+    let same = match doc_ref.kind {
+        DocKind::Campaign => {
+            let read = |d: &AutoCommit| crate::doc::CampaignDoc::from_automerge(d.clone()).and_then(|c| c.read());
+            read(before).map_err(invalid)?.id == read(after).map_err(invalid)?.id
+        }
+        DocKind::Roster => {
+            let read = |d: &AutoCommit| RosterDoc::from_automerge(d.clone()).and_then(|r| r.read());
+            read(before).map_err(invalid)?.campaign_id == read(after).map_err(invalid)?.campaign_id
+        }
+        DocKind::Submission => {
+            let read = |d: &AutoCommit| SubmissionDoc::from_automerge(d.clone()).and_then(|s| s.read());
+            let (b, a) = (read(before).map_err(invalid)?, read(after).map_err(invalid)?);
+            (b.campaign_id, b.candidate_id) == (a.campaign_id, a.candidate_id)
+        }
+        DocKind::Reviews => {
+            let read = |d: &AutoCommit| ReviewsDoc::from_automerge(d.clone()).and_then(|s| s.read());
+            let (b, a) = (read(before).map_err(invalid)?, read(after).map_err(invalid)?);
+            (b.campaign_id, b.candidate_id) == (a.campaign_id, a.candidate_id)
+        }
+    };
+    if same { Ok(()) } else { Err(Refusal(format!("a {} document's ids cannot be changed", doc_ref.kind))) }
 }
 
 fn internal(e: impl std::fmt::Display) -> Refusal {
@@ -625,11 +799,11 @@ async fn authorise_blob_requests(svc: Arc<EmployerService>, mut rx: tokio::sync:
                     Some(p) => svc.resolve(p, None).await.unwrap_or_default(),
                     None => Access::default(),
                 };
-                let ok = !access.reviewer_of.is_empty();
+                let ok = access.downloads_from().next().is_some();
                 if ok {
                     peers.insert(m.connection_id, peer.clone().unwrap_or_default());
                 } else {
-                    info!(peer = ?peer, "recording download refused: not a reviewer");
+                    info!(peer = ?peer, "recording download refused: not a reviewer or hub");
                 }
                 let _ = m.tx.send(if ok { Ok(()) } else { Err(AbortReason::Permission) }).await;
             }

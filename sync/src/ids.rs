@@ -95,6 +95,11 @@ string_id!(
     ReviewerId
 );
 string_id!(
+    /// Another employer-side node of a campaign (an office machine, a colleague's laptop) that
+    /// holds a full replica and accepts candidates too.
+    HubId
+);
+string_id!(
     /// A question within a campaign, chosen by the author (e.g. `intro`) or generated.
     QuestionId
 );
@@ -110,6 +115,11 @@ impl CandidateId {
     }
 }
 impl ReviewerId {
+    pub fn random() -> Self {
+        Self(random_id())
+    }
+}
+impl HubId {
     pub fn random() -> Self {
         Self(random_id())
     }

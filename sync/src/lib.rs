@@ -22,6 +22,6 @@ pub use doc::{
     Question, Review, ReviewComment, ReviewDecision, Reviewer, Reviews, ReviewsDoc, Roster, RosterDoc, StatusEvent,
     Submission, SubmissionDoc, SubmissionState, Take, TextAnswer, Verdict,
 };
-pub use ids::{CampaignId, CandidateId, IdError, QuestionId, ReviewerId};
+pub use ids::{CampaignId, CandidateId, HubId, IdError, QuestionId, ReviewerId};
 pub use store::{DocKind, Store, StoreError, StoreProblem, StoredDoc};
 pub use time::Timestamp;

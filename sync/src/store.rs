@@ -180,10 +180,7 @@ impl Store {
 
     /// Remember a ticket this node joined with (candidate or reviewer side), to sync later.
     pub fn save_membership(&self, ticket: &crate::ticket::Ticket) -> Result<(), StoreError> {
-        let invitee = match &ticket.invitee {
-            crate::ticket::Invitee::Candidate(id) => id.as_str().to_owned(),
-            crate::ticket::Invitee::Reviewer(id) => id.as_str().to_owned(),
-        };
+        let invitee = ticket.invitee.id();
         let path = self.root.join("memberships").join(format!("{}-{invitee}.ticket", ticket.campaign));
         write_atomic(&path, ticket.encode().as_bytes()).map_err(io_err(&path))
     }

@@ -2,7 +2,8 @@
 //! campaign, the invitee's id and a per-invite secret. The first use binds the secret to the
 //! invitee's node; after that the node's key is what counts.
 //!
-//! Format: a prefix (`pvinvite1` for candidates, `pvreview1` for reviewers), then lowercase
+//! Format: a prefix (`pvinvite1` for candidates, `pvreview1` for reviewers, `pvhub1` for another
+//! employer-side node), then lowercase
 //! base32 of `postcard(TicketBody) ‖ BLAKE3(prefix ‖ body)[..4]`. The checksum turns a typo or a
 //! truncated copy into a clear error instead of a wrong invite.
 
@@ -12,10 +13,11 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
-use crate::ids::{CampaignId, CandidateId, ReviewerId};
+use crate::ids::{CampaignId, CandidateId, HubId, ReviewerId};
 
 const CANDIDATE_PREFIX: &str = "pvinvite1";
 const REVIEWER_PREFIX: &str = "pvreview1";
+const HUB_PREFIX: &str = "pvhub1";
 const CHECKSUM_LEN: usize = 4;
 const ENCODING: data_encoding::Encoding = data_encoding::BASE32_NOPAD;
 
@@ -24,6 +26,19 @@ const ENCODING: data_encoding::Encoding = data_encoding::BASE32_NOPAD;
 pub enum Invitee {
     Candidate(CandidateId),
     Reviewer(ReviewerId),
+    /// Another employer-side node: a full replica that also accepts candidates.
+    Hub(HubId),
+}
+
+impl Invitee {
+    /// The invitee's id as a string.
+    pub fn id(&self) -> &str {
+        match self {
+            Invitee::Candidate(id) => id.as_str(),
+            Invitee::Reviewer(id) => id.as_str(),
+            Invitee::Hub(id) => id.as_str(),
+        }
+    }
 }
 
 /// One employer-side node and how to reach it.
@@ -52,7 +67,7 @@ pub struct Ticket {
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 pub enum TicketError {
     #[error(
-        "this is not a Peerview invite ticket (it should start with \"{CANDIDATE_PREFIX}\" or \"{REVIEWER_PREFIX}\")"
+        "this is not a Peerview invite ticket (it should start with \"{CANDIDATE_PREFIX}\", \"{REVIEWER_PREFIX}\" or \"{HUB_PREFIX}\")"
     )]
     NotATicket,
     #[error("the ticket contains characters that cannot be part of a ticket; copy it again, completely")]
@@ -80,6 +95,7 @@ impl Ticket {
         match self.invitee {
             Invitee::Candidate(_) => CANDIDATE_PREFIX,
             Invitee::Reviewer(_) => REVIEWER_PREFIX,
+            Invitee::Hub(_) => HUB_PREFIX,
         }
     }
 
@@ -98,7 +114,7 @@ impl Ticket {
             .filter(|c| !c.is_whitespace() && *c != '"' && *c != '\'')
             .collect::<String>()
             .to_ascii_lowercase();
-        let (prefix, rest) = [CANDIDATE_PREFIX, REVIEWER_PREFIX]
+        let (prefix, rest) = [CANDIDATE_PREFIX, REVIEWER_PREFIX, HUB_PREFIX]
             .iter()
             .find_map(|p| cleaned.strip_prefix(p).map(|rest| (*p, rest)))
             .ok_or(TicketError::NotATicket)?;
@@ -162,7 +178,11 @@ mod tests {
 
     #[test]
     fn round_trips_and_tolerates_pasting_noise() {
-        for t in [sample(Invitee::Candidate(CandidateId::random())), sample(Invitee::Reviewer(ReviewerId::random()))] {
+        for t in [
+            sample(Invitee::Candidate(CandidateId::random())),
+            sample(Invitee::Reviewer(ReviewerId::random())),
+            sample(Invitee::Hub(HubId::random())),
+        ] {
             let s = t.encode();
             assert!(s.len() < 260, "compact: {} chars", s.len());
             assert_eq!(Ticket::decode(&s), Ok(t.clone()));

@@ -90,7 +90,7 @@ impl Store {
                 Err(StoreError::NotFound { .. }) => Ok(None),
                 Err(e) => Err(e),
             },
-            crate::ticket::Invitee::Reviewer(_) => Ok(None),
+            crate::ticket::Invitee::Reviewer(_) | crate::ticket::Invitee::Hub(_) => Ok(None),
         }
     }
 

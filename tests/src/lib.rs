@@ -92,11 +92,17 @@ pub struct Server {
 impl Server {
     /// Start the employer node on `bind` with relays disabled and wait until it is ready.
     pub fn start(data_dir: &Path, bind: &str) -> Server {
+        Server::start_with(data_dir, bind, &[])
+    }
+
+    /// [`Server::start`] with extra `serve` arguments.
+    pub fn start_with(data_dir: &Path, bind: &str, extra: &[&str]) -> Server {
         use std::io::{BufRead, BufReader};
         let mut child = Command::new(peerview_bin())
             .args(["--relay", "disabled", "--data-dir"])
             .arg(data_dir)
             .args(["serve", "--bind", bind])
+            .args(extra)
             .env("RUST_LOG", "info,iroh=warn,iroh_blobs=warn,noq=warn")
             .env_remove("PEERVIEW_DATA_DIR")
             .stdout(std::process::Stdio::piped())

@@ -140,5 +140,13 @@ fn show(store: &Store, c: &Campaign, now: Timestamp) -> Result<String> {
             let _ = writeln!(out, "  {}  {} ({})", r.id, r.name, r.state);
         }
     }
+    if !roster.hubs.is_empty() {
+        let _ = writeln!(out, "\nEmployer-side nodes ({}):", roster.hubs.len());
+        for h in &roster.hubs {
+            let addrs = h.addrs.iter().map(ToString::to_string).collect::<Vec<_>>().join(", ");
+            let at = if addrs.is_empty() { String::new() } else { format!(", at {addrs}") };
+            let _ = writeln!(out, "  {}  {} ({}{at})", h.id, h.name, h.state);
+        }
+    }
     Ok(out)
 }

@@ -39,7 +39,7 @@ fn runtime() -> Result<tokio::runtime::Runtime> {
     tokio::runtime::Builder::new_multi_thread().enable_all().build().context("starting the async runtime")
 }
 
-pub fn serve(data_dir: &Path, relay: RelaySetting, bind: Option<SocketAddr>) -> Result<()> {
+pub fn serve(data_dir: &Path, relay: RelaySetting, bind: Option<SocketAddr>, replicate_every: Duration) -> Result<()> {
     let store = Arc::new(open_store(data_dir)?);
     let bind = bind.unwrap_or_else(|| SocketAddr::from(([0, 0, 0, 0], DEFAULT_PORT)));
     runtime()?.block_on(async move {
@@ -56,11 +56,54 @@ pub fn serve(data_dir: &Path, relay: RelaySetting, bind: Option<SocketAddr>) -> 
             println!("  reachable through relay {relay}");
         }
         println!("Ready. Invite candidates with: peerview invite CAMPAIGN --name NAME");
+        let replication = tokio::spawn(replicate_forever(node.clone(), address, replicate_every));
         wait_for_shutdown_signal().await;
         tracing::info!("shutting down");
+        replication.abort();
         router.shutdown().await.map_err(|e| anyhow!("shutting down: {e}"))?;
         Ok(())
     })
+}
+
+/// On a hub: keep in step with the node(s) it joined through, every `every` when they are
+/// reachable, backing off (up to `MAX_BACKOFF`) while they are not.
+async fn replicate_forever(node: Node, own: peerview_sync::ticket::TicketNode, every: Duration) {
+    let mut delays: std::collections::HashMap<String, (Duration, Instant)> = std::collections::HashMap::new();
+    loop {
+        let hubs: Vec<Ticket> = node
+            .store
+            .memberships()
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|t| matches!(t.invitee, Invitee::Hub(_)))
+            .collect();
+        for ticket in hubs {
+            let key = ticket.campaign.to_string();
+            if delays.get(&key).is_some_and(|(_, next)| Instant::now() < *next) {
+                continue;
+            }
+            match client::replicate(&node, &ticket, Some(&own)).await {
+                Ok(r) => {
+                    if r.changed_docs > 0 || r.fetched_recordings > 0 {
+                        tracing::info!(
+                            campaign = %ticket.campaign,
+                            documents = r.changed_docs,
+                            recordings = r.fetched_recordings,
+                            "replicated with the other employer-side node"
+                        );
+                    }
+                    delays.insert(key, (every, Instant::now() + every));
+                }
+                Err(e) => {
+                    let cap = (every * 8).clamp(every, MAX_BACKOFF.max(every));
+                    let delay = delays.get(&key).map_or(every, |(d, _)| (*d * 2).min(cap));
+                    tracing::info!(campaign = %ticket.campaign, error = %e, retry_in_s = delay.as_secs(), "replication postponed");
+                    delays.insert(key, (delay, Instant::now() + delay));
+                }
+            }
+        }
+        tokio::time::sleep(Duration::from_millis(500).min(every)).await;
+    }
 }
 
 async fn wait_for_shutdown_signal() {
@@ -77,20 +120,32 @@ async fn wait_for_shutdown_signal() {
     let _ = tokio::signal::ctrl_c().await;
 }
 
-fn node_addresses(store: &Store) -> Result<Vec<peerview_sync::ticket::TicketNode>> {
-    match store.node_address() {
-        Some(node) => Ok(vec![node]),
-        None => bail!(
+/// The employer-side nodes a new ticket lists: this one, then the other hubs.
+fn node_addresses(store: &Store, campaign: &CampaignId) -> Result<Vec<peerview_sync::ticket::TicketNode>> {
+    let Some(own) = store.node_address() else {
+        bail!(
             "this data directory has never run the employer node, so a ticket cannot say where to connect: start `peerview serve` first"
-        ),
+        )
+    };
+    Ok(employer::ticket_nodes(store, campaign, Some(own)))
+}
+
+fn describe_nodes(nodes: &[peerview_sync::ticket::TicketNode]) -> String {
+    if nodes.len() == 1 {
+        String::new()
+    } else {
+        format!(" It lists {} employer-side nodes; any reachable one will do.", nodes.len())
     }
 }
 
 pub fn invite(data_dir: &Path, campaign: &str, name: &str, email: Option<&str>) -> Result<()> {
     let store = open_store(data_dir)?;
     let campaign = store.resolve_campaign(campaign)?;
-    let ticket = employer::invite_candidate(&store, &campaign, name, email, node_addresses(&store)?)?;
-    eprintln!("Invited {name}. Send them this ticket; it works once, on one computer:");
+    let ticket = employer::invite_candidate(&store, &campaign, name, email, node_addresses(&store, &campaign)?)?;
+    eprintln!(
+        "Invited {name}. Send them this ticket; it works once, on one computer.{}",
+        describe_nodes(&ticket.nodes)
+    );
     println!("{ticket}");
     Ok(())
 }
@@ -98,8 +153,19 @@ pub fn invite(data_dir: &Path, campaign: &str, name: &str, email: Option<&str>) 
 pub fn invite_reviewer(data_dir: &Path, campaign: &str, name: &str) -> Result<()> {
     let store = open_store(data_dir)?;
     let campaign = store.resolve_campaign(campaign)?;
-    let ticket = employer::invite_reviewer(&store, &campaign, name, node_addresses(&store)?)?;
-    eprintln!("Reviewer ticket for {name} (works once, on one computer):");
+    let ticket = employer::invite_reviewer(&store, &campaign, name, node_addresses(&store, &campaign)?)?;
+    eprintln!("Reviewer ticket for {name} (works once, on one computer).{}", describe_nodes(&ticket.nodes));
+    println!("{ticket}");
+    Ok(())
+}
+
+pub fn invite_hub(data_dir: &Path, campaign: &str, name: &str) -> Result<()> {
+    let store = open_store(data_dir)?;
+    let campaign = store.resolve_campaign(campaign)?;
+    let ticket = employer::invite_hub(&store, &campaign, name, node_addresses(&store, &campaign)?)?;
+    eprintln!(
+        "Ticket for the employer-side node {name} (works once, on one computer). On that computer run\n  peerview join TICKET\nthen `peerview serve` there keeps both nodes in step:"
+    );
     println!("{ticket}");
     Ok(())
 }
@@ -121,6 +187,21 @@ pub fn join(data_dir: &Path, relay: RelaySetting, ticket_text: &str) -> Result<(
     let ticket = Ticket::decode(ticket_text).map_err(|e| anyhow!("{e}"))?;
     runtime()?.block_on(async move {
         let node = client_node(data_dir, relay).await?;
+        if let Invitee::Hub(_) = &ticket.invitee {
+            let own = node.store.node_address();
+            let result = client::replicate(&node, &ticket, own.as_ref()).await;
+            node.shutdown().await;
+            let replicated = result?;
+            let campaign = node.store.campaign(&ticket.campaign)?;
+            println!(
+                "This computer is now an employer-side node of {}: {} documents and {} recordings copied.",
+                campaign.title, replicated.changed_docs, replicated.fetched_recordings
+            );
+            println!(
+                "Run `peerview serve` here to accept candidates and reviewers and to keep both nodes in step; tickets issued afterwards list this node too."
+            );
+            return Ok(());
+        }
         let result = client::sync_documents(&node, &ticket).await;
         let outcome = match result {
             Ok(o) => o,
@@ -149,6 +230,7 @@ pub fn join(data_dir: &Path, relay: RelaySetting, ticket_text: &str) -> Result<(
                     campaign.id
                 );
             }
+            Invitee::Hub(_) => unreachable!("hubs replicate above"),
             Invitee::Reviewer(_) => {
                 let fetched = client::fetch_recordings(&node, &ticket).await;
                 println!("Joined as reviewer of {}: {} documents synced.", campaign.title, outcome.docs.len());
@@ -494,6 +576,14 @@ fn sync_once(data_dir: &Path, relay: RelaySetting) -> Result<()> {
         let outcome = runtime()?.block_on(async {
             let node = client_node(data_dir, relay.clone()).await?;
             let result = async {
+                if let Invitee::Hub(_) = &ticket.invitee {
+                    let own = node.store.node_address();
+                    let r = client::replicate(&node, ticket, own.as_ref()).await?;
+                    return Ok(format!(
+                        "replicated ({} documents changed, {} recordings copied)",
+                        r.changed_docs, r.fetched_recordings
+                    ));
+                }
                 let synced = client::sync_documents(&node, ticket).await?;
                 match &ticket.invitee {
                     Invitee::Candidate(_) => {
@@ -506,15 +596,20 @@ fn sync_once(data_dir: &Path, relay: RelaySetting) -> Result<()> {
                     Invitee::Reviewer(_) => {
                         client::fetch_recordings(&node, ticket).await?;
                     }
+                    Invitee::Hub(_) => {}
                 }
-                Ok::<_, ClientError>(synced)
+                Ok::<_, ClientError>(format!(
+                    "synced {} documents ({} changed)",
+                    synced.docs.len(),
+                    synced.changed.len()
+                ))
             }
             .await;
             node.shutdown().await;
             Ok::<_, anyhow::Error>(result)
         })?;
         match outcome {
-            Ok(o) => println!("{}: synced {} documents ({} changed)", ticket.campaign, o.docs.len(), o.changed.len()),
+            Ok(summary) => println!("{}: {summary}", ticket.campaign),
             Err(e) => {
                 println!("{}: {e}", ticket.campaign);
                 failures.push(e);
@@ -578,6 +673,7 @@ fn status_of(data_dir: &Path, only: Option<&CampaignId>) -> Result<()> {
                 }
             }
             Invitee::Reviewer(_) => println!("{title}: reviewer"),
+            Invitee::Hub(_) => println!("{title}: employer-side node (replica)"),
         }
     }
     Ok(())

@@ -12,7 +12,7 @@ mod submission;
 
 pub use campaign::{AnswerKind, Campaign, CampaignDoc, Question};
 pub use reviews::{Review, ReviewComment, ReviewDecision, Reviews, ReviewsDoc, Verdict};
-pub use roster::{Candidate, InviteState, Reviewer, Roster, RosterDoc};
+pub use roster::{Candidate, Hub, InviteState, Reviewer, Roster, RosterDoc};
 pub use submission::{
     Answer, EventKind, MediaKind, Overrides, StatusEvent, Submission, SubmissionDoc, SubmissionState, Take, TextAnswer,
     Upload,

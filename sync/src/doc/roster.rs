@@ -10,10 +10,10 @@ use automerge::{AutoCommit, ObjId, ObjType, ROOT};
 
 use super::DocError;
 use super::fields::{
-    check_header, ensure_map, map_entries, opt_str, parse_enum, put_if_changed, put_opt_str, req_obj, req_str,
+    check_header, ensure_map, map_entries, opt_obj, opt_str, parse_enum, put_if_changed, put_opt_str, req_obj, req_str,
     req_time, timestamp, write_header,
 };
-use crate::ids::{CampaignId, CandidateId, ReviewerId};
+use crate::ids::{CampaignId, CandidateId, HubId, ReviewerId};
 use crate::time::Timestamp;
 
 const KIND: &str = "roster";
@@ -84,12 +84,31 @@ pub struct Reviewer {
     pub endpoint: Option<String>,
 }
 
-/// The roster as plain data; candidates and reviewers in invitation order.
+/// Another employer-side node (an always-on office machine, a colleague's laptop): it holds a
+/// full replica of the campaign and accepts candidates and reviewers like the first node.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Hub {
+    pub id: HubId,
+    pub name: String,
+    pub state: InviteState,
+    pub invited_at: Timestamp,
+    /// BLAKE3 of the invite secret, hex.
+    pub secret_hash: Option<String>,
+    /// The node the invite is bound to (endpoint id, hex), after first use.
+    pub endpoint: Option<String>,
+    /// Where candidates can reach it (direct addresses, space-separated), as the hub last
+    /// reported; new invites list it.
+    pub addrs: Vec<std::net::SocketAddr>,
+    pub relay_url: Option<String>,
+}
+
+/// The roster as plain data; candidates, reviewers and hubs in invitation order.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Roster {
     pub campaign_id: CampaignId,
     pub candidates: Vec<Candidate>,
     pub reviewers: Vec<Reviewer>,
+    pub hubs: Vec<Hub>,
 }
 
 impl Roster {
@@ -99,6 +118,10 @@ impl Roster {
 
     pub fn reviewer(&self, id: &ReviewerId) -> Option<&Reviewer> {
         self.reviewers.iter().find(|r| &r.id == id)
+    }
+
+    pub fn hub(&self, id: &HubId) -> Option<&Hub> {
+        self.hubs.iter().find(|h| &h.id == id)
     }
 }
 
@@ -115,6 +138,8 @@ impl RosterDoc {
         doc.put(ROOT, "campaign_id", campaign_id.as_str())?;
         doc.put_object(ROOT, "candidates", ObjType::Map)?;
         doc.put_object(ROOT, "reviewers", ObjType::Map)?;
+        // Created up front: two nodes creating the same map concurrently would lose one side.
+        doc.put_object(ROOT, "hubs", ObjType::Map)?;
         Ok(Self { doc })
     }
 
@@ -166,12 +191,40 @@ impl RosterDoc {
                 endpoint: opt_str(d, &obj, "endpoint", &path)?,
             });
         }
+        // Rosters written before hubs existed have no "hubs" map.
+        let mut hubs = Vec::new();
+        if let Some(map) = opt_obj(d, &ROOT, "hubs", ObjType::Map, "")? {
+            for (key, obj) in map_entries(d, &map, "hubs")? {
+                let path = format!("hubs.{key}");
+                let addrs = opt_str(d, &obj, "addrs", &path)?.unwrap_or_default();
+                hubs.push(Hub {
+                    id: parse_enum(&key, "hubs", &key)?,
+                    name: req_str(d, &obj, "name", &path)?,
+                    state: parse_enum(&req_str(d, &obj, "state", &path)?, &path, "state")?,
+                    invited_at: req_time(d, &obj, "invited_at", &path)?,
+                    secret_hash: opt_str(d, &obj, "secret_hash", &path)?,
+                    endpoint: opt_str(d, &obj, "endpoint", &path)?,
+                    addrs: addrs
+                        .split_whitespace()
+                        .map(|a| {
+                            a.parse().map_err(|_| DocError::WrongType {
+                                path: format!("{path}.addrs"),
+                                expected: "socket addresses",
+                            })
+                        })
+                        .collect::<Result<_, _>>()?,
+                    relay_url: opt_str(d, &obj, "relay_url", &path)?,
+                });
+            }
+        }
         candidates.sort_by(|a, b| (a.invited_at, &a.id).cmp(&(b.invited_at, &b.id)));
         reviewers.sort_by(|a, b| (a.invited_at, &a.id).cmp(&(b.invited_at, &b.id)));
+        hubs.sort_by(|a, b| (a.invited_at, &a.id).cmp(&(b.invited_at, &b.id)));
         Ok(Roster {
             campaign_id: parse_enum(&req_str(d, &ROOT, "campaign_id", "")?, "", "campaign_id")?,
             candidates,
             reviewers,
+            hubs,
         })
     }
 
@@ -197,6 +250,21 @@ impl RosterDoc {
         put_if_changed(d, &obj, "invited_at", timestamp(r.invited_at))?;
         put_opt_str(d, &obj, "secret_hash", r.secret_hash.as_deref())?;
         put_opt_str(d, &obj, "endpoint", r.endpoint.as_deref())?;
+        Ok(())
+    }
+
+    /// Add or update a hub.
+    pub fn put_hub(&mut self, h: &Hub) -> Result<(), DocError> {
+        let obj = self.entry("hubs", h.id.as_str())?;
+        let d = &mut self.doc;
+        put_if_changed(d, &obj, "name", h.name.as_str())?;
+        put_if_changed(d, &obj, "state", h.state.as_str())?;
+        put_if_changed(d, &obj, "invited_at", timestamp(h.invited_at))?;
+        put_opt_str(d, &obj, "secret_hash", h.secret_hash.as_deref())?;
+        put_opt_str(d, &obj, "endpoint", h.endpoint.as_deref())?;
+        let addrs = h.addrs.iter().map(ToString::to_string).collect::<Vec<_>>().join(" ");
+        put_opt_str(d, &obj, "addrs", Some(addrs.as_str()).filter(|a| !a.is_empty()))?;
+        put_opt_str(d, &obj, "relay_url", h.relay_url.as_deref())?;
         Ok(())
     }
 
@@ -240,6 +308,6 @@ mod tests {
         let bytes = doc.automerge_mut().save();
         let roster =
             RosterDoc::from_automerge(AutoCommit::load(&bytes).expect("load")).expect("typed").read().expect("read");
-        assert_eq!(roster, Roster { campaign_id: campaign, candidates: vec![ada], reviewers: vec![bob] });
+        assert_eq!(roster, Roster { campaign_id: campaign, candidates: vec![ada], reviewers: vec![bob], hubs: vec![] });
     }
 }
