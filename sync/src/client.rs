@@ -10,7 +10,7 @@ use automerge::AutoCommit;
 use automerge::sync::{Message as SyncMessage, State as SyncState, SyncDoc};
 use iroh::endpoint::Connection;
 use iroh_blobs::Hash;
-use iroh_blobs::provider::events::{AbortReason, EventMask, EventSender, ProviderMessage, RequestMode};
+use iroh_blobs::provider::events::{AbortReason, EventMask, EventSender, ProviderMessage, RequestMode, RequestUpdate};
 use tracing::{debug, info};
 
 use crate::auth::DocRef;
@@ -225,15 +225,27 @@ pub async fn offer_recordings(node: &Node, ticket: &Ticket) -> Result<(), Client
     let conn = connect(node, ticket, OFFER_ALPN).await?;
     let (events, mut rx) = EventSender::channel(
         16,
-        EventMask { get: RequestMode::Intercept, get_many: RequestMode::Disabled, ..EventMask::DEFAULT },
+        EventMask { get: RequestMode::InterceptLog, get_many: RequestMode::Disabled, ..EventMask::DEFAULT },
     );
     let allowed = Arc::new(allowed);
+    let store = node.store.clone();
     tokio::spawn(async move {
         while let Some(msg) = rx.recv().await {
             if let ProviderMessage::GetRequestReceived(m) = msg {
-                let ok = m.request.ranges.is_blob() && allowed.contains(&m.request.hash);
-                debug!(hash = %m.request.hash, ok, "employer asks for a recording");
+                let hash = m.request.hash;
+                let ok = m.request.ranges.is_blob() && allowed.contains(&hash);
+                debug!(%hash, ok, "employer asks for a recording");
                 let _ = m.tx.send(if ok { Ok(()) } else { Err(AbortReason::Permission) }).await;
+                if ok {
+                    let (store, mut updates) = (store.clone(), m.rx);
+                    tokio::spawn(async move {
+                        let mut tracker = UploadTracker::new(store, hash);
+                        while let Ok(Some(update)) = updates.recv().await {
+                            tracker.update(update);
+                        }
+                        tracker.save();
+                    });
+                }
             }
         }
     });
@@ -251,6 +263,88 @@ pub async fn offer_recordings(node: &Node, ticket: &Ticket) -> Result<(), Client
         }
         other => Err(ClientError::Interrupted(other.map_or_else(|| "connection lost".to_owned(), |e| e.to_string()))),
     }
+}
+
+/// Persists how far the employer got with one recording, a few times a second.
+struct UploadTracker {
+    store: Arc<crate::store::Store>,
+    hash: String,
+    size: u64,
+    sent: u64,
+    saved: u64,
+    last_save: std::time::Instant,
+}
+
+impl UploadTracker {
+    const SAVE_EVERY: std::time::Duration = std::time::Duration::from_millis(250);
+
+    fn new(store: Arc<crate::store::Store>, hash: Hash) -> Self {
+        UploadTracker { store, hash: hash.to_hex(), size: 0, sent: 0, saved: 0, last_save: std::time::Instant::now() }
+    }
+
+    fn update(&mut self, update: RequestUpdate) {
+        match update {
+            RequestUpdate::Started(s) => self.size = s.size,
+            RequestUpdate::Progress(p) => {
+                self.sent = self.sent.max(p.end_offset);
+                if self.last_save.elapsed() >= Self::SAVE_EVERY {
+                    self.save();
+                }
+            }
+            RequestUpdate::Completed(_) => {
+                // The employer asked for what it was missing, and all of it went out.
+                self.sent = self.sent.max(self.size);
+                self.save();
+            }
+            RequestUpdate::Aborted(_) => self.save(),
+        }
+    }
+
+    fn save(&mut self) {
+        if self.sent > self.saved {
+            if let Err(e) = self.store.record_upload(&self.hash, self.sent) {
+                debug!(error = %e, "could not record upload progress");
+            }
+            self.saved = self.sent;
+        }
+        self.last_save = std::time::Instant::now();
+    }
+}
+
+/// How much of a submission's recordings has gone to the employer side.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct UploadProgress {
+    pub sent: u64,
+    pub total: u64,
+}
+
+impl UploadProgress {
+    /// Whole percent, rounded down (100 only when everything went).
+    pub fn percent(self) -> u64 {
+        if self.total == 0 { 100 } else { (self.sent * 100 / self.total).min(100) }
+    }
+}
+
+/// A submission's upload progress from the bytes recorded per recording hash: each take
+/// counts what went as the whole file or as fragments during recording, whichever is more.
+pub fn upload_progress(
+    submission: &crate::doc::Submission,
+    sent: &std::collections::BTreeMap<String, u64>,
+) -> UploadProgress {
+    let mut progress = UploadProgress::default();
+    for (question, take) in submission.takes() {
+        let whole = sent.get(&take.hash).copied().unwrap_or(0);
+        let fragments: u64 = submission
+            .uploads
+            .iter()
+            .filter(|u| &u.question == question && u.take_number == take.take_number)
+            .flat_map(|u| &u.fragments)
+            .map(|(hash, size)| sent.get(hash).copied().unwrap_or(0).min(*size))
+            .sum();
+        progress.total += take.size_bytes;
+        progress.sent += whole.max(fragments).min(take.size_bytes);
+    }
+    progress
 }
 
 fn own_hashes(node: &Node, candidate: &CandidateId) -> Result<HashSet<Hash>, ClientError> {
@@ -333,4 +427,50 @@ pub async fn fetch_recordings(node: &Node, ticket: &Ticket) -> Result<usize, Cli
     }
     conn.close(iroh::endpoint::VarInt::from_u32(close_code::DONE), b"bye");
     Ok(fetched)
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+
+    use super::*;
+    use crate::doc::{Answer, MediaKind, Overrides, Submission, Take, Upload};
+    use crate::ids::{CampaignId, QuestionId};
+    use crate::time::Timestamp;
+
+    #[test]
+    fn upload_progress_counts_whole_files_and_fragments() {
+        let q: QuestionId = "intro".parse().expect("id");
+        let take = Take {
+            hash: "whole".into(),
+            size_bytes: 1000,
+            duration_ms: 1,
+            media: MediaKind::Video,
+            recorded_at: Timestamp(1),
+            take_number: 2,
+        };
+        let submission = Submission {
+            campaign_id: CampaignId::random(),
+            candidate_id: CandidateId::random(),
+            accommodations: Overrides::default(),
+            answers: [(q.clone(), Answer::Recording(take))].into_iter().collect(),
+            submitted_at: None,
+            events: vec![],
+            uploads: vec![
+                Upload { question: q.clone(), take_number: 1, fragments: vec![("old".into(), 900)] },
+                Upload { question: q, take_number: 2, fragments: vec![("f0".into(), 600), ("f1".into(), 400)] },
+            ],
+        };
+        let sent = |pairs: &[(&str, u64)]| -> BTreeMap<String, u64> {
+            pairs.iter().map(|(h, n)| ((*h).to_owned(), *n)).collect()
+        };
+        let at = |pairs: &[(&str, u64)]| upload_progress(&submission, &sent(pairs));
+        assert_eq!(at(&[]), UploadProgress { sent: 0, total: 1000 });
+        // A fragment of an earlier take does not count for the kept take.
+        assert_eq!(at(&[("old", 900)]).sent, 0);
+        assert_eq!(at(&[("f0", 600), ("f1", 100)]).sent, 700);
+        assert_eq!(at(&[("f0", 600), ("whole", 800)]).sent, 800);
+        assert_eq!(at(&[("whole", 5000)]).percent(), 100, "capped at the take's size");
+        assert_eq!(at(&[("f0", 600), ("f1", 399)]).percent(), 99, "100 % only when all went");
+    }
 }

@@ -135,7 +135,10 @@ pub struct Store {
     root: PathBuf,
     secret_key: [u8; 32],
     problems: std::sync::Mutex<Vec<StoreProblem>>,
+    upload_lock: std::sync::Mutex<()>,
 }
+
+const UPLOAD_PROGRESS_FILE: &str = "upload-progress";
 
 impl Store {
     /// Open (creating if needed) the store at `root`. Every document is checked; corrupt files are
@@ -152,7 +155,12 @@ impl Store {
         }
         remove_stale_temp_files(&root).map_err(io_err(&root))?;
         let secret_key = load_or_create_key(&root.join(KEY_FILE))?;
-        let store = Store { root, secret_key, problems: std::sync::Mutex::new(Vec::new()) };
+        let store = Store {
+            root,
+            secret_key,
+            problems: std::sync::Mutex::new(Vec::new()),
+            upload_lock: std::sync::Mutex::new(()),
+        };
         for kind in DocKind::ALL {
             for id in store.list(kind)? {
                 match store.load(kind, &id) {
@@ -213,6 +221,30 @@ impl Store {
     pub fn node_address(&self) -> Option<crate::ticket::TicketNode> {
         let bytes = fs::read(self.root.join("node-address")).ok()?;
         postcard::from_bytes(&bytes).ok()
+    }
+
+    /// Bytes of each recording (by hash) that this node has sent to the employer side, as far
+    /// as its uploads got; kept across restarts so `status` can show "uploading n%".
+    pub fn upload_progress(&self) -> std::collections::BTreeMap<String, u64> {
+        fs::read(self.root.join(UPLOAD_PROGRESS_FILE))
+            .ok()
+            .and_then(|bytes| postcard::from_bytes(&bytes).ok())
+            .unwrap_or_default()
+    }
+
+    /// Record that `sent` bytes of recording `hash` have reached the employer side. Progress
+    /// only moves forward.
+    pub fn record_upload(&self, hash: &str, sent: u64) -> Result<(), StoreError> {
+        let _guard = self.upload_lock.lock();
+        let mut progress = self.upload_progress();
+        let entry = progress.entry(hash.to_owned()).or_default();
+        if *entry >= sent {
+            return Ok(());
+        }
+        *entry = sent;
+        let path = self.root.join(UPLOAD_PROGRESS_FILE);
+        let bytes = postcard::to_stdvec(&progress).map_err(|e| io_err(&path)(io::Error::other(e)))?;
+        write_atomic(&path, &bytes).map_err(io_err(&path))
     }
 
     /// Corrupt files found since the store was opened.

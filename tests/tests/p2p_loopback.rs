@@ -184,6 +184,15 @@ fn killed_transfers_resume_and_verify() {
     submit.wait().expect("wait");
     // The blob store commits in ~0.5 s batches: let the first half become durable.
     std::thread::sleep(Duration::from_millis(1500));
+    // The candidate's status says how far the upload got before it was killed.
+    let status = ok(&peerview(cleo.path(), &["status"]));
+    let percent: u64 = status
+        .split("uploading ")
+        .nth(1)
+        .and_then(|rest| rest.split('%').next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("no upload progress in the status:\n{status}"));
+    assert!((30..100).contains(&percent), "about half was sent, status says {percent}%:\n{status}");
 
     // 2. Kill the employer in the middle of the next attempt.
     let mut again = Command::new(peerview_bin())
@@ -239,7 +248,8 @@ fn offline_submission_is_kept_and_delivered_when_the_employer_returns() {
     let out = peer(dana.path(), &["submit", &campaign, "--wait", "0"]);
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
     assert!(stderr(&out).contains("kept on this computer"), "{}", stderr(&out));
-    assert!(ok(&peerview(dana.path(), &["status"])).contains("submitted, waiting"));
+    let status = ok(&peerview(dana.path(), &["status"]));
+    assert!(status.contains("submitted, waiting to send 0.2 MB"), "{status}");
 
     // A waiting sync delivers by itself once the employer is back.
     let mut sync = Command::new(peerview_bin())

@@ -649,9 +649,28 @@ fn status_of(data_dir: &Path, only: Option<&CampaignId>) -> Result<()> {
                     println!("{title}: not synced yet");
                     continue;
                 };
+                let upload = client::upload_progress(&s, &store.upload_progress());
                 let state = match s.state() {
                     SubmissionState::NotStarted => "not started".to_owned(),
+                    SubmissionState::Recorded if upload.sent > 0 => format!(
+                        "in progress, {} answers saved here ({}% of the recordings already sent)",
+                        s.answers.len(),
+                        upload.percent()
+                    ),
                     SubmissionState::Recorded => format!("in progress, {} answers saved here", s.answers.len()),
+                    SubmissionState::Submitted if upload.total > 0 && upload.sent >= upload.total => {
+                        "submitted, everything sent; waiting for the employer's receipt".to_owned()
+                    }
+                    SubmissionState::Submitted if upload.sent == 0 && upload.total > 0 => format!(
+                        "submitted, waiting to send {} of recordings (they go when the employer is reachable)",
+                        fmt::megabytes(upload.total)
+                    ),
+                    SubmissionState::Submitted if upload.total > 0 => format!(
+                        "submitted, uploading {}% ({} of {} sent)",
+                        upload.percent(),
+                        fmt::megabytes(upload.sent),
+                        fmt::megabytes(upload.total)
+                    ),
                     SubmissionState::Submitted => "submitted, waiting for the employer to receive it".to_owned(),
                     SubmissionState::Received => "received by the employer".to_owned(),
                     SubmissionState::Viewed => "viewed by the employer".to_owned(),
