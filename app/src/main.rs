@@ -44,6 +44,11 @@ struct Cli {
     #[arg(long, global = true, env = "PEERVIEW_RELAY", value_name = "MODE", default_value = "default")]
     relay: peerview_sync::node::RelaySetting,
 
+    /// Find and announce Peerview nodes on the local network (mDNS): an office node whose
+    /// address changed is still found by its id.
+    #[arg(long, global = true, env = "PEERVIEW_LAN_DISCOVERY")]
+    lan_discovery: bool,
+
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -214,14 +219,14 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let default_level = if matches!(cli.command, Some(Command::Serve { .. })) { "info" } else { "warn" };
     init_tracing(default_level);
-    let relay = cli.relay;
+    let relay = p2p::Net { relay: cli.relay, lan_discovery: cli.lan_discovery };
     let result = paths::data_dir(cli.data_dir).and_then(|data_dir| {
         let d = &data_dir;
         match cli.command {
             None | Some(Command::Gui) => gui::run(d),
             Some(Command::Campaign(cmd)) => commands::campaign::run(d, cmd),
             Some(Command::Serve { bind, replicate_every }) => {
-                p2p::serve(d, relay, bind, Duration::from_secs(replicate_every.max(1)))
+                p2p::serve(d, relay.clone(), bind, Duration::from_secs(replicate_every.max(1)))
             }
             Some(Command::Invite { campaign, name, email }) => p2p::invite(d, &campaign, &name, email.as_deref()),
             Some(Command::Reviewer(ReviewerCommand::Invite { campaign, name })) => {

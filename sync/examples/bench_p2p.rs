@@ -47,7 +47,11 @@ fn campaign() -> Campaign {
 
 async fn start_node(dir: &Path) -> Result<Node> {
     let store = Arc::new(Store::open(dir)?);
-    Ok(Node::start(store, &NodeConfig { relay: RelaySetting::Disabled, bind: Some("127.0.0.1:0".parse()?) }).await?)
+    Ok(Node::start(
+        store,
+        &NodeConfig { relay: RelaySetting::Disabled, bind: Some("127.0.0.1:0".parse()?), lan_discovery: false },
+    )
+    .await?)
 }
 
 fn pseudo_random_file(path: &Path, bytes: usize, seed: u64) -> Result<()> {

@@ -321,7 +321,7 @@ pub struct UploadProgress {
 impl UploadProgress {
     /// Whole percent, rounded down (100 only when everything went).
     pub fn percent(self) -> u64 {
-        if self.total == 0 { 100 } else { (self.sent * 100 / self.total).min(100) }
+        (self.sent * 100).checked_div(self.total).map_or(100, |p| p.min(100))
     }
 }
 

@@ -54,7 +54,13 @@ pub struct NodeConfig {
     pub relay: RelaySetting,
     /// Address to listen on; `None` lets the system choose.
     pub bind: Option<SocketAddr>,
+    /// Find and announce Peerview nodes on the local network (mDNS), so that an office
+    /// machine whose address changed is still found by its id.
+    pub lan_discovery: bool,
 }
+
+/// The mDNS service name Peerview nodes announce on the local network.
+pub const LAN_SERVICE: &str = "peerview";
 
 #[derive(Debug, thiserror::Error)]
 pub enum NodeError {
@@ -96,6 +102,10 @@ impl Node {
             }
         };
         let mut builder = builder.secret_key(secret).transport_config(transport);
+        if config.lan_discovery {
+            builder = builder
+                .address_lookup(iroh_mdns_address_lookup::MdnsAddressLookup::builder().service_name(LAN_SERVICE));
+        }
         if let Some(addr) = config.bind {
             builder = builder
                 .clear_ip_transports()

@@ -5,6 +5,8 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+pub mod netns;
+
 /// The `peerview` binary built for this test run (`cargo test --workspace` builds it).
 pub fn peerview_bin() -> PathBuf {
     // target/<profile>/deps/<test binary> -> target/<profile>/peerview
@@ -97,13 +99,19 @@ impl Server {
 
     /// [`Server::start`] with extra `serve` arguments.
     pub fn start_with(data_dir: &Path, bind: &str, extra: &[&str]) -> Server {
+        Server::spawn(Command::new(peerview_bin()), data_dir, bind, extra)
+    }
+
+    /// Start `serve` through `command` (the `peerview` binary, or a wrapper such as
+    /// `ip netns exec NS peerview`).
+    pub fn spawn(mut command: Command, data_dir: &Path, bind: &str, extra: &[&str]) -> Server {
         use std::io::{BufRead, BufReader};
-        let mut child = Command::new(peerview_bin())
+        let mut child = command
             .args(["--relay", "disabled", "--data-dir"])
             .arg(data_dir)
             .args(["serve", "--bind", bind])
             .args(extra)
-            .env("RUST_LOG", "info,iroh=warn,iroh_blobs=warn,noq=warn")
+            .env("RUST_LOG", "info,iroh=warn,iroh_blobs=warn,noq=warn,swarm_discovery=error")
             .env_remove("PEERVIEW_DATA_DIR")
             .stdout(std::process::Stdio::piped())
             .stderr(std::process::Stdio::piped())

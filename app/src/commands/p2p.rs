@@ -35,15 +35,28 @@ impl std::fmt::Display for NotSent {
 }
 impl std::error::Error for NotSent {}
 
+/// How this computer's node reaches peers: relays, and discovery on the local network.
+#[derive(Clone, Debug, Default)]
+pub struct Net {
+    pub relay: RelaySetting,
+    pub lan_discovery: bool,
+}
+
+impl Net {
+    fn config(&self, bind: Option<SocketAddr>) -> NodeConfig {
+        NodeConfig { relay: self.relay.clone(), bind, lan_discovery: self.lan_discovery }
+    }
+}
+
 fn runtime() -> Result<tokio::runtime::Runtime> {
     tokio::runtime::Builder::new_multi_thread().enable_all().build().context("starting the async runtime")
 }
 
-pub fn serve(data_dir: &Path, relay: RelaySetting, bind: Option<SocketAddr>, replicate_every: Duration) -> Result<()> {
+pub fn serve(data_dir: &Path, net: Net, bind: Option<SocketAddr>, replicate_every: Duration) -> Result<()> {
     let store = Arc::new(open_store(data_dir)?);
     let bind = bind.unwrap_or_else(|| SocketAddr::from(([0, 0, 0, 0], DEFAULT_PORT)));
     runtime()?.block_on(async move {
-        let node = Node::start(store.clone(), &NodeConfig { relay, bind: Some(bind) }).await?;
+        let node = Node::start(store.clone(), &net.config(Some(bind))).await?;
         let service = EmployerService::new(node.clone(), Quota::default());
         let router = service.spawn_router();
         let address = node.ticket_node().await;
@@ -54,6 +67,9 @@ pub fn serve(data_dir: &Path, relay: RelaySetting, bind: Option<SocketAddr>, rep
         }
         if let Some(relay) = &address.relay_url {
             println!("  reachable through relay {relay}");
+        }
+        if net.lan_discovery {
+            println!("  announced on the local network (mDNS), so candidates there find it by its id");
         }
         println!("Ready. Invite candidates with: peerview invite CAMPAIGN --name NAME");
         let replication = tokio::spawn(replicate_forever(node.clone(), address, replicate_every));
@@ -178,15 +194,15 @@ pub fn revoke(data_dir: &Path, campaign: &str, invitee: &str) -> Result<()> {
     Ok(())
 }
 
-async fn client_node(data_dir: &Path, relay: RelaySetting) -> Result<Node> {
+async fn client_node(data_dir: &Path, net: Net) -> Result<Node> {
     let store = Arc::new(open_store(data_dir)?);
-    Ok(Node::start(store, &NodeConfig { relay, bind: None }).await?)
+    Ok(Node::start(store, &net.config(None)).await?)
 }
 
-pub fn join(data_dir: &Path, relay: RelaySetting, ticket_text: &str) -> Result<()> {
+pub fn join(data_dir: &Path, net: Net, ticket_text: &str) -> Result<()> {
     let ticket = Ticket::decode(ticket_text).map_err(|e| anyhow!("{e}"))?;
     runtime()?.block_on(async move {
-        let node = client_node(data_dir, relay).await?;
+        let node = client_node(data_dir, net).await?;
         if let Invitee::Hub(_) = &ticket.invitee {
             let own = node.store.node_address();
             let result = client::replicate(&node, &ticket, own.as_ref()).await;
@@ -266,7 +282,7 @@ pub struct RecordRequest {
 
 pub fn answer(
     data_dir: &Path,
-    relay: RelaySetting,
+    net: Net,
     campaign: &str,
     question: &str,
     file: Option<PathBuf>,
@@ -304,7 +320,7 @@ pub fn answer(
                 Some(Answer::Recording(t)) => t.take_number + 1,
                 _ => 1,
             };
-            let live = LiveUpload { relay, ticket: ticket.clone(), question: question_id.clone(), take_number };
+            let live = LiveUpload { net, ticket: ticket.clone(), question: question_id.clone(), take_number };
             let take_path = record_with_live_upload(data_dir, &video, &request.audio, seconds, live)?;
             recorded_take_dir = take_path.parent().map(Path::to_path_buf);
             Some(take_path)
@@ -349,7 +365,7 @@ pub fn answer(
 
 /// Where fragments recorded during a take go, as they are written.
 struct LiveUpload {
-    relay: RelaySetting,
+    net: Net,
     ticket: Ticket,
     question: peerview_sync::QuestionId,
     take_number: u32,
@@ -365,7 +381,7 @@ fn record_with_live_upload(
     live: LiveUpload,
 ) -> Result<PathBuf> {
     let rt = runtime()?;
-    let node = rt.block_on(client_node(data_dir, live.relay.clone()))?;
+    let node = rt.block_on(client_node(data_dir, live.net.clone()))?;
     let (tx, rx) = tokio::sync::mpsc::unbounded_channel::<peerview_media::record::Fragment>();
     let dir = super::record::new_take_dir(data_dir);
     let (done_tx, done_rx) = tokio::sync::watch::channel(false);
@@ -490,7 +506,7 @@ fn with_backoff(wait: Duration, mut attempt: impl FnMut() -> Result<()>) -> Resu
 /// Longest pause between two attempts to reach the employer.
 const MAX_BACKOFF: Duration = Duration::from_secs(30);
 
-pub fn submit(data_dir: &Path, relay: RelaySetting, campaign: &str, wait: Duration) -> Result<()> {
+pub fn submit(data_dir: &Path, net: Net, campaign: &str, wait: Duration) -> Result<()> {
     let store = open_store(data_dir)?;
     let ticket = membership(&store, campaign)?;
     let Invitee::Candidate(candidate) = &ticket.invitee else { bail!("only candidates submit") };
@@ -517,14 +533,14 @@ pub fn submit(data_dir: &Path, relay: RelaySetting, campaign: &str, wait: Durati
         println!("Submitted. Sending to the employer...");
     }
     drop(store);
-    with_backoff(wait, || deliver(data_dir, relay.clone(), &ticket))?;
+    with_backoff(wait, || deliver(data_dir, net.clone(), &ticket))?;
     status_of(data_dir, Some(&ticket.campaign))
 }
 
 /// Sync documents, let the employer fetch recordings, sync again for the receipt.
-fn deliver(data_dir: &Path, relay: RelaySetting, ticket: &Ticket) -> Result<()> {
+fn deliver(data_dir: &Path, net: Net, ticket: &Ticket) -> Result<()> {
     runtime()?.block_on(async {
-        let node = client_node(data_dir, relay).await?;
+        let node = client_node(data_dir, net).await?;
         let result = async {
             client::sync_documents(&node, ticket).await?;
             client::offer_recordings(&node, ticket).await?;
@@ -544,13 +560,13 @@ fn deliver(data_dir: &Path, relay: RelaySetting, ticket: &Ticket) -> Result<()> 
 
 /// `peerview sync`: once (retrying for up to `wait`), or with `watch` every few seconds until
 /// interrupted.
-pub fn sync(data_dir: &Path, relay: RelaySetting, wait: Duration, watch: bool) -> Result<()> {
+pub fn sync(data_dir: &Path, net: Net, wait: Duration, watch: bool) -> Result<()> {
     if !watch {
-        return with_backoff(wait, || sync_once(data_dir, relay.clone()));
+        return with_backoff(wait, || sync_once(data_dir, net.clone()));
     }
     let mut delay = WATCH_INTERVAL;
     loop {
-        match sync_once(data_dir, relay.clone()) {
+        match sync_once(data_dir, net.clone()) {
             Ok(()) => delay = WATCH_INTERVAL,
             Err(e) if e.downcast_ref::<NotSent>().is_some() => {
                 eprintln!("{e:#}");
@@ -565,7 +581,7 @@ pub fn sync(data_dir: &Path, relay: RelaySetting, wait: Duration, watch: bool) -
 /// How often `sync --watch` syncs when all is well.
 const WATCH_INTERVAL: Duration = Duration::from_secs(10);
 
-fn sync_once(data_dir: &Path, relay: RelaySetting) -> Result<()> {
+fn sync_once(data_dir: &Path, net: Net) -> Result<()> {
     let tickets = open_store(data_dir)?.memberships()?;
     if tickets.is_empty() {
         println!("Nothing to sync: this computer has not joined any campaign.");
@@ -574,7 +590,7 @@ fn sync_once(data_dir: &Path, relay: RelaySetting) -> Result<()> {
     let mut failures = Vec::new();
     for ticket in &tickets {
         let outcome = runtime()?.block_on(async {
-            let node = client_node(data_dir, relay.clone()).await?;
+            let node = client_node(data_dir, net.clone()).await?;
             let result = async {
                 if let Invitee::Hub(_) = &ticket.invitee {
                     let own = node.store.node_address();
