@@ -1,15 +1,8 @@
 //! The `peerview` binary: the desktop app (default) and the command line for scripts, servers
 //! and tests. The only crate that knows egui, the command line and where data lives on disk.
 
-mod campaign_file;
-mod commands;
-mod export;
-mod fmt;
-mod gui;
-mod paths;
-mod settings;
-
-use commands::{p2p, record};
+use peerview::commands::{self, p2p, record};
+use peerview::{gui, paths};
 
 /// `1280x720` -> (1280, 720); even sizes only (the encoder needs them).
 fn parse_size(s: &str) -> Result<(u32, u32), String> {

@@ -146,6 +146,13 @@ impl AnswerMachine {
         }
     }
 
+    /// Resume a question whose takes already exist (e.g. recovered after a crash): the
+    /// candidate reviews them and keeps one, or retakes while takes remain.
+    pub fn reviewing(rules: Rules, takes: Vec<TakeInfo>) -> Self {
+        let rules = Rules { max_takes: rules.max_takes.max(1), ..rules };
+        AnswerMachine { rules, state: State::Reviewing, takes }
+    }
+
     pub fn rules(&self) -> &Rules {
         &self.rules
     }

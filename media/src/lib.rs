@@ -10,5 +10,6 @@ pub mod player;
 pub mod playout;
 pub mod probe;
 pub mod record;
+pub mod session;
 pub mod source;
 pub mod stretch;

@@ -7,9 +7,9 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result, anyhow, bail};
-use peerview_sync::auth::{Quota, check_candidate_submission, deadline_for};
+use peerview_sync::auth::Quota;
 use peerview_sync::client::{self, ClientError};
-use peerview_sync::doc::{Answer, AnswerKind, EventKind, MediaKind, StatusEvent, SubmissionDoc, Take, TextAnswer};
+use peerview_sync::doc::{Answer, AnswerKind, EventKind, MediaKind, SubmissionDoc, Take, TextAnswer};
 use peerview_sync::employer::{self, EmployerService};
 use peerview_sync::node::{Node, NodeConfig, RelaySetting, endpoint_hex};
 use peerview_sync::ticket::{Invitee, Ticket};
@@ -298,10 +298,9 @@ pub fn answer(
         let ids: Vec<&str> = campaign.questions.iter().map(|q| q.id.as_str()).collect();
         bail!("there is no question {question} in this campaign (questions: {})", ids.join(", "));
     };
-    let mut stored = store.load(DocKind::Submission, candidate.as_str())?;
-    let mut doc = SubmissionDoc::from_automerge(std::mem::take(&mut stored.doc))?;
-    let before = doc.read()?;
+    let before = store.submission(candidate)?;
     let now = Timestamp::now();
+    let take_number = crate::candidate::next_take_number(&store, candidate, &question_id)?;
     let mut recorded_take_dir = None;
     let file = match recording {
         Some(request) if q.kind != AnswerKind::Text => {
@@ -316,10 +315,6 @@ pub fn answer(
                 super::record::VideoChoice::None
             });
             println!("Recording {seconds} s...");
-            let take_number = match before.answers.get(&question_id) {
-                Some(Answer::Recording(t)) => t.take_number + 1,
-                _ => 1,
-            };
             let live = LiveUpload { net, ticket: ticket.clone(), question: question_id.clone(), take_number };
             let take_path = record_with_live_upload(data_dir, &video, &request.audio, seconds, live)?;
             recorded_take_dir = take_path.parent().map(Path::to_path_buf);
@@ -332,10 +327,6 @@ pub fn answer(
         (AnswerKind::Text, None, Some(text)) => Answer::Text(TextAnswer { text, written_at: now }),
         (AnswerKind::Text, Some(_), _) => bail!("question {question} takes a text answer: use --text \"...\""),
         (AnswerKind::Video | AnswerKind::Audio, Some(path), None) => {
-            let take_number = match before.answers.get(&question_id) {
-                Some(Answer::Recording(t)) => t.take_number + 1,
-                _ => 1,
-            };
             let media = if q.kind == AnswerKind::Video { MediaKind::Video } else { MediaKind::Audio };
             Answer::Recording(import_recording(&store, &path, media, take_number, now)?)
         }
@@ -344,17 +335,7 @@ pub fn answer(
         }
         _ => bail!("give exactly one of --file or --text"),
     };
-    doc.set_answer(&question_id, &answer)?;
-    doc.push_event(&StatusEvent {
-        kind: EventKind::Recorded { question: question_id.clone() },
-        by: "candidate".into(),
-        at: now,
-    })?;
-    let after = doc.read()?;
-    // The same rules the employer applies: better to hear them now than at upload time.
-    check_candidate_submission(&campaign, &before, &after, now, Quota::default()).map_err(|r| anyhow!("{r}"))?;
-    stored.doc = doc.into_automerge();
-    store.save(&mut stored)?;
+    crate::candidate::keep_answer(&store, candidate, &question_id, &answer)?;
     // The blob store holds the take now.
     if let Some(dir) = recorded_take_dir {
         let _ = std::fs::remove_dir_all(dir);
@@ -510,26 +491,7 @@ pub fn submit(data_dir: &Path, net: Net, campaign: &str, wait: Duration) -> Resu
     let store = open_store(data_dir)?;
     let ticket = membership(&store, campaign)?;
     let Invitee::Candidate(candidate) = &ticket.invitee else { bail!("only candidates submit") };
-    let campaign = store.campaign(&ticket.campaign)?;
-    let mut stored = store.load(DocKind::Submission, candidate.as_str())?;
-    let mut doc = SubmissionDoc::from_automerge(std::mem::take(&mut stored.doc))?;
-    let before = doc.read()?;
-    let missing: Vec<&str> =
-        campaign.questions.iter().filter(|q| !before.answers.contains_key(&q.id)).map(|q| q.id.as_str()).collect();
-    if !missing.is_empty() {
-        bail!("answer every question before submitting; still unanswered: {}", missing.join(", "));
-    }
-    if before.submitted_at.is_none() {
-        let now = Timestamp::now();
-        if now > deadline_for(&campaign, &before) {
-            bail!(
-                "the deadline ({}) has passed; contact the employer",
-                fmt::date_time(deadline_for(&campaign, &before))
-            );
-        }
-        doc.mark_submitted(now, "candidate")?;
-        stored.doc = doc.into_automerge();
-        store.save(&mut stored)?;
+    if crate::candidate::mark_submitted(&store, candidate)? {
         println!("Submitted. Sending to the employer...");
     }
     drop(store);

@@ -1,0 +1,67 @@
+//! What a candidate does to their own submission, shared by the command line and the app:
+//! keep an answer (checked by the same rules the employer applies), and submit.
+
+use anyhow::{Result, anyhow, bail};
+use peerview_sync::auth::{Quota, check_candidate_submission, deadline_for};
+use peerview_sync::doc::{Answer, EventKind, StatusEvent, SubmissionDoc};
+use peerview_sync::{CandidateId, DocKind, QuestionId, Store, Timestamp};
+
+use crate::fmt;
+
+/// Keep `answer` as the answer to `question` in the candidate's submission, recording a
+/// "recorded" event. Refused (nothing saved) if the employer would refuse it: wrong kind, too
+/// long, too many takes, after the deadline or after submitting.
+pub fn keep_answer(store: &Store, candidate: &CandidateId, question: &QuestionId, answer: &Answer) -> Result<()> {
+    let mut stored = store.load(DocKind::Submission, candidate.as_str())?;
+    let mut doc = SubmissionDoc::from_automerge(std::mem::take(&mut stored.doc))?;
+    let before = doc.read()?;
+    let campaign = store.campaign(&before.campaign_id)?;
+    let now = Timestamp::now();
+    doc.set_answer(question, answer)?;
+    doc.push_event(&StatusEvent {
+        kind: EventKind::Recorded { question: question.clone() },
+        by: "candidate".into(),
+        at: now,
+    })?;
+    let after = doc.read()?;
+    // The same rules the employer applies: better to hear them now than at upload time.
+    check_candidate_submission(&campaign, &before, &after, now, Quota::default()).map_err(|r| anyhow!("{r}"))?;
+    stored.doc = doc.into_automerge();
+    store.save(&mut stored)?;
+    Ok(())
+}
+
+/// The take number the next recorded answer to `question` gets.
+pub fn next_take_number(store: &Store, candidate: &CandidateId, question: &QuestionId) -> Result<u32> {
+    let submission = store.submission(candidate)?;
+    Ok(match submission.answers.get(question) {
+        Some(Answer::Recording(t)) => t.take_number + 1,
+        _ => 1,
+    })
+}
+
+/// Mark the submission submitted, once every question is answered and before the deadline.
+/// Returns `false` if it was submitted already.
+pub fn mark_submitted(store: &Store, candidate: &CandidateId) -> Result<bool> {
+    let mut stored = store.load(DocKind::Submission, candidate.as_str())?;
+    let mut doc = SubmissionDoc::from_automerge(std::mem::take(&mut stored.doc))?;
+    let before = doc.read()?;
+    let campaign = store.campaign(&before.campaign_id)?;
+    let missing: Vec<&str> =
+        campaign.questions.iter().filter(|q| !before.answers.contains_key(&q.id)).map(|q| q.id.as_str()).collect();
+    if !missing.is_empty() {
+        bail!("answer every question before submitting; still unanswered: {}", missing.join(", "));
+    }
+    if before.submitted_at.is_some() {
+        return Ok(false);
+    }
+    let now = Timestamp::now();
+    let deadline = deadline_for(&campaign, &before);
+    if now > deadline {
+        bail!("the deadline ({}) has passed; contact the employer", fmt::date_time(deadline));
+    }
+    doc.mark_submitted(now, "candidate")?;
+    stored.doc = doc.into_automerge();
+    store.save(&mut stored)?;
+    Ok(true)
+}

@@ -1,0 +1,12 @@
+//! The `peerview` app as a library: the desktop app (eframe/egui), the command line's
+//! subcommands, settings and paths. `main.rs` is the thin binary on top; GUI tests
+//! (`app/tests/`) drive the same screens through `egui_kittest`.
+
+pub mod campaign_file;
+pub mod candidate;
+pub mod commands;
+pub mod export;
+pub mod fmt;
+pub mod gui;
+pub mod paths;
+pub mod settings;
