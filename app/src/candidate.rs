@@ -65,3 +65,28 @@ pub fn mark_submitted(store: &Store, candidate: &CandidateId) -> Result<bool> {
     store.save(&mut stored)?;
     Ok(true)
 }
+
+/// A fragment of a take being recorded is on disk: put it in the blob store and list it in the
+/// submission (`uploads`), so the employer can fetch it while the candidate is still recording.
+pub async fn register_fragment(
+    node: &peerview_sync::node::Node,
+    candidate: &CandidateId,
+    question: &QuestionId,
+    take_number: u32,
+    file: &std::path::Path,
+    f: &peerview_media::record::Fragment,
+) -> Result<()> {
+    use std::io::{Read, Seek, SeekFrom};
+    let mut bytes = vec![0u8; usize::try_from(f.len)?];
+    let mut take = std::fs::File::open(file)?;
+    take.seek(SeekFrom::Start(f.offset))?;
+    take.read_exact(&mut bytes)?;
+    let tag = node.blobs.add_bytes(bytes).await.map_err(|e| anyhow!("{e:#}"))?;
+    anyhow::ensure!(tag.hash.to_hex() == f.hash, "fragment {} changed on disk", f.index);
+    let mut stored = node.store.load(DocKind::Submission, candidate.as_str())?;
+    let mut doc = SubmissionDoc::from_automerge(std::mem::take(&mut stored.doc))?;
+    doc.add_upload_fragment(question, take_number, &f.hash, f.len)?;
+    stored.doc = doc.into_automerge();
+    node.store.save(&mut stored)?;
+    Ok(())
+}

@@ -49,7 +49,13 @@ struct Cli {
 #[derive(Subcommand, Debug)]
 enum Command {
     /// Open the desktop app (the default when no command is given).
-    Gui,
+    Gui {
+        /// An invite ticket to open (candidates).
+        ticket: Option<String>,
+        /// Use a test-pattern camera and a tone microphone instead of real devices.
+        #[arg(long)]
+        synthetic_devices: bool,
+    },
     /// Create, list, show and export campaigns (employer).
     #[command(subcommand)]
     Campaign(commands::campaign::CampaignCommand),
@@ -216,7 +222,8 @@ fn main() -> ExitCode {
     let result = paths::data_dir(cli.data_dir).and_then(|data_dir| {
         let d = &data_dir;
         match cli.command {
-            None | Some(Command::Gui) => gui::run(d),
+            None => gui::run(d, relay, None, false),
+            Some(Command::Gui { ticket, synthetic_devices }) => gui::run(d, relay, ticket, synthetic_devices),
             Some(Command::Campaign(cmd)) => commands::campaign::run(d, cmd),
             Some(Command::Serve { bind, replicate_every }) => {
                 p2p::serve(d, relay.clone(), bind, Duration::from_secs(replicate_every.max(1)))

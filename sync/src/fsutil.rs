@@ -59,13 +59,26 @@ pub fn remove_stale_temp_files(dir: &Path) -> io::Result<usize> {
     let mut removed = 0;
     for entry in fs::read_dir(dir)? {
         let entry = entry?;
-        if entry.file_name().to_string_lossy().starts_with(TEMP_PREFIX) {
-            fs::remove_file(entry.path())?;
-            removed += 1;
+        if !entry.file_name().to_string_lossy().starts_with(TEMP_PREFIX) {
+            continue;
+        }
+        // Another thread or process may be writing this very file right now (a write takes
+        // milliseconds): only files left behind a while ago are leftovers of a crash.
+        let age = entry.metadata().and_then(|m| m.modified()).ok().and_then(|t| t.elapsed().ok());
+        if age.is_none_or(|a| a < STALE_AFTER) {
+            continue;
+        }
+        match fs::remove_file(entry.path()) {
+            Ok(()) => removed += 1,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+            Err(e) => return Err(e),
         }
     }
     Ok(removed)
 }
+
+/// Age after which a temporary file counts as left behind by a crash.
+pub const STALE_AFTER: std::time::Duration = std::time::Duration::from_secs(600);
 
 #[cfg(test)]
 mod tests {
@@ -93,5 +106,18 @@ mod tests {
         assert!(write_atomic(&blocked, b"new").is_err());
         assert_eq!(fs::read(&path).expect("read"), b"old");
         assert_eq!(remove_stale_temp_files(dir.path()).expect("clean"), 0);
+    }
+
+    #[test]
+    fn only_old_temp_files_are_removed_so_a_concurrent_write_survives() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let fresh = dir.path().join(format!("{TEMP_PREFIX}a.am-000000"));
+        let old = dir.path().join(format!("{TEMP_PREFIX}b.am-000000"));
+        fs::write(&fresh, b"being written").expect("write");
+        fs::write(&old, b"left by a crash").expect("write");
+        let long_ago = std::time::SystemTime::now() - STALE_AFTER - std::time::Duration::from_secs(5);
+        fs::File::options().write(true).open(&old).expect("open").set_modified(long_ago).expect("mtime");
+        assert_eq!(remove_stale_temp_files(dir.path()).expect("clean"), 1);
+        assert!(fresh.exists() && !old.exists());
     }
 }

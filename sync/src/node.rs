@@ -147,6 +147,14 @@ impl Node {
         }
     }
 
+    /// Whether this node holds the complete recording with this BLAKE3 hash (hex).
+    pub async fn has_recording(&self, hash: &str) -> bool {
+        match iroh_blobs::Hash::from_str(hash) {
+            Ok(h) => self.blobs.has(h).await.unwrap_or(false),
+            Err(_) => false,
+        }
+    }
+
     /// Close connections and the blob store cleanly (no half-written files).
     pub async fn shutdown(&self) {
         self.endpoint.close().await;

@@ -9,11 +9,11 @@ use std::time::{Duration, Instant};
 use anyhow::{Context, Result, anyhow, bail};
 use peerview_sync::auth::Quota;
 use peerview_sync::client::{self, ClientError};
-use peerview_sync::doc::{Answer, AnswerKind, EventKind, MediaKind, SubmissionDoc, Take, TextAnswer};
+use peerview_sync::doc::{Answer, AnswerKind, EventKind, MediaKind, Take, TextAnswer};
 use peerview_sync::employer::{self, EmployerService};
 use peerview_sync::node::{Node, NodeConfig, RelaySetting, endpoint_hex};
 use peerview_sync::ticket::{Invitee, Ticket};
-use peerview_sync::{CampaignId, DocKind, Store, SubmissionState, Timestamp};
+use peerview_sync::{CampaignId, Store, SubmissionState, Timestamp};
 
 use super::open_store;
 use crate::fmt;
@@ -43,7 +43,7 @@ pub struct Net {
 }
 
 impl Net {
-    fn config(&self, bind: Option<SocketAddr>) -> NodeConfig {
+    pub fn config(&self, bind: Option<SocketAddr>) -> NodeConfig {
         NodeConfig { relay: self.relay.clone(), bind, lan_discovery: self.lan_discovery }
     }
 }
@@ -399,7 +399,9 @@ async fn live_upload(
             batch.push(more);
         }
         for f in batch {
-            if let Err(e) = register_fragment(&node, candidate, &live, &file, &f).await {
+            if let Err(e) =
+                crate::candidate::register_fragment(&node, candidate, &live.question, live.take_number, &file, &f).await
+            {
                 tracing::warn!(error = %e, "could not prepare a fragment for upload; the whole take will be sent after Stop");
                 return;
             }
@@ -416,28 +418,6 @@ async fn live_upload(
             }
         }
     }
-}
-
-async fn register_fragment(
-    node: &Node,
-    candidate: &peerview_sync::CandidateId,
-    live: &LiveUpload,
-    file: &Path,
-    f: &peerview_media::record::Fragment,
-) -> Result<()> {
-    use std::io::{Read, Seek, SeekFrom};
-    let mut bytes = vec![0u8; usize::try_from(f.len)?];
-    let mut take = std::fs::File::open(file)?;
-    take.seek(SeekFrom::Start(f.offset))?;
-    take.read_exact(&mut bytes)?;
-    let tag = node.blobs.add_bytes(bytes).await.map_err(|e| anyhow!("{e:#}"))?;
-    anyhow::ensure!(tag.hash.to_hex() == f.hash, "fragment {} changed on disk", f.index);
-    let mut stored = node.store.load(DocKind::Submission, candidate.as_str())?;
-    let mut doc = SubmissionDoc::from_automerge(std::mem::take(&mut stored.doc))?;
-    doc.add_upload_fragment(&live.question, live.take_number, &f.hash, f.len)?;
-    stored.doc = doc.into_automerge();
-    node.store.save(&mut stored)?;
-    Ok(())
 }
 
 fn import_recording(

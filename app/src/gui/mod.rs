@@ -2,17 +2,62 @@
 //! that sends snapshots through a channel and asks for a repaint; the UI returns commands that
 //! are applied after the frame.
 
+pub mod candidate;
+pub mod devices;
+pub mod widgets;
+
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, Sender, channel};
+use std::time::Duration;
 
 use anyhow::{Result, anyhow, bail};
 use eframe::egui;
+use peerview_media::player::TimeSource;
 use peerview_sync::{Campaign, Roster, Store, StoreError, Timestamp};
 
+use self::candidate::service::CandidateService;
+use self::candidate::{CandidateEnv, CandidateUi};
+use self::devices::SharedDevices;
 use crate::commands::open_store;
+use crate::commands::p2p::Net;
 use crate::fmt;
 use crate::settings::{Role, Settings};
+
+/// Everything the app needs from outside: where data lives, how to reach peers, which devices
+/// to use and what time it is (tests substitute synthetic devices and a fake clock).
+#[derive(Clone)]
+pub struct AppEnv {
+    pub data_dir: PathBuf,
+    pub store: Arc<Store>,
+    pub net: Net,
+    pub devices: SharedDevices,
+    pub clock: Arc<dyn TimeSource>,
+    /// How often joined interviews sync when nothing else happens.
+    pub sync_every: Duration,
+    /// An invite ticket passed on the command line, opened at start.
+    pub ticket: Option<String>,
+}
+
+impl AppEnv {
+    /// The real thing: the computer's devices and clock.
+    pub fn real(data_dir: &Path, store: Arc<Store>, net: Net, synthetic_devices: bool) -> AppEnv {
+        let devices: SharedDevices = if synthetic_devices {
+            Arc::new(devices::SyntheticDevices::default())
+        } else {
+            Arc::new(devices::RealDevices)
+        };
+        AppEnv {
+            data_dir: data_dir.to_owned(),
+            store,
+            net,
+            devices,
+            clock: Arc::new(peerview_media::player::SystemTime::default()),
+            sync_every: candidate::service::SYNC_EVERY,
+            ticket: None,
+        }
+    }
+}
 
 const NO_DISPLAY: &str = "Peerview's window needs a graphical display, and none was found \
 (neither DISPLAY nor WAYLAND_DISPLAY is set).\n\
@@ -24,12 +69,17 @@ fn has_display() -> bool {
     ["DISPLAY", "WAYLAND_DISPLAY", "WAYLAND_SOCKET"].iter().any(|v| std::env::var_os(v).is_some_and(|s| !s.is_empty()))
 }
 
-pub fn run(data_dir: &Path) -> Result<()> {
+pub fn run(data_dir: &Path, net: Net, ticket: Option<String>, synthetic_devices: bool) -> Result<()> {
     if !has_display() {
         bail!("{NO_DISPLAY}");
     }
     let store = Arc::new(open_store(data_dir)?);
-    let settings = Settings::load(data_dir)?;
+    let mut settings = Settings::load(data_dir)?;
+    if ticket.is_some() && settings.role.is_none() {
+        settings.role = Some(Role::Candidate);
+    }
+    let mut env = AppEnv::real(data_dir, store, net, synthetic_devices);
+    env.ticket = ticket;
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("Peerview")
@@ -38,11 +88,10 @@ pub fn run(data_dir: &Path) -> Result<()> {
             .with_min_inner_size([640.0, 420.0]),
         ..Default::default()
     };
-    let data_dir = data_dir.to_owned();
     eframe::run_native(
         "Peerview",
         options,
-        Box::new(move |cc| Ok(Box::new(PeerviewApp::new(cc.egui_ctx.clone(), data_dir, store, settings)))),
+        Box::new(move |cc| Ok(Box::new(PeerviewApp::new(cc.egui_ctx.clone(), env, settings)))),
     )
     .map_err(|e| anyhow!("could not open Peerview's window: {e}\n{NO_DISPLAY}"))
 }
@@ -65,9 +114,12 @@ enum UiCommand {
 
 pub struct PeerviewApp {
     ctx: egui::Context,
+    env: AppEnv,
     data_dir: PathBuf,
     store: Arc<Store>,
-    settings: Settings,
+    pub settings: Settings,
+    /// The candidate screens, started when the candidate role is chosen.
+    pub candidate: Option<CandidateUi>,
     snapshot: Snapshot,
     loading: bool,
     selected: Option<usize>,
@@ -77,7 +129,8 @@ pub struct PeerviewApp {
 }
 
 impl PeerviewApp {
-    fn new(ctx: egui::Context, data_dir: PathBuf, store: Arc<Store>, settings: Settings) -> Self {
+    pub fn new(ctx: egui::Context, env: AppEnv, settings: Settings) -> Self {
+        let (data_dir, store) = (env.data_dir.clone(), env.store.clone());
         let (snapshots_tx, snapshots_rx) = channel();
         let message = {
             let problems = store.problems();
@@ -85,9 +138,11 @@ impl PeerviewApp {
         };
         let mut app = Self {
             ctx,
+            env,
             data_dir,
             store,
             settings,
+            candidate: None,
             snapshot: Snapshot::default(),
             loading: false,
             selected: None,
@@ -123,9 +178,30 @@ impl PeerviewApp {
         }
     }
 
+    fn start_candidate(&mut self) -> CandidateUi {
+        let ctx = self.ctx.clone();
+        let service = CandidateService::start(
+            self.store.clone(),
+            self.data_dir.clone(),
+            self.env.net.clone(),
+            self.env.sync_every,
+            move || ctx.request_repaint(),
+        );
+        let env = CandidateEnv {
+            data_dir: self.data_dir.clone(),
+            devices: self.env.devices.clone(),
+            clock: self.env.clock.clone(),
+        };
+        CandidateUi::new(env, service, self.env.ticket.take())
+    }
+
     fn apply(&mut self, cmd: UiCommand) {
         match cmd {
             UiCommand::ChooseRole(role) => {
+                if role != Some(Role::Candidate) {
+                    // Stops the candidate's node, devices and players.
+                    self.candidate = None;
+                }
                 self.settings.role = role;
                 self.save_settings();
             }
@@ -189,7 +265,15 @@ impl eframe::App for PeerviewApp {
                 egui::CentralPanel::default().show(ui, |ui| role_choice_ui(ui, &mut commands));
             }
             Some(Role::Employer) => employer_ui(ui, &self.snapshot, self.selected, self.loading, &mut commands),
-            Some(role @ (Role::Candidate | Role::Reviewer)) => {
+            Some(Role::Candidate) => {
+                if self.candidate.is_none() {
+                    self.candidate = Some(self.start_candidate());
+                }
+                if let Some(c) = &mut self.candidate {
+                    c.show(ui);
+                }
+            }
+            Some(role @ Role::Reviewer) => {
                 egui::CentralPanel::default().show(ui, |ui| invite_needed_ui(ui, role));
             }
         }
@@ -203,7 +287,7 @@ fn top_bar_ui(ui: &mut egui::Ui, role: Option<Role>, commands: &mut Vec<UiComman
     ui.horizontal(|ui| {
         ui.heading("Peerview");
         if let Some(role) = role {
-            ui.label(format!("· {}", role_name(role)));
+            ui.label(format!("- {}", role_name(role)));
         }
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             if ui.button("Theme").on_hover_text("Switch between light and dark").clicked() {
@@ -283,7 +367,7 @@ fn employer_ui(
         egui::ScrollArea::vertical().show(ui, |ui| {
             for (i, (c, roster)) in snapshot.campaigns.iter().enumerate() {
                 let candidates = roster.as_ref().map_or(0, |r| r.candidates.len());
-                let text = format!("{}\n{} questions · {} candidates", c.title, c.questions.len(), candidates);
+                let text = format!("{}\n{} questions, {} candidates", c.title, c.questions.len(), candidates);
                 if ui.selectable_label(selected == Some(i), text).clicked() {
                     commands.push(UiCommand::Select(i));
                 }

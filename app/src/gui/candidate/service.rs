@@ -1,0 +1,531 @@
+//! The candidate side's background service: it owns the node (iroh endpoint and recordings
+//! store) and does every bit of disk and network work for the candidate screens. The UI sends
+//! [`Request`]s and reads [`Event`]s; nothing here ever runs inside a frame.
+//!
+//! It keeps each joined interview in step with the employer by itself: every few seconds it
+//! syncs, offers recordings (during and after the interview) and reports fresh snapshots,
+//! including how far each recording has got. Offline is a normal state, reported as such.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::mpsc::{Receiver, Sender, channel};
+use std::time::Duration;
+
+use anyhow::{Context, Result, anyhow};
+use peerview_media::record::{FinishedTake, Fragment};
+use peerview_sync::client::{self, ClientError, UploadProgress};
+use peerview_sync::doc::{Answer, MediaKind, Take, TextAnswer};
+use peerview_sync::node::Node;
+use peerview_sync::ticket::{Invitee, Ticket};
+use peerview_sync::{Campaign, CampaignId, CandidateId, QuestionId, Store, Submission, Timestamp};
+use serde::{Deserialize, Serialize};
+use tokio::sync::mpsc::{UnboundedReceiver, UnboundedSender, unbounded_channel};
+
+use crate::commands::p2p::Net;
+
+/// What the candidate screens ask for.
+#[derive(Debug)]
+pub enum Request {
+    /// Open an invite ticket (pasted or passed on the command line).
+    Join(String),
+    /// A take is about to be recorded into `dir` (remembered, so a crash does not lose it).
+    TakeStarted {
+        dir: PathBuf,
+        candidate: CandidateId,
+        question: QuestionId,
+        take_number: u32,
+    },
+    /// A fragment of the take in progress is on disk: send it while recording goes on.
+    Fragment {
+        candidate: CandidateId,
+        question: QuestionId,
+        take_number: u32,
+        file: PathBuf,
+        fragment: Fragment,
+    },
+    /// Keep the take recorded in `take_dir` as the answer; `discard` lists the take
+    /// directories to delete after (the other takes).
+    KeepRecording {
+        candidate: CandidateId,
+        question: QuestionId,
+        take_dir: PathBuf,
+        take_number: u32,
+        media: MediaKind,
+        discard: Vec<PathBuf>,
+    },
+    KeepText {
+        candidate: CandidateId,
+        question: QuestionId,
+        text: String,
+    },
+    /// Delete take directories that are not needed (practice, device check, discarded takes).
+    Discard(Vec<PathBuf>),
+    Submit(CandidateId),
+    /// Sync now rather than at the next tick.
+    SyncNow,
+}
+
+/// Whether the employer could be reached on the last attempt.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Connection {
+    Unknown,
+    Online,
+    Offline(String),
+}
+
+/// A take recorded but not kept yet, found on disk (e.g. after a crash).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PendingTake {
+    pub candidate: CandidateId,
+    pub question: QuestionId,
+    pub take_number: u32,
+    #[serde(skip)]
+    pub dir: PathBuf,
+    #[serde(skip)]
+    pub duration_ms: u64,
+}
+
+/// One interview this computer joined, as the screens show it.
+#[derive(Clone, Debug)]
+pub struct Interview {
+    pub ticket: Ticket,
+    pub candidate: CandidateId,
+    pub campaign: Campaign,
+    pub submission: Submission,
+    /// Upload progress per recorded answer.
+    pub uploads: Vec<(QuestionId, UploadProgress)>,
+    pub pending: Vec<PendingTake>,
+}
+
+impl Interview {
+    pub fn total_upload(&self) -> UploadProgress {
+        self.uploads.iter().fold(UploadProgress::default(), |a, (_, p)| UploadProgress {
+            sent: a.sent + p.sent,
+            total: a.total + p.total,
+        })
+    }
+}
+
+/// What the service reports.
+#[derive(Debug)]
+pub enum Event {
+    Interviews(Vec<Interview>),
+    Joined(CampaignId),
+    JoinFailed(String),
+    Saved(QuestionId),
+    SaveFailed {
+        question: QuestionId,
+        message: String,
+    },
+    Submitted(CampaignId),
+    SubmitFailed(String),
+    Connection(Connection),
+    /// Something the candidate should know that is not tied to an action.
+    Problem(String),
+}
+
+/// Handle to the running service.
+pub struct CandidateService {
+    requests: UnboundedSender<Request>,
+    events: Receiver<Event>,
+}
+
+impl std::fmt::Debug for CandidateService {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("CandidateService")
+    }
+}
+
+/// How often interviews are synced with the employer when nothing else happens.
+pub const SYNC_EVERY: Duration = Duration::from_secs(10);
+
+const META_FILE: &str = "answer.json";
+
+impl CandidateService {
+    pub fn start(
+        store: Arc<Store>,
+        data_dir: PathBuf,
+        net: Net,
+        sync_every: Duration,
+        notify: impl Fn() + Send + Sync + 'static,
+    ) -> CandidateService {
+        let (requests, rx) = unbounded_channel();
+        let (events_tx, events) = channel();
+        let notify: Arc<dyn Fn() + Send + Sync> = Arc::new(notify);
+        std::thread::Builder::new()
+            .name("candidate-service".into())
+            .spawn(move || {
+                let runtime = match tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build() {
+                    Ok(rt) => rt,
+                    Err(e) => {
+                        let _ = events_tx.send(Event::Problem(format!("could not start the network: {e}")));
+                        return;
+                    }
+                };
+                runtime.block_on(run(store, data_dir, net, sync_every, rx, Out { tx: events_tx, notify }));
+            })
+            .expect("spawning the candidate service");
+        CandidateService { requests, events }
+    }
+
+    /// A sender for other threads (e.g. the capture thread announcing fragments).
+    pub fn sender(&self) -> UnboundedSender<Request> {
+        self.requests.clone()
+    }
+
+    pub fn send(&self, request: Request) {
+        let _ = self.requests.send(request);
+    }
+
+    pub fn try_event(&self) -> Option<Event> {
+        self.events.try_recv().ok()
+    }
+}
+
+#[derive(Clone)]
+struct Out {
+    tx: Sender<Event>,
+    notify: Arc<dyn Fn() + Send + Sync>,
+}
+
+impl Out {
+    fn send(&self, event: Event) {
+        let _ = self.tx.send(event);
+        (self.notify)();
+    }
+}
+
+struct Service {
+    store: Arc<Store>,
+    data_dir: PathBuf,
+    node: Option<Node>,
+    out: Out,
+}
+
+async fn run(
+    store: Arc<Store>,
+    data_dir: PathBuf,
+    net: Net,
+    sync_every: Duration,
+    mut requests: UnboundedReceiver<Request>,
+    out: Out,
+) {
+    let node = match Node::start(store.clone(), &net.config(None)).await {
+        Ok(node) => Some(node),
+        Err(e) => {
+            out.send(Event::Problem(format!("{e}. Your interviews can be read, but not answered or sent.")));
+            None
+        }
+    };
+    let service = Arc::new(Service { store, data_dir, node, out });
+    service.snapshot();
+    let (kick_tx, mut kick_rx) = unbounded_channel::<()>();
+    // The sync loop: on a timer, and when a request asks for it.
+    let syncer = service.clone();
+    tokio::spawn(async move {
+        loop {
+            syncer.sync_all().await;
+            tokio::select! {
+                () = tokio::time::sleep(sync_every) => {}
+                Some(()) = kick_rx.recv() => {
+                    while kick_rx.try_recv().is_ok() {}
+                }
+            }
+        }
+    });
+    // Progress reports while uploads run.
+    let reporter = service.clone();
+    tokio::spawn(async move {
+        let mut last = BTreeMap::new();
+        loop {
+            tokio::time::sleep(Duration::from_millis(500)).await;
+            let now = reporter.store.upload_progress();
+            if now != last {
+                reporter.snapshot();
+                last = now;
+            }
+        }
+    });
+    while let Some(request) = requests.recv().await {
+        let kick = service.handle(request).await;
+        if kick {
+            let _ = kick_tx.send(());
+        }
+    }
+    if let Some(node) = &service.node {
+        node.shutdown().await;
+    }
+}
+
+impl Service {
+    fn node(&self) -> Result<&Node> {
+        self.node.as_ref().ok_or_else(|| anyhow!("the recordings store could not be opened"))
+    }
+
+    /// Handle one request; returns whether a sync should follow right away.
+    async fn handle(&self, request: Request) -> bool {
+        match request {
+            Request::Join(text) => {
+                match self.join(&text).await {
+                    Ok(campaign) => self.out.send(Event::Joined(campaign)),
+                    Err(message) => self.out.send(Event::JoinFailed(message)),
+                }
+                self.snapshot();
+                false
+            }
+            Request::TakeStarted { dir, candidate, question, take_number } => {
+                let meta = PendingTake { candidate, question, take_number, dir: PathBuf::new(), duration_ms: 0 };
+                let write = std::fs::create_dir_all(&dir)
+                    .and_then(|()| std::fs::write(dir.join(META_FILE), serde_json::to_vec(&meta).unwrap_or_default()));
+                if let Err(e) = write {
+                    self.out.send(Event::Problem(format!("could not prepare the take in {}: {e}", dir.display())));
+                }
+                false
+            }
+            Request::Fragment { candidate, question, take_number, file, fragment } => {
+                let Ok(node) = self.node() else { return false };
+                match crate::candidate::register_fragment(node, &candidate, &question, take_number, &file, &fragment)
+                    .await
+                {
+                    Ok(()) => true,
+                    Err(e) => {
+                        tracing::warn!(error = %e, "a fragment could not be prepared for sending; the whole take goes later");
+                        false
+                    }
+                }
+            }
+            Request::KeepRecording { candidate, question, take_dir, take_number, media, mut discard } => {
+                let result = match finished_take(&take_dir) {
+                    Ok(take) => self.keep_recording(&candidate, &question, &take, take_number, media).await,
+                    Err(e) => Err(e),
+                };
+                // The recordings store holds the kept take now; its recording directory goes too.
+                discard.push(take_dir);
+                self.after_keep(question, result, &discard)
+            }
+            Request::KeepText { candidate, question, text } => {
+                let answer = Answer::Text(TextAnswer { text, written_at: Timestamp::now() });
+                let result = crate::candidate::keep_answer(&self.store, &candidate, &question, &answer);
+                self.after_keep(question, result, &[])
+            }
+            Request::Discard(dirs) => {
+                remove_dirs(&dirs);
+                self.snapshot();
+                false
+            }
+            Request::Submit(candidate) => {
+                match crate::candidate::mark_submitted(&self.store, &candidate) {
+                    Ok(_) => {
+                        let campaign = self.store.submission(&candidate).map(|s| s.campaign_id);
+                        if let Ok(c) = campaign {
+                            self.out.send(Event::Submitted(c));
+                        }
+                    }
+                    Err(e) => self.out.send(Event::SubmitFailed(format!("{e:#}"))),
+                }
+                self.snapshot();
+                true
+            }
+            Request::SyncNow => true,
+        }
+    }
+
+    fn after_keep(&self, question: QuestionId, result: Result<()>, discard: &[PathBuf]) -> bool {
+        match result {
+            Ok(()) => {
+                remove_dirs(discard);
+                self.out.send(Event::Saved(question));
+                self.snapshot();
+                true
+            }
+            Err(e) => {
+                self.out.send(Event::SaveFailed { question, message: format!("{e:#}") });
+                false
+            }
+        }
+    }
+
+    async fn keep_recording(
+        &self,
+        candidate: &CandidateId,
+        question: &QuestionId,
+        take: &FinishedTake,
+        take_number: u32,
+        media: MediaKind,
+    ) -> Result<()> {
+        let node = self.node()?;
+        let tag = node.blobs.add_path(&take.path).await.map_err(|e| anyhow!("storing the take: {e:#}"))?;
+        anyhow::ensure!(
+            tag.hash.to_hex() == take.hash,
+            "the take changed on disk while it was being kept; record it again"
+        );
+        let answer = Answer::Recording(Take {
+            hash: take.hash.clone(),
+            size_bytes: take.size_bytes,
+            duration_ms: take.duration_ms,
+            media,
+            recorded_at: Timestamp::now(),
+            take_number,
+        });
+        crate::candidate::keep_answer(&self.store, candidate, question, &answer)
+    }
+
+    async fn join(&self, text: &str) -> Result<CampaignId, String> {
+        let ticket = Ticket::decode(text).map_err(|e| e.to_string())?;
+        let Invitee::Candidate(_) = &ticket.invitee else {
+            return Err("this is a reviewer's or an employer node's ticket; open it in the employer's Peerview".into());
+        };
+        if self.store.memberships().unwrap_or_default().iter().any(|t| t == &ticket) {
+            return Ok(ticket.campaign);
+        }
+        let node = self.node().map_err(|e| format!("{e:#}"))?;
+        match client::sync_documents(node, &ticket).await {
+            Ok(_) => {
+                self.out.send(Event::Connection(Connection::Online));
+                Ok(ticket.campaign)
+            }
+            Err(ClientError::Unreachable(_)) => {
+                self.out.send(Event::Connection(Connection::Offline("the employer is not reachable".into())));
+                Err("The employer's computer could not be reached, so the interview could not be downloaded yet. \
+                     Check that you are online and try again later; the ticket stays valid."
+                    .into())
+            }
+            Err(ClientError::Refused(reason)) => Err(format!("The employer refused this invite: {reason}.")),
+            Err(e) => Err(e.to_string()),
+        }
+    }
+
+    /// Sync every joined interview; send what recordings are ready. Offline is reported, not
+    /// raised.
+    async fn sync_all(&self) {
+        let Some(node) = &self.node else { return };
+        let tickets: Vec<Ticket> = self
+            .store
+            .memberships()
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|t| matches!(t.invitee, Invitee::Candidate(_)))
+            .collect();
+        if tickets.is_empty() {
+            return;
+        }
+        let mut reached = false;
+        let mut last_error = None;
+        for ticket in &tickets {
+            let result = async {
+                client::sync_documents(node, ticket).await?;
+                let has_recordings = self
+                    .store
+                    .submission_of(ticket)?
+                    .is_some_and(|s| s.takes().next().is_some() || !s.uploads.is_empty());
+                if has_recordings {
+                    client::offer_recordings(node, ticket).await?;
+                    client::sync_documents(node, ticket).await?;
+                }
+                Ok::<_, ClientError>(())
+            }
+            .await;
+            match result {
+                Ok(()) => reached = true,
+                Err(ClientError::Refused(r)) => {
+                    reached = true;
+                    self.out.send(Event::Problem(format!("The employer refused: {r}")));
+                }
+                Err(e) => last_error = Some(e.to_string()),
+            }
+        }
+        let connection = match (reached, last_error) {
+            (true, _) => Connection::Online,
+            (false, Some(e)) => Connection::Offline(e),
+            (false, None) => Connection::Unknown,
+        };
+        self.out.send(Event::Connection(connection));
+        self.snapshot();
+    }
+
+    /// Read every joined interview from the store and send it to the screens.
+    fn snapshot(&self) {
+        let progress = self.store.upload_progress();
+        let pending = pending_takes(&self.data_dir);
+        let mut interviews = Vec::new();
+        for ticket in self.store.memberships().unwrap_or_default() {
+            let Invitee::Candidate(candidate) = &ticket.invitee else { continue };
+            let (Ok(campaign), Ok(submission)) =
+                (self.store.campaign(&ticket.campaign), self.store.submission(candidate))
+            else {
+                continue;
+            };
+            let uploads = submission
+                .takes()
+                .map(|(q, _)| {
+                    let mut one = submission.clone();
+                    one.answers.retain(|question, _| question == q);
+                    (q.clone(), client::upload_progress(&one, &progress))
+                })
+                .collect();
+            let pending = pending
+                .iter()
+                .filter(|p| &p.candidate == candidate && !answered_with(&submission, p))
+                .cloned()
+                .collect();
+            interviews.push(Interview {
+                ticket: ticket.clone(),
+                candidate: candidate.clone(),
+                campaign,
+                submission,
+                uploads,
+                pending,
+            });
+        }
+        self.out.send(Event::Interviews(interviews));
+    }
+}
+
+/// Whether the submission already holds this take (or a later one) for the question.
+fn answered_with(submission: &Submission, p: &PendingTake) -> bool {
+    matches!(submission.answers.get(&p.question), Some(Answer::Recording(t)) if t.take_number >= p.take_number)
+}
+
+fn remove_dirs(dirs: &[PathBuf]) {
+    for dir in dirs {
+        let _ = std::fs::remove_dir_all(dir);
+    }
+}
+
+/// Takes on disk that belong to an answer and are complete (recovered ones included).
+fn pending_takes(data_dir: &std::path::Path) -> Vec<PendingTake> {
+    let root = crate::commands::record::takes_dir(data_dir);
+    let Ok(entries) = std::fs::read_dir(&root) else { return Vec::new() };
+    let mut out = Vec::new();
+    for entry in entries.flatten() {
+        let dir = entry.path();
+        let Ok(bytes) = std::fs::read(dir.join(META_FILE)) else { continue };
+        let Ok(mut meta) = serde_json::from_slice::<PendingTake>(&bytes) else { continue };
+        if peerview_media::record::read_status(&dir) != Some(peerview_media::record::TakeStatus::Complete) {
+            continue;
+        }
+        let file = dir.join(peerview_media::record::TAKE_FILE);
+        let Ok(recording) = peerview_media::demux::Recording::open(&file) else { continue };
+        meta.duration_ms = recording.duration_us / 1000;
+        meta.dir = dir;
+        out.push(meta);
+    }
+    out.sort_by_key(|p| p.take_number);
+    out
+}
+
+/// Describe a finished take on disk: its hash, size and duration, read from the file itself.
+pub fn finished_take(dir: &std::path::Path) -> Result<FinishedTake> {
+    let path = dir.join(peerview_media::record::TAKE_FILE);
+    let bytes = std::fs::read(&path).with_context(|| format!("reading {}", path.display()))?;
+    let recording = peerview_media::demux::Recording::open(&path).map_err(|e| anyhow!("{e}"))?;
+    Ok(FinishedTake {
+        hash: blake3::hash(&bytes).to_hex().to_string(),
+        size_bytes: bytes.len() as u64,
+        duration_ms: recording.duration_us / 1000,
+        fragments: Vec::new(),
+        video_frames: recording.video.as_ref().map_or(0, |v| v.samples.len() as u64),
+        path,
+    })
+}
