@@ -28,14 +28,13 @@ pub fn relative(now: Timestamp, t: Timestamp) -> String {
     if diff_secs > 0 { format!("in {amount}") } else { format!("{amount} ago") }
 }
 
-/// `45 s`, `2 min`, `2 min 30 s`.
 /// A size in megabytes with one decimal, e.g. `24.0 MB`.
 pub fn megabytes(bytes: u64) -> String {
-    #[allow(clippy::cast_precision_loss)]
     let mb = bytes as f64 / 1e6;
     format!("{mb:.1} MB")
 }
 
+/// `45 s`, `2 min`, `2 min 30 s`.
 pub fn secs(s: u32) -> String {
     match (s / 60, s % 60) {
         (0, s) => format!("{s} s"),

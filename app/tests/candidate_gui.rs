@@ -58,9 +58,14 @@ struct Employer {
 
 impl Employer {
     fn start() -> Employer {
+        Employer::start_with(CAMPAIGN)
+    }
+
+    fn start_with(campaign_toml: &str) -> Employer {
         let dir = tempfile::tempdir().expect("tempdir");
         let store = Arc::new(Store::open(dir.path()).expect("store"));
-        let campaign = peerview::campaign_file::parse("campaign.toml", CAMPAIGN, Timestamp::now()).expect("campaign");
+        let campaign =
+            peerview::campaign_file::parse("campaign.toml", campaign_toml, Timestamp::now()).expect("campaign");
         store.create_campaign(&campaign).expect("create campaign");
         let runtime =
             tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().expect("runtime");
@@ -143,6 +148,25 @@ fn click(h: &mut Harness<'_, PeerviewApp>, label: &str) {
     h.step();
 }
 
+/// An image snapshot (lavapipe renders it without a display); `live` names things that change
+/// from run to run (camera, meters), masked out of the comparison.
+fn snapshot(h: &mut Harness<'_, PeerviewApp>, name: &str, live: &[&str]) {
+    h.remove_cursor();
+    h.step();
+    let mut masks = Vec::new();
+    for label in live {
+        for node in h.query_all_by_label_contains(label) {
+            // A meter's bar sits right of its label.
+            let extra = if *label == "Microphone level" { 400.0 } else { 0.0 };
+            masks.push(node.rect().expand2(egui::vec2(0.0, 2.0)).union(node.rect().translate(egui::vec2(extra, 0.0))));
+        }
+    }
+    for rect in masks {
+        h.mask(rect);
+    }
+    h.snapshot(name);
+}
+
 fn take_dirs(data_dir: &Path) -> usize {
     std::fs::read_dir(data_dir.join("takes")).map_or(0, |d| d.count())
 }
@@ -171,6 +195,7 @@ fn the_whole_candidate_journey_with_a_retake_reaches_the_employer() {
     h.step();
     click(&mut h, "Open interview");
     wait_for(&mut h, "Take your time. Speak as you would to a customer.", 20);
+    snapshot(&mut h, "candidate_overview", &[]);
     assert!(h.query_by_label_contains("2 questions").is_some());
     assert!(h.query_by_label_contains("video answer, 0:10 to think, up to 0:30, 3 takes").is_some());
     assert!(h.query_by_label_contains("A practice question comes first").is_some());
@@ -214,6 +239,7 @@ fn the_whole_candidate_journey_with_a_retake_reaches_the_employer() {
     // The last ten seconds are announced; the limit stops the take.
     candidate.clock.advance(Duration::from_secs(25));
     wait_for(&mut h, "5 seconds left: time to wrap up", 10);
+    snapshot(&mut h, "candidate_recording", &["Camera preview", "Microphone level"]);
     candidate.clock.advance(Duration::from_secs(5));
     wait_for(&mut h, "Keep take 2", 20);
     assert!(h.query_by_label_contains("Record again (1 of 3 takes left)").is_some());
@@ -237,7 +263,8 @@ fn the_whole_candidate_journey_with_a_retake_reaches_the_employer() {
     assert!(h.query_by_label_contains("Why this job?: written (36 characters)").is_some());
     click(&mut h, "Submit");
     wait_for(&mut h, "Support engineer: your submission", 20);
-    wait_for(&mut h, "[x] Received by the employer", 60);
+    wait_for(&mut h, "The employer has received your answers.", 60);
+    snapshot(&mut h, "candidate_status", &["UTC"]);
     assert_eq!(take_dirs(candidate.dir.path()), 0, "kept and discarded takes are cleaned up");
 
     // The employer holds the kept take (take 2), verified, and the text.
@@ -252,4 +279,111 @@ fn the_whole_candidate_journey_with_a_retake_reaches_the_employer() {
     assert!(
         matches!(submission.answers.get(&"why".parse().expect("id")), Some(Answer::Text(t)) if t.text == "I enjoy solving problems for people.")
     );
+}
+
+const TWO_VIDEO_QUESTIONS: &str = r#"
+title = "Warehouse lead"
+role = "Warehouse lead"
+deadline = 2040-01-01T00:00:00Z
+[[question]]
+id = "intro"
+prompt = "Introduce yourself."
+answer = "video"
+think_secs = 10
+answer_limit_secs = 30
+[[question]]
+id = "safety"
+prompt = "Tell us about a safety problem you solved."
+answer = "video"
+think_secs = 10
+answer_limit_secs = 30
+max_takes = 2
+"#;
+
+/// Open the invite from the home screen.
+fn open_invite(h: &mut Harness<'_, PeerviewApp>, ticket: &str) {
+    wait_for(h, "Your interviews", 10);
+    click(h, "Open an invite");
+    h.get_by_label("Invite ticket").type_text(ticket);
+    h.step();
+    h.key_press(egui::Key::Enter);
+    h.step();
+}
+
+/// A take interrupted by a crash: whole fragments on disk, a torn one after them, the status
+/// still "in progress", and the note of which answer it belongs to.
+fn crashed_take(data_dir: &Path, candidate: &str, question: &str) {
+    use peerview_media::record::{RecordConfig, TakeRecorder};
+    use peerview_media::source::{AudioSource, Pacing, SyntheticAudio, TestPattern, VideoSource};
+    let dir = data_dir.join("takes").join("crashed");
+    let format = VideoFormat { width: 320, height: 240, fps: 30 };
+    let mut recorder = TakeRecorder::create(&dir, RecordConfig::for_format(Some(format))).expect("recorder");
+    let mut video = TestPattern::new(format, Pacing::Unpaced);
+    let mut audio = SyntheticAudio::tone(440.0, 0.3, Pacing::Unpaced);
+    for _ in 0..(5 * 30) {
+        recorder.push_video(&video.next_frame().expect("frame")).expect("video");
+        recorder.push_audio(&audio.next_chunk().expect("chunk")).expect("audio");
+    }
+    drop(recorder); // the crash: no finish, status stays in progress
+    let file = dir.join(peerview_media::record::TAKE_FILE);
+    let mut bytes = std::fs::read(&file).expect("take");
+    bytes.extend_from_slice(&[0x42; 777]);
+    std::fs::write(&file, bytes).expect("torn tail");
+    let meta = format!(r#"{{"candidate":"{candidate}","question":"{question}","take_number":1}}"#);
+    std::fs::write(dir.join("answer.json"), meta).expect("meta");
+}
+
+#[test]
+fn closing_mid_interview_resumes_at_the_first_unanswered_question_and_a_crashed_take_comes_back() {
+    let employer = Employer::start_with(TWO_VIDEO_QUESTIONS);
+    let ticket = employer.invite("Bo");
+    let candidate = Candidate { clock: Arc::new(ManualTime::default()), dir: tempfile::tempdir().expect("tempdir") };
+    {
+        let mut h = candidate_app(&candidate);
+        open_invite(&mut h, &ticket);
+        wait_for(&mut h, "Check camera and microphone", 20);
+        click(&mut h, "Check camera and microphone");
+        wait_for(&mut h, "Microphone level", 10);
+        click(&mut h, "Start the interview");
+        wait_for(&mut h, "Question 1 of 2", 10);
+        click(&mut h, "Start now");
+        run_for(&mut h, Duration::from_millis(1500));
+        click(&mut h, "Stop recording");
+        wait_for(&mut h, "Keep take 1", 20);
+        // Keyboard: K keeps the latest take.
+        h.key_press(egui::Key::K);
+        h.step();
+        wait_for(&mut h, "Question 2 of 2", 20);
+        // The window closes here, in the middle of the interview.
+    }
+    let store = Store::open(candidate.dir.path()).expect("store");
+    let membership = store.memberships().expect("memberships").remove(0);
+    drop(store);
+    crashed_take(candidate.dir.path(), membership.invitee.id(), "safety");
+
+    let mut h = candidate_app(&candidate);
+    wait_for(&mut h, "1 of 2 answered", 20);
+    click(&mut h, "Open Warehouse lead");
+    wait_for(&mut h, "Continue with question 2 of 2", 10);
+    click(&mut h, "Continue with question 2 of 2");
+    wait_for(&mut h, "Question 2 of 2", 10);
+    // The crashed take is back, cut to its whole fragments, ready to keep or redo.
+    wait_for(&mut h, "Keep take 1", 10);
+    assert!(h.query_by_label_contains("Record again (1 of 2 takes left)").is_some());
+    click(&mut h, "Keep take 1");
+    wait_for(&mut h, "Your answers", 20);
+    click(&mut h, "Submit");
+    wait_for(&mut h, "The employer has received your answers.", 60);
+
+    let roster = employer.store.roster(&employer.campaign).expect("roster");
+    let submission = employer.store.submission(&roster.candidates[0].id).expect("submission");
+    let Some(Answer::Recording(take)) = submission.answers.get(&"safety".parse().expect("id")) else {
+        panic!("no recording for the second question: {submission:?}");
+    };
+    assert!(
+        (3000..=5100).contains(&take.duration_ms),
+        "the recovered take keeps its whole fragments: {} ms",
+        take.duration_ms
+    );
+    assert!(employer.runtime.block_on(employer.service.node.has_recording(&take.hash)));
 }

@@ -29,6 +29,27 @@ use super::devices::SharedDevices;
 use super::widgets::{Loading, PlayerView, VideoView, clock_text, level_meter};
 use crate::fmt;
 
+/// Width of the page column.
+const PAGE_WIDTH: f32 = 900.0;
+
+/// Larger text and more air than egui's defaults: the candidate may be nervous, on a small
+/// laptop screen, and reading in a second language.
+fn calm_style(ui: &mut egui::Ui) {
+    let style = ui.style_mut();
+    for (text_style, size) in [
+        (egui::TextStyle::Body, 16.0),
+        (egui::TextStyle::Button, 16.0),
+        (egui::TextStyle::Heading, 26.0),
+        (egui::TextStyle::Small, 13.0),
+    ] {
+        if let Some(font) = style.text_styles.get_mut(&text_style) {
+            font.size = size;
+        }
+    }
+    style.spacing.item_spacing = egui::vec2(10.0, 8.0);
+    style.spacing.button_padding = egui::vec2(12.0, 6.0);
+}
+
 /// How long the device check's test recording lasts.
 const TEST_RECORDING_SECS: u64 = 5;
 
@@ -106,6 +127,7 @@ pub struct CandidateUi {
     loaded: bool,
     connection: Connection,
     ticket_text: String,
+    ticket_focused: bool,
     joining: bool,
     join_error: Option<String>,
     notice: Option<String>,
@@ -131,6 +153,7 @@ impl CandidateUi {
             loaded: false,
             connection: Connection::Unknown,
             ticket_text: String::new(),
+            ticket_focused: false,
             joining: false,
             join_error: None,
             notice: None,
@@ -571,14 +594,27 @@ impl CandidateUi {
             });
         }
         egui::CentralPanel::default().show(ui, |ui| {
-            egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| match self.screen.clone() {
-                Screen::Home => self.home(ui),
-                Screen::OpenInvite => self.open_invite(ui),
-                Screen::Overview(c) => self.overview(ui, &c),
-                Screen::DeviceCheck(c) => self.device_check(ui, &c),
-                Screen::Answer(c, _) => self.answer_screen(ui, &c),
-                Screen::Summary(c) => self.summary(ui, &c),
-                Screen::Status(c) => self.status(ui, &c),
+            calm_style(ui);
+            egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
+                // One readable column, centred, whatever the window's width.
+                let width = ui.available_width().min(PAGE_WIDTH);
+                let margin = ((ui.available_width() - width) / 2.0).max(0.0);
+                ui.horizontal_top(|ui| {
+                    ui.add_space(margin);
+                    ui.vertical(|ui| {
+                        ui.set_max_width(width);
+                        ui.add_space(12.0);
+                        match self.screen.clone() {
+                            Screen::Home => self.home(ui),
+                            Screen::OpenInvite => self.open_invite(ui),
+                            Screen::Overview(c) => self.overview(ui, &c),
+                            Screen::DeviceCheck(c) => self.device_check(ui, &c),
+                            Screen::Answer(c, _) => self.answer_screen(ui, &c),
+                            Screen::Summary(c) => self.summary(ui, &c),
+                            Screen::Status(c) => self.status(ui, &c),
+                        }
+                    });
+                });
             });
         });
         let busy =
@@ -609,6 +645,7 @@ impl CandidateUi {
         ui.add_space(8.0);
         if ui.button("Open an invite").clicked() {
             self.screen = Screen::OpenInvite;
+            self.ticket_focused = false;
         }
         ui.add_space(8.0);
         if !self.loaded {
@@ -651,11 +688,16 @@ impl CandidateUi {
         ui.heading("Open an invite");
         ui.label("Paste the invite ticket the employer sent you. It starts with \"pvinvite1\".");
         let label = ui.label("Invite ticket");
-        let edit = egui::TextEdit::multiline(&mut self.ticket_text).desired_rows(3).desired_width(600.0);
-        ui.add(edit).labelled_by(label.id);
+        let edit = egui::TextEdit::singleline(&mut self.ticket_text).desired_width(700.0);
+        let response = ui.add(edit).labelled_by(label.id);
+        if !self.ticket_focused {
+            response.request_focus();
+            self.ticket_focused = true;
+        }
+        let entered = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
         ui.horizontal(|ui| {
             let ready = !self.ticket_text.trim().is_empty() && !self.joining;
-            if ui.add_enabled(ready, egui::Button::new("Open interview")).clicked() {
+            if ui.add_enabled(ready, egui::Button::new("Open interview")).clicked() || (ready && entered) {
                 self.join();
             }
             if self.joining {
@@ -922,11 +964,6 @@ impl CandidateUi {
     fn review_takes(&mut self, ui: &mut egui::Ui, takes_left: u32, retake_key: bool, keep_key: bool) {
         let Some(a) = self.answering.as_mut() else { return };
         ui.label("Watch your take, then keep it or record it again.");
-        if let Some(player) = &mut a.player {
-            player.show(ui, egui::vec2(480.0, 270.0));
-        } else if a.player_loading.is_some() {
-            ui.spinner();
-        }
         let mut event = None;
         let mut show = None;
         for take in &a.takes {
@@ -963,6 +1000,12 @@ impl CandidateUi {
                 ui.spinner();
                 ui.label("Saving your answer...");
             });
+        }
+        // The player goes below the buttons, so they stay put while it loads.
+        if let Some(player) = &mut a.player {
+            player.show(ui, egui::vec2(480.0, 270.0));
+        } else if a.player_loading.is_some() {
+            ui.spinner();
         }
         if let Some(take) = show {
             a.shown_take = Some(take.number);
@@ -1045,19 +1088,33 @@ impl CandidateUi {
             EventKind::Decision { verdict, message } => Some((*verdict, message.clone())),
             _ => None,
         });
-        let sent = received
-            || (total.total > 0 && total.sent >= total.total)
-            || (total.total == 0 && s.submitted_at.is_some() && self.connection == Connection::Online);
-        let steps = [
-            ("Recorded", !s.answers.is_empty()),
-            ("Sent", sent),
-            ("Received by the employer", received),
-            ("Viewed", viewed),
-            ("Decision", decision.is_some()),
-        ];
+        let sent = received || (total.total > 0 && total.sent >= total.total);
+        let event_time = |kind: &EventKind| s.events.iter().find(|e| &e.kind == kind).map(|e| e.at);
+        let recorded_at = s.events.iter().find(|e| matches!(e.kind, EventKind::Recorded { .. })).map(|e| e.at);
+        let decided_at = s.events.iter().rev().find(|e| matches!(e.kind, EventKind::Decision { .. })).map(|e| e.at);
+        let headline = if decision.is_some() {
+            "The employer has made a decision."
+        } else if viewed {
+            "The employer has watched your answers."
+        } else if received {
+            "The employer has received your answers."
+        } else if sent {
+            "Your answers are sent; waiting for the employer to confirm."
+        } else {
+            "Your answers are saved on this computer and are being sent."
+        };
+        ui.label(egui::RichText::new(headline).size(18.0));
         ui.add_space(6.0);
-        for (name, done) in steps {
-            ui.label(format!("{} {name}", if done { "[x]" } else { "[ ]" }));
+        let steps = [
+            ("Recorded", recorded_at.is_some(), recorded_at),
+            ("Submitted", s.submitted_at.is_some(), s.submitted_at),
+            ("Sent", sent, None),
+            ("Received by the employer", received, event_time(&EventKind::Received)),
+            ("Viewed", viewed, event_time(&EventKind::Viewed)),
+            ("Decision", decision.is_some(), decided_at),
+        ];
+        for (name, done, at) in steps {
+            timeline_step(ui, name, done, at);
         }
         if let Some((verdict, message)) = decision {
             let text = match verdict {
@@ -1089,6 +1146,26 @@ impl CandidateUi {
             }
         }
     }
+}
+
+/// One step of the status timeline: a filled dot when done, a hollow one while waiting.
+fn timeline_step(ui: &mut egui::Ui, name: &str, done: bool, at: Option<Timestamp>) {
+    ui.horizontal(|ui| {
+        let (rect, _) = ui.allocate_exact_size(egui::vec2(18.0, 18.0), egui::Sense::hover());
+        let color = if done { egui::Color32::from_rgb(46, 139, 87) } else { ui.visuals().weak_text_color() };
+        if done {
+            ui.painter().circle_filled(rect.center(), 7.0, color);
+        } else {
+            ui.painter().circle_stroke(rect.center(), 7.0, egui::Stroke::new(1.5, color));
+        }
+        let text = egui::RichText::new(name);
+        ui.label(if done { text.strong() } else { text.weak() });
+        match (done, at) {
+            (true, Some(t)) => ui.weak(fmt::date_time(t)),
+            (true, None) => ui.weak("done"),
+            (false, _) => ui.weak("not yet"),
+        };
+    });
 }
 
 fn upload_row(ui: &mut egui::Ui, prompt: &str, progress: UploadProgress, rate: Rate, _now: u64) {

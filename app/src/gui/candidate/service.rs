@@ -125,10 +125,21 @@ pub enum Event {
     Problem(String),
 }
 
-/// Handle to the running service.
+/// Handle to the running service. Dropping it stops the service and waits until the node has
+/// closed the recordings store (so the next start, or a command, can open it).
 pub struct CandidateService {
-    requests: UnboundedSender<Request>,
+    requests: Option<UnboundedSender<Request>>,
     events: Receiver<Event>,
+    thread: Option<std::thread::JoinHandle<()>>,
+}
+
+impl Drop for CandidateService {
+    fn drop(&mut self) {
+        self.requests = None;
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
 }
 
 impl std::fmt::Debug for CandidateService {
@@ -153,7 +164,7 @@ impl CandidateService {
         let (requests, rx) = unbounded_channel();
         let (events_tx, events) = channel();
         let notify: Arc<dyn Fn() + Send + Sync> = Arc::new(notify);
-        std::thread::Builder::new()
+        let thread = std::thread::Builder::new()
             .name("candidate-service".into())
             .spawn(move || {
                 let runtime = match tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build() {
@@ -166,16 +177,18 @@ impl CandidateService {
                 runtime.block_on(run(store, data_dir, net, sync_every, rx, Out { tx: events_tx, notify }));
             })
             .expect("spawning the candidate service");
-        CandidateService { requests, events }
+        CandidateService { requests: Some(requests), events, thread: Some(thread) }
     }
 
     /// A sender for other threads (e.g. the capture thread announcing fragments).
     pub fn sender(&self) -> UnboundedSender<Request> {
-        self.requests.clone()
+        self.requests.clone().expect("the service runs while its handle exists")
     }
 
     pub fn send(&self, request: Request) {
-        let _ = self.requests.send(request);
+        if let Some(tx) = &self.requests {
+            let _ = tx.send(request);
+        }
     }
 
     pub fn try_event(&self) -> Option<Event> {
@@ -211,6 +224,9 @@ async fn run(
     mut requests: UnboundedReceiver<Request>,
     out: Out,
 ) {
+    // Takes a crash left in progress are cut back to their whole fragments; they come back
+    // for review when their question is opened.
+    crate::commands::record::recover(&data_dir);
     let node = match Node::start(store.clone(), &net.config(None)).await {
         Ok(node) => Some(node),
         Err(e) => {
