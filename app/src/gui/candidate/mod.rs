@@ -96,6 +96,8 @@ struct Answering {
 #[derive(Default)]
 struct DeviceCheck {
     mic: Option<String>,
+    mics: Option<Vec<peerview_media::source::DeviceInfo>>,
+    mics_loading: Option<Loading<Vec<peerview_media::source::DeviceInfo>>>,
     recording_until_ms: Option<u64>,
     test_dir: Option<PathBuf>,
     player: Option<PlayerView>,
@@ -731,10 +733,11 @@ impl CandidateUi {
         ui.label(egui::RichText::new("How it works").strong());
         let deadline = deadline_for(c, &interview.submission);
         let acc = interview.submission.accommodations;
-        ui.label(format!(
-            "{} questions. Answer them in one sitting or come back later: your answers are saved as you go.",
-            c.questions.len()
-        ));
+        let count = match c.questions.len() {
+            1 => "1 question".to_owned(),
+            n => format!("{n} questions"),
+        };
+        ui.label(format!("{count}. Answer in one sitting or come back later: your answers are saved as you go."));
         for (i, q) in c.questions.iter().enumerate() {
             let rules = match q.kind {
                 AnswerKind::Text => "written answer".to_owned(),
@@ -755,8 +758,10 @@ impl CandidateUi {
         ui.add_space(10.0);
         let submitted = interview.submission.submitted_at.is_some();
         let expired = Timestamp::now() > deadline;
+        // Enter takes the main step on this screen.
+        let enter = !ui.ctx().egui_wants_keyboard_input() && ui.input(|i| i.key_pressed(egui::Key::Enter));
         if submitted {
-            if ui.button("See the status of your submission").clicked() {
+            if ui.button("See the status of your submission").clicked() || enter {
                 self.screen = Screen::Status(campaign.clone());
             }
         } else if expired {
@@ -776,7 +781,7 @@ impl CandidateUi {
             } else {
                 "Review and submit".to_owned()
             };
-            if ui.button(label).clicked() {
+            if ui.button(label).on_hover_text("Enter").clicked() || enter {
                 if answered == 0 {
                     self.screen = Screen::DeviceCheck(campaign.clone());
                 } else {
@@ -792,7 +797,16 @@ impl CandidateUi {
         self.ensure_capture(ui.ctx(), wants_video);
         ui.heading("Check your camera and microphone");
         ui.label("Make sure you can be seen and heard. Nothing here is sent to the employer.");
-        let mics = self.env.devices.microphones();
+        // Listing devices can take a moment: it happens once, off the UI thread.
+        if self.check.mics.is_none() && self.check.mics_loading.is_none() {
+            let devices = self.env.devices.clone();
+            self.check.mics_loading = Some(Loading::start(ui.ctx(), move || devices.microphones()));
+        }
+        if let Some(list) = self.check.mics_loading.as_ref().and_then(Loading::poll) {
+            self.check.mics = Some(list);
+            self.check.mics_loading = None;
+        }
+        let mics = self.check.mics.clone().unwrap_or_default();
         let current = self.check.mic.clone();
         let name = |id: &Option<String>| {
             id.as_ref()

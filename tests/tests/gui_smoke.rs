@@ -1,0 +1,161 @@
+//! Smoke test of the real binary in a real window: `peerview gui TICKET` under Xvfb (a virtual X
+//! display) with synthetic devices opens the invite over the network, the employer sees the
+//! invite claimed, the window is not blank, and a key press sent with xdotool moves it on to the
+//! device check with its live preview. Screenshots go to `$PEERVIEW_SCREENSHOTS` when set.
+
+use std::io::Read;
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use peerview_tests::{Server, peer, peerview, peerview_bin, stderr, stdout};
+
+const CAMPAIGN: &str = r#"
+title = "Support engineer"
+role = "Customer support"
+instructions = "Take your time."
+deadline = 2040-01-01T00:00:00Z
+[[question]]
+id = "intro"
+prompt = "Introduce yourself."
+answer = "video"
+"#;
+
+fn ok(out: &std::process::Output) -> String {
+    assert!(out.status.success(), "failed ({:?}):\nstdout: {}\nstderr: {}", out.status, stdout(out), stderr(out));
+    stdout(out)
+}
+
+/// A virtual X display, killed on drop.
+struct Xvfb {
+    child: Child,
+    display: String,
+}
+
+impl Xvfb {
+    fn start() -> Xvfb {
+        let mut child = Command::new("Xvfb")
+            .args(["-displayfd", "1", "-screen", "0", "1280x800x24", "-nolisten", "tcp"])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("Xvfb is needed for this test (Debian package xvfb; scripts/test installs it)");
+        let mut out = child.stdout.take().expect("stdout");
+        let mut number = String::new();
+        let mut byte = [0u8; 1];
+        while out.read(&mut byte).expect("display number") == 1 && byte[0] != b'\n' {
+            number.push(byte[0] as char);
+        }
+        Xvfb { child, display: format!(":{}", number.trim()) }
+    }
+
+    fn screenshot(&self, path: &Path) {
+        let status = Command::new("import")
+            .args(["-display", &self.display, "-window", "root"])
+            .arg(path)
+            .status()
+            .expect("ImageMagick's import");
+        assert!(status.success(), "screenshot failed");
+    }
+
+    fn xdotool(&self, args: &[&str]) -> std::process::Output {
+        Command::new("xdotool").args(args).env("DISPLAY", &self.display).output().expect("xdotool")
+    }
+}
+
+impl Drop for Xvfb {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// How varied a picture is (0 for a blank one).
+fn standard_deviation(path: &Path) -> f64 {
+    let out =
+        Command::new("identify").args(["-format", "%[fx:standard_deviation]"]).arg(path).output().expect("identify");
+    String::from_utf8_lossy(&out.stdout).trim().parse().unwrap_or(0.0)
+}
+
+/// How many pixels differ between two pictures.
+fn pixels_differing(a: &Path, b: &Path) -> u64 {
+    let out = Command::new("compare").args(["-metric", "AE"]).arg(a).arg(b).arg("null:").output().expect("compare");
+    String::from_utf8_lossy(&out.stderr).split_whitespace().next().and_then(|n| n.parse::<f64>().ok()).unwrap_or(0.0)
+        as u64
+}
+
+fn wait_until(what: &str, secs: u64, mut done: impl FnMut() -> bool) {
+    let deadline = Instant::now() + Duration::from_secs(secs);
+    while !done() {
+        assert!(Instant::now() < deadline, "timed out waiting for {what}");
+        std::thread::sleep(Duration::from_millis(250));
+    }
+}
+
+#[test]
+fn the_real_window_opens_an_invite_and_answers_keys() {
+    let employer = tempfile::tempdir().expect("tempdir");
+    let file = employer.path().join("campaign.toml");
+    std::fs::write(&file, CAMPAIGN).expect("write campaign");
+    let campaign = ok(&peerview(employer.path(), &["campaign", "create", "--file", file.to_str().expect("utf-8")]))
+        .trim()
+        .to_owned();
+    let _server = Server::start(employer.path(), "127.0.0.1:0");
+    let ticket = ok(&peerview(employer.path(), &["invite", &campaign, "--name", "Ada"])).trim().to_owned();
+
+    let x = Xvfb::start();
+    let candidate = tempfile::tempdir().expect("tempdir");
+    let shots = std::env::var_os("PEERVIEW_SCREENSHOTS").map_or_else(|| candidate.path().to_owned(), Into::into);
+    std::fs::create_dir_all(&shots).expect("screenshot dir");
+    let mut app = Command::new(peerview_bin())
+        .args(["--relay", "disabled", "--data-dir"])
+        .arg(candidate.path())
+        .args(["gui", "--synthetic-devices", &ticket])
+        .env("DISPLAY", &x.display)
+        .env_remove("WAYLAND_DISPLAY")
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start peerview gui");
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        // The window opened the ticket: the employer sees the invite bound to a computer.
+        wait_until("the employer to see the invite claimed", 90, || {
+            ok(&peerview(employer.path(), &["campaign", "show", &campaign])).contains("invite joined")
+        });
+        wait_until("the window", 30, || x.xdotool(&["search", "--name", "Peerview"]).status.success());
+        std::thread::sleep(Duration::from_secs(2));
+        let overview = shots.join("smoke-overview.png");
+        x.screenshot(&overview);
+        assert!(standard_deviation(&overview) > 0.02, "the window is blank");
+
+        // Enter takes the main step: on to the device check and its live camera preview.
+        let window =
+            stdout(&x.xdotool(&["search", "--name", "Peerview"])).lines().next().unwrap_or_default().to_owned();
+        // No window manager runs on the virtual display: give the window the keyboard focus
+        // and type through XTEST, as a person at the keyboard would.
+        x.xdotool(&["windowfocus", "--sync", &window]);
+        x.xdotool(&["key", "Return"]);
+        std::thread::sleep(Duration::from_secs(4));
+        let check = shots.join("smoke-device-check.png");
+        x.screenshot(&check);
+        assert!(standard_deviation(&check) > 0.02, "the window is blank");
+        let changed = pixels_differing(&overview, &check);
+        assert!(changed > 10_000, "the key press did not change the screen ({changed} pixels differ)");
+        let again = shots.join("smoke-device-check-later.png");
+        std::thread::sleep(Duration::from_millis(700));
+        x.screenshot(&again);
+        assert!(pixels_differing(&check, &again) > 500, "the camera preview is not live");
+        // The candidate's own status still reads from the store while the app runs.
+        assert!(ok(&peer(candidate.path(), &["status"])).contains("Support engineer"));
+    }));
+    let _ = app.kill();
+    let _ = app.wait();
+    if let Err(e) = result {
+        let mut log = String::new();
+        if let Some(mut err) = app.stderr.take() {
+            let _ = err.read_to_string(&mut log);
+        }
+        eprintln!("peerview gui's log:\n{log}");
+        std::panic::resume_unwind(e);
+    }
+}
