@@ -243,11 +243,66 @@ pub struct EmployerService {
     pub quota: Quota,
     /// Serialises read-check-write cycles on documents within this process.
     write_lock: tokio::sync::Mutex<()>,
+    /// Connections being served right now.
+    peers: std::sync::atomic::AtomicUsize,
+    /// Recordings being fetched: hash (hex) to bytes received so far.
+    receiving: std::sync::Mutex<HashMap<String, u64>>,
+}
+
+/// What the node is doing, for a status bar.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Activity {
+    pub peers: usize,
+    /// Recordings being received: hash (hex) to bytes so far.
+    pub receiving: HashMap<String, u64>,
+}
+
+/// Counts a connection while it is served.
+struct PeerGuard<'a>(&'a std::sync::atomic::AtomicUsize);
+
+impl<'a> PeerGuard<'a> {
+    fn new(count: &'a std::sync::atomic::AtomicUsize) -> Self {
+        count.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        PeerGuard(count)
+    }
+}
+
+impl Drop for PeerGuard<'_> {
+    fn drop(&mut self) {
+        self.0.fetch_sub(1, std::sync::atomic::Ordering::Relaxed);
+    }
 }
 
 impl EmployerService {
     pub fn new(node: Node, quota: Quota) -> Arc<Self> {
-        Arc::new(EmployerService { node, quota, write_lock: tokio::sync::Mutex::new(()) })
+        Arc::new(EmployerService {
+            node,
+            quota,
+            write_lock: tokio::sync::Mutex::new(()),
+            peers: std::sync::atomic::AtomicUsize::new(0),
+            receiving: std::sync::Mutex::new(HashMap::new()),
+        })
+    }
+
+    /// Connections served and recordings being received right now.
+    pub fn activity(&self) -> Activity {
+        Activity {
+            peers: self.peers.load(std::sync::atomic::Ordering::Relaxed),
+            receiving: self.receiving.lock().map(|r| r.clone()).unwrap_or_default(),
+        }
+    }
+
+    fn note_receiving(&self, hash: &str, bytes: Option<u64>) {
+        if let Ok(mut r) = self.receiving.lock() {
+            match bytes {
+                Some(b) => {
+                    r.insert(hash.to_owned(), b);
+                }
+                None => {
+                    r.remove(hash);
+                }
+            }
+        }
     }
 
     fn store(&self) -> &Store {
@@ -477,6 +532,7 @@ impl EmployerService {
     }
 
     async fn serve_sync(self: Arc<Self>, conn: Connection) -> Result<(), WireError> {
+        let _counted = PeerGuard::new(&self.peers);
         let peer = endpoint_hex(&conn.remote_id());
         let (mut send, mut recv) = conn.accept_bi().await.map_err(|e| WireError::Io(e.to_string()))?;
         let claim = match read_msg(&mut recv).await? {
@@ -572,6 +628,7 @@ impl EmployerService {
     /// A candidate offers its recordings: fetch every referenced one that is missing, verified,
     /// within the quota, over the candidate's own connection.
     async fn serve_offer(self: Arc<Self>, conn: Connection) -> Result<(), String> {
+        let _counted = PeerGuard::new(&self.peers);
         let peer = endpoint_hex(&conn.remote_id());
         let access = self.resolve(&peer, None).await.map_err(|r| r.0)?;
         if !access.hub_of.is_empty() {
@@ -661,6 +718,25 @@ impl EmployerService {
         // The hash fixes the content, not its size: stop a sender who sends more than declared.
         let allowed = size + 64 * 1024;
         let mut next_report = PROGRESS_STEP_BYTES;
+        let hex = hash.to_hex();
+        self.note_receiving(&hex, Some(0));
+        let result = self.follow_fetch(conn, peer, what, size, allowed, &hex, &mut next_report, &mut progress).await;
+        self.note_receiving(&hex, None);
+        result
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    async fn follow_fetch(
+        &self,
+        conn: &Connection,
+        peer: &str,
+        what: &str,
+        size: u64,
+        allowed: u64,
+        hex: &str,
+        next_report: &mut u64,
+        progress: &mut (impl n0_future::Stream<Item = GetProgressItem> + Unpin),
+    ) -> Result<(), String> {
         while let Some(item) = progress.next().await {
             match item {
                 GetProgressItem::Progress(bytes) if bytes > allowed => {
@@ -669,9 +745,10 @@ impl EmployerService {
                     return Err("recording larger than declared".into());
                 }
                 GetProgressItem::Progress(bytes) => {
-                    if bytes >= next_report {
+                    self.note_receiving(hex, Some(bytes));
+                    if bytes >= *next_report {
                         info!(%peer, what, bytes, total = size, "recording transfer progress");
-                        next_report = bytes + PROGRESS_STEP_BYTES;
+                        *next_report = bytes + PROGRESS_STEP_BYTES;
                     }
                 }
                 GetProgressItem::Done(stats) => {

@@ -126,6 +126,8 @@ pub struct CandidateUi {
     service: CandidateService,
     pub screen: Screen,
     interviews: Vec<Interview>,
+    /// The service's write count when our last change was saved.
+    generation: u64,
     loaded: bool,
     connection: Connection,
     ticket_text: String,
@@ -152,6 +154,7 @@ impl CandidateUi {
             service,
             screen: Screen::Home,
             interviews: Vec::new(),
+            generation: 0,
             loaded: false,
             connection: Connection::Unknown,
             ticket_text: String::new(),
@@ -196,10 +199,13 @@ impl CandidateUi {
     fn poll(&mut self, ctx: &egui::Context) {
         while let Some(event) = self.service.try_event() {
             match event {
-                Event::Interviews(list) => {
-                    self.track_rates(&list);
-                    self.interviews = list;
-                    self.loaded = true;
+                Event::Interviews { generation, list } => {
+                    // A snapshot read before our last saved answer would take it back.
+                    if generation >= self.generation {
+                        self.track_rates(&list);
+                        self.interviews = list;
+                        self.loaded = true;
+                    }
                 }
                 Event::Joined(campaign) => {
                     self.joining = false;
@@ -210,14 +216,18 @@ impl CandidateUi {
                     self.joining = false;
                     self.join_error = Some(message);
                 }
-                Event::Saved(question) => self.answer_saved(&question),
+                Event::Saved { question, generation } => {
+                    self.generation = self.generation.max(generation);
+                    self.answer_saved(&question);
+                }
                 Event::SaveFailed { question, message } => {
                     if let Some(a) = self.answering.as_mut().filter(|a| a.question.id == question) {
                         a.saving = false;
                         a.error = Some(format!("Your answer could not be saved: {message}"));
                     }
                 }
-                Event::Submitted(campaign) => {
+                Event::Submitted { campaign, generation } => {
+                    self.generation = self.generation.max(generation);
                     self.submitting = false;
                     self.screen = Screen::Status(campaign);
                 }

@@ -110,15 +110,26 @@ impl Interview {
 /// What the service reports.
 #[derive(Debug)]
 pub enum Event {
-    Interviews(Vec<Interview>),
+    /// Every joined interview, as read from the store when `generation` writes had been made.
+    Interviews {
+        generation: u64,
+        list: Vec<Interview>,
+    },
     Joined(CampaignId),
     JoinFailed(String),
-    Saved(QuestionId),
+    /// The answer is saved; snapshots older than `generation` do not hold it yet.
+    Saved {
+        question: QuestionId,
+        generation: u64,
+    },
     SaveFailed {
         question: QuestionId,
         message: String,
     },
-    Submitted(CampaignId),
+    Submitted {
+        campaign: CampaignId,
+        generation: u64,
+    },
     SubmitFailed(String),
     Connection(Connection),
     /// Something the candidate should know that is not tied to an action.
@@ -210,6 +221,9 @@ impl Out {
 }
 
 struct Service {
+    /// Counts the service's own writes, so the screens can tell a snapshot read before a
+    /// write from one read after it.
+    generation: std::sync::atomic::AtomicU64,
     store: Arc<Store>,
     data_dir: PathBuf,
     node: Option<Node>,
@@ -234,7 +248,7 @@ async fn run(
             None
         }
     };
-    let service = Arc::new(Service { store, data_dir, node, out });
+    let service = Arc::new(Service { generation: std::sync::atomic::AtomicU64::new(0), store, data_dir, node, out });
     service.snapshot();
     let (kick_tx, mut kick_rx) = unbounded_channel::<()>();
     // The sync loop: on a timer, and when a request asks for it.
@@ -333,9 +347,10 @@ impl Service {
             Request::Submit(candidate) => {
                 match crate::candidate::mark_submitted(&self.store, &candidate) {
                     Ok(_) => {
+                        let generation = self.bump();
                         let campaign = self.store.submission(&candidate).map(|s| s.campaign_id);
-                        if let Ok(c) = campaign {
-                            self.out.send(Event::Submitted(c));
+                        if let Ok(campaign) = campaign {
+                            self.out.send(Event::Submitted { campaign, generation });
                         }
                     }
                     Err(e) => self.out.send(Event::SubmitFailed(format!("{e:#}"))),
@@ -347,11 +362,16 @@ impl Service {
         }
     }
 
+    fn bump(&self) -> u64 {
+        self.generation.fetch_add(1, std::sync::atomic::Ordering::SeqCst) + 1
+    }
+
     fn after_keep(&self, question: QuestionId, result: Result<()>, discard: &[PathBuf]) -> bool {
         match result {
             Ok(()) => {
                 remove_dirs(discard);
-                self.out.send(Event::Saved(question));
+                let generation = self.bump();
+                self.out.send(Event::Saved { question, generation });
                 self.snapshot();
                 true
             }
@@ -462,6 +482,7 @@ impl Service {
 
     /// Read every joined interview from the store and send it to the screens.
     fn snapshot(&self) {
+        let generation = self.generation.load(std::sync::atomic::Ordering::SeqCst);
         let progress = self.store.upload_progress();
         let pending = pending_takes(&self.data_dir);
         let mut interviews = Vec::new();
@@ -494,7 +515,7 @@ impl Service {
                 pending,
             });
         }
-        self.out.send(Event::Interviews(interviews));
+        self.out.send(Event::Interviews { generation, list: interviews });
     }
 }
 
