@@ -104,6 +104,7 @@ fn candidate_app(candidate: &Candidate) -> Harness<'static, PeerviewApp> {
         clock: candidate.clock.clone(),
         sync_every: Duration::from_millis(500),
         ticket: None,
+        employer_bind: None,
     };
     let settings = Settings { role: Some(Role::Candidate), dark_mode: Some(false) };
     Harness::builder()

@@ -155,6 +155,19 @@ impl Node {
         }
     }
 
+    /// Copy a complete recording out of this node's store to `target` (absolute path).
+    pub async fn export_recording(&self, hash: &str, target: &std::path::Path) -> Result<u64, NodeError> {
+        let h = iroh_blobs::Hash::from_str(hash)
+            .map_err(|e| NodeError::Blobs { path: hash.to_owned(), reason: e.to_string() })?;
+        if !self.blobs.has(h).await.unwrap_or(false) {
+            return Err(NodeError::NotHere(hash.to_owned()));
+        }
+        self.blobs
+            .export(h, target)
+            .await
+            .map_err(|e| NodeError::Blobs { path: target.display().to_string(), reason: format!("{e:#}") })
+    }
+
     /// Close connections and the blob store cleanly (no half-written files).
     pub async fn shutdown(&self) {
         self.endpoint.close().await;

@@ -1,0 +1,611 @@
+//! The employer's and reviewer's background service. On the employer's computer it runs the
+//! employer node (the same as `peerview serve`) and writes campaigns, invites and reviews
+//! straight into the store that candidates and reviewers sync with. On a reviewer's computer it
+//! runs a client node that joins with a reviewer ticket and keeps the campaign's documents and
+//! recordings in step. The screens send [`Request`]s and read [`Event`]s; nothing here runs
+//! inside a frame.
+
+use std::collections::HashMap;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::mpsc::{Receiver, Sender, channel};
+use std::time::Duration;
+
+use anyhow::{Result, anyhow, bail};
+use peerview_sync::auth::Quota;
+use peerview_sync::client;
+use peerview_sync::doc::{
+    Campaign, CampaignDoc, EventKind, Overrides, ReviewComment, ReviewDecision, Reviews, ReviewsDoc, Roster,
+    StatusEvent, Submission, SubmissionDoc, Verdict,
+};
+use peerview_sync::employer::{self, EmployerService};
+use peerview_sync::node::{Node, endpoint_hex};
+use peerview_sync::ticket::{Invitee, Ticket};
+use peerview_sync::{CampaignId, CandidateId, DocKind, QuestionId, ReviewerId, Store, Timestamp};
+use tokio::sync::mpsc::{UnboundedReceiver, UnboundedSender, unbounded_channel};
+
+use crate::commands::p2p::Net;
+
+/// Whose computer this is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    /// The employer's own node: the hub that candidates and reviewers connect to.
+    Employer,
+    /// A colleague who joined with a reviewer ticket.
+    Reviewer,
+}
+
+/// The employer's own reviewer identity in reviews documents.
+pub const EMPLOYER_REVIEWER: &str = "employer";
+
+#[derive(Debug)]
+pub enum Request {
+    SaveCampaign(Box<Campaign>),
+    InviteCandidates {
+        campaign: CampaignId,
+        people: Vec<(String, Option<String>)>,
+    },
+    InviteReviewer {
+        campaign: CampaignId,
+        name: String,
+    },
+    Revoke {
+        campaign: CampaignId,
+        invitee: String,
+    },
+    SetAccommodations {
+        candidate: CandidateId,
+        overrides: Overrides,
+    },
+    MarkViewed(CandidateId),
+    Score {
+        candidate: CandidateId,
+        criterion: String,
+        score: u8,
+    },
+    SubmitScores(CandidateId),
+    Comment {
+        candidate: CandidateId,
+        question: QuestionId,
+        at_ms: u64,
+        text: String,
+    },
+    Decide {
+        candidate: CandidateId,
+        verdict: Verdict,
+        message: Option<String>,
+    },
+    /// Make a recording playable: copy it out of the recordings store into the cache.
+    Prepare {
+        hash: String,
+    },
+    Export {
+        candidate: CandidateId,
+        dir: PathBuf,
+    },
+    /// Reviewer: join with a ticket.
+    Join(String),
+}
+
+/// A candidate as the inbox shows them.
+#[derive(Clone, Debug)]
+pub struct Entry {
+    pub candidate: peerview_sync::doc::Candidate,
+    pub submission: Option<Submission>,
+    pub reviews: Option<Reviews>,
+    /// Recordings here: (bytes here, bytes referenced).
+    pub recordings: (u64, u64),
+}
+
+#[derive(Clone, Debug)]
+pub struct CampaignView {
+    pub campaign: Campaign,
+    pub roster: Option<Roster>,
+    pub entries: Vec<Entry>,
+    /// This node's reviewer id for the campaign.
+    pub me: ReviewerId,
+    pub my_name: String,
+}
+
+/// The node's state for the status bar.
+#[derive(Clone, Debug, Default)]
+pub struct NodeStatus {
+    pub id: String,
+    pub reachability: String,
+    pub peers: usize,
+    pub transfers: usize,
+}
+
+#[derive(Debug)]
+pub enum Event {
+    Campaigns {
+        generation: u64,
+        list: Vec<CampaignView>,
+    },
+    Node(NodeStatus),
+    /// New tickets: (name, ticket text, reviewer?).
+    Tickets {
+        campaign: CampaignId,
+        tickets: Vec<(String, String, bool)>,
+    },
+    Saved {
+        generation: u64,
+        what: String,
+    },
+    Prepared {
+        hash: String,
+        path: PathBuf,
+    },
+    Toast(String),
+    Error(String),
+}
+
+pub struct ReviewService {
+    requests: Option<UnboundedSender<Request>>,
+    events: Receiver<Event>,
+    thread: Option<std::thread::JoinHandle<()>>,
+}
+
+impl std::fmt::Debug for ReviewService {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("ReviewService")
+    }
+}
+
+impl Drop for ReviewService {
+    fn drop(&mut self) {
+        self.requests = None;
+        if let Some(t) = self.thread.take() {
+            let _ = t.join();
+        }
+    }
+}
+
+/// How the service runs.
+#[derive(Clone, Debug)]
+pub struct ServiceConfig {
+    pub mode: Mode,
+    pub net: Net,
+    /// Where the employer node listens (default: all interfaces, port 47100).
+    pub bind: Option<SocketAddr>,
+    pub refresh_every: Duration,
+}
+
+impl ReviewService {
+    pub fn start(
+        store: Arc<Store>,
+        data_dir: PathBuf,
+        config: ServiceConfig,
+        notify: impl Fn() + Send + Sync + 'static,
+    ) -> ReviewService {
+        let (requests, rx) = unbounded_channel();
+        let (tx, events) = channel();
+        let notify: Arc<dyn Fn() + Send + Sync> = Arc::new(notify);
+        let thread = std::thread::Builder::new()
+            .name("review-service".into())
+            .spawn(move || {
+                let runtime = match tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build() {
+                    Ok(rt) => rt,
+                    Err(e) => {
+                        let _ = tx.send(Event::Error(format!("could not start the network: {e}")));
+                        return;
+                    }
+                };
+                runtime.block_on(run(store, data_dir, config, rx, Out { tx, notify }));
+            })
+            .expect("spawning the review service");
+        ReviewService { requests: Some(requests), events, thread: Some(thread) }
+    }
+
+    pub fn send(&self, r: Request) {
+        if let Some(tx) = &self.requests {
+            let _ = tx.send(r);
+        }
+    }
+
+    pub fn try_event(&self) -> Option<Event> {
+        self.events.try_recv().ok()
+    }
+}
+
+#[derive(Clone)]
+struct Out {
+    tx: Sender<Event>,
+    notify: Arc<dyn Fn() + Send + Sync>,
+}
+
+impl Out {
+    fn send(&self, e: Event) {
+        let _ = self.tx.send(e);
+        (self.notify)();
+    }
+}
+
+struct Service {
+    store: Arc<Store>,
+    data_dir: PathBuf,
+    mode: Mode,
+    node: Option<Node>,
+    employer: Option<Arc<EmployerService>>,
+    generation: std::sync::atomic::AtomicU64,
+    out: Out,
+}
+
+async fn run(
+    store: Arc<Store>,
+    data_dir: PathBuf,
+    config: ServiceConfig,
+    mut rx: UnboundedReceiver<Request>,
+    out: Out,
+) {
+    let bind = match config.mode {
+        Mode::Employer => {
+            Some(config.bind.unwrap_or_else(|| SocketAddr::from(([0, 0, 0, 0], crate::commands::p2p::DEFAULT_PORT))))
+        }
+        Mode::Reviewer => None,
+    };
+    let node = match Node::start(store.clone(), &config.net.config(bind)).await {
+        Ok(n) => Some(n),
+        Err(e) => {
+            out.send(Event::Error(format!("{e}. Reading works; receiving and sending do not.")));
+            None
+        }
+    };
+    let mut router = None;
+    let mut employer_service = None;
+    if let (Mode::Employer, Some(node)) = (config.mode, &node) {
+        let service = EmployerService::new(node.clone(), Quota::default());
+        router = Some(service.spawn_router());
+        let address = node.ticket_node().await;
+        if let Err(e) = store.save_node_address(&address) {
+            out.send(Event::Error(format!("could not save the node's address for invites: {e}")));
+        }
+        employer_service = Some(service);
+    }
+    let service = Arc::new(Service {
+        store,
+        data_dir,
+        mode: config.mode,
+        node,
+        employer: employer_service,
+        generation: std::sync::atomic::AtomicU64::new(0),
+        out,
+    });
+    service.snapshot();
+    let ticker = service.clone();
+    let every = config.refresh_every;
+    tokio::spawn(async move {
+        loop {
+            if ticker.mode == Mode::Reviewer {
+                ticker.sync_reviewer().await;
+            }
+            ticker.status();
+            ticker.snapshot();
+            tokio::time::sleep(every).await;
+        }
+    });
+    while let Some(request) = rx.recv().await {
+        let result = service.handle(request).await;
+        if let Err(e) = result {
+            service.out.send(Event::Error(format!("{e:#}")));
+        }
+    }
+    if let Some(router) = router {
+        let _ = router.shutdown().await;
+    }
+    if let Some(node) = &service.node {
+        node.shutdown().await;
+    }
+}
+
+impl Service {
+    fn bump(&self) -> u64 {
+        self.generation.fetch_add(1, std::sync::atomic::Ordering::SeqCst) + 1
+    }
+
+    fn saved(&self, what: impl Into<String>) {
+        let generation = self.bump();
+        self.out.send(Event::Saved { generation, what: what.into() });
+        self.snapshot();
+    }
+
+    /// This node's reviewer identity for a campaign.
+    fn me(&self, campaign: &CampaignId) -> (ReviewerId, String) {
+        if self.mode == Mode::Reviewer {
+            for t in self.store.memberships().unwrap_or_default() {
+                if &t.campaign == campaign
+                    && let Invitee::Reviewer(id) = &t.invitee
+                {
+                    let name = self
+                        .store
+                        .roster(campaign)
+                        .ok()
+                        .and_then(|r| r.reviewer(id).map(|r| r.name.clone()))
+                        .unwrap_or_else(|| "Reviewer".into());
+                    return (id.clone(), name);
+                }
+            }
+        }
+        (EMPLOYER_REVIEWER.parse().expect("a valid id"), "Employer".into())
+    }
+
+    async fn handle(&self, request: Request) -> Result<()> {
+        match request {
+            Request::SaveCampaign(c) => {
+                if self.store.exists(DocKind::Campaign, c.id.as_str()) {
+                    let mut stored = self.store.load(DocKind::Campaign, c.id.as_str())?;
+                    let mut doc = CampaignDoc::from_automerge(std::mem::take(&mut stored.doc))?;
+                    doc.update(&c)?;
+                    stored.doc = doc.into_automerge();
+                    self.store.save(&mut stored)?;
+                } else {
+                    self.store.create_campaign(&c)?;
+                }
+                self.saved(format!("Saved \"{}\"", c.title));
+            }
+            Request::InviteCandidates { campaign, people } => {
+                let nodes = self.ticket_nodes(&campaign)?;
+                let mut tickets = Vec::new();
+                for (name, email) in people {
+                    let t = employer::invite_candidate(&self.store, &campaign, &name, email.as_deref(), nodes.clone())?;
+                    tickets.push((name, t.encode(), false));
+                }
+                self.out.send(Event::Tickets { campaign, tickets });
+                self.saved("Invited");
+            }
+            Request::InviteReviewer { campaign, name } => {
+                let nodes = self.ticket_nodes(&campaign)?;
+                let t = employer::invite_reviewer(&self.store, &campaign, &name, nodes)?;
+                self.out.send(Event::Tickets { campaign, tickets: vec![(name, t.encode(), true)] });
+                self.saved("Reviewer invited");
+            }
+            Request::Revoke { campaign, invitee } => {
+                let name = employer::revoke(&self.store, &campaign, &invitee)?;
+                self.saved(format!("Revoked the invite of {name}"));
+            }
+            Request::SetAccommodations { candidate, overrides } => {
+                self.edit_submission(&candidate, |doc| doc.set_accommodations(&overrides).map_err(Into::into))?;
+                self.saved("Accommodations saved");
+            }
+            Request::MarkViewed(candidate) => {
+                let by = self.reviewer_name_for(&candidate);
+                let s = self.store.submission(&candidate)?;
+                if s.submitted_at.is_some() && !s.events.iter().any(|e| e.kind == EventKind::Viewed) {
+                    self.edit_submission(&candidate, |doc| {
+                        doc.push_event(&StatusEvent { kind: EventKind::Viewed, by, at: Timestamp::now() })
+                            .map_err(Into::into)
+                    })?;
+                    self.saved("Marked viewed");
+                    self.sync_soon();
+                }
+            }
+            Request::Score { candidate, criterion, score } => {
+                self.edit_reviews(&candidate, |doc, me, name| {
+                    doc.set_score(me, name, &criterion, score).map_err(Into::into)
+                })?;
+                self.saved("Score saved");
+            }
+            Request::SubmitScores(candidate) => {
+                self.edit_reviews(&candidate, |doc, me, name| {
+                    doc.submit_scores(me, name, Timestamp::now()).map_err(Into::into)
+                })?;
+                self.saved("Scorecard submitted");
+                self.sync_soon();
+            }
+            Request::Comment { candidate, question, at_ms, text } => {
+                let comment = ReviewComment { question, at_ms, text, written_at: Timestamp::now() };
+                self.edit_reviews(&candidate, |doc, me, name| doc.add_comment(me, name, &comment).map_err(Into::into))?;
+                self.saved("Comment added");
+                self.sync_soon();
+            }
+            Request::Decide { candidate, verdict, message } => {
+                let decision = ReviewDecision { verdict, note: message.clone(), decided_at: Timestamp::now() };
+                self.edit_reviews(&candidate, |doc, me, name| {
+                    doc.set_decision(me, name, &decision).map_err(Into::into)
+                })?;
+                let by = self.reviewer_name_for(&candidate);
+                self.edit_submission(&candidate, |doc| {
+                    doc.push_event(&StatusEvent {
+                        kind: EventKind::Decision { verdict, message },
+                        by,
+                        at: Timestamp::now(),
+                    })
+                    .map_err(Into::into)
+                })?;
+                self.saved(format!("Decision sent: {verdict}"));
+                self.sync_soon();
+            }
+            Request::Prepare { hash } => {
+                let path = self.prepare(&hash).await?;
+                self.out.send(Event::Prepared { hash, path });
+            }
+            Request::Export { candidate, dir } => {
+                let node = self.node.as_ref().ok_or_else(|| anyhow!("the recordings store is not open"))?;
+                let report = crate::export::export_submission(&self.store, &candidate, &dir, |hash, target| {
+                    let node = node.clone();
+                    let (hash, target) = (hash.to_owned(), target.to_owned());
+                    tokio::task::block_in_place(|| {
+                        tokio::runtime::Handle::current().block_on(export_blob(&node, &hash, &target)).map(|_| ())
+                    })
+                })?;
+                let missing = if report.missing.is_empty() {
+                    String::new()
+                } else {
+                    format!(" ({} recordings not here yet)", report.missing.len())
+                };
+                self.out.send(Event::Toast(format!(
+                    "Exported {} files to {}{missing}",
+                    report.files.len(),
+                    dir.display()
+                )));
+            }
+            Request::Join(text) => {
+                let ticket = Ticket::decode(&text).map_err(|e| anyhow!("{e}"))?;
+                if !matches!(ticket.invitee, Invitee::Reviewer(_)) {
+                    bail!("this is not a reviewer ticket");
+                }
+                let node = self.node.as_ref().ok_or_else(|| anyhow!("the recordings store is not open"))?;
+                client::sync_documents(node, &ticket).await?;
+                self.out.send(Event::Toast("Joined: the campaign's submissions are arriving".into()));
+                self.snapshot();
+                let _ = client::fetch_recordings(node, &ticket).await;
+                self.snapshot();
+            }
+        }
+        Ok(())
+    }
+
+    fn sync_soon(&self) {
+        // Reviewers' changes travel at the next refresh tick; nothing to do on the employer node,
+        // whose store is the one peers sync with.
+    }
+
+    fn reviewer_name_for(&self, candidate: &CandidateId) -> String {
+        self.store.submission(candidate).map(|s| self.me(&s.campaign_id).1).unwrap_or_else(|_| "Employer".into())
+    }
+
+    fn ticket_nodes(&self, campaign: &CampaignId) -> Result<Vec<peerview_sync::ticket::TicketNode>> {
+        let own = self.store.node_address();
+        if own.is_none() {
+            bail!("the employer node has not started, so a ticket cannot say where to connect");
+        }
+        Ok(employer::ticket_nodes(&self.store, campaign, own))
+    }
+
+    fn edit_submission(&self, candidate: &CandidateId, f: impl FnOnce(&mut SubmissionDoc) -> Result<()>) -> Result<()> {
+        let mut stored = self.store.load(DocKind::Submission, candidate.as_str())?;
+        let mut doc = SubmissionDoc::from_automerge(std::mem::take(&mut stored.doc))?;
+        f(&mut doc)?;
+        stored.doc = doc.into_automerge();
+        self.store.save(&mut stored)?;
+        Ok(())
+    }
+
+    fn edit_reviews(
+        &self,
+        candidate: &CandidateId,
+        f: impl FnOnce(&mut ReviewsDoc, &ReviewerId, &str) -> Result<()>,
+    ) -> Result<()> {
+        let campaign = self.store.submission(candidate)?.campaign_id;
+        let (me, name) = self.me(&campaign);
+        let mut stored = match self.store.load(DocKind::Reviews, candidate.as_str()) {
+            Ok(s) => s,
+            Err(peerview_sync::StoreError::NotFound { .. }) => {
+                let doc = ReviewsDoc::create(&campaign, candidate)?;
+                self.store.create(DocKind::Reviews, candidate.as_str(), doc.into_automerge())?
+            }
+            Err(e) => return Err(e.into()),
+        };
+        let mut doc = ReviewsDoc::from_automerge(std::mem::take(&mut stored.doc))?;
+        f(&mut doc, &me, &name)?;
+        stored.doc = doc.into_automerge();
+        self.store.save(&mut stored)?;
+        Ok(())
+    }
+
+    /// Copy a recording out of the blob store into the cache (once) so a player can open it.
+    async fn prepare(&self, hash: &str) -> Result<PathBuf> {
+        let node = self.node.as_ref().ok_or_else(|| anyhow!("the recordings store is not open"))?;
+        let dir = self.data_dir.join("cache");
+        std::fs::create_dir_all(&dir)?;
+        let path = dir.join(format!("{hash}.mp4"));
+        if !path.exists() {
+            export_blob(node, hash, &path).await?;
+        }
+        Ok(path)
+    }
+
+    async fn sync_reviewer(&self) {
+        let Some(node) = &self.node else { return };
+        let mut ok = false;
+        for t in self.store.memberships().unwrap_or_default() {
+            if !matches!(t.invitee, Invitee::Reviewer(_)) {
+                continue;
+            }
+            if client::sync_documents(node, &t).await.is_ok() {
+                ok = true;
+                let _ = client::fetch_recordings(node, &t).await;
+            }
+        }
+        let status = NodeStatus {
+            id: endpoint_hex(&node.id()),
+            reachability: if ok { "connected to the employer".into() } else { "offline".into() },
+            peers: usize::from(ok),
+            transfers: 0,
+        };
+        self.out.send(Event::Node(status));
+    }
+
+    fn status(&self) {
+        let (Some(node), Some(service)) = (&self.node, &self.employer) else { return };
+        let activity = service.activity();
+        let addr = node.endpoint.addr();
+        let direct: Vec<String> = addr.ip_addrs().map(ToString::to_string).collect();
+        let reachability = match addr.relay_urls().next() {
+            Some(relay) => format!("direct ({}) and via relay {relay}", direct.join(", ")),
+            None if direct.is_empty() => "offline".to_owned(),
+            None => format!("direct ({})", direct.join(", ")),
+        };
+        self.out.send(Event::Node(NodeStatus {
+            id: endpoint_hex(&node.id()),
+            reachability,
+            peers: activity.peers,
+            transfers: activity.receiving.len(),
+        }));
+    }
+
+    fn snapshot(&self) {
+        let generation = self.generation.load(std::sync::atomic::Ordering::SeqCst);
+        let receiving = self.employer.as_ref().map(|e| e.activity().receiving).unwrap_or_default();
+        let mut list = Vec::new();
+        let campaigns = match self.mode {
+            Mode::Employer => self.store.campaigns().map(|(c, _)| c).unwrap_or_default(),
+            Mode::Reviewer => self
+                .store
+                .memberships()
+                .unwrap_or_default()
+                .iter()
+                .filter(|t| matches!(t.invitee, Invitee::Reviewer(_)))
+                .filter_map(|t| self.store.campaign(&t.campaign).ok())
+                .collect(),
+        };
+        for campaign in campaigns {
+            let roster = self.store.roster(&campaign.id).ok();
+            let mut entries = Vec::new();
+            for c in roster.iter().flat_map(|r| r.candidates.iter()) {
+                let submission = self.store.submission(&c.id).ok();
+                let reviews = self.store.reviews(&c.id).ok();
+                let recordings = submission.as_ref().map_or((0, 0), |s| self.recordings_here(s, &receiving));
+                entries.push(Entry { candidate: c.clone(), submission, reviews, recordings });
+            }
+            let (me, my_name) = self.me(&campaign.id);
+            list.push(CampaignView { campaign, roster, entries, me, my_name });
+        }
+        self.out.send(Event::Campaigns { generation, list });
+    }
+
+    /// Bytes of a submission's recordings that are here (or arriving), and the total.
+    fn recordings_here(&self, s: &Submission, receiving: &HashMap<String, u64>) -> (u64, u64) {
+        let mut here = 0;
+        let mut total = 0;
+        for (_, take) in s.takes() {
+            total += take.size_bytes;
+            if let Some(bytes) = receiving.get(&take.hash) {
+                here += (*bytes).min(take.size_bytes);
+            } else if self.has(&take.hash) {
+                here += take.size_bytes;
+            }
+        }
+        (here, total)
+    }
+
+    fn has(&self, hash: &str) -> bool {
+        let Some(node) = &self.node else { return false };
+        tokio::task::block_in_place(|| tokio::runtime::Handle::current().block_on(node.has_recording(hash)))
+    }
+}
+
+async fn export_blob(node: &Node, hash: &str, target: &std::path::Path) -> Result<u64> {
+    node.export_recording(hash, target).await.map_err(|e| anyhow!("{e}"))
+}

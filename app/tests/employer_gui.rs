@@ -1,0 +1,243 @@
+//! The employer's journey through the real app (egui_kittest, no display), with the employer
+//! node running inside the app: create a campaign in the editor, invite a candidate, receive the
+//! submission a candidate node makes (the `peerview` command line, a separate process), review
+//! it (comment at a moment, scorecard, decision with a message), and the candidate sees
+//! "viewed" and the decision. A second test checks independent scoring.
+
+use std::path::Path;
+use std::process::Command;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use eframe::egui;
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT, Queryable};
+use peerview::commands::p2p::Net;
+use peerview::gui::devices::SyntheticDevices;
+use peerview::gui::{AppEnv, PeerviewApp};
+use peerview::settings::{Role, Settings};
+use peerview_media::player::ManualTime;
+use peerview_sync::doc::{Answer, ReviewsDoc, SubmissionDoc, TextAnswer};
+use peerview_sync::node::RelaySetting;
+use peerview_sync::ticket::{Invitee, Ticket, TicketNode};
+use peerview_sync::{DocKind, Store, Timestamp};
+
+fn employer_app(dir: &Path) -> Harness<'static, PeerviewApp> {
+    let store = Arc::new(Store::open(dir).expect("store"));
+    let env = AppEnv {
+        data_dir: dir.to_owned(),
+        store,
+        net: Net { relay: RelaySetting::Disabled, lan_discovery: false },
+        devices: Arc::new(SyntheticDevices::default()),
+        clock: Arc::new(ManualTime::default()),
+        sync_every: Duration::from_millis(300),
+        ticket: None,
+        employer_bind: Some("127.0.0.1:0".parse().expect("addr")),
+    };
+    let settings = Settings { role: Some(Role::Employer), dark_mode: Some(false) };
+    Harness::builder()
+        .with_size(egui::vec2(1280.0, 900.0))
+        .with_theme(egui::Theme::Light)
+        .build_eframe(move |cc| PeerviewApp::new(cc.egui_ctx.clone(), env, settings))
+}
+
+fn on_screen(h: &Harness<'_, PeerviewApp>) -> Vec<String> {
+    h.query_all_by(|_| true).filter_map(|n| n.value().or_else(|| n.accesskit_node().label())).collect()
+}
+
+fn wait_for(h: &mut Harness<'_, PeerviewApp>, label: &str, secs: u64) {
+    let deadline = Instant::now() + Duration::from_secs(secs);
+    loop {
+        h.step();
+        if h.query_all_by_label_contains(label).next().is_some() {
+            return;
+        }
+        assert!(Instant::now() < deadline, "{label:?} did not appear within {secs} s; on screen: {:#?}", on_screen(h));
+        std::thread::sleep(Duration::from_millis(30));
+    }
+}
+
+/// Wait until the button `label` can be pressed (it waits for what it depends on).
+fn wait_enabled(h: &mut Harness<'_, PeerviewApp>, label: &str, secs: u64) {
+    let deadline = Instant::now() + Duration::from_secs(secs);
+    loop {
+        h.step();
+        if h.query_by_label(label).is_some_and(|n| !n.accesskit_node().is_disabled()) {
+            return;
+        }
+        assert!(Instant::now() < deadline, "{label:?} was not enabled within {secs} s; on screen: {:#?}", on_screen(h));
+        std::thread::sleep(Duration::from_millis(30));
+    }
+}
+
+fn click(h: &mut Harness<'_, PeerviewApp>, label: &str) {
+    let node = h.get_by_label(label);
+    assert!(h.ctx.content_rect().contains(node.rect().center()), "{label:?} is off screen at {:?}", node.rect());
+    node.click();
+    h.step();
+    h.step();
+}
+
+fn type_into(h: &mut Harness<'_, PeerviewApp>, label: &str, text: &str) {
+    h.get_by_label(label).focus();
+    h.step();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.step();
+    h.get_by_label(label).type_text(text);
+    h.step();
+}
+
+fn choose(h: &mut Harness<'_, PeerviewApp>, combo: &str, option: &str) {
+    click(h, combo);
+    click(h, option);
+}
+
+/// The `peerview` command line as a candidate on another computer.
+fn candidate(dir: &Path, args: &[&str]) -> String {
+    let out = Command::new(env!("CARGO_BIN_EXE_peerview"))
+        .args(["--relay", "disabled", "--data-dir"])
+        .arg(dir)
+        .args(args)
+        .env_remove("PEERVIEW_DATA_DIR")
+        .output()
+        .expect("run peerview");
+    let text = format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    assert!(out.status.success(), "peerview {args:?} failed: {text}");
+    text
+}
+
+#[test]
+fn create_invite_receive_review_and_the_candidate_sees_the_decision() {
+    let employer = tempfile::tempdir().expect("tempdir");
+    let mut h = employer_app(employer.path());
+    wait_for(&mut h, "Employer node", 10);
+    wait_for(&mut h, "direct (127.0.0.1", 20);
+
+    // A campaign from the editor.
+    click(&mut h, "New campaign");
+    wait_for(&mut h, "Title", 5);
+    type_into(&mut h, "Title", "Barista");
+    type_into(&mut h, "Role", "Barista, weekend shifts");
+    click(&mut h, "Save campaign");
+    wait_for(&mut h, "Saved \"Barista\"", 10);
+
+    // An invite, shown as text and as a QR code.
+    click(&mut h, "Invites");
+    type_into(&mut h, "Name", "Ada");
+    click(&mut h, "Invite");
+    wait_for(&mut h, "Copy ticket for Ada", 10);
+    assert!(h.query_by_label("QR code of the ticket").is_some());
+    let ticket = on_screen(&h).into_iter().find(|t| t.starts_with("pvinvite1")).expect("the ticket's text");
+    let campaign = Ticket::decode(&ticket).expect("a valid ticket").campaign.to_string();
+
+    // The candidate records, answers and submits from their own computer.
+    let cand = tempfile::tempdir().expect("tempdir");
+    candidate(cand.path(), &["join", &ticket]);
+    let take = cand.path().join("take.mp4");
+    let take_arg = take.to_str().expect("utf-8");
+    candidate(
+        cand.path(),
+        &["record", "--video", "test-pattern", "--audio", "tone", "--seconds", "3", "--size", "320x240", take_arg],
+    );
+    candidate(cand.path(), &["answer", &campaign, "q1", "--file", take_arg]);
+    let submitted = candidate(cand.path(), &["submit", &campaign]);
+    assert!(submitted.contains("received by the employer"), "{submitted}");
+
+    // The inbox shows it complete, with a toast.
+    click(&mut h, "Candidates");
+    wait_for(&mut h, "complete", 20);
+    assert!(h.query_by_label("New submission from Ada").is_some(), "a toast announces the arrival");
+    snapshot(&mut h, "employer_inbox", &[]);
+    click(&mut h, "Review Ada");
+    wait_for(&mut h, "Play", 20);
+
+    // A comment at a moment, the scorecard, the decision.
+    type_into(&mut h, "Comment", "Warm and clear");
+    click(&mut h, "Comment at 0:00");
+    wait_for(&mut h, "0:00 Employer: Warm and clear", 10);
+    for criterion in ["Communication", "Relevant experience", "Motivation"] {
+        choose(&mut h, criterion, "4 - good");
+        wait_for(&mut h, "Score saved", 10);
+    }
+    wait_enabled(&mut h, "Submit my scorecard", 10);
+    click(&mut h, "Submit my scorecard");
+    wait_for(&mut h, "Scorecards side by side", 10);
+    type_into(&mut h, "Message to the candidate (optional)", "See you on Tuesday");
+    click(&mut h, "Send decision");
+    wait_for(&mut h, "Sent to the candidate: advance", 10);
+    snapshot(&mut h, "employer_review", &["answer 1", "UTC", "Take 1", "Seek", "0:0"]);
+
+    // The candidate's next sync brings "viewed" and the decision with its message.
+    candidate(cand.path(), &["sync"]);
+    let status = candidate(cand.path(), &["status"]);
+    assert!(status.contains("viewed"), "{status}");
+    assert!(status.contains("decision: advance") && status.contains("See you on Tuesday"), "{status}");
+}
+
+fn snapshot(h: &mut Harness<'_, PeerviewApp>, name: &str, live: &[&str]) {
+    h.remove_cursor();
+    h.step();
+    let mut masks = Vec::new();
+    for label in live {
+        for node in h.query_all_by_label_contains(label) {
+            masks.push(node.rect());
+        }
+    }
+    // The node's status bar names its random id and port.
+    for node in h.query_all_by_label_contains("Employer node") {
+        masks.push(node.rect());
+    }
+    for rect in masks {
+        h.mask(rect);
+    }
+    h.snapshot(name);
+}
+
+#[test]
+fn other_reviewers_scores_stay_hidden_until_ones_own_scorecard_is_in() {
+    let employer = tempfile::tempdir().expect("tempdir");
+    // A submitted text answer and another reviewer's submitted scorecard, as replication brings.
+    {
+        let store = Store::open(employer.path()).expect("store");
+        let text = "title = \"Chef\"\nrole = \"Chef\"\ndeadline = 2040-01-01T00:00:00Z\n[[question]]\nid = \"why\"\nprompt = \"Why cook?\"\nanswer = \"text\"\n";
+        let campaign = peerview::campaign_file::parse("c.toml", text, Timestamp::now()).expect("campaign");
+        store.create_campaign(&campaign).expect("create");
+        let node =
+            TicketNode { endpoint_id: [1; 32], addrs: vec!["127.0.0.1:1".parse().expect("addr")], relay_url: None };
+        let ticket =
+            peerview_sync::employer::invite_candidate(&store, &campaign.id, "Bea", None, vec![node]).expect("invite");
+        let Invitee::Candidate(bea) = ticket.invitee else { panic!("a candidate ticket") };
+        let mut stored = store.load(DocKind::Submission, bea.as_str()).expect("submission");
+        let mut doc = SubmissionDoc::from_automerge(std::mem::take(&mut stored.doc)).expect("doc");
+        let answer =
+            Answer::Text(TextAnswer { text: "Food brings people together.".into(), written_at: Timestamp::now() });
+        doc.set_answer(&"why".parse().expect("id"), &answer).expect("answer");
+        doc.mark_submitted(Timestamp::now(), "candidate").expect("submit");
+        stored.doc = doc.into_automerge();
+        store.save(&mut stored).expect("save");
+        let mut stored = store.load(DocKind::Reviews, bea.as_str()).expect("reviews");
+        let mut doc = ReviewsDoc::from_automerge(std::mem::take(&mut stored.doc)).expect("doc");
+        let rita = "rita".parse().expect("id");
+        for criterion in peerview::campaign_file::DEFAULT_CRITERIA {
+            doc.set_score(&rita, "Rita", criterion, 2).expect("score");
+        }
+        doc.submit_scores(&rita, "Rita", Timestamp::now()).expect("submit");
+        stored.doc = doc.into_automerge();
+        store.save(&mut stored).expect("save");
+    }
+    let mut h = employer_app(employer.path());
+    wait_for(&mut h, "Review Bea", 20);
+    click(&mut h, "Review Bea");
+    wait_for(&mut h, "Food brings people together.", 10);
+    wait_for(&mut h, "1 other reviewer(s) scored this candidate", 10);
+    assert!(h.query_by_label("Rita").is_none(), "Rita's scores are hidden before one's own are in");
+    for criterion in peerview::campaign_file::DEFAULT_CRITERIA {
+        choose(&mut h, criterion, "4 - good");
+        wait_for(&mut h, "Score saved", 10);
+    }
+    wait_enabled(&mut h, "Submit my scorecard", 10);
+    click(&mut h, "Submit my scorecard");
+    wait_for(&mut h, "Scorecards side by side", 10);
+    assert!(h.query_by_label("Rita").is_some(), "side by side after submitting");
+    assert_eq!(h.query_all_by_label("3.0").count(), 3, "the average of 2 and 4 for each criterion");
+}
