@@ -185,7 +185,8 @@ fn snapshot(h: &mut Harness<'_, PeerviewApp>, name: &str, live: &[&str]) {
     }
     // The node's status bar names its random id and port.
     for node in h.query_all_by_label_contains("Employer node") {
-        masks.push(node.rect());
+        let r = node.rect();
+        masks.push(egui::Rect::from_min_max(egui::pos2(0.0, r.min.y - 2.0), egui::pos2(1280.0, r.max.y + 2.0)));
     }
     for rect in masks {
         h.mask(rect);
