@@ -23,6 +23,10 @@ use peerview_sync::ticket::{Invitee, Ticket, TicketNode};
 use peerview_sync::{DocKind, Store, Timestamp};
 
 fn employer_app(dir: &Path) -> Harness<'static, PeerviewApp> {
+    app(dir, Role::Employer)
+}
+
+fn app(dir: &Path, role: Role) -> Harness<'static, PeerviewApp> {
     let store = Arc::new(Store::open(dir).expect("store"));
     let env = AppEnv {
         data_dir: dir.to_owned(),
@@ -34,7 +38,7 @@ fn employer_app(dir: &Path) -> Harness<'static, PeerviewApp> {
         ticket: None,
         employer_bind: Some("127.0.0.1:0".parse().expect("addr")),
     };
-    let settings = Settings { role: Some(Role::Employer), dark_mode: Some(false) };
+    let settings = Settings { role: Some(role), dark_mode: Some(false) };
     Harness::builder()
         .with_size(egui::vec2(1280.0, 900.0))
         .with_theme(egui::Theme::Light)
@@ -198,34 +202,8 @@ fn snapshot(h: &mut Harness<'_, PeerviewApp>, name: &str, live: &[&str]) {
 fn other_reviewers_scores_stay_hidden_until_ones_own_scorecard_is_in() {
     let employer = tempfile::tempdir().expect("tempdir");
     // A submitted text answer and another reviewer's submitted scorecard, as replication brings.
-    {
-        let store = Store::open(employer.path()).expect("store");
-        let text = "title = \"Chef\"\nrole = \"Chef\"\ndeadline = 2040-01-01T00:00:00Z\n[[question]]\nid = \"why\"\nprompt = \"Why cook?\"\nanswer = \"text\"\n";
-        let campaign = peerview::campaign_file::parse("c.toml", text, Timestamp::now()).expect("campaign");
-        store.create_campaign(&campaign).expect("create");
-        let node =
-            TicketNode { endpoint_id: [1; 32], addrs: vec!["127.0.0.1:1".parse().expect("addr")], relay_url: None };
-        let ticket =
-            peerview_sync::employer::invite_candidate(&store, &campaign.id, "Bea", None, vec![node]).expect("invite");
-        let Invitee::Candidate(bea) = ticket.invitee else { panic!("a candidate ticket") };
-        let mut stored = store.load(DocKind::Submission, bea.as_str()).expect("submission");
-        let mut doc = SubmissionDoc::from_automerge(std::mem::take(&mut stored.doc)).expect("doc");
-        let answer =
-            Answer::Text(TextAnswer { text: "Food brings people together.".into(), written_at: Timestamp::now() });
-        doc.set_answer(&"why".parse().expect("id"), &answer).expect("answer");
-        doc.mark_submitted(Timestamp::now(), "candidate").expect("submit");
-        stored.doc = doc.into_automerge();
-        store.save(&mut stored).expect("save");
-        let mut stored = store.load(DocKind::Reviews, bea.as_str()).expect("reviews");
-        let mut doc = ReviewsDoc::from_automerge(std::mem::take(&mut stored.doc)).expect("doc");
-        let rita = "rita".parse().expect("id");
-        for criterion in peerview::campaign_file::DEFAULT_CRITERIA {
-            doc.set_score(&rita, "Rita", criterion, 2).expect("score");
-        }
-        doc.submit_scores(&rita, "Rita", Timestamp::now()).expect("submit");
-        stored.doc = doc.into_automerge();
-        store.save(&mut stored).expect("save");
-    }
+    let bea = chef_campaign_with_a_submission(employer.path());
+    score_as_another_reviewer(employer.path(), &bea);
     let mut h = employer_app(employer.path());
     wait_for(&mut h, "Review Bea", 20);
     click(&mut h, "Review Bea");
@@ -241,4 +219,90 @@ fn other_reviewers_scores_stay_hidden_until_ones_own_scorecard_is_in() {
     wait_for(&mut h, "Scorecards side by side", 10);
     assert!(h.query_by_label("Rita").is_some(), "side by side after submitting");
     assert_eq!(h.query_all_by_label("3.0").count(), 3, "the average of 2 and 4 for each criterion");
+}
+
+/// A campaign with one written question, and Bea's submitted answer.
+fn chef_campaign_with_a_submission(dir: &Path) -> peerview_sync::CandidateId {
+    let store = Store::open(dir).expect("store");
+    let text = "title = \"Chef\"\nrole = \"Chef\"\ndeadline = 2040-01-01T00:00:00Z\n[[question]]\nid = \"why\"\nprompt = \"Why cook?\"\nanswer = \"text\"\n";
+    let campaign = peerview::campaign_file::parse("c.toml", text, Timestamp::now()).expect("campaign");
+    store.create_campaign(&campaign).expect("create");
+    let node = TicketNode { endpoint_id: [1; 32], addrs: vec!["127.0.0.1:1".parse().expect("addr")], relay_url: None };
+    let ticket =
+        peerview_sync::employer::invite_candidate(&store, &campaign.id, "Bea", None, vec![node]).expect("invite");
+    let Invitee::Candidate(bea) = ticket.invitee else { panic!("a candidate ticket") };
+    let mut stored = store.load(DocKind::Submission, bea.as_str()).expect("submission");
+    let mut doc = SubmissionDoc::from_automerge(std::mem::take(&mut stored.doc)).expect("doc");
+    let answer = Answer::Text(TextAnswer { text: "Food brings people together.".into(), written_at: Timestamp::now() });
+    doc.set_answer(&"why".parse().expect("id"), &answer).expect("answer");
+    doc.mark_submitted(Timestamp::now(), "candidate").expect("submit");
+    stored.doc = doc.into_automerge();
+    store.save(&mut stored).expect("save");
+    bea
+}
+
+fn score_as_another_reviewer(dir: &Path, candidate: &peerview_sync::CandidateId) {
+    let store = Store::open(dir).expect("store");
+    let mut stored = store.load(DocKind::Reviews, candidate.as_str()).expect("reviews");
+    let mut doc = ReviewsDoc::from_automerge(std::mem::take(&mut stored.doc)).expect("doc");
+    let rita = "rita".parse().expect("id");
+    for criterion in peerview::campaign_file::DEFAULT_CRITERIA {
+        doc.set_score(&rita, "Rita", criterion, 2).expect("score");
+    }
+    doc.submit_scores(&rita, "Rita", Timestamp::now()).expect("submit");
+    stored.doc = doc.into_automerge();
+    store.save(&mut stored).expect("save");
+}
+
+/// Score every criterion and hand the scorecard in.
+fn score_all(h: &mut Harness<'_, PeerviewApp>, option: &str) {
+    for criterion in peerview::campaign_file::DEFAULT_CRITERIA {
+        choose(h, criterion, option);
+        wait_for(h, "Score saved", 10);
+    }
+    wait_enabled(h, "Submit my scorecard", 10);
+    click(h, "Submit my scorecard");
+    wait_for(h, "Scorecards side by side", 10);
+}
+
+#[test]
+fn a_reviewer_on_another_computer_joins_scores_and_the_scorecards_merge() {
+    let employer = tempfile::tempdir().expect("tempdir");
+    chef_campaign_with_a_submission(employer.path());
+    let mut boss = employer_app(employer.path());
+    wait_for(&mut boss, "direct (127.0.0.1", 20);
+    click(&mut boss, "Invites");
+    type_into(&mut boss, "Reviewer name", "Rita");
+    click(&mut boss, "Invite reviewer");
+    wait_for(&mut boss, "Copy ticket for Rita", 10);
+    let ticket = on_screen(&boss).into_iter().find(|t| t.starts_with("pvreview1")).expect("the reviewer ticket");
+
+    // Rita, on her own computer, joins and scores first.
+    let reviewer_dir = tempfile::tempdir().expect("tempdir");
+    let mut rita = app(reviewer_dir.path(), Role::Reviewer);
+    wait_for(&mut rita, "Join as a reviewer", 10);
+    type_into(&mut rita, "Reviewer ticket", &ticket);
+    click(&mut rita, "Join");
+    wait_for(&mut rita, "Review Bea", 30);
+    click(&mut rita, "Review Bea");
+    wait_for(&mut rita, "Food brings people together.", 10);
+    score_all(&mut rita, "2 - weak");
+
+    // The employer sees that someone scored, but not what, until scoring too.
+    click(&mut boss, "Candidates");
+    wait_for(&mut boss, "Review Bea", 10);
+    click(&mut boss, "Review Bea");
+    wait_for(&mut boss, "1 other reviewer(s) scored this candidate", 30);
+    assert!(boss.query_by_label("Rita").is_none());
+    score_all(&mut boss, "4 - good");
+    assert!(boss.query_by_label("Rita").is_some());
+    assert_eq!(boss.query_all_by_label("3.0").count(), 3);
+    // And Rita's screen shows both after her next sync.
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while rita.query_all_by_label("3.0").count() < 3 {
+        assert!(Instant::now() < deadline, "the employer's scores did not reach Rita: {:#?}", on_screen(&rita));
+        rita.step();
+        boss.step();
+        std::thread::sleep(Duration::from_millis(50));
+    }
 }

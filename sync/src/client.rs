@@ -180,7 +180,18 @@ async fn sync_over(node: &Node, ticket: &Ticket, conn: &Connection) -> Result<Sy
             break;
         }
         if rounds >= MAX_ROUNDS {
-            return Err(WireError::Malformed("the sync did not settle".into()).into());
+            let busy: Vec<String> = docs
+                .iter_mut()
+                .map(|d| {
+                    let heads = d.doc().get_heads().len();
+                    format!("{} {} ({heads} heads)", d.doc_ref.kind, d.doc_ref.id)
+                })
+                .collect();
+            return Err(WireError::Malformed(format!(
+                "the sync did not settle after {rounds} rounds (sent: {sent_changes}, received: {received}; {})",
+                busy.join(", ")
+            ))
+            .into());
         }
     }
     let _ = write_msg(&mut send, &Msg::Bye).await;
