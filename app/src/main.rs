@@ -55,6 +55,9 @@ enum Command {
         /// Use a test-pattern camera and a tone microphone instead of real devices.
         #[arg(long)]
         synthetic_devices: bool,
+        /// Where the employer node listens (default 0.0.0.0:47100).
+        #[arg(long, value_name = "ADDR")]
+        bind: Option<SocketAddr>,
     },
     /// Create, list, show and export campaigns (employer).
     #[command(subcommand)]
@@ -222,8 +225,10 @@ fn main() -> ExitCode {
     let result = paths::data_dir(cli.data_dir).and_then(|data_dir| {
         let d = &data_dir;
         match cli.command {
-            None => gui::run(d, relay, None, false),
-            Some(Command::Gui { ticket, synthetic_devices }) => gui::run(d, relay, ticket, synthetic_devices),
+            None => gui::run(d, relay, None, false, None),
+            Some(Command::Gui { ticket, synthetic_devices, bind }) => {
+                gui::run(d, relay, ticket, synthetic_devices, bind)
+            }
             Some(Command::Campaign(cmd)) => commands::campaign::run(d, cmd),
             Some(Command::Serve { bind, replicate_every }) => {
                 p2p::serve(d, relay.clone(), bind, Duration::from_secs(replicate_every.max(1)))

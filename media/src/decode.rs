@@ -152,3 +152,26 @@ impl AudioDecoder {
         Sound { time_us, samples }
     }
 }
+
+/// The loudness outline of a recording's sound: the peak of each of `buckets` equal slices of
+/// its duration (0.0..=1.0), for drawing a waveform. Decodes the whole audio track.
+pub fn waveform(path: &std::path::Path, buckets: usize) -> Result<Vec<f32>, String> {
+    let recording = crate::demux::Recording::open(path).map_err(|e| e.to_string())?;
+    let track = recording.audio.as_ref().ok_or("the recording has no sound")?;
+    let mut decoder = AudioDecoder::new(track).map_err(|e| e.to_string())?;
+    let mut file = std::fs::File::open(path).map_err(|e| e.to_string())?;
+    let duration = recording.duration_us.max(1);
+    let buckets = buckets.max(1);
+    let mut peaks = vec![0.0f32; buckets];
+    let mut data = Vec::new();
+    for sample in &track.samples {
+        crate::demux::read_sample(&mut file, sample, &mut data).map_err(|e| e.to_string())?;
+        let sound = decoder.decode(sample, &data);
+        for (i, s) in sound.samples.iter().enumerate() {
+            let t = sound.time_us + i as u64 * 1_000_000 / u64::from(SAMPLE_RATE);
+            let b = ((t as u128 * buckets as u128) / u128::from(duration)).min(buckets as u128 - 1) as usize;
+            peaks[b] = peaks[b].max(s.abs().min(1.0));
+        }
+    }
+    Ok(peaks)
+}

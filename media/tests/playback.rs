@@ -352,3 +352,30 @@ fn mutated_recordings_never_panic() {
     eprintln!("{opened} of 300 mutated files opened ({damaged} reported damage)");
     assert!(opened > 0, "mutations must leave some files readable, or the test proves nothing");
 }
+
+#[test]
+fn the_waveform_follows_the_loudness_of_a_sound_only_answer() {
+    use peerview_media::record::{RecordConfig, TakeRecorder};
+    use peerview_media::source::{AudioChunk, AudioSource, Pacing, SyntheticAudio};
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut recorder =
+        TakeRecorder::create(&dir.path().join("take"), RecordConfig::for_format(None)).expect("recorder");
+    let mut tone = SyntheticAudio::tone(440.0, 0.8, Pacing::Unpaced);
+    let mut pts = 0;
+    // Two seconds of a loud tone, then two of silence.
+    while pts < 4_000_000 {
+        let mut chunk = tone.next_chunk().expect("chunk");
+        if pts >= 2_000_000 {
+            chunk.samples.iter_mut().for_each(|s| *s = 0.0);
+        }
+        pts = chunk.pts_micros + chunk.samples.len() as u64 * 1_000_000 / 48_000;
+        recorder.push_audio(&AudioChunk { samples: chunk.samples, pts_micros: chunk.pts_micros }).expect("audio");
+    }
+    let take = recorder.finish().expect("finish");
+    let peaks = peerview_media::decode::waveform(&take.path, 40).expect("waveform");
+    assert_eq!(peaks.len(), 40);
+    let loud = peaks[2..18].iter().copied().fold(f32::MAX, f32::min);
+    let quiet = peaks[22..38].iter().copied().fold(0.0f32, f32::max);
+    assert!(loud > 0.5, "the tone's half is loud: {loud}");
+    assert!(quiet < 0.05, "the silent half is quiet: {quiet}");
+}

@@ -101,10 +101,10 @@ fn the_real_window_opens_an_invite_and_answers_keys() {
         .trim()
         .to_owned();
     let _server = Server::start(employer.path(), "127.0.0.1:0");
+    let candidate = tempfile::tempdir().expect("tempdir");
     let ticket = ok(&peerview(employer.path(), &["invite", &campaign, "--name", "Ada"])).trim().to_owned();
 
     let x = Xvfb::start();
-    let candidate = tempfile::tempdir().expect("tempdir");
     let shots = std::env::var_os("PEERVIEW_SCREENSHOTS").map_or_else(|| candidate.path().to_owned(), Into::into);
     std::fs::create_dir_all(&shots).expect("screenshot dir");
     let mut app = Command::new(peerview_bin())
@@ -147,6 +147,54 @@ fn the_real_window_opens_an_invite_and_answers_keys() {
         assert!(pixels_differing(&check, &again) > 500, "the camera preview is not live");
         // The candidate's own status still reads from the store while the app runs.
         assert!(ok(&peer(candidate.path(), &["status"])).contains("Support engineer"));
+    }));
+    let _ = app.kill();
+    let _ = app.wait();
+    if let Err(e) = result {
+        let mut log = String::new();
+        if let Some(mut err) = app.stderr.take() {
+            let _ = err.read_to_string(&mut log);
+        }
+        eprintln!("peerview gui's log:\n{log}");
+        std::panic::resume_unwind(e);
+    }
+
+    // The candidate answers and submits (command line); then the employer opens the app on the
+    // employer's data, with the node inside it, and sees the submission in the inbox.
+    let take = candidate.path().join("take.mp4");
+    let take_arg = take.to_str().expect("utf-8");
+    ok(&peer(
+        candidate.path(),
+        &["record", "--video", "test-pattern", "--audio", "tone", "--seconds", "3", "--size", "640x360", take_arg],
+    ));
+    ok(&peer(candidate.path(), &["answer", &campaign, "intro", "--file", take_arg]));
+    assert!(ok(&peer(candidate.path(), &["submit", &campaign])).contains("received by the employer"));
+    drop(_server);
+    std::fs::write(employer.path().join("settings.toml"), "role = \"employer\"\n").expect("settings");
+    let mut app = Command::new(peerview_bin())
+        .args(["--relay", "disabled", "--data-dir"])
+        .arg(employer.path())
+        .args(["gui", "--bind", "127.0.0.1:0"])
+        .env("DISPLAY", &x.display)
+        .env_remove("WAYLAND_DISPLAY")
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start peerview gui");
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        wait_until("the employer's window", 30, || {
+            stdout(&x.xdotool(&["search", "--name", "Peerview"])).lines().count() == 1
+        });
+        std::thread::sleep(Duration::from_secs(4));
+        let inbox = shots.join("smoke-employer-inbox.png");
+        x.screenshot(&inbox);
+        assert!(standard_deviation(&inbox) > 0.02, "the employer's window is blank");
+        // Open the submission (the button's place in the inbox) for a picture of the review.
+        x.xdotool(&["mousemove", "428", "124", "click", "1"]);
+        std::thread::sleep(Duration::from_secs(4));
+        let review = shots.join("smoke-employer-review.png");
+        x.screenshot(&review);
+        assert!(standard_deviation(&review) > 0.02, "the employer's window is blank");
     }));
     let _ = app.kill();
     let _ = app.wait();

@@ -73,7 +73,13 @@ fn has_display() -> bool {
     ["DISPLAY", "WAYLAND_DISPLAY", "WAYLAND_SOCKET"].iter().any(|v| std::env::var_os(v).is_some_and(|s| !s.is_empty()))
 }
 
-pub fn run(data_dir: &Path, net: Net, ticket: Option<String>, synthetic_devices: bool) -> Result<()> {
+pub fn run(
+    data_dir: &Path,
+    net: Net,
+    ticket: Option<String>,
+    synthetic_devices: bool,
+    bind: Option<std::net::SocketAddr>,
+) -> Result<()> {
     if !has_display() {
         bail!("{NO_DISPLAY}");
     }
@@ -84,6 +90,7 @@ pub fn run(data_dir: &Path, net: Net, ticket: Option<String>, synthetic_devices:
     }
     let mut env = AppEnv::real(data_dir, store, net, synthetic_devices);
     env.ticket = ticket;
+    env.employer_bind = bind;
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("Peerview")

@@ -63,6 +63,7 @@ struct Open {
     player: Option<(String, PlayerView)>,
     loading: Option<(String, Loading<Result<PlayerView, String>>)>,
     prepared: std::collections::HashMap<String, PathBuf>,
+    waveforms: std::collections::HashMap<String, Vec<f32>>,
     asked: HashSet<String>,
     comment: String,
     verdict: Verdict,
@@ -166,8 +167,11 @@ impl ReviewUi {
                     self.generation = self.generation.max(generation);
                     self.toast(what);
                 }
-                Event::Prepared { hash, path } => {
+                Event::Prepared { hash, path, waveform } => {
                     if let Some(open) = &mut self.open {
+                        if let Some(w) = waveform {
+                            open.waveforms.insert(hash.clone(), w);
+                        }
                         open.prepared.insert(hash, path);
                     }
                 }
@@ -403,6 +407,7 @@ impl ReviewUi {
                 player: None,
                 loading: None,
                 prepared: std::collections::HashMap::new(),
+                waveforms: std::collections::HashMap::new(),
                 asked: HashSet::new(),
                 comment: String::new(),
                 verdict: Verdict::Advance,
@@ -684,7 +689,7 @@ impl ReviewUi {
         // The answer and its comments on the left, scorecard and decision on the right.
         ui.horizontal_top(|ui| {
             ui.vertical(|ui| {
-                ui.set_max_width(660.0);
+                ui.set_max_width(580.0);
                 let mut position_ms = 0;
                 match submission.answers.get(&question.id) {
                     None => {
@@ -699,7 +704,10 @@ impl ReviewUi {
                             && (entry.recordings.0 >= entry.recordings.1 || open.prepared.contains_key(&hash));
                         match (&mut open.player, open.prepared.get(&hash)) {
                             (Some((h, player)), _) if *h == hash => {
-                                player.show(ui, egui::vec2(640.0, 360.0));
+                                player.show(ui, egui::vec2(560.0, 315.0));
+                                if let Some(peaks) = open.waveforms.get(&hash) {
+                                    waveform(ui, peaks, &player.player);
+                                }
                                 position_ms = player.player.position_us() / 1000;
                             }
                             (_, Some(path)) if open.loading.is_none() => {
@@ -724,7 +732,7 @@ impl ReviewUi {
                                 ui.label(format!("The recording is still arriving ({pct}%)."));
                             }
                         }
-                        ui.weak(format!("Take {} of {} s", take.take_number, take.duration_ms / 1000));
+                        ui.weak(format!("Take {}, {}", take.take_number, clock_text(take.duration_ms.div_ceil(1000))));
                     }
                 }
                 // Comments at moments of this answer, everyone's; a click seeks there.
@@ -865,6 +873,36 @@ impl ReviewUi {
         for r in requests {
             self.service.send(r);
         }
+    }
+}
+
+/// A sound-only answer's waveform with the play position; a click seeks there.
+fn waveform(ui: &mut egui::Ui, peaks: &[f32], player: &peerview_media::player::Player) {
+    let (rect, response) = ui.allocate_exact_size(egui::vec2(560.0, 80.0), egui::Sense::click());
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, "Waveform of the answer"));
+    let painter = ui.painter_at(rect);
+    painter.rect_filled(rect, 4.0, ui.visuals().extreme_bg_color);
+    let step = rect.width() / peaks.len().max(1) as f32;
+    let color = ui.visuals().selection.bg_fill;
+    for (i, p) in peaks.iter().enumerate() {
+        let x = rect.left() + (i as f32 + 0.5) * step;
+        let h = (p * rect.height() * 0.9).max(1.0);
+        painter.line_segment(
+            [egui::pos2(x, rect.center().y - h / 2.0), egui::pos2(x, rect.center().y + h / 2.0)],
+            egui::Stroke::new(step.max(1.0) * 0.7, color),
+        );
+    }
+    let duration = player.duration_us().max(1);
+    let x = rect.left() + rect.width() * (player.position_us() as f32 / duration as f32);
+    painter.line_segment(
+        [egui::pos2(x, rect.top()), egui::pos2(x, rect.bottom())],
+        egui::Stroke::new(2.0, ui.visuals().strong_text_color()),
+    );
+    if response.clicked()
+        && let Some(pos) = response.interact_pointer_pos()
+    {
+        let fraction = ((pos.x - rect.left()) / rect.width()).clamp(0.0, 1.0);
+        player.seek((f64::from(fraction) * duration as f64) as u64);
     }
 }
 

@@ -133,9 +133,11 @@ pub enum Event {
         generation: u64,
         what: String,
     },
+    /// A recording is ready to play; sound-only ones come with their waveform.
     Prepared {
         hash: String,
         path: PathBuf,
+        waveform: Option<Vec<f32>>,
     },
     Toast(String),
     Error(String),
@@ -418,7 +420,17 @@ impl Service {
             }
             Request::Prepare { hash } => {
                 let path = self.prepare(&hash).await?;
-                self.out.send(Event::Prepared { hash, path });
+                let sound_only = peerview_media::demux::Recording::open(&path).is_ok_and(|r| r.video.is_none());
+                let waveform = if sound_only {
+                    let file = path.clone();
+                    tokio::task::spawn_blocking(move || peerview_media::decode::waveform(&file, 240).ok())
+                        .await
+                        .ok()
+                        .flatten()
+                } else {
+                    None
+                };
+                self.out.send(Event::Prepared { hash, path, waveform });
             }
             Request::Export { candidate, dir } => {
                 let node = self.node.as_ref().ok_or_else(|| anyhow!("the recordings store is not open"))?;
