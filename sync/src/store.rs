@@ -331,8 +331,24 @@ impl Store {
     }
 
     fn load_new_files(&self, stored: &mut StoredDoc) -> Result<usize, StoreError> {
+        // A file that vanished between listing and reading was compacted into a new snapshot
+        // that the listing may predate: list again until a pass finds everything it listed.
+        let mut quarantined = 0;
+        for _ in 0..8 {
+            let (q, vanished) = self.load_listed_files(stored)?;
+            quarantined += q;
+            if !vanished {
+                break;
+            }
+        }
+        Ok(quarantined)
+    }
+
+    /// One pass of [`Self::load_new_files`]; also says whether a listed file had vanished.
+    fn load_listed_files(&self, stored: &mut StoredDoc) -> Result<(usize, bool), StoreError> {
         let dir = self.doc_dir(stored.kind, &stored.id);
         remove_stale_temp_files(&dir).map_err(io_err(&dir))?;
+        let mut vanished = false;
         let mut paths = Vec::new();
         for entry in fs::read_dir(&dir).map_err(io_err(&dir))? {
             let path = entry.map_err(io_err(&dir))?.path();
@@ -346,7 +362,10 @@ impl Store {
         for path in paths {
             let bytes = match fs::read(&path) {
                 Ok(b) => b,
-                Err(e) if e.kind() == io::ErrorKind::NotFound => continue, // compacted meanwhile
+                Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                    vanished = true; // compacted meanwhile
+                    continue;
+                }
                 Err(e) => return Err(io_err(&path)(e)),
             };
             let result = if bytes.is_empty() {
@@ -363,7 +382,7 @@ impl Store {
                 }
             }
         }
-        Ok(quarantined)
+        Ok((quarantined, vanished))
     }
 
     fn quarantine(&self, kind: DocKind, id: &str, path: &Path, reason: String) {

@@ -161,3 +161,36 @@ fn empty_document_file_is_corrupt() {
     assert_eq!(store.problems().len(), 1);
     assert!(store.problems()[0].to_string().contains("empty"));
 }
+
+/// A reader in another thread (or process) that lists a document's files just before a writer
+/// compacts them still sees everything that was saved before it started reading.
+#[test]
+fn a_load_racing_a_compaction_misses_nothing() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let store = std::sync::Arc::new(Store::open(dir.path()).expect("open"));
+    let mut stored = store.create(DocKind::Campaign, "race", AutoCommit::new()).expect("create");
+    let saved = std::sync::Arc::new(std::sync::atomic::AtomicI64::new(0));
+    let done = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let reader = {
+        let (store, saved, done) = (store.clone(), saved.clone(), done.clone());
+        thread::spawn(move || {
+            let mut loads = 0;
+            while !done.load(std::sync::atomic::Ordering::SeqCst) {
+                let before = saved.load(std::sync::atomic::Ordering::SeqCst);
+                let loaded = store.load(DocKind::Campaign, "race").expect("load");
+                let n = counter(&loaded.doc);
+                assert!(n >= before, "a load saw {n} but {before} had been saved before it started");
+                loads += 1;
+            }
+            loads
+        })
+    };
+    for n in 1..=400 {
+        stored.doc.put(ROOT, "n", n).expect("put");
+        store.save(&mut stored).expect("save");
+        saved.store(n, std::sync::atomic::Ordering::SeqCst);
+    }
+    done.store(true, std::sync::atomic::Ordering::SeqCst);
+    let loads = reader.join().expect("no load missed a change");
+    assert!(loads > 10, "the reader raced the writer ({loads} loads)");
+}
