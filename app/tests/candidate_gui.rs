@@ -388,3 +388,46 @@ fn closing_mid_interview_resumes_at_the_first_unanswered_question_and_a_crashed_
     );
     assert!(employer.runtime.block_on(employer.service.node.has_recording(&take.hash)));
 }
+
+#[test]
+fn an_unreachable_employer_is_explained_and_the_ticket_stays_valid() {
+    use peerview_sync::ticket::{Invitee, Ticket, TicketNode};
+    // A well-formed ticket for a node nobody runs.
+    let port = std::net::UdpSocket::bind("127.0.0.1:0").expect("bind").local_addr().expect("addr").port();
+    let ticket = Ticket {
+        campaign: CampaignId::random(),
+        invitee: Invitee::Candidate(peerview_sync::CandidateId::random()),
+        secret: Ticket::new_secret(),
+        nodes: vec![TicketNode {
+            endpoint_id: *iroh_key(),
+            addrs: vec![format!("127.0.0.1:{port}").parse().expect("addr")],
+            relay_url: None,
+        }],
+    }
+    .encode();
+    let candidate = Candidate { clock: Arc::new(ManualTime::default()), dir: tempfile::tempdir().expect("tempdir") };
+    let mut h = candidate_app(&candidate);
+    open_invite(&mut h, &ticket);
+    wait_for(&mut h, "could not be reached", 30);
+    assert!(h.query_by_label_contains("the ticket stays valid").is_some());
+    wait_for(&mut h, "Offline: everything is saved on this computer", 10);
+}
+
+/// A valid endpoint id (an ed25519 public key) of a node that is gone: started once, then shut down.
+fn iroh_key() -> &'static [u8; 32] {
+    static KEY: std::sync::OnceLock<[u8; 32]> = std::sync::OnceLock::new();
+    KEY.get_or_init(|| {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let store = Store::open(dir.path()).expect("store");
+        let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("runtime");
+        let config = NodeConfig {
+            relay: RelaySetting::Disabled,
+            bind: Some("127.0.0.1:0".parse().expect("addr")),
+            lan_discovery: false,
+        };
+        let node = runtime.block_on(Node::start(Arc::new(store), &config)).expect("node");
+        let id = *node.id().as_bytes();
+        runtime.block_on(node.shutdown());
+        id
+    })
+}

@@ -171,6 +171,16 @@ fn create_invite_receive_review_and_the_candidate_sees_the_decision() {
     wait_for(&mut h, "Sent to the candidate: advance", 10);
     snapshot(&mut h, "employer_review", &["answer 1", "UTC", "Take 1", "Seek", "0:0"]);
 
+    // Export from the app: a standard MP4 per answer and a summary.
+    click(&mut h, "Export");
+    wait_for(&mut h, "Exported", 20);
+    let exported = employer.path().join("exports").join("ada");
+    let names: Vec<String> = std::fs::read_dir(&exported)
+        .expect("export directory")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(names.iter().any(|n| n.ends_with(".mp4")) && names.contains(&"summary.md".to_owned()), "{names:?}");
+
     // The candidate's next sync brings "viewed" and the decision with its message.
     candidate(cand.path(), &["sync"]);
     let status = candidate(cand.path(), &["status"]);
