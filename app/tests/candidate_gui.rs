@@ -1,4 +1,4 @@
-//! The candidate's journey through the real app (egui_kittest, no display): open an invite,
+//! The candidate's journey through the real app (`egui_kittest`, no display): open an invite,
 //! check devices with a test recording, practise, answer a video question with a retake (one
 //! take stopped by hand, one by the time limit), answer a text question, submit, and watch the
 //! submission arrive at an employer node running in this process. The camera and microphone are
@@ -169,7 +169,7 @@ fn snapshot(h: &mut Harness<'_, PeerviewApp>, name: &str, live: &[&str]) {
 }
 
 fn take_dirs(data_dir: &Path) -> usize {
-    std::fs::read_dir(data_dir.join("takes")).map_or(0, |d| d.count())
+    std::fs::read_dir(data_dir.join("takes")).map_or(0, std::iter::Iterator::count)
 }
 
 #[test]

@@ -1,4 +1,4 @@
-//! The employer's journey through the real app (egui_kittest, no display), with the employer
+//! The employer's journey through the real app (`egui_kittest`, no display), with the employer
 //! node running inside the app: create a campaign in the editor, invite a candidate, receive the
 //! submission a candidate node makes (the `peerview` command line, a separate process), review
 //! it (comment at a moment, scorecard, decision with a message), and the candidate sees

@@ -307,7 +307,7 @@ pub fn answer(
             let limit = before.accommodations.stretch_secs(q.answer_limit_secs);
             let seconds = request.seconds.unwrap_or(f64::from(limit));
             if seconds > f64::from(limit) {
-                bail!("question {question} allows answers of at most {} s", limit);
+                bail!("question {question} allows answers of at most {limit} s");
             }
             let video = request.video.unwrap_or(if q.kind == AnswerKind::Video {
                 super::record::VideoChoice::TestPattern

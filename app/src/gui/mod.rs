@@ -176,7 +176,7 @@ impl PeerviewApp {
             refresh_every: self.env.sync_every,
         };
         let service = ReviewService::start(self.env.store.clone(), self.env.data_dir.clone(), config, move || {
-            ctx.request_repaint()
+            ctx.request_repaint();
         });
         ReviewUi::new(mode, service, self.env.clock.clone(), self.env.devices.clone(), self.env.data_dir.clone())
     }

@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 use std::sync::Arc;
-use std::sync::mpsc::{Receiver, TryRecvError, channel};
+use std::sync::mpsc::{Receiver, channel};
 
 use eframe::egui;
 use peerview_media::player::{AudioOutput, Player, PlayerOptions, TimeSource};
@@ -29,24 +29,21 @@ impl VideoView {
             }
             self.serial = serial;
         }
-        match &self.texture {
-            Some(t) => {
-                let size = t.size_vec2();
-                let scale = (max.x / size.x).min(max.y / size.y);
-                ui.add(egui::Image::new(t).fit_to_exact_size(size * scale).alt_text(name));
-            }
-            None => {
-                let (rect, _) =
-                    ui.allocate_exact_size(egui::vec2(max.x, max.x * 9.0 / 16.0).min(max), egui::Sense::hover());
-                ui.painter().rect_filled(rect, 4.0, ui.visuals().extreme_bg_color);
-                ui.painter().text(
-                    rect.center(),
-                    egui::Align2::CENTER_CENTER,
-                    "Starting the camera...",
-                    egui::FontId::proportional(16.0),
-                    ui.visuals().weak_text_color(),
-                );
-            }
+        if let Some(t) = &self.texture {
+            let size = t.size_vec2();
+            let scale = (max.x / size.x).min(max.y / size.y);
+            ui.add(egui::Image::new(t).fit_to_exact_size(size * scale).alt_text(name));
+        } else {
+            let (rect, _) =
+                ui.allocate_exact_size(egui::vec2(max.x, max.x * 9.0 / 16.0).min(max), egui::Sense::hover());
+            ui.painter().rect_filled(rect, 4.0, ui.visuals().extreme_bg_color);
+            ui.painter().text(
+                rect.center(),
+                egui::Align2::CENTER_CENTER,
+                "Waiting for the picture...",
+                egui::FontId::proportional(16.0),
+                ui.visuals().weak_text_color(),
+            );
         }
     }
 }
@@ -85,10 +82,7 @@ impl<T: Send + 'static> Loading<T> {
 
     /// The result once ready.
     pub fn poll(&self) -> Option<T> {
-        match self.rx.try_recv() {
-            Ok(v) => Some(v),
-            Err(TryRecvError::Empty | TryRecvError::Disconnected) => None,
-        }
+        self.rx.try_recv().ok()
     }
 }
 

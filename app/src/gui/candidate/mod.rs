@@ -453,13 +453,12 @@ impl CandidateUi {
     }
 
     fn go_on(&mut self, campaign: &CampaignId) {
-        match self.next_unanswered(campaign) {
-            Some(i) => self.start_question(campaign, Some(i)),
-            None => {
-                self.answering = None;
-                self.stop_capture();
-                self.screen = Screen::Summary(campaign.clone());
-            }
+        if let Some(i) = self.next_unanswered(campaign) {
+            self.start_question(campaign, Some(i))
+        } else {
+            self.answering = None;
+            self.stop_capture();
+            self.screen = Screen::Summary(campaign.clone());
         }
     }
 
@@ -848,26 +847,21 @@ impl CandidateUi {
         }
         ui.add_space(8.0);
         let now = self.now_ms();
-        match self.check.recording_until_ms {
-            Some(until) => {
-                ui.label(format!("Recording a test... {} s", until.saturating_sub(now).div_ceil(1000)));
-            }
-            None => {
-                let ready = self.capture.is_some();
-                if ui
-                    .add_enabled(ready, egui::Button::new(format!("Record a {TEST_RECORDING_SECS}-second test")))
-                    .clicked()
-                    && let Some(session) = &self.capture
-                {
-                    if let Some(old) = self.check.test_dir.take() {
-                        self.service.send(Request::Discard(vec![old]));
-                    }
-                    let dir = crate::commands::record::new_take_dir(&self.env.data_dir);
-                    self.check.player = None;
-                    self.check.test_dir = Some(dir.clone());
-                    self.check.recording_until_ms = Some(now + TEST_RECORDING_SECS * 1000);
-                    session.start_take(dir, |_| {});
+        if let Some(until) = self.check.recording_until_ms {
+            ui.label(format!("Recording a test... {} s", until.saturating_sub(now).div_ceil(1000)));
+        } else {
+            let ready = self.capture.is_some();
+            if ui.add_enabled(ready, egui::Button::new(format!("Record a {TEST_RECORDING_SECS}-second test"))).clicked()
+                && let Some(session) = &self.capture
+            {
+                if let Some(old) = self.check.test_dir.take() {
+                    self.service.send(Request::Discard(vec![old]));
                 }
+                let dir = crate::commands::record::new_take_dir(&self.env.data_dir);
+                self.check.player = None;
+                self.check.test_dir = Some(dir.clone());
+                self.check.recording_until_ms = Some(now + TEST_RECORDING_SECS * 1000);
+                session.start_take(dir, |_| {});
             }
         }
         ui.add_space(10.0);

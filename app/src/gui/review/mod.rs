@@ -376,7 +376,7 @@ impl ReviewUi {
             Sort::Name => rows.sort_by_key(|e| e.candidate.name.to_lowercase()),
             Sort::Status => rows.sort_by_key(|e| std::cmp::Reverse(rank(e))),
             Sort::Submitted => {
-                rows.sort_by_key(|e| std::cmp::Reverse(e.submission.as_ref().and_then(|s| s.submitted_at)))
+                rows.sort_by_key(|e| std::cmp::Reverse(e.submission.as_ref().and_then(|s| s.submitted_at)));
             }
         }
         if rows.is_empty() {
@@ -387,7 +387,7 @@ impl ReviewUi {
             for e in rows {
                 ui.label(&e.candidate.name);
                 ui.label(status(e, &view.campaign));
-                let average = e.reviews.as_ref().map(|r| r.average_scores()).filter(|a| !a.is_empty());
+                let average = e.reviews.as_ref().map(peerview_sync::Reviews::average_scores).filter(|a| !a.is_empty());
                 ui.label(average.map_or_else(String::new, |a| {
                     let mean = a.values().sum::<f32>() / a.len() as f32;
                     format!("{mean:.1} / 5")

@@ -474,7 +474,7 @@ impl Service {
     }
 
     fn reviewer_name_for(&self, candidate: &CandidateId) -> String {
-        self.store.submission(candidate).map(|s| self.me(&s.campaign_id).1).unwrap_or_else(|_| "Employer".into())
+        self.store.submission(candidate).map_or_else(|_| "Employer".into(), |s| self.me(&s.campaign_id).1)
     }
 
     fn ticket_nodes(&self, campaign: &CampaignId) -> Result<Vec<peerview_sync::ticket::TicketNode>> {
