@@ -9,4 +9,5 @@ pub mod export;
 pub mod fmt;
 pub mod gui;
 pub mod paths;
+pub mod review;
 pub mod settings;

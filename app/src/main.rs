@@ -185,6 +185,33 @@ enum Command {
         /// The folder to write into (created if needed).
         dir: PathBuf,
     },
+    /// Review a submission (employer, or a reviewer who joined): score, comment, decide; shows
+    /// every reviewer's review. A reviewer's changes travel with the next `peerview sync`.
+    Review {
+        /// A candidate id (or unique prefix) or a candidate's name.
+        submission: String,
+        /// A score, CRITERION=1..5 (repeatable).
+        #[arg(long = "score", value_name = "CRITERION=N")]
+        scores: Vec<String>,
+        /// Hand in your scorecard (reveals the other reviewers' scores to you).
+        #[arg(long)]
+        submit_scores: bool,
+        /// A comment on an answer.
+        #[arg(long)]
+        comment: Option<String>,
+        /// The question the comment is about (default: the first).
+        #[arg(long)]
+        question: Option<String>,
+        /// The moment of the answer the comment is about, in seconds.
+        #[arg(long, default_value_t = 0.0)]
+        at: f64,
+        /// Decide: advance, hold or reject (the candidate sees it).
+        #[arg(long)]
+        decide: Option<String>,
+        /// A message to the candidate with the decision.
+        #[arg(long)]
+        message: Option<String>,
+    },
     /// Copy a recording (by its BLAKE3 hash) out of this computer's store into a file.
     ExportRecording {
         /// The recording's hash, as listed in the submission.
@@ -247,6 +274,18 @@ fn main() -> ExitCode {
             Some(Command::Submit { campaign, wait }) => p2p::submit(d, relay, &campaign, Duration::from_secs(wait)),
             Some(Command::Status) => p2p::status(d),
             Some(Command::Sync { wait, watch }) => p2p::sync(d, relay, Duration::from_secs(wait), watch),
+            Some(Command::Review { submission, scores, submit_scores, comment, question, at, decide, message }) => {
+                let args = commands::review::ReviewArgs {
+                    scores,
+                    submit_scores,
+                    comment,
+                    question,
+                    at_secs: at,
+                    decide,
+                    message,
+                };
+                commands::review::review(d, &submission, args)
+            }
             Some(Command::ExportRecording { hash, out }) => p2p::export_recording(d, &hash, &out),
             Some(Command::Play { file, speed, from, device }) => commands::playback::play(&file, speed, from, device),
             Some(Command::Export { submission, dir }) => commands::playback::export(d, &submission, &dir),

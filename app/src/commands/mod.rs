@@ -5,6 +5,7 @@ pub mod campaign;
 pub mod p2p;
 pub mod playback;
 pub mod record;
+pub mod review;
 
 use std::path::Path;
 

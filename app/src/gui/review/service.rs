@@ -15,14 +15,11 @@ use std::time::Duration;
 use anyhow::{Result, anyhow, bail};
 use peerview_sync::auth::Quota;
 use peerview_sync::client;
-use peerview_sync::doc::{
-    Campaign, CampaignDoc, EventKind, Overrides, ReviewComment, ReviewDecision, Reviews, ReviewsDoc, Roster,
-    StatusEvent, Submission, SubmissionDoc, Verdict,
-};
+use peerview_sync::doc::{Campaign, CampaignDoc, Overrides, Reviews, Roster, Submission, SubmissionDoc, Verdict};
 use peerview_sync::employer::{self, EmployerService};
 use peerview_sync::node::{Node, endpoint_hex};
 use peerview_sync::ticket::{Invitee, Ticket};
-use peerview_sync::{CampaignId, CandidateId, DocKind, QuestionId, ReviewerId, Store, Timestamp};
+use peerview_sync::{CampaignId, CandidateId, DocKind, QuestionId, ReviewerId, Store};
 use tokio::sync::mpsc::{UnboundedReceiver, UnboundedSender, unbounded_channel};
 
 use crate::commands::p2p::Net;
@@ -35,9 +32,6 @@ pub enum Mode {
     /// A colleague who joined with a reviewer ticket.
     Reviewer,
 }
-
-/// The employer's own reviewer identity in reviews documents.
-pub const EMPLOYER_REVIEWER: &str = "employer";
 
 #[derive(Debug)]
 pub enum Request {
@@ -312,26 +306,6 @@ impl Service {
         self.snapshot();
     }
 
-    /// This node's reviewer identity for a campaign.
-    fn me(&self, campaign: &CampaignId) -> (ReviewerId, String) {
-        if self.mode == Mode::Reviewer {
-            for t in self.store.memberships().unwrap_or_default() {
-                if &t.campaign == campaign
-                    && let Invitee::Reviewer(id) = &t.invitee
-                {
-                    let name = self
-                        .store
-                        .roster(campaign)
-                        .ok()
-                        .and_then(|r| r.reviewer(id).map(|r| r.name.clone()))
-                        .unwrap_or_else(|| "Reviewer".into());
-                    return (id.clone(), name);
-                }
-            }
-        }
-        (EMPLOYER_REVIEWER.parse().expect("a valid id"), "Employer".into())
-    }
-
     async fn handle(&self, request: Request) -> Result<()> {
         match request {
             Request::SaveCampaign(c) => {
@@ -371,52 +345,25 @@ impl Service {
                 self.saved("Accommodations saved");
             }
             Request::MarkViewed(candidate) => {
-                let by = self.reviewer_name_for(&candidate);
-                let s = self.store.submission(&candidate)?;
-                if s.submitted_at.is_some() && !s.events.iter().any(|e| e.kind == EventKind::Viewed) {
-                    self.edit_submission(&candidate, |doc| {
-                        doc.push_event(&StatusEvent { kind: EventKind::Viewed, by, at: Timestamp::now() })
-                            .map_err(Into::into)
-                    })?;
+                if crate::review::mark_viewed(&self.store, &candidate)? {
                     self.saved("Marked viewed");
-                    self.sync_soon();
                 }
             }
             Request::Score { candidate, criterion, score } => {
-                self.edit_reviews(&candidate, |doc, me, name| {
-                    doc.set_score(me, name, &criterion, score).map_err(Into::into)
-                })?;
+                crate::review::score(&self.store, &candidate, &criterion, score)?;
                 self.saved("Score saved");
             }
             Request::SubmitScores(candidate) => {
-                self.edit_reviews(&candidate, |doc, me, name| {
-                    doc.submit_scores(me, name, Timestamp::now()).map_err(Into::into)
-                })?;
+                crate::review::submit_scores(&self.store, &candidate)?;
                 self.saved("Scorecard submitted");
-                self.sync_soon();
             }
             Request::Comment { candidate, question, at_ms, text } => {
-                let comment = ReviewComment { question, at_ms, text, written_at: Timestamp::now() };
-                self.edit_reviews(&candidate, |doc, me, name| doc.add_comment(me, name, &comment).map_err(Into::into))?;
+                crate::review::comment(&self.store, &candidate, question, at_ms, text)?;
                 self.saved("Comment added");
-                self.sync_soon();
             }
             Request::Decide { candidate, verdict, message } => {
-                let decision = ReviewDecision { verdict, note: message.clone(), decided_at: Timestamp::now() };
-                self.edit_reviews(&candidate, |doc, me, name| {
-                    doc.set_decision(me, name, &decision).map_err(Into::into)
-                })?;
-                let by = self.reviewer_name_for(&candidate);
-                self.edit_submission(&candidate, |doc| {
-                    doc.push_event(&StatusEvent {
-                        kind: EventKind::Decision { verdict, message },
-                        by,
-                        at: Timestamp::now(),
-                    })
-                    .map_err(Into::into)
-                })?;
+                crate::review::decide(&self.store, &candidate, verdict, message)?;
                 self.saved(format!("Decision sent: {verdict}"));
-                self.sync_soon();
             }
             Request::Prepare { hash } => {
                 let path = self.prepare(&hash).await?;
@@ -468,15 +415,6 @@ impl Service {
         Ok(())
     }
 
-    fn sync_soon(&self) {
-        // Reviewers' changes travel at the next refresh tick; nothing to do on the employer node,
-        // whose store is the one peers sync with.
-    }
-
-    fn reviewer_name_for(&self, candidate: &CandidateId) -> String {
-        self.store.submission(candidate).map_or_else(|_| "Employer".into(), |s| self.me(&s.campaign_id).1)
-    }
-
     fn ticket_nodes(&self, campaign: &CampaignId) -> Result<Vec<peerview_sync::ticket::TicketNode>> {
         let own = self.store.node_address();
         if own.is_none() {
@@ -489,28 +427,6 @@ impl Service {
         let mut stored = self.store.load(DocKind::Submission, candidate.as_str())?;
         let mut doc = SubmissionDoc::from_automerge(std::mem::take(&mut stored.doc))?;
         f(&mut doc)?;
-        stored.doc = doc.into_automerge();
-        self.store.save(&mut stored)?;
-        Ok(())
-    }
-
-    fn edit_reviews(
-        &self,
-        candidate: &CandidateId,
-        f: impl FnOnce(&mut ReviewsDoc, &ReviewerId, &str) -> Result<()>,
-    ) -> Result<()> {
-        let campaign = self.store.submission(candidate)?.campaign_id;
-        let (me, name) = self.me(&campaign);
-        let mut stored = match self.store.load(DocKind::Reviews, candidate.as_str()) {
-            Ok(s) => s,
-            Err(peerview_sync::StoreError::NotFound { .. }) => {
-                let doc = ReviewsDoc::create(&campaign, candidate)?;
-                self.store.create(DocKind::Reviews, candidate.as_str(), doc.into_automerge())?
-            }
-            Err(e) => return Err(e.into()),
-        };
-        let mut doc = ReviewsDoc::from_automerge(std::mem::take(&mut stored.doc))?;
-        f(&mut doc, &me, &name)?;
         stored.doc = doc.into_automerge();
         self.store.save(&mut stored)?;
         Ok(())
@@ -591,7 +507,7 @@ impl Service {
                 let recordings = submission.as_ref().map_or((0, 0), |s| self.recordings_here(s, &receiving));
                 entries.push(Entry { candidate: c.clone(), submission, reviews, recordings });
             }
-            let (me, my_name) = self.me(&campaign.id);
+            let (me, my_name) = crate::review::me(&self.store, &campaign.id);
             list.push(CampaignView { campaign, roster, entries, me, my_name });
         }
         self.out.send(Event::Campaigns { generation, list });
