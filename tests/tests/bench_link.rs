@@ -106,7 +106,8 @@ fn shaped_link() {
     let cand = tempfile::tempdir().expect("tempdir");
     let take = cand.path().join("bulk.mp4");
     std::fs::write(&take, &bytes).expect("write");
-    let mut sink = office.command("python3").args(["-c", HTTP_SINK, &office.ip]).stdout(Stdio::null()).spawn().expect("http sink");
+    let mut sink =
+        office.command("python3").args(["-c", HTTP_SINK, &office.ip]).stdout(Stdio::null()).spawn().expect("http sink");
     let url = format!("http://{}:8000/bulk", office.ip);
     let ready = Instant::now() + Duration::from_secs(30);
     while !home.command("curl").args(["-s", "-o", "/dev/null", &url]).status().is_ok_and(|s| s.success()) {
@@ -202,7 +203,10 @@ fn app_start_and_idle_memory() {
         .expect("peerview gui");
     let mut shown = None;
     while started.elapsed() < Duration::from_secs(60) {
-        let found = Command::new("xdotool").args(["search", "--onlyvisible", "--name", "Peerview"]).env("DISPLAY", &display).output();
+        let found = Command::new("xdotool")
+            .args(["search", "--onlyvisible", "--name", "Peerview"])
+            .env("DISPLAY", &display)
+            .output();
         if found.is_ok_and(|o| o.status.success()) {
             shown = Some(started.elapsed());
             break;

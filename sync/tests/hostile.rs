@@ -1,0 +1,229 @@
+//! A hostile peer against a real employer node (in this process, on loopback): every forbidden
+//! thing is tried over the wire and refused, and nothing it sent reaches the employer's
+//! documents. Unknown endpoint, replayed invite, wrong campaign, another candidate's
+//! submission, reviews, editing the questions, writing the employer's status events, an
+//! oversized recording, garbage instead of a sync message, and downloading recordings.
+
+use std::sync::Arc;
+
+use automerge::sync::{Message as SyncMessage, State as SyncState, SyncDoc};
+use iroh::endpoint::Connection;
+use peerview_sync::auth::{DocRef, Quota};
+use peerview_sync::client;
+use peerview_sync::doc::{
+    Answer, AnswerKind, Campaign, CampaignDoc, EventKind, MediaKind, Question, StatusEvent, SubmissionDoc, Take,
+};
+use peerview_sync::employer::{self, EmployerService};
+use peerview_sync::node::{Node, NodeConfig, RelaySetting, endpoint_addr};
+use peerview_sync::protocol::{Claim, Entry, Msg, PROTOCOL_VERSION, SYNC_ALPN, read_msg, write_msg};
+use peerview_sync::ticket::{Invitee, Ticket};
+use peerview_sync::{CampaignId, CandidateId, DocKind, Store, Timestamp};
+
+fn campaign() -> Campaign {
+    Campaign {
+        id: CampaignId::random(),
+        title: "Porter".into(),
+        role: "Porter".into(),
+        instructions: String::new(),
+        practice: None,
+        questions: vec![Question {
+            id: "intro".parse().expect("id"),
+            prompt: "Introduce yourself.".into(),
+            kind: AnswerKind::Video,
+            think_secs: 10,
+            answer_limit_secs: 120,
+            max_takes: 2,
+        }],
+        criteria: vec!["Communication".into()],
+        deadline: Timestamp(Timestamp::now().0 + 86_400_000),
+        created_at: Timestamp::now(),
+    }
+}
+
+async fn node(dir: &std::path::Path) -> Node {
+    let store = Arc::new(Store::open(dir).expect("store"));
+    let config = NodeConfig {
+        relay: RelaySetting::Disabled,
+        bind: Some("127.0.0.1:0".parse().expect("addr")),
+        lan_discovery: false,
+    };
+    Node::start(store, &config).await.expect("node")
+}
+
+/// Open a sync session by hand: Hello (with an optional claim), and the employer's answer.
+async fn hello(
+    peer: &Node,
+    ticket: &Ticket,
+    claim: Option<Claim>,
+) -> (Connection, iroh::endpoint::SendStream, iroh::endpoint::RecvStream, Msg) {
+    let addr = endpoint_addr(&ticket.nodes[0]).expect("addr");
+    let conn = peer.endpoint.connect(addr, SYNC_ALPN).await.expect("connect");
+    let (mut send, mut recv) = conn.open_bi().await.expect("stream");
+    write_msg(&mut send, &Msg::Hello { protocol: PROTOCOL_VERSION, claim }).await.expect("hello");
+    let answer = read_msg(&mut recv).await.expect("answer");
+    (conn, send, recv, answer)
+}
+
+fn claim_of(ticket: &Ticket) -> Claim {
+    Claim { campaign: ticket.campaign.clone(), invitee: ticket.invitee.clone(), secret: ticket.secret }
+}
+
+fn refused(msg: &Msg, why: &str) {
+    match msg {
+        Msg::Refused { reason } => assert!(reason.contains(why), "refused, but for {reason:?} instead of {why:?}"),
+        other => panic!("expected a refusal ({why}), got {other:?}"),
+    }
+}
+
+/// Send one round with `entries` and expect a refusal.
+async fn round_refused(peer: &Node, ticket: &Ticket, entries: Vec<Entry>, why: &str) {
+    let (_conn, mut send, mut recv, welcome) = hello(peer, ticket, Some(claim_of(ticket))).await;
+    assert!(matches!(welcome, Msg::Welcome { .. }), "{welcome:?}");
+    write_msg(&mut send, &Msg::Round { entries }).await.expect("round");
+    refused(&read_msg(&mut recv).await.expect("answer"), why);
+}
+
+fn candidate_of(ticket: &Ticket) -> CandidateId {
+    match &ticket.invitee {
+        Invitee::Candidate(c) => c.clone(),
+        other => panic!("{other:?}"),
+    }
+}
+
+/// A local copy of a document with a change the peer may not make.
+fn edited(
+    store: &Store,
+    kind: DocKind,
+    id: &str,
+    edit: impl FnOnce(&mut automerge::AutoCommit),
+) -> automerge::AutoCommit {
+    let mut stored = store.load(kind, id).expect("load");
+    edit(&mut stored.doc);
+    stored.doc
+}
+
+/// Run the sync protocol for one changed document until the employer refuses it.
+async fn sync_refused(peer: &Node, ticket: &Ticket, doc: DocRef, mut local: automerge::AutoCommit, why: &str) {
+    let (_conn, mut send, mut recv, welcome) = hello(peer, ticket, Some(claim_of(ticket))).await;
+    assert!(matches!(welcome, Msg::Welcome { .. }), "{welcome:?}");
+    let mut state = SyncState::new();
+    for _ in 0..16 {
+        let message = local.sync().generate_sync_message(&mut state).map(SyncMessage::encode);
+        write_msg(&mut send, &Msg::Round { entries: vec![Entry { doc: doc.clone(), message }] }).await.expect("round");
+        match read_msg(&mut recv).await.expect("answer") {
+            Msg::Round { entries } => {
+                for e in entries.into_iter().filter(|e| e.doc == doc) {
+                    if let Some(bytes) = e.message {
+                        let m = SyncMessage::decode(&bytes).expect("message");
+                        local.sync().receive_sync_message(&mut state, m).expect("apply");
+                    }
+                }
+            }
+            other => return refused(&other, why),
+        }
+    }
+    panic!("the change to {} {} was not refused", doc.kind, doc.id);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_forbidden_thing_is_refused_over_the_wire() {
+    let dirs: Vec<tempfile::TempDir> = (0..4).map(|_| tempfile::tempdir().expect("tempdir")).collect();
+    let employer = node(dirs[0].path()).await;
+    let c = campaign();
+    employer.store.create_campaign(&c).expect("campaign");
+    let quota = Quota { max_take_bytes: 1_000_000, max_submission_bytes: 2_000_000 };
+    let service = EmployerService::new(employer.clone(), quota);
+    let _router = service.spawn_router();
+    let here = vec![employer.ticket_node().await];
+    let ticket_a = employer::invite_candidate(&employer.store, &c.id, "Ann", None, here.clone()).expect("invite");
+    let ticket_b = employer::invite_candidate(&employer.store, &c.id, "Ben", None, here.clone()).expect("invite");
+    let (ann, ben, eve) = (node(dirs[1].path()).await, node(dirs[2].path()).await, node(dirs[3].path()).await);
+    client::sync_documents(&ann, &ticket_a).await.expect("Ann joins");
+    client::sync_documents(&ben, &ticket_b).await.expect("Ben joins");
+    let (a, b) = (candidate_of(&ticket_a), candidate_of(&ticket_b));
+
+    // An unknown endpoint without a claim gets nothing.
+    let (_c, _s, _r, answer) = hello(&eve, &ticket_a, None).await;
+    refused(&answer, "not invited");
+    // Ann's ticket from another computer: the invite is bound to Ann's node.
+    let (_c, _s, _r, answer) = hello(&eve, &ticket_a, Some(claim_of(&ticket_a))).await;
+    refused(&answer, "already used on another computer");
+    // A claim for a campaign that does not exist.
+    let mut wrong = claim_of(&ticket_a);
+    wrong.campaign = CampaignId::random();
+    let (_c, _s, _r, answer) = hello(&ann, &ticket_a, Some(wrong)).await;
+    refused(&answer, "not known");
+    // Ann asks for Ben's submission, and for her own reviews.
+    let (_c, _s, _r, welcome) = hello(&ann, &ticket_a, Some(claim_of(&ticket_a))).await;
+    let Msg::Welcome { docs } = welcome else { panic!("{welcome:?}") };
+    assert!(!docs.iter().any(|d| d.id == b.as_str()), "Ben's submission is not offered to Ann");
+    assert!(!docs.iter().any(|d| d.kind == DocKind::Reviews || d.kind == DocKind::Roster), "{docs:?}");
+    let hers = ann.store.load(DocKind::Submission, a.as_str()).expect("load");
+    let message = hers.doc.clone().sync().generate_sync_message(&mut SyncState::new()).map(SyncMessage::encode);
+    let bens = DocRef { kind: DocKind::Submission, id: b.to_string() };
+    round_refused(&ann, &ticket_a, vec![Entry { doc: bens, message: message.clone() }], "no access").await;
+    let reviews = DocRef { kind: DocKind::Reviews, id: a.to_string() };
+    round_refused(&ann, &ticket_a, vec![Entry { doc: reviews, message }], "no access").await;
+
+    // Editing the questions.
+    let campaign_ref = DocRef { kind: DocKind::Campaign, id: c.id.to_string() };
+    let changed = edited(&ann.store, DocKind::Campaign, c.id.as_str(), |doc| {
+        let mut d = CampaignDoc::from_automerge(std::mem::take(doc)).expect("doc");
+        let mut longer = d.read().expect("read");
+        longer.questions[0].answer_limit_secs = 3600;
+        d.update(&longer).expect("update");
+        *doc = d.into_automerge();
+    });
+    sync_refused(&ann, &ticket_a, campaign_ref, changed, "employer only").await;
+
+    // Writing the employer's "received" event, and a recording over the quota.
+    let submission_ref = DocRef { kind: DocKind::Submission, id: a.to_string() };
+    let received = edited(&ann.store, DocKind::Submission, a.as_str(), |doc| {
+        let mut d = SubmissionDoc::from_automerge(std::mem::take(doc)).expect("doc");
+        d.push_event(&StatusEvent { kind: EventKind::Received, by: "ann".into(), at: Timestamp::now() })
+            .expect("event");
+        *doc = d.into_automerge();
+    });
+    sync_refused(&ann, &ticket_a, submission_ref.clone(), received, "written by the employer").await;
+    let huge = edited(&ann.store, DocKind::Submission, a.as_str(), |doc| {
+        let mut d = SubmissionDoc::from_automerge(std::mem::take(doc)).expect("doc");
+        let take = Take {
+            hash: "a".repeat(64),
+            size_bytes: 50_000_000,
+            duration_ms: 60_000,
+            media: MediaKind::Video,
+            recorded_at: Timestamp::now(),
+            take_number: 1,
+        };
+        d.set_answer(&"intro".parse().expect("id"), &Answer::Recording(take)).expect("answer");
+        *doc = d.into_automerge();
+    });
+    sync_refused(&ann, &ticket_a, submission_ref.clone(), huge, "larger than").await;
+
+    // Garbage instead of a sync message.
+    round_refused(&ann, &ticket_a, vec![Entry { doc: submission_ref, message: Some(vec![0x42; 300]) }], "malformed")
+        .await;
+
+    // Recordings: neither a candidate nor a stranger may download from the employer.
+    for who in [&ann, &eve] {
+        let addr = endpoint_addr(&ticket_a.nodes[0]).expect("addr");
+        let conn = who.endpoint.connect(addr, iroh_blobs::ALPN).await;
+        if let Ok(conn) = conn {
+            let hash = iroh_blobs::Hash::new(b"anything");
+            let got = who.blobs.remote().fetch(conn, hash).await;
+            assert!(got.is_err(), "a download by a non-reviewer must fail");
+        }
+    }
+
+    // Nothing of it reached the employer's documents.
+    let theirs = employer.store.campaign(&c.id).expect("campaign");
+    assert_eq!(theirs.questions, c.questions, "the questions are unchanged");
+    let s = employer.store.submission(&a).expect("submission");
+    assert!(s.answers.is_empty() && !s.events.iter().any(|e| e.kind == EventKind::Received), "{s:?}");
+    let roster = employer.store.roster(&c.id).expect("roster");
+    let ann_entry = roster.candidate(&a).expect("Ann");
+    assert_eq!(ann_entry.endpoint.as_deref(), Some(peerview_sync::node::endpoint_hex(&ann.id()).as_str()));
+    for n in [&ann, &ben, &eve, &employer] {
+        n.shutdown().await;
+    }
+}
