@@ -569,6 +569,10 @@ impl EmployerService {
         info!(%peer, docs = docs.len(), candidate = ?access.candidate_of, reviewer = ?access.reviewer_of, "sync accepted");
         write_msg(&mut send, &Msg::Welcome { docs: docs.iter().cloned().collect() }).await?;
         let mut states: HashMap<DocRef, SyncState> = docs.iter().map(|d| (d.clone(), SyncState::new())).collect();
+        // The documents stay in memory for the whole session (Automerge keeps changes whose
+        // dependencies have not arrived yet inside the document, and the sync state counts on
+        // them); each round merges what other writers saved meanwhile.
+        let mut loaded: HashMap<DocRef, StoredDoc> = HashMap::new();
         loop {
             let entries = match read_msg(&mut recv).await {
                 Ok(Msg::Round { entries }) => entries,
@@ -577,7 +581,7 @@ impl EmployerService {
                 Err(e) => return Err(e),
             };
             let guard = self.write_lock.lock().await;
-            let applied = self.apply_round(&access, &docs, &mut states, entries);
+            let applied = self.apply_round(&access, &docs, &mut states, &mut loaded, entries);
             drop(guard);
             let reply = match applied {
                 Ok(reply) => reply,
@@ -599,11 +603,17 @@ impl EmployerService {
         access: &Access,
         docs: &BTreeSet<DocRef>,
         states: &mut HashMap<DocRef, SyncState>,
+        loaded: &mut HashMap<DocRef, StoredDoc>,
         entries: Vec<Entry>,
     ) -> Result<Vec<Entry>, Refusal> {
-        let mut loaded: HashMap<DocRef, StoredDoc> = HashMap::new();
         for doc_ref in docs {
-            loaded.insert(doc_ref.clone(), self.store().load(doc_ref.kind, &doc_ref.id).map_err(internal)?);
+            match loaded.get_mut(doc_ref) {
+                Some(stored) => self.store().refresh(stored).map_err(internal)?,
+                None => {
+                    let stored = self.store().load(doc_ref.kind, &doc_ref.id).map_err(internal)?;
+                    loaded.insert(doc_ref.clone(), stored);
+                }
+            }
         }
         for entry in entries {
             if !docs.contains(&entry.doc) {
@@ -616,7 +626,7 @@ impl EmployerService {
             }
         }
         let mut reply = Vec::new();
-        for (doc_ref, stored) in &mut loaded {
+        for (doc_ref, stored) in loaded.iter_mut() {
             self.store().save(stored).map_err(internal)?;
             let state = states.get_mut(doc_ref).expect("state");
             let message = stored.doc.sync().generate_sync_message(state).map(SyncMessage::encode);

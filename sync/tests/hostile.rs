@@ -227,3 +227,64 @@ async fn every_forbidden_thing_is_refused_over_the_wire() {
         n.shutdown().await;
     }
 }
+
+/// A change can arrive before the change it depends on (Automerge's sync may skip a change
+/// after a Bloom-filter false positive, and asks for it in the next round). The employer keeps
+/// the early change across rounds, so once its dependency arrives both are applied and the
+/// session settles. (When the employer reloaded its documents every round, the early change was
+/// dropped and the session never settled.)
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_change_that_arrives_before_its_dependency_is_kept_until_it_can_apply() {
+    use automerge::sync::{ChunkList, MessageVersion};
+    let dirs: Vec<tempfile::TempDir> = (0..2).map(|_| tempfile::tempdir().expect("tempdir")).collect();
+    let employer = node(dirs[0].path()).await;
+    let c = campaign();
+    employer.store.create_campaign(&c).expect("campaign");
+    let service = EmployerService::new(employer.clone(), Quota::default());
+    let _router = service.spawn_router();
+    let ticket = employer::invite_candidate(&employer.store, &c.id, "Ann", None, vec![employer.ticket_node().await])
+        .expect("invite");
+    let ann = node(dirs[1].path()).await;
+    client::sync_documents(&ann, &ticket).await.expect("join");
+    let a = candidate_of(&ticket);
+
+    // Two changes on Ann's side, the second depending on the first.
+    let mut doc = ann.store.load(DocKind::Submission, a.as_str()).expect("load").doc;
+    let mut changes = Vec::new();
+    for n in 0..2 {
+        let mut d = SubmissionDoc::from_automerge(std::mem::take(&mut doc)).expect("doc");
+        let kind = EventKind::Recorded { question: "intro".parse().expect("id") };
+        d.push_event(&StatusEvent { kind, by: format!("ann {n}"), at: Timestamp::now() }).expect("event");
+        doc = d.into_automerge();
+        let head = doc.get_heads()[0];
+        changes.push(doc.get_change_by_hash(&head).expect("change").raw_bytes().to_vec());
+    }
+    let heads = doc.get_heads();
+    let message = |chunk: Vec<u8>| {
+        SyncMessage {
+            heads: heads.clone(),
+            need: vec![],
+            have: vec![],
+            changes: ChunkList::from(chunk),
+            flags: None,
+            version: MessageVersion::V1,
+        }
+        .encode()
+    };
+    let submission_ref = DocRef { kind: DocKind::Submission, id: a.to_string() };
+    let (_conn, mut send, mut recv, welcome) = hello(&ann, &ticket, Some(claim_of(&ticket))).await;
+    assert!(matches!(welcome, Msg::Welcome { .. }));
+    // Round 1: the dependent change alone. Round 2: its dependency.
+    for chunk in [changes[1].clone(), changes[0].clone()] {
+        let entries = vec![Entry { doc: submission_ref.clone(), message: Some(message(chunk)) }];
+        write_msg(&mut send, &Msg::Round { entries }).await.expect("round");
+        let answer = read_msg(&mut recv).await.expect("answer");
+        assert!(matches!(answer, Msg::Round { .. }), "{answer:?}");
+    }
+    write_msg(&mut send, &Msg::Bye).await.expect("bye");
+    let s = employer.store.submission(&a).expect("submission");
+    let ours: Vec<&str> = s.events.iter().map(|e| e.by.as_str()).filter(|b| b.starts_with("ann")).collect();
+    assert_eq!(ours, ["ann 0", "ann 1"], "both changes are at the employer");
+    ann.shutdown().await;
+    employer.shutdown().await;
+}
