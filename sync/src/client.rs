@@ -197,7 +197,11 @@ async fn sync_over(node: &Node, ticket: &Ticket, conn: &Connection) -> Result<Sy
     let _ = write_msg(&mut send, &Msg::Bye).await;
     let _ = send.finish();
     let mut outcome = SyncOutcome { rounds, ..SyncOutcome::default() };
-    for (mut d, before) in docs.into_iter().zip(heads_before) {
+    // Rosters last: on a hub, a roster entry lets a candidate in, so the candidate's documents
+    // must already be here when it appears.
+    let mut saving: Vec<_> = docs.into_iter().zip(heads_before).collect();
+    saving.sort_by_key(|(d, _)| d.doc_ref.kind == crate::store::DocKind::Roster);
+    for (mut d, before) in saving {
         if d.doc().get_heads() != before {
             outcome.changed.push(d.doc_ref.clone());
         }
