@@ -7,6 +7,12 @@ use std::process::{Command, Output};
 
 pub mod netns;
 
+/// The output of a command that must succeed (else the test fails showing both streams).
+pub fn ok(out: &Output) -> String {
+    assert!(out.status.success(), "failed ({:?}):\nstdout: {}\nstderr: {}", out.status, stdout(out), stderr(out));
+    stdout(out)
+}
+
 /// The `peerview` binary built for this test run (`cargo test --workspace` builds it).
 pub fn peerview_bin() -> PathBuf {
     // target/<profile>/deps/<test binary> -> target/<profile>/peerview

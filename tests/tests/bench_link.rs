@@ -15,7 +15,7 @@ use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
 use peerview_tests::netns::{Host, Lan};
-use peerview_tests::{Server, peerview, peerview_bin, stderr, stdout, synthetic_mp4};
+use peerview_tests::{Server, ok, peerview, peerview_bin, synthetic_mp4};
 
 const LINK_MBIT: f64 = 20.0;
 
@@ -26,11 +26,6 @@ fn report(line: &str) {
     {
         let _ = writeln!(f, "{line}");
     }
-}
-
-fn ok(out: &Output) -> String {
-    assert!(out.status.success(), "failed: {}\n{}", stdout(out), stderr(out));
-    stdout(out)
 }
 
 fn on(host: &Host, data: &Path, args: &[&str]) -> Output {

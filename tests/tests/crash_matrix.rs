@@ -7,7 +7,7 @@
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use peerview_tests::{Server, free_udp_port, peer, peerview, peerview_bin, stderr, stdout, synthetic_mp4};
+use peerview_tests::{Server, free_udp_port, ok, peer, peerview, peerview_bin, stderr, stdout, synthetic_mp4};
 
 const CAMPAIGN: &str = r#"
 title = "Driver"
@@ -19,11 +19,6 @@ prompt = "Introduce yourself."
 answer = "video"
 answer_limit_secs = 600
 "#;
-
-fn ok(out: &std::process::Output) -> String {
-    assert!(out.status.success(), "failed ({:?}):\nstdout: {}\nstderr: {}", out.status, stdout(out), stderr(out));
-    stdout(out)
-}
 
 fn candidate_sync(dir: &std::path::Path) -> Child {
     Command::new(peerview_bin())

@@ -6,7 +6,7 @@
 use std::path::Path;
 use std::process::Command;
 
-use peerview_tests::{Server, free_udp_port, peer, peerview, stderr, stdout, synthetic_mp4};
+use peerview_tests::{Server, free_udp_port, ok, peer, peerview, stderr, synthetic_mp4};
 
 const CAMPAIGN: &str = r#"
 title = "Courier"
@@ -19,11 +19,6 @@ answer = "video"
 answer_limit_secs = 300
 max_takes = 3
 "#;
-
-fn ok(out: &std::process::Output) -> String {
-    assert!(out.status.success(), "failed ({:?}):\nstdout: {}\nstderr: {}", out.status, stdout(out), stderr(out));
-    stdout(out)
-}
 
 /// A tmpfs of `mb` MiB mounted on a new directory; unmounted on drop.
 struct SmallDisk {

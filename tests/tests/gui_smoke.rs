@@ -8,7 +8,7 @@ use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use peerview_tests::{Server, peer, peerview, peerview_bin, stderr, stdout};
+use peerview_tests::{Server, ok, peer, peerview, peerview_bin, stdout};
 
 const CAMPAIGN: &str = r#"
 title = "Support engineer"
@@ -20,11 +20,6 @@ id = "intro"
 prompt = "Introduce yourself."
 answer = "video"
 "#;
-
-fn ok(out: &std::process::Output) -> String {
-    assert!(out.status.success(), "failed ({:?}):\nstdout: {}\nstderr: {}", out.status, stdout(out), stderr(out));
-    stdout(out)
-}
 
 /// A virtual X display, killed on drop.
 struct Xvfb {

@@ -13,7 +13,7 @@ use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
 use peerview_tests::netns::{Host, Lan};
-use peerview_tests::{Server, peerview, peerview_bin, stderr, stdout, synthetic_mp4};
+use peerview_tests::{Server, ok, peerview, peerview_bin, synthetic_mp4};
 
 const CAMPAIGN: &str = r#"
 title = "Support engineer"
@@ -26,11 +26,6 @@ answer = "video"
 answer_limit_secs = 300
 max_takes = 3
 "#;
-
-fn ok(out: &Output) -> String {
-    assert!(out.status.success(), "failed ({:?}):\nstdout: {}\nstderr: {}", out.status, stdout(out), stderr(out));
-    stdout(out)
-}
 
 /// `peerview` on a host, relays disabled.
 fn on(host: &Host, data: &Path, args: &[&str]) -> Output {

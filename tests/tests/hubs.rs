@@ -6,7 +6,7 @@
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use peerview_tests::{Server, free_udp_port, peer, peerview, stderr, stdout, synthetic_mp4};
+use peerview_tests::{Server, free_udp_port, ok, peer, peerview, stderr, stdout, synthetic_mp4};
 
 const CAMPAIGN: &str = r#"
 title = "Warehouse lead"
@@ -18,11 +18,6 @@ prompt = "Introduce yourself."
 answer = "video"
 answer_limit_secs = 300
 "#;
-
-fn ok(out: &std::process::Output) -> String {
-    assert!(out.status.success(), "failed ({:?}):\nstdout: {}\nstderr: {}", out.status, stdout(out), stderr(out));
-    stdout(out)
-}
 
 fn wait_until(what: &str, secs: u64, mut check: impl FnMut() -> Option<String>) {
     let deadline = Instant::now() + Duration::from_secs(secs);

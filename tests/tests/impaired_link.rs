@@ -5,10 +5,10 @@
 //! the forwarder. The recording still arrives and verifies.
 //! Skips with a message where network namespaces are unavailable.
 
-use std::process::{Child, Command, Output, Stdio};
+use std::process::{Child, Command, Stdio};
 
 use peerview_sync::ticket::Ticket;
-use peerview_tests::{Server, peerview, peerview_bin, stderr, stdout, synthetic_mp4};
+use peerview_tests::{Server, ok, peerview, peerview_bin, stderr, synthetic_mp4};
 
 const CAMPAIGN: &str = r#"
 title = "Rural office"
@@ -54,11 +54,6 @@ async def report():
 loop.run_until_complete(loop.create_datagram_endpoint(Front, local_addr=listen))
 loop.create_task(report()); loop.run_forever()
 "#;
-
-fn ok(out: &Output) -> String {
-    assert!(out.status.success(), "failed ({:?}):\nstdout: {}\nstderr: {}", out.status, stdout(out), stderr(out));
-    stdout(out)
-}
 
 fn ip(args: &[&str]) -> Result<(), String> {
     let out = Command::new("ip").args(args).output().map_err(|e| format!("cannot run ip: {e}"))?;

@@ -6,7 +6,7 @@
 use std::path::Path;
 
 use peerview_tests::netns::Lan;
-use peerview_tests::{Server, peerview, peerview_bin, stderr, stdout};
+use peerview_tests::{Server, ok, peerview, peerview_bin, stderr};
 
 const CAMPAIGN: &str = r#"
 title = "Office manager"
@@ -17,11 +17,6 @@ id = "intro"
 prompt = "Introduce yourself."
 answer = "text"
 "#;
-
-fn ok(out: &std::process::Output) -> String {
-    assert!(out.status.success(), "failed ({:?}):\nstdout: {}\nstderr: {}", out.status, stdout(out), stderr(out));
-    stdout(out)
-}
 
 fn join(lan: &peerview_tests::netns::Host, data: &Path, ticket: &str, discovery: bool) -> std::process::Output {
     let mut c = lan.command(peerview_bin());

@@ -7,7 +7,7 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use peerview_tests::{Server, free_udp_port, peer, peerview, peerview_bin, stderr, stdout, synthetic_mp4};
+use peerview_tests::{Server, free_udp_port, ok, peer, peerview, peerview_bin, stderr, stdout, synthetic_mp4};
 
 const CAMPAIGN: &str = r#"
 title = "Support engineer"
@@ -24,11 +24,6 @@ id = "why"
 prompt = "Why this job?"
 answer = "text"
 "#;
-
-fn ok(out: &std::process::Output) -> String {
-    assert!(out.status.success(), "failed ({:?}):\nstdout: {}\nstderr: {}", out.status, stdout(out), stderr(out));
-    stdout(out)
-}
 
 fn create_campaign(employer: &Path) -> String {
     let file = employer.join("campaign.toml");

@@ -6,6 +6,7 @@ pub mod candidate;
 pub mod devices;
 pub mod review;
 pub mod widgets;
+pub mod worker;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -16,11 +17,10 @@ use eframe::egui;
 use peerview_media::player::TimeSource;
 use peerview_sync::Store;
 
-use self::candidate::service::CandidateService;
 use self::candidate::{CandidateEnv, CandidateUi};
 use self::devices::SharedDevices;
 use self::review::ReviewUi;
-use self::review::service::{Mode, ReviewService, ServiceConfig};
+use self::review::service::{Mode, ServiceConfig};
 use crate::commands::open_store;
 use crate::commands::p2p::Net;
 use crate::settings::{Role, Settings};
@@ -152,7 +152,7 @@ impl PeerviewApp {
 
     fn start_candidate(&mut self) -> CandidateUi {
         let ctx = self.ctx.clone();
-        let service = CandidateService::start(
+        let service = candidate::service::start(
             self.env.store.clone(),
             self.env.data_dir.clone(),
             self.env.net.clone(),
@@ -175,7 +175,7 @@ impl PeerviewApp {
             bind: self.env.employer_bind,
             refresh_every: self.env.sync_every,
         };
-        let service = ReviewService::start(self.env.store.clone(), self.env.data_dir.clone(), config, move || {
+        let service = review::service::start(self.env.store.clone(), self.env.data_dir.clone(), config, move || {
             ctx.request_repaint();
         });
         ReviewUi::new(mode, service, self.env.clock.clone(), self.env.devices.clone(), self.env.data_dir.clone())

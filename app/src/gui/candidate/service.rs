@@ -9,7 +9,6 @@
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::sync::Arc;
-use std::sync::mpsc::{Receiver, Sender, channel};
 use std::time::Duration;
 
 use anyhow::{Context, Result, anyhow};
@@ -20,9 +19,10 @@ use peerview_sync::node::Node;
 use peerview_sync::ticket::{Invitee, Ticket};
 use peerview_sync::{Campaign, CampaignId, CandidateId, QuestionId, Store, Submission, Timestamp};
 use serde::{Deserialize, Serialize};
-use tokio::sync::mpsc::{UnboundedReceiver, UnboundedSender, unbounded_channel};
+use tokio::sync::mpsc::{UnboundedReceiver, unbounded_channel};
 
 use crate::commands::p2p::Net;
+use crate::gui::worker::Worker;
 
 /// What the candidate screens ask for.
 #[derive(Debug)]
@@ -138,87 +138,27 @@ pub enum Event {
 
 /// Handle to the running service. Dropping it stops the service and waits until the node has
 /// closed the recordings store (so the next start, or a command, can open it).
-pub struct CandidateService {
-    requests: Option<UnboundedSender<Request>>,
-    events: Receiver<Event>,
-    thread: Option<std::thread::JoinHandle<()>>,
-}
-
-impl Drop for CandidateService {
-    fn drop(&mut self) {
-        self.requests = None;
-        if let Some(thread) = self.thread.take() {
-            let _ = thread.join();
-        }
-    }
-}
-
-impl std::fmt::Debug for CandidateService {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("CandidateService")
-    }
-}
+pub type CandidateService = Worker<Request, Event>;
 
 /// How often interviews are synced with the employer when nothing else happens.
 pub const SYNC_EVERY: Duration = Duration::from_secs(10);
 
 const META_FILE: &str = "answer.json";
 
-impl CandidateService {
-    pub fn start(
-        store: Arc<Store>,
-        data_dir: PathBuf,
-        net: Net,
-        sync_every: Duration,
-        notify: impl Fn() + Send + Sync + 'static,
-    ) -> CandidateService {
-        let (requests, rx) = unbounded_channel();
-        let (events_tx, events) = channel();
-        let notify: Arc<dyn Fn() + Send + Sync> = Arc::new(notify);
-        let thread = std::thread::Builder::new()
-            .name("candidate-service".into())
-            .spawn(move || {
-                let runtime = match tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build() {
-                    Ok(rt) => rt,
-                    Err(e) => {
-                        let _ = events_tx.send(Event::Problem(format!("could not start the network: {e}")));
-                        return;
-                    }
-                };
-                runtime.block_on(run(store, data_dir, net, sync_every, rx, Out { tx: events_tx, notify }));
-            })
-            .expect("spawning the candidate service");
-        CandidateService { requests: Some(requests), events, thread: Some(thread) }
-    }
-
-    /// A sender for other threads (e.g. the capture thread announcing fragments).
-    pub fn sender(&self) -> UnboundedSender<Request> {
-        self.requests.clone().expect("the service runs while its handle exists")
-    }
-
-    pub fn send(&self, request: Request) {
-        if let Some(tx) = &self.requests {
-            let _ = tx.send(request);
-        }
-    }
-
-    pub fn try_event(&self) -> Option<Event> {
-        self.events.try_recv().ok()
-    }
+/// Start the candidate service: it owns the node and keeps the interviews in step.
+pub fn start(
+    store: Arc<Store>,
+    data_dir: PathBuf,
+    net: Net,
+    sync_every: Duration,
+    notify: impl Fn() + Send + Sync + 'static,
+) -> CandidateService {
+    Worker::spawn("candidate-service", notify, Event::Problem, move |rx, out| {
+        run(store, data_dir, net, sync_every, rx, out)
+    })
 }
 
-#[derive(Clone)]
-struct Out {
-    tx: Sender<Event>,
-    notify: Arc<dyn Fn() + Send + Sync>,
-}
-
-impl Out {
-    fn send(&self, event: Event) {
-        let _ = self.tx.send(event);
-        (self.notify)();
-    }
-}
+type Out = crate::gui::worker::Out<Event>;
 
 struct Service {
     /// Counts the service's own writes, so the screens can tell a snapshot read before a

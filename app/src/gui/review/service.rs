@@ -9,7 +9,6 @@ use std::collections::HashMap;
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::sync::Arc;
-use std::sync::mpsc::{Receiver, Sender, channel};
 use std::time::Duration;
 
 use anyhow::{Result, anyhow, bail};
@@ -20,9 +19,10 @@ use peerview_sync::employer::{self, EmployerService};
 use peerview_sync::node::{Node, endpoint_hex};
 use peerview_sync::ticket::{Invitee, Ticket};
 use peerview_sync::{CampaignId, CandidateId, DocKind, QuestionId, ReviewerId, Store};
-use tokio::sync::mpsc::{UnboundedReceiver, UnboundedSender, unbounded_channel};
+use tokio::sync::mpsc::UnboundedReceiver;
 
 use crate::commands::p2p::Net;
+use crate::gui::worker::Worker;
 
 /// Whose computer this is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -137,26 +137,8 @@ pub enum Event {
     Error(String),
 }
 
-pub struct ReviewService {
-    requests: Option<UnboundedSender<Request>>,
-    events: Receiver<Event>,
-    thread: Option<std::thread::JoinHandle<()>>,
-}
-
-impl std::fmt::Debug for ReviewService {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("ReviewService")
-    }
-}
-
-impl Drop for ReviewService {
-    fn drop(&mut self) {
-        self.requests = None;
-        if let Some(t) = self.thread.take() {
-            let _ = t.join();
-        }
-    }
-}
+/// Handle to the running service (see [`Worker`]).
+pub type ReviewService = Worker<Request, Event>;
 
 /// How the service runs.
 #[derive(Clone, Debug)]
@@ -168,55 +150,17 @@ pub struct ServiceConfig {
     pub refresh_every: Duration,
 }
 
-impl ReviewService {
-    pub fn start(
-        store: Arc<Store>,
-        data_dir: PathBuf,
-        config: ServiceConfig,
-        notify: impl Fn() + Send + Sync + 'static,
-    ) -> ReviewService {
-        let (requests, rx) = unbounded_channel();
-        let (tx, events) = channel();
-        let notify: Arc<dyn Fn() + Send + Sync> = Arc::new(notify);
-        let thread = std::thread::Builder::new()
-            .name("review-service".into())
-            .spawn(move || {
-                let runtime = match tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build() {
-                    Ok(rt) => rt,
-                    Err(e) => {
-                        let _ = tx.send(Event::Error(format!("could not start the network: {e}")));
-                        return;
-                    }
-                };
-                runtime.block_on(run(store, data_dir, config, rx, Out { tx, notify }));
-            })
-            .expect("spawning the review service");
-        ReviewService { requests: Some(requests), events, thread: Some(thread) }
-    }
-
-    pub fn send(&self, r: Request) {
-        if let Some(tx) = &self.requests {
-            let _ = tx.send(r);
-        }
-    }
-
-    pub fn try_event(&self) -> Option<Event> {
-        self.events.try_recv().ok()
-    }
+/// Start the employer's or reviewer's service.
+pub fn start(
+    store: Arc<Store>,
+    data_dir: PathBuf,
+    config: ServiceConfig,
+    notify: impl Fn() + Send + Sync + 'static,
+) -> ReviewService {
+    Worker::spawn("review-service", notify, Event::Error, move |rx, out| run(store, data_dir, config, rx, out))
 }
 
-#[derive(Clone)]
-struct Out {
-    tx: Sender<Event>,
-    notify: Arc<dyn Fn() + Send + Sync>,
-}
-
-impl Out {
-    fn send(&self, e: Event) {
-        let _ = self.tx.send(e);
-        (self.notify)();
-    }
-}
+type Out = crate::gui::worker::Out<Event>;
 
 struct Service {
     store: Arc<Store>,
