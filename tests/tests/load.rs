@@ -1,7 +1,7 @@
 //! Load: 100 candidates (endpoints in this process, each with its own node and store) join,
 //! answer and submit at the same time to one employer node (`peerview serve`, its own process).
 //! Every submission must be received with its recording verified. Prints the employer's peak
-//! memory and CPU time; with `PEERVIEW_BENCH_OUT=FILE` the figures are also written there for
+//! memory and CPU time; with `PEERVIEW_BENCH_OUT=FILE` the figures are also appended there for
 //! `scripts/bench`. (Figures, not assertions: the machines are shared and noisy.)
 
 use std::sync::Arc;
@@ -135,8 +135,10 @@ fn a_hundred_candidates_submit_at_once() {
         cpu / elapsed.as_secs_f64()
     );
     eprintln!("{report}");
-    if let Ok(path) = std::env::var("PEERVIEW_BENCH_OUT") {
-        let _ = std::fs::write(path, format!("{report}\n"));
+    if let Ok(path) = std::env::var("PEERVIEW_BENCH_OUT")
+        && let Ok(mut f) = std::fs::OpenOptions::new().create(true).append(true).open(path)
+    {
+        let _ = std::io::Write::write_all(&mut f, format!("{report}\n").as_bytes());
     }
     // Every recording is at the employer, verified (the employer exports it from its store).
     assert!(server.stop().success());
