@@ -79,6 +79,21 @@ fn check_name(name: &str, who: &str) -> Result<(), EmployerError> {
     Ok(())
 }
 
+/// What every invite shares: the roster entry `add` writes (given the trimmed name and the
+/// secret's hash; only the hash is stored), and the ticket that carries the secret.
+fn issue_invite(
+    store: &Store,
+    campaign: &CampaignId,
+    invitee: Invitee,
+    name: &str,
+    nodes: Vec<TicketNode>,
+    add: impl FnOnce(&mut RosterDoc, String, Option<String>) -> Result<(), crate::doc::DocError>,
+) -> Result<Ticket, EmployerError> {
+    let secret = Ticket::new_secret();
+    update_roster(store, campaign, |roster| add(roster, name.trim().to_owned(), Some(Ticket::secret_hash(&secret))))?;
+    Ok(Ticket { campaign: campaign.clone(), invitee, secret, nodes })
+}
+
 /// Invite a candidate: a roster entry, their (empty) submission and reviews documents, and the
 /// ticket to send them. `nodes` are the employer-side nodes the ticket lists.
 pub fn invite_candidate(
@@ -91,23 +106,22 @@ pub fn invite_candidate(
     check_name(name, "candidate")?;
     store.campaign(campaign)?;
     let id = CandidateId::random();
-    let secret = Ticket::new_secret();
     let submission = SubmissionDoc::create(campaign, &id).map_err(doc_err(DocKind::Submission, id.as_str()))?;
     let reviews = ReviewsDoc::create(campaign, &id).map_err(doc_err(DocKind::Reviews, id.as_str()))?;
     store.create(DocKind::Submission, id.as_str(), submission.into_automerge())?;
     store.create(DocKind::Reviews, id.as_str(), reviews.into_automerge())?;
-    update_roster(store, campaign, |roster| {
+    let email = email.map(str::trim).filter(|e| !e.is_empty()).map(ToOwned::to_owned);
+    issue_invite(store, campaign, Invitee::Candidate(id.clone()), name, nodes, |roster, name, secret_hash| {
         roster.put_candidate(&Candidate {
-            id: id.clone(),
-            name: name.trim().to_owned(),
-            email: email.map(str::trim).filter(|e| !e.is_empty()).map(ToOwned::to_owned),
+            id,
+            name,
+            email,
             state: InviteState::Invited,
             invited_at: Timestamp::now(),
-            secret_hash: Some(Ticket::secret_hash(&secret)),
+            secret_hash,
             endpoint: None,
         })
-    })?;
-    Ok(Ticket { campaign: campaign.clone(), invitee: Invitee::Candidate(id), secret, nodes })
+    })
 }
 
 /// Invite a reviewer to a campaign.
@@ -120,18 +134,16 @@ pub fn invite_reviewer(
     check_name(name, "reviewer")?;
     store.campaign(campaign)?;
     let id = ReviewerId::random();
-    let secret = Ticket::new_secret();
-    update_roster(store, campaign, |roster| {
+    issue_invite(store, campaign, Invitee::Reviewer(id.clone()), name, nodes, |roster, name, secret_hash| {
         roster.put_reviewer(&Reviewer {
-            id: id.clone(),
-            name: name.trim().to_owned(),
+            id,
+            name,
             state: InviteState::Invited,
             invited_at: Timestamp::now(),
-            secret_hash: Some(Ticket::secret_hash(&secret)),
+            secret_hash,
             endpoint: None,
         })
-    })?;
-    Ok(Ticket { campaign: campaign.clone(), invitee: Invitee::Reviewer(id), secret, nodes })
+    })
 }
 
 /// Invite another employer-side node (an office machine, a colleague's laptop) to hold a full
@@ -145,20 +157,18 @@ pub fn invite_hub(
     check_name(name, "node")?;
     store.campaign(campaign)?;
     let id = HubId::random();
-    let secret = Ticket::new_secret();
-    update_roster(store, campaign, |roster| {
+    issue_invite(store, campaign, Invitee::Hub(id.clone()), name, nodes, |roster, name, secret_hash| {
         roster.put_hub(&Hub {
-            id: id.clone(),
-            name: name.trim().to_owned(),
+            id,
+            name,
             state: InviteState::Invited,
             invited_at: Timestamp::now(),
-            secret_hash: Some(Ticket::secret_hash(&secret)),
+            secret_hash,
             endpoint: None,
             addrs: vec![],
             relay_url: None,
         })
-    })?;
-    Ok(Ticket { campaign: campaign.clone(), invitee: Invitee::Hub(id), secret, nodes })
+    })
 }
 
 /// The employer-side nodes a new ticket for `campaign` lists: this node first, then the other

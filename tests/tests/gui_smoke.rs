@@ -102,17 +102,7 @@ fn the_real_window_opens_an_invite_and_answers_keys() {
     let x = Xvfb::start();
     let shots = std::env::var_os("PEERVIEW_SCREENSHOTS").map_or_else(|| candidate.path().to_owned(), Into::into);
     std::fs::create_dir_all(&shots).expect("screenshot dir");
-    let mut app = Command::new(peerview_bin())
-        .args(["--relay", "disabled", "--data-dir"])
-        .arg(candidate.path())
-        .args(["gui", "--synthetic-devices", &ticket])
-        .env("DISPLAY", &x.display)
-        .env_remove("WAYLAND_DISPLAY")
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("start peerview gui");
-    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+    with_window(&x, candidate.path(), &["gui", "--synthetic-devices", &ticket], || {
         // The window opened the ticket: the employer sees the invite bound to a computer.
         wait_until("the employer to see the invite claimed", 90, || {
             ok(&peerview(employer.path(), &["campaign", "show", &campaign])).contains("invite joined")
@@ -142,17 +132,7 @@ fn the_real_window_opens_an_invite_and_answers_keys() {
         assert!(pixels_differing(&check, &again) > 500, "the camera preview is not live");
         // The candidate's own status still reads from the store while the app runs.
         assert!(ok(&peer(candidate.path(), &["status"])).contains("Support engineer"));
-    }));
-    let _ = app.kill();
-    let _ = app.wait();
-    if let Err(e) = result {
-        let mut log = String::new();
-        if let Some(mut err) = app.stderr.take() {
-            let _ = err.read_to_string(&mut log);
-        }
-        eprintln!("peerview gui's log:\n{log}");
-        std::panic::resume_unwind(e);
-    }
+    });
 
     // The candidate answers and submits (command line); then the employer opens the app on the
     // employer's data, with the node inside it, and sees the submission in the inbox.
@@ -166,17 +146,7 @@ fn the_real_window_opens_an_invite_and_answers_keys() {
     assert!(ok(&peer(candidate.path(), &["submit", &campaign])).contains("received by the employer"));
     drop(_server);
     std::fs::write(employer.path().join("settings.toml"), "role = \"employer\"\n").expect("settings");
-    let mut app = Command::new(peerview_bin())
-        .args(["--relay", "disabled", "--data-dir"])
-        .arg(employer.path())
-        .args(["gui", "--bind", "127.0.0.1:0"])
-        .env("DISPLAY", &x.display)
-        .env_remove("WAYLAND_DISPLAY")
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("start peerview gui");
-    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+    with_window(&x, employer.path(), &["gui", "--bind", "127.0.0.1:0"], || {
         wait_until("the employer's window", 30, || {
             stdout(&x.xdotool(&["search", "--name", "Peerview"])).lines().count() == 1
         });
@@ -190,7 +160,23 @@ fn the_real_window_opens_an_invite_and_answers_keys() {
         let review = shots.join("smoke-employer-review.png");
         x.screenshot(&review);
         assert!(standard_deviation(&review) > 0.02, "the employer's window is blank");
-    }));
+    });
+}
+
+/// Run `peerview ARGS` on the virtual display while `check` runs; the app is stopped after,
+/// and its log is shown if the check failed.
+fn with_window(x: &Xvfb, data: &Path, args: &[&str], check: impl FnOnce()) {
+    let mut app = Command::new(peerview_bin())
+        .args(["--relay", "disabled", "--data-dir"])
+        .arg(data)
+        .args(args)
+        .env("DISPLAY", &x.display)
+        .env_remove("WAYLAND_DISPLAY")
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start peerview gui");
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(check));
     let _ = app.kill();
     let _ = app.wait();
     if let Err(e) = result {
