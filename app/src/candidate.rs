@@ -11,12 +11,17 @@ use crate::fmt;
 /// Keep `answer` as the answer to `question` in the candidate's submission, recording a
 /// "recorded" event. Refused (nothing saved) if the employer would refuse it: wrong kind, too
 /// long, too many takes, after the deadline or after submitting.
-pub fn keep_answer(store: &Store, candidate: &CandidateId, question: &QuestionId, answer: &Answer) -> Result<()> {
+pub fn keep_answer(
+    store: &Store,
+    candidate: &CandidateId,
+    question: &QuestionId,
+    answer: &Answer,
+    now: Timestamp,
+) -> Result<()> {
     let mut stored = store.load(DocKind::Submission, candidate.as_str())?;
     let mut doc = SubmissionDoc::from_automerge(std::mem::take(&mut stored.doc))?;
     let before = doc.read()?;
     let campaign = store.campaign(&before.campaign_id)?;
-    let now = Timestamp::now();
     doc.set_answer(question, answer)?;
     doc.push_event(&StatusEvent {
         kind: EventKind::Recorded { question: question.clone() },
@@ -42,7 +47,7 @@ pub fn next_take_number(store: &Store, candidate: &CandidateId, question: &Quest
 
 /// Mark the submission submitted, once every question is answered and before the deadline.
 /// Returns `false` if it was submitted already.
-pub fn mark_submitted(store: &Store, candidate: &CandidateId) -> Result<bool> {
+pub fn mark_submitted(store: &Store, candidate: &CandidateId, now: Timestamp) -> Result<bool> {
     let mut stored = store.load(DocKind::Submission, candidate.as_str())?;
     let mut doc = SubmissionDoc::from_automerge(std::mem::take(&mut stored.doc))?;
     let before = doc.read()?;
@@ -55,7 +60,6 @@ pub fn mark_submitted(store: &Store, candidate: &CandidateId) -> Result<bool> {
     if before.submitted_at.is_some() {
         return Ok(false);
     }
-    let now = Timestamp::now();
     let deadline = deadline_for(&campaign, &before);
     if now > deadline {
         bail!("the deadline ({}) has passed; contact the employer", fmt::date_time(deadline));

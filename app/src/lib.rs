@@ -8,6 +8,7 @@ pub mod commands;
 pub mod export;
 pub mod fmt;
 pub mod gui;
+pub mod ops;
 pub mod paths;
 pub mod review;
 pub mod settings;

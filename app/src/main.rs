@@ -248,7 +248,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let default_level = if matches!(cli.command, Some(Command::Serve { .. })) { "info" } else { "warn" };
     init_tracing(default_level);
-    let relay = p2p::Net { relay: cli.relay, lan_discovery: cli.lan_discovery };
+    let relay = peerview::ops::Net { relay: cli.relay, lan_discovery: cli.lan_discovery };
     let result = paths::data_dir(cli.data_dir).and_then(|data_dir| {
         let d = &data_dir;
         match cli.command {
@@ -312,10 +312,17 @@ fn main() -> ExitCode {
     }
 }
 
+/// The networking crates log what is normal on the internet (no relay reachable while offline,
+/// a relay channel closing as a command exits, address publishing failing) at WARN and ERROR.
+/// Peerview reports those conditions itself as state ("offline", "not sent yet"), and any real
+/// failure comes back to it as an error; so by default they are quiet.
+const QUIET_NETWORK_LOGS: &str =
+    "iroh=off,iroh_relay=off,iroh_blobs=error,iroh_mdns_address_lookup=off,noq=off,noq_proto=off,pkarr=off,swarm_discovery=off,portmapper=off,n0_watcher=off";
+
 /// Logs go to stderr; `RUST_LOG` (e.g. `RUST_LOG=debug`) overrides the default level.
 fn init_tracing(default_level: &str) {
     let filter = tracing_subscriber::EnvFilter::try_from_default_env()
-        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(default_level));
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(format!("{default_level},{QUIET_NETWORK_LOGS}")));
     let ansi = std::io::IsTerminal::is_terminal(&std::io::stderr());
     tracing_subscriber::fmt().with_env_filter(filter).with_ansi(ansi).with_writer(std::io::stderr).init();
 }

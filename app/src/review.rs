@@ -68,14 +68,14 @@ fn edit_reviews(
 }
 
 /// Mark a submitted submission viewed (once). Returns whether it was marked now.
-pub fn mark_viewed(store: &Store, candidate: &CandidateId) -> Result<bool> {
+pub fn mark_viewed(store: &Store, candidate: &CandidateId, now: Timestamp) -> Result<bool> {
     let s = store.submission(candidate)?;
     if s.submitted_at.is_none() || s.events.iter().any(|e| e.kind == EventKind::Viewed) {
         return Ok(false);
     }
     let by = my_name_for(store, candidate);
     edit_submission(store, candidate, |doc| {
-        doc.push_event(&StatusEvent { kind: EventKind::Viewed, by, at: Timestamp::now() }).map_err(Into::into)
+        doc.push_event(&StatusEvent { kind: EventKind::Viewed, by, at: now }).map_err(Into::into)
     })?;
     Ok(true)
 }
@@ -84,23 +84,43 @@ pub fn score(store: &Store, candidate: &CandidateId, criterion: &str, value: u8)
     edit_reviews(store, candidate, |doc, me, name| doc.set_score(me, name, criterion, value).map_err(Into::into))
 }
 
-pub fn submit_scores(store: &Store, candidate: &CandidateId) -> Result<()> {
-    edit_reviews(store, candidate, |doc, me, name| doc.submit_scores(me, name, Timestamp::now()).map_err(Into::into))
+pub fn submit_scores(store: &Store, candidate: &CandidateId, now: Timestamp) -> Result<()> {
+    edit_reviews(store, candidate, |doc, me, name| doc.submit_scores(me, name, now).map_err(Into::into))
 }
 
-pub fn comment(store: &Store, candidate: &CandidateId, question: QuestionId, at_ms: u64, text: String) -> Result<()> {
-    let comment = ReviewComment { question, at_ms, text, written_at: Timestamp::now() };
+pub fn comment(
+    store: &Store,
+    candidate: &CandidateId,
+    question: QuestionId,
+    at_ms: u64,
+    text: String,
+    now: Timestamp,
+) -> Result<()> {
+    let comment = ReviewComment { question, at_ms, text, written_at: now };
     edit_reviews(store, candidate, |doc, me, name| doc.add_comment(me, name, &comment).map_err(Into::into))
 }
 
-/// Record the decision as this reviewer's recommendation and send it to the candidate's
-/// status timeline, with the message if any.
-pub fn decide(store: &Store, candidate: &CandidateId, verdict: Verdict, message: Option<String>) -> Result<()> {
-    let decision = ReviewDecision { verdict, note: message.clone(), decided_at: Timestamp::now() };
+/// Record the decision as this reviewer's recommendation. On the employer's side (the employer,
+/// or a hub acting for it) it is also sent to the candidate's status timeline, with the message
+/// if any; a reviewer only recommends (the employer node refuses decisions from reviewers).
+/// Returns whether the decision went to the candidate.
+pub fn decide(
+    store: &Store,
+    candidate: &CandidateId,
+    verdict: Verdict,
+    message: Option<String>,
+    now: Timestamp,
+) -> Result<bool> {
+    let decision = ReviewDecision { verdict, note: message.clone(), decided_at: now };
     edit_reviews(store, candidate, |doc, me, name| doc.set_decision(me, name, &decision).map_err(Into::into))?;
+    let campaign = store.submission(candidate)?.campaign_id;
+    if me(store, &campaign).0.as_str() != EMPLOYER_REVIEWER {
+        return Ok(false);
+    }
     let by = my_name_for(store, candidate);
     edit_submission(store, candidate, |doc| {
-        doc.push_event(&StatusEvent { kind: EventKind::Decision { verdict, message }, by, at: Timestamp::now() })
+        doc.push_event(&StatusEvent { kind: EventKind::Decision { verdict, message }, by, at: now })
             .map_err(Into::into)
-    })
+    })?;
+    Ok(true)
 }

@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 use eframe::egui;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
-use peerview::commands::p2p::Net;
+use peerview::ops::Net;
 use peerview::gui::devices::SyntheticDevices;
 use peerview::gui::{AppEnv, PeerviewApp};
 use peerview::settings::{Role, Settings};
@@ -21,13 +21,16 @@ use peerview_sync::auth::Quota;
 use peerview_sync::doc::Answer;
 use peerview_sync::employer::{self, EmployerService};
 use peerview_sync::node::{Node, NodeConfig, RelaySetting};
-use peerview_sync::{CampaignId, Store, Timestamp};
+use peerview_sync::{CampaignId, ManualClock, Store, Timestamp};
+
+/// The date every screen sees: snapshots must not depend on the day the tests run.
+const TODAY: Timestamp = Timestamp(1_893_456_000_000); // 2030-01-01 00:00 UTC
 
 const CAMPAIGN: &str = r#"
 title = "Support engineer"
 role = "Customer support, second line"
 instructions = "Take your time. Speak as you would to a customer."
-deadline = 2040-01-01T00:00:00Z
+deadline = 2099-01-01T00:00:00Z
 [practice]
 prompt = "Tell us what you had for breakfast."
 answer = "video"
@@ -65,7 +68,7 @@ impl Employer {
         let dir = tempfile::tempdir().expect("tempdir");
         let store = Arc::new(Store::open(dir.path()).expect("store"));
         let campaign =
-            peerview::campaign_file::parse("campaign.toml", campaign_toml, Timestamp::now()).expect("campaign");
+            peerview::campaign_file::parse("campaign.toml", campaign_toml, TODAY).expect("campaign");
         store.create_campaign(&campaign).expect("create campaign");
         let runtime =
             tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().expect("runtime");
@@ -75,7 +78,7 @@ impl Employer {
             lan_discovery: false,
         };
         let node = runtime.block_on(Node::start(store.clone(), &config)).expect("employer node");
-        let service = EmployerService::new(node, Quota::default());
+        let service = EmployerService::with_clock(node, Quota::default(), Arc::new(ManualClock::new(TODAY)));
         let router = {
             let _guard = runtime.enter();
             service.spawn_router()
@@ -91,7 +94,19 @@ impl Employer {
 
 struct Candidate {
     clock: Arc<ManualTime>,
+    /// The candidate computer's date, pinned.
+    wall_clock: Arc<ManualClock>,
     dir: tempfile::TempDir,
+}
+
+impl Candidate {
+    fn new() -> Candidate {
+        Candidate {
+            clock: Arc::new(ManualTime::default()),
+            wall_clock: Arc::new(ManualClock::new(TODAY)),
+            dir: tempfile::tempdir().expect("tempdir"),
+        }
+    }
 }
 
 fn candidate_app(candidate: &Candidate) -> Harness<'static, PeerviewApp> {
@@ -102,6 +117,7 @@ fn candidate_app(candidate: &Candidate) -> Harness<'static, PeerviewApp> {
         net: Net { relay: RelaySetting::Disabled, lan_discovery: false },
         devices: Arc::new(SyntheticDevices { format: VideoFormat { width: 320, height: 240, fps: 30 }, camera: true }),
         clock: candidate.clock.clone(),
+        wall_clock: candidate.wall_clock.clone(),
         sync_every: Duration::from_millis(500),
         ticket: None,
         employer_bind: None,
@@ -113,6 +129,11 @@ fn candidate_app(candidate: &Candidate) -> Harness<'static, PeerviewApp> {
         .build_eframe(move |cc| PeerviewApp::new(cc.egui_ctx.clone(), env, settings))
 }
 
+/// Every label and value on screen, for failure messages.
+fn on_screen(h: &Harness<'_, PeerviewApp>) -> Vec<String> {
+    h.query_all_by(|_| true).filter_map(|n| n.value().or_else(|| n.accesskit_node().label())).collect()
+}
+
 /// Step the app (in real time: devices, network and encoders run on their own threads) until
 /// `label` is on screen.
 fn wait_for(h: &mut Harness<'_, PeerviewApp>, label: &str, secs: u64) {
@@ -122,11 +143,7 @@ fn wait_for(h: &mut Harness<'_, PeerviewApp>, label: &str, secs: u64) {
         if h.query_by_label_contains(label).is_some() {
             return;
         }
-        if Instant::now() >= deadline {
-            let shown: Vec<String> =
-                h.query_all_by(|_| true).filter_map(|n| n.value().or_else(|| n.accesskit_node().label())).collect();
-            panic!("{label:?} did not appear within {secs} s; on screen: {shown:#?}");
-        }
+        assert!(Instant::now() < deadline, "{label:?} did not appear within {secs} s; on screen: {:#?}", on_screen(h));
         std::thread::sleep(Duration::from_millis(30));
     }
 }
@@ -176,7 +193,7 @@ fn take_dirs(data_dir: &Path) -> usize {
 fn the_whole_candidate_journey_with_a_retake_reaches_the_employer() {
     let employer = Employer::start();
     let ticket = employer.invite("Ada Lovelace");
-    let candidate = Candidate { clock: Arc::new(ManualTime::default()), dir: tempfile::tempdir().expect("tempdir") };
+    let candidate = Candidate::new();
     let mut h = candidate_app(&candidate);
 
     // Home, then the invite.
@@ -265,7 +282,7 @@ fn the_whole_candidate_journey_with_a_retake_reaches_the_employer() {
     click(&mut h, "Submit");
     wait_for(&mut h, "Support engineer: your submission", 20);
     wait_for(&mut h, "The employer has received your answers.", 60);
-    snapshot(&mut h, "candidate_status", &["UTC"]);
+    snapshot(&mut h, "candidate_status", &[]);
     assert_eq!(take_dirs(candidate.dir.path()), 0, "kept and discarded takes are cleaned up");
 
     // The employer holds the kept take (take 2), verified, and the text.
@@ -285,7 +302,7 @@ fn the_whole_candidate_journey_with_a_retake_reaches_the_employer() {
 const TWO_VIDEO_QUESTIONS: &str = r#"
 title = "Warehouse lead"
 role = "Warehouse lead"
-deadline = 2040-01-01T00:00:00Z
+deadline = 2099-01-01T00:00:00Z
 [[question]]
 id = "intro"
 prompt = "Introduce yourself."
@@ -300,6 +317,26 @@ think_secs = 10
 answer_limit_secs = 30
 max_takes = 2
 "#;
+
+#[test]
+fn deadlines_count_down_and_close_by_the_apps_clock() {
+    let employer = Employer::start_with(TWO_VIDEO_QUESTIONS);
+    let ticket = employer.invite("Cy");
+    let candidate = Candidate::new();
+    let mut h = candidate_app(&candidate);
+    open_invite(&mut h, &ticket);
+    wait_for(&mut h, "Check camera and microphone", 20);
+    assert!(
+        h.query_by_label_contains("Deadline: 2099-01-01 00:00 UTC (in 25202 days)").is_some(),
+        "the countdown is from the app's clock (2030-01-01): {:#?}",
+        on_screen(&h)
+    );
+    // A day after the deadline on the candidate's computer: the interview is closed.
+    candidate.wall_clock.set(Timestamp(4_070_995_200_000)); // 2099-01-02 00:00 UTC
+    wait_for(&mut h, "The deadline passed on 2099-01-01 00:00 UTC", 5);
+    assert!(h.query_by_label("Check camera and microphone").is_none(), "no way to start after the deadline");
+    assert!(h.query_by_label_contains("(1 day ago)").is_some(), "{:#?}", on_screen(&h));
+}
 
 /// Open the invite from the home screen.
 fn open_invite(h: &mut Harness<'_, PeerviewApp>, ticket: &str) {
@@ -338,7 +375,7 @@ fn crashed_take(data_dir: &Path, candidate: &str, question: &str) {
 fn closing_mid_interview_resumes_at_the_first_unanswered_question_and_a_crashed_take_comes_back() {
     let employer = Employer::start_with(TWO_VIDEO_QUESTIONS);
     let ticket = employer.invite("Bo");
-    let candidate = Candidate { clock: Arc::new(ManualTime::default()), dir: tempfile::tempdir().expect("tempdir") };
+    let candidate = Candidate::new();
     {
         let mut h = candidate_app(&candidate);
         open_invite(&mut h, &ticket);
@@ -405,7 +442,7 @@ fn an_unreachable_employer_is_explained_and_the_ticket_stays_valid() {
         }],
     }
     .encode();
-    let candidate = Candidate { clock: Arc::new(ManualTime::default()), dir: tempfile::tempdir().expect("tempdir") };
+    let candidate = Candidate::new();
     let mut h = candidate_app(&candidate);
     open_invite(&mut h, &ticket);
     wait_for(&mut h, "could not be reached", 30);

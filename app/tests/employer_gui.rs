@@ -12,7 +12,7 @@ use std::time::{Duration, Instant};
 use eframe::egui;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
-use peerview::commands::p2p::Net;
+use peerview::ops::Net;
 use peerview::gui::devices::SyntheticDevices;
 use peerview::gui::{AppEnv, PeerviewApp};
 use peerview::settings::{Role, Settings};
@@ -20,7 +20,10 @@ use peerview_media::player::ManualTime;
 use peerview_sync::doc::{Answer, ReviewsDoc, SubmissionDoc, TextAnswer};
 use peerview_sync::node::RelaySetting;
 use peerview_sync::ticket::{Invitee, Ticket, TicketNode};
-use peerview_sync::{DocKind, Store, Timestamp};
+use peerview_sync::{DocKind, ManualClock, Store, Timestamp};
+
+/// The date every screen sees: snapshots must not depend on the day the tests run.
+const TODAY: Timestamp = Timestamp(1_893_456_000_000); // 2030-01-01 00:00 UTC
 
 fn employer_app(dir: &Path) -> Harness<'static, PeerviewApp> {
     app(dir, Role::Employer)
@@ -34,6 +37,7 @@ fn app(dir: &Path, role: Role) -> Harness<'static, PeerviewApp> {
         net: Net { relay: RelaySetting::Disabled, lan_discovery: false },
         devices: Arc::new(SyntheticDevices::default()),
         clock: Arc::new(ManualTime::default()),
+        wall_clock: Arc::new(ManualClock::new(TODAY)),
         sync_every: Duration::from_millis(300),
         ticket: None,
         employer_bind: Some("127.0.0.1:0".parse().expect("addr")),
@@ -122,6 +126,8 @@ fn create_invite_receive_review_and_the_candidate_sees_the_decision() {
     wait_for(&mut h, "Title", 5);
     type_into(&mut h, "Title", "Barista");
     type_into(&mut h, "Role", "Barista, weekend shifts");
+    // Far ahead: the candidate below is the command line, on the computer's own clock.
+    type_into(&mut h, "Deadline (UTC)", "2099-01-01 17:00");
     click(&mut h, "Save campaign");
     wait_for(&mut h, "Saved \"Barista\"", 10);
 
@@ -234,8 +240,8 @@ fn other_reviewers_scores_stay_hidden_until_ones_own_scorecard_is_in() {
 /// A campaign with one written question, and Bea's submitted answer.
 fn chef_campaign_with_a_submission(dir: &Path) -> peerview_sync::CandidateId {
     let store = Store::open(dir).expect("store");
-    let text = "title = \"Chef\"\nrole = \"Chef\"\ndeadline = 2040-01-01T00:00:00Z\n[[question]]\nid = \"why\"\nprompt = \"Why cook?\"\nanswer = \"text\"\n";
-    let campaign = peerview::campaign_file::parse("c.toml", text, Timestamp::now()).expect("campaign");
+    let text = "title = \"Chef\"\nrole = \"Chef\"\ndeadline = 2099-01-01T00:00:00Z\n[[question]]\nid = \"why\"\nprompt = \"Why cook?\"\nanswer = \"text\"\n";
+    let campaign = peerview::campaign_file::parse("c.toml", text, TODAY).expect("campaign");
     store.create_campaign(&campaign).expect("create");
     let node = TicketNode { endpoint_id: [1; 32], addrs: vec!["127.0.0.1:1".parse().expect("addr")], relay_url: None };
     let ticket =
@@ -243,9 +249,9 @@ fn chef_campaign_with_a_submission(dir: &Path) -> peerview_sync::CandidateId {
     let Invitee::Candidate(bea) = ticket.invitee else { panic!("a candidate ticket") };
     let mut stored = store.load(DocKind::Submission, bea.as_str()).expect("submission");
     let mut doc = SubmissionDoc::from_automerge(std::mem::take(&mut stored.doc)).expect("doc");
-    let answer = Answer::Text(TextAnswer { text: "Food brings people together.".into(), written_at: Timestamp::now() });
+    let answer = Answer::Text(TextAnswer { text: "Food brings people together.".into(), written_at: TODAY });
     doc.set_answer(&"why".parse().expect("id"), &answer).expect("answer");
-    doc.mark_submitted(Timestamp::now(), "candidate").expect("submit");
+    doc.mark_submitted(TODAY, "candidate").expect("submit");
     stored.doc = doc.into_automerge();
     store.save(&mut stored).expect("save");
     bea
@@ -259,7 +265,7 @@ fn score_as_another_reviewer(dir: &Path, candidate: &peerview_sync::CandidateId)
     for criterion in peerview::campaign_file::DEFAULT_CRITERIA {
         doc.set_score(&rita, "Rita", criterion, 2).expect("score");
     }
-    doc.submit_scores(&rita, "Rita", Timestamp::now()).expect("submit");
+    doc.submit_scores(&rita, "Rita", TODAY).expect("submit");
     stored.doc = doc.into_automerge();
     store.save(&mut stored).expect("save");
 }
@@ -315,4 +321,72 @@ fn a_reviewer_on_another_computer_joins_scores_and_the_scorecards_merge() {
         boss.step();
         std::thread::sleep(Duration::from_millis(50));
     }
+}
+
+/// `peerview serve` in its own process, stopped when dropped.
+struct Serve(std::process::Child);
+
+impl Serve {
+    fn start(dir: &Path) -> Serve {
+        use std::io::{BufRead, BufReader};
+        let mut child = Command::new(env!("CARGO_BIN_EXE_peerview"))
+            .args(["--relay", "disabled", "--data-dir"])
+            .arg(dir)
+            .args(["serve", "--bind", "127.0.0.1:0", "--replicate-every", "1"])
+            .env_remove("PEERVIEW_DATA_DIR")
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .expect("start peerview serve");
+        let stdout = child.stdout.take().expect("stdout");
+        let ready = BufReader::new(stdout).lines().map_while(Result::ok).any(|l| l.starts_with("Ready"));
+        assert!(ready, "peerview serve did not start");
+        Serve(child)
+    }
+}
+
+impl Drop for Serve {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+#[test]
+fn the_employer_app_on_a_hub_replicates_with_the_office_node() {
+    // The office runs `peerview serve`; a colleague's laptop joined it as an employer-side node
+    // and uses the app, with no `serve` of its own.
+    let office = tempfile::tempdir().expect("tempdir");
+    let file = office.path().join("c.toml");
+    std::fs::write(&file, "title = \"Florist\"\nrole = \"Florist\"\ndeadline = 2099-01-01T00:00:00Z\n[[question]]\nid = \"why\"\nprompt = \"Why flowers?\"\nanswer = \"text\"\n").expect("write");
+    let created = candidate(office.path(), &["campaign", "create", "--file", file.to_str().expect("utf-8")]);
+    let campaign = created
+        .lines()
+        .map(str::trim)
+        .find(|l| l.len() == 16 && l.chars().all(|c| c.is_ascii_alphanumeric()))
+        .expect("the campaign id")
+        .to_owned();
+    let _office_node = Serve::start(office.path());
+    let hub_ticket = candidate(office.path(), &["hub", "invite", &campaign, "--name", "Laptop"]);
+    let hub_ticket = hub_ticket.lines().find(|l| l.starts_with("pvhub1")).expect("a hub ticket").to_owned();
+    let laptop = tempfile::tempdir().expect("tempdir");
+    candidate(laptop.path(), &["join", &hub_ticket]);
+    // Invited before the laptop's node ever ran, so the ticket lists the office node only.
+    let invite = candidate(office.path(), &["invite", &campaign, "--name", "Zoe"]);
+    let invite = invite.lines().find(|l| l.starts_with("pvinvite1")).expect("an invite").to_owned();
+    assert_eq!(Ticket::decode(&invite).expect("ticket").nodes.len(), 1);
+    let mut h = employer_app(laptop.path());
+    wait_for(&mut h, "direct (127.0.0.1", 20);
+
+    // The candidate submits to the office node.
+    let zoe = tempfile::tempdir().expect("tempdir");
+    candidate(zoe.path(), &["join", &invite]);
+    candidate(zoe.path(), &["answer", &campaign, "why", "--text", "They say what words cannot."]);
+    let submitted = candidate(zoe.path(), &["submit", &campaign]);
+    assert!(submitted.contains("received by the employer"), "{submitted}");
+
+    // The laptop's app gets it by replication, as `serve` would.
+    wait_for(&mut h, "complete", 30);
+    click(&mut h, "Review Zoe");
+    wait_for(&mut h, "They say what words cannot.", 20);
 }

@@ -240,13 +240,23 @@ fn check_uploads(campaign: &Campaign, after: &Submission, quota: Quota) -> Resul
 }
 
 /// Check a reviewer's changes to a submission: only viewed/decision events may be added.
-pub fn check_reviewer_submission(before: &Submission, after: &Submission) -> Result<(), Refusal> {
+/// A reviewer may mark a submission viewed, under their own name (`reviewer_name`, from the
+/// roster). Decisions are the employer's: a reviewer recommends one in their own review.
+pub fn check_reviewer_submission(reviewer_name: &str, before: &Submission, after: &Submission) -> Result<(), Refusal> {
+    for e in after.events.iter().filter(|e| !before.events.contains(e)) {
+        match &e.kind {
+            EventKind::Viewed if e.by == reviewer_name => {}
+            EventKind::Viewed => return refuse("a reviewer writes events under their own name only"),
+            EventKind::Decision { .. } => {
+                return refuse("reviewers recommend a decision in their review; the employer sends it to the candidate");
+            }
+            _ => return refuse("reviewers may only mark a submission viewed"),
+        }
+    }
     let mut stripped = after.clone();
-    stripped
-        .events
-        .retain(|e| before.events.contains(e) || !matches!(e.kind, EventKind::Viewed | EventKind::Decision { .. }));
+    stripped.events.retain(|e| before.events.contains(e));
     if &stripped != before && !same_ignoring_event_order(&stripped, before) {
-        return refuse("reviewers may only mark a submission viewed or decided");
+        return refuse("reviewers may only mark a submission viewed");
     }
     Ok(())
 }
@@ -479,13 +489,25 @@ mod tests {
         let c = campaign();
         let before = empty(&c);
         let mut viewed = before.clone();
-        viewed.events.push(StatusEvent { kind: EventKind::Viewed, by: "r".into(), at: Timestamp(3) });
-        assert!(check_reviewer_submission(&before, &viewed).is_ok());
+        viewed.events.push(StatusEvent { kind: EventKind::Viewed, by: "Rita".into(), at: Timestamp(3) });
+        assert!(check_reviewer_submission("Rita", &before, &viewed).is_ok());
+        let why = |r: Result<(), Refusal>| r.expect_err("refused").0;
+        assert!(why(check_reviewer_submission("Ron", &before, &viewed)).contains("own name"), "as someone else");
+        let mut decided = before.clone();
+        decided.events.push(StatusEvent {
+            kind: EventKind::Decision { verdict: crate::doc::Verdict::Reject, message: Some("no".into()) },
+            by: "Rita".into(),
+            at: Timestamp(4),
+        });
+        assert!(why(check_reviewer_submission("Rita", &before, &decided)).contains("employer sends it"));
+        let mut received = before.clone();
+        received.events.push(StatusEvent { kind: EventKind::Received, by: "Rita".into(), at: Timestamp(4) });
+        assert!(check_reviewer_submission("Rita", &before, &received).is_err());
         let mut answered = before.clone();
         answered
             .answers
             .insert("t".parse().expect("id"), Answer::Text(TextAnswer { text: "x".into(), written_at: Timestamp(1) }));
-        assert!(check_reviewer_submission(&before, &answered).is_err());
+        assert!(check_reviewer_submission("Rita", &before, &answered).is_err());
 
         let (me, other) = (ReviewerId::random(), ReviewerId::random());
         let reviews = Reviews {

@@ -39,7 +39,12 @@ pub enum ClientError {
     Store(#[from] StoreError),
     #[error("the transfer was interrupted ({0}); it resumes where it stopped next time")]
     Interrupted(String),
+    #[error("the employer is busy with many connections at once; try again in a moment")]
+    Busy,
 }
+
+/// What the employer's node says when it turns a connection away for a moment.
+pub const BUSY_REASON: &str = "busy: try again in a moment";
 
 /// Head start of each node listed in a ticket over the next one.
 const CONNECT_STAGGER: std::time::Duration = std::time::Duration::from_millis(400);
@@ -108,10 +113,45 @@ pub struct SyncOutcome {
 /// Sync every document this node may see with the employer (claiming the invite the first
 /// time), and save what arrived.
 pub async fn sync_documents(node: &Node, ticket: &Ticket) -> Result<SyncOutcome, ClientError> {
-    let conn = connect(node, ticket, SYNC_ALPN).await?;
-    let result = sync_over(node, ticket, &conn).await;
-    conn.close(iroh::endpoint::VarInt::from_u32(close_code::DONE), b"bye");
-    result
+    let mut delay = BUSY_FIRST_RETRY;
+    let mut attempt = 0;
+    loop {
+        let result = match connect(node, ticket, SYNC_ALPN).await {
+            Ok(conn) => {
+                // Read why the employer closed before closing our side (which replaces the reason).
+                let result = sync_over(node, ticket, &conn).await.map_err(|e| if was_busy(&conn) { ClientError::Busy } else { e });
+                conn.close(iroh::endpoint::VarInt::from_u32(close_code::DONE), b"bye");
+                result
+            }
+            Err(ClientError::Unreachable(e)) if e.contains(BUSY_REASON) => Err(ClientError::Busy),
+            Err(e) => Err(e),
+        };
+        // The employer turns connections away at once while too many are waiting to say who
+        // they are (many candidates at the same moment): come back a moment later.
+        if matches!(result, Err(ClientError::Busy)) && attempt < BUSY_RETRIES {
+            attempt += 1;
+            let jitter = {
+                let mut b = [0u8; 2];
+                getrandom::fill(&mut b).map_or(0, |()| u64::from(u16::from_le_bytes(b)))
+            };
+            let wait = delay + std::time::Duration::from_millis(jitter % (delay.as_millis() as u64).max(1));
+            debug!(attempt, wait_ms = wait.as_millis() as u64, "the employer is busy; trying again");
+            tokio::time::sleep(wait).await;
+            delay = (delay * 2).min(BUSY_MAX_RETRY);
+            continue;
+        }
+        return result;
+    }
+}
+
+/// Retries when the employer is busy: the first after about this long, then doubling.
+const BUSY_FIRST_RETRY: std::time::Duration = std::time::Duration::from_millis(100);
+const BUSY_MAX_RETRY: std::time::Duration = std::time::Duration::from_secs(2);
+const BUSY_RETRIES: u32 = 10;
+
+/// Whether the employer closed the connection because it was busy (before any Hello was read).
+fn was_busy(conn: &Connection) -> bool {
+    conn.close_reason().is_some_and(|r| r.to_string().contains(BUSY_REASON))
 }
 
 async fn sync_over(node: &Node, ticket: &Ticket, conn: &Connection) -> Result<SyncOutcome, ClientError> {

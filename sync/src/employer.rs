@@ -17,6 +17,13 @@ use iroh_blobs::{BlobsProtocol, Hash};
 use n0_future::StreamExt;
 use tracing::{debug, info, warn};
 
+use std::time::Instant;
+
+use crate::budget::{
+    Admission, HELLO_TIMEOUT, MAX_HELLO_BYTES, MAX_INFLATED_BYTES, MAX_MISSING_DEPS, MAX_WAITING_ROUNDS, SessionBudget,
+    inflated_size,
+};
+use crate::index::{ClaimCheck, ClaimError, HUB_INVITE_EXPIRED, RosterIndex, check_entry, hub_invite_expired};
 use crate::auth::{
     Access, DocRef, Quota, Refusal, check_candidate_submission, check_reviewer_reviews, check_reviewer_submission,
 };
@@ -27,11 +34,18 @@ use crate::doc::{
 use crate::ids::{CampaignId, CandidateId, HubId, QuestionId, ReviewerId};
 use crate::node::{Node, endpoint_hex};
 use crate::protocol::{
-    Claim, Entry, Msg, OFFER_ALPN, PROTOCOL_VERSION, SYNC_ALPN, WireError, close_code, read_msg, write_msg,
+    Claim, Entry, MAX_FRAME_BYTES, Msg, OFFER_ALPN, PROTOCOL_VERSION, READ_TIMEOUT, SYNC_ALPN, WireError, close_code,
+    read_frame, write_msg,
 };
 use crate::store::{DocKind, Store, StoreError, StoredDoc};
 use crate::ticket::{Invitee, Ticket, TicketNode};
-use crate::time::Timestamp;
+use crate::time::{Clock, SystemClock, Timestamp};
+
+/// A recording fetch that makes no progress for this long is dropped.
+const FETCH_STALL_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(30);
+
+/// How often the roster index looks for rosters changed by other processes.
+const ROSTER_REFRESH_EVERY: std::time::Duration = std::time::Duration::from_secs(1);
 
 /// How often (in bytes received) a transfer in progress is logged.
 const PROGRESS_STEP_BYTES: u64 = 8 << 20;
@@ -251,12 +265,35 @@ pub fn revoke(store: &Store, campaign: &CampaignId, invitee: &str) -> Result<Str
 pub struct EmployerService {
     pub node: Node,
     pub quota: Quota,
+    /// What time it is, for deadlines and receipts.
+    pub clock: Arc<dyn Clock>,
+    /// The rosters in memory: who a peer is, checked without disk or lock.
+    pub index: RosterIndex,
+    /// Places for connections that have not authenticated yet.
+    admission: Arc<Admission>,
     /// Serialises read-check-write cycles on documents within this process.
     write_lock: tokio::sync::Mutex<()>,
     /// Connections being served right now.
     peers: std::sync::atomic::AtomicUsize,
     /// Recordings being fetched: hash (hex) to bytes received so far.
     receiving: std::sync::Mutex<HashMap<String, u64>>,
+    /// The offer being received from each peer: one at a time per peer (the connection, and a
+    /// number telling offers apart).
+    offering: std::sync::Mutex<HashMap<String, (u64, Connection)>>,
+    offers: std::sync::atomic::AtomicU64,
+}
+
+/// A peer's one offer in progress; its place is freed when dropped.
+struct OfferGuard<'a>(&'a std::sync::Mutex<HashMap<String, (u64, Connection)>>, String, u64);
+
+impl Drop for OfferGuard<'_> {
+    fn drop(&mut self) {
+        if let Ok(mut o) = self.0.lock()
+            && o.get(&self.1).is_some_and(|(n, _)| *n == self.2)
+        {
+            o.remove(&self.1);
+        }
+    }
 }
 
 /// What the node is doing, for a status bar.
@@ -285,12 +322,23 @@ impl Drop for PeerGuard<'_> {
 
 impl EmployerService {
     pub fn new(node: Node, quota: Quota) -> Arc<Self> {
+        Self::with_clock(node, quota, Arc::new(SystemClock))
+    }
+
+    /// A service that asks `clock` what time it is (tests pin the date).
+    pub fn with_clock(node: Node, quota: Quota, clock: Arc<dyn Clock>) -> Arc<Self> {
+        let index = RosterIndex::new(node.store.clone());
         Arc::new(EmployerService {
             node,
             quota,
+            clock,
+            index,
+            admission: Arc::new(Admission::default()),
             write_lock: tokio::sync::Mutex::new(()),
             peers: std::sync::atomic::AtomicUsize::new(0),
             receiving: std::sync::Mutex::new(HashMap::new()),
+            offering: std::sync::Mutex::new(HashMap::new()),
+            offers: std::sync::atomic::AtomicU64::new(0),
         })
     }
 
@@ -332,6 +380,7 @@ impl EmployerService {
             },
         );
         tokio::spawn(authorise_blob_requests(self.clone(), rx));
+        tokio::spawn(follow_rosters(Arc::downgrade(self)));
         let blobs = BlobsProtocol::new(&self.node.blobs, Some(events));
         Router::builder(self.node.endpoint.clone())
             .accept(SYNC_ALPN, SyncHandler(self.clone()))
@@ -341,21 +390,40 @@ impl EmployerService {
     }
 
     /// What the peer with this endpoint id may do; with a claim, binds an unused invite to it.
+    /// Checked in memory; only a valid claim for an unused invite writes (binding it).
     async fn resolve(&self, peer: &str, claim: Option<&Claim>) -> Result<Access, Refusal> {
-        let _guard = self.write_lock.lock().await;
-        if let Some(claim) = claim {
-            self.bind_claim(peer, claim)?;
+        // A peer the index knows (it proved an invite before): make sure a change made a moment
+        // ago by another process, such as a revocation, counts. One directory listing per
+        // campaign of that peer; unknown peers are answered from memory alone.
+        let known = self.index.access(peer);
+        if !known.is_empty() {
+            let campaigns: Vec<CampaignId> = known
+                .candidate_of
+                .iter()
+                .map(|(c, _)| c.clone())
+                .chain(known.reviewer_of.iter().map(|(c, _)| c.clone()))
+                .chain(known.hub_of.iter().map(|(c, _)| c.clone()))
+                .chain(claim.map(|c| c.campaign.clone()))
+                .collect();
+            self.index.refresh_campaigns(&campaigns);
         }
-        let mut rosters = Vec::new();
-        for id in self.store().list(DocKind::Roster).map_err(internal)? {
-            if let Ok(cid) = id.parse::<CampaignId>() {
-                match self.store().roster(&cid) {
-                    Ok(r) => rosters.push(r),
-                    Err(e) => warn!(campaign = %cid, error = %e, "unreadable roster"),
+        if let Some(claim) = claim {
+            let seen = self.index.forced_refreshes();
+            let now = self.clock.now();
+            let check = match self.index.check_claim(peer, claim, now) {
+                // Perhaps issued a moment ago by `peerview invite` in another process.
+                Err(ClaimError::Unknown) => {
+                    self.index.refresh_after(seen).await;
+                    self.index.check_claim(peer, claim, now)
                 }
+                other => other,
+            }?;
+            if check == ClaimCheck::Unbound {
+                let _guard = self.write_lock.lock().await;
+                self.bind_claim(peer, claim)?;
             }
         }
-        Ok(Access::from_rosters(&rosters, peer))
+        Ok(self.index.access(peer))
     }
 
     fn bind_claim(&self, peer: &str, claim: &Claim) -> Result<(), Refusal> {
@@ -363,24 +431,11 @@ impl EmployerService {
         let (stored, mut roster) = load_roster(self.store(), &claim.campaign).map_err(|_| not_found())?;
         let data = roster.read().map_err(internal)?;
         let hash = Ticket::secret_hash(&claim.secret);
-        let check =
-            |state: InviteState, secret_hash: &Option<String>, endpoint: &Option<String>| -> Result<bool, Refusal> {
-                if secret_hash.as_deref() != Some(hash.as_str()) {
-                    return Err(Refusal(
-                        "this invite's secret does not match: use the ticket exactly as you received it".into(),
-                    ));
-                }
-                if state == InviteState::Revoked {
-                    return Err(Refusal("this invite was withdrawn by the employer".into()));
-                }
-                match endpoint {
-                    Some(bound) if bound == peer => Ok(false),
-                    Some(_) => Err(Refusal(
-                        "this invite was already used on another computer; ask the employer for a new one".into(),
-                    )),
-                    None => Ok(true),
-                }
-            };
+        // Checked again on what is on disk now, under the write lock: the index may be a moment old.
+        let check = |state: InviteState, secret_hash: &Option<String>, endpoint: &Option<String>| {
+            check_entry(peer, &hash, state, secret_hash.as_deref(), endpoint.as_deref())
+                .map(|c| c == ClaimCheck::Unbound)
+        };
         let changed = match &claim.invitee {
             Invitee::Candidate(id) => {
                 let c = data.candidate(id).ok_or_else(not_found)?;
@@ -404,6 +459,9 @@ impl EmployerService {
             }
             Invitee::Hub(id) => {
                 let h = data.hub(id).ok_or_else(not_found)?;
+                if hub_invite_expired(h, self.clock.now()) {
+                    return Err(Refusal(HUB_INVITE_EXPIRED.into()));
+                }
                 if check(h.state, &h.secret_hash, &h.endpoint)? {
                     let bound = Hub { state: InviteState::Joined, endpoint: Some(peer.to_owned()), ..h.clone() };
                     roster.put_hub(&bound).map_err(internal)?;
@@ -421,7 +479,7 @@ impl EmployerService {
     }
 
     fn candidates_of(&self, campaign: &CampaignId) -> Vec<CandidateId> {
-        self.store().roster(campaign).map(|r| r.candidates.into_iter().map(|c| c.id).collect()).unwrap_or_default()
+        self.index.candidates_of(campaign)
     }
 
     /// Apply one incoming sync message after checking what it would change.
@@ -432,19 +490,33 @@ impl EmployerService {
         stored: &mut StoredDoc,
         state: &mut SyncState,
         bytes: &[u8],
-    ) -> Result<(), Refusal> {
+        inflate_budget: &mut u64,
+    ) -> Result<usize, Refusal> {
         let message = SyncMessage::decode(bytes).map_err(|e| Refusal(format!("malformed sync message: {e}")))?;
+        // Sized before Automerge inflates anything: a small message must not become gigabytes.
+        let inflated = inflated_size(message.changes.iter(), *inflate_budget)
+            .map_err(|e| Refusal(format!("changes to the {} document refused: {e}", doc_ref.kind)))?;
+        *inflate_budget -= inflated;
         let mut fork = stored.doc.clone();
         let mut fork_state = state.clone();
         fork.sync()
             .receive_sync_message(&mut fork_state, message)
             .map_err(|e| Refusal(format!("unusable changes: {e}")))?;
+        // Changes held back for dependencies that never arrive stay in memory: cap them.
+        let missing = fork.get_missing_deps(&[]).len();
+        if missing > MAX_MISSING_DEPS {
+            return Err(Refusal(format!(
+                "changes to the {} document depend on {missing} changes that were never sent (at most {MAX_MISSING_DEPS})",
+                doc_ref.kind
+            )));
+        }
         if fork.get_heads() != stored.doc.get_heads() {
+            crate::doc::check_shape(doc_ref.kind, &fork).map_err(|e| Refusal(e.to_string()))?;
             self.check_change(access, doc_ref, &stored.doc, &fork)?;
         }
         stored.doc = fork;
         *state = fork_state;
-        Ok(())
+        Ok(missing)
     }
 
     fn check_change(
@@ -473,9 +545,14 @@ impl EmployerService {
                 let (b, a) = (read_sub(before)?, read_sub(after)?);
                 if access.is_candidate(&b.candidate_id) {
                     let campaign = self.store().campaign(&b.campaign_id).map_err(internal)?;
-                    check_candidate_submission(&campaign, &b, &a, Timestamp::now(), self.quota)
-                } else if access.reviewer_for(&b.campaign_id).is_some() {
-                    check_reviewer_submission(&b, &a)
+                    check_candidate_submission(&campaign, &b, &a, self.clock.now(), self.quota)
+                } else if let Some(reviewer) = access.reviewer_for(&b.campaign_id) {
+                    let name = self
+                        .index
+                        .roster(&b.campaign_id)
+                        .and_then(|r| r.reviewer(reviewer).map(|r| r.name.clone()))
+                        .ok_or_else(|| Refusal("not a reviewer of this campaign".into()))?;
+                    check_reviewer_submission(&name, &b, &a)
                 } else {
                     Err(Refusal("not your submission".into()))
                 }
@@ -533,7 +610,7 @@ impl EmployerService {
         let mut stored = self.store().load(DocKind::Submission, candidate.as_str())?;
         let mut doc = SubmissionDoc::from_automerge(std::mem::take(&mut stored.doc))
             .map_err(doc_err(DocKind::Submission, candidate.as_str()))?;
-        let event = StatusEvent { kind: EventKind::Received, by: endpoint_hex(&self.node.id()), at: Timestamp::now() };
+        let event = StatusEvent { kind: EventKind::Received, by: endpoint_hex(&self.node.id()), at: self.clock.now() };
         doc.push_event(&event).map_err(doc_err(DocKind::Submission, candidate.as_str()))?;
         stored.doc = doc.into_automerge();
         self.store().save(&mut stored)?;
@@ -544,8 +621,24 @@ impl EmployerService {
     async fn serve_sync(self: Arc<Self>, conn: Connection) -> Result<(), WireError> {
         let _counted = PeerGuard::new(&self.peers);
         let peer = endpoint_hex(&conn.remote_id());
-        let (mut send, mut recv) = conn.accept_bi().await.map_err(|e| WireError::Io(e.to_string()))?;
-        let claim = match read_msg(&mut recv).await? {
+        // Before the peer has proved who it is: a place among the unauthenticated (or a refusal
+        // at once), one stream, one small Hello, a few seconds.
+        let admitted = match self.admission.admit(remote_ip(&conn)) {
+            Ok(admitted) => admitted,
+            Err(busy) => {
+                debug!(%peer, %busy, "connection refused before Hello");
+                conn.close(VarInt::from_u32(close_code::REFUSED), crate::client::BUSY_REASON.as_bytes());
+                return Ok(());
+            }
+        };
+        let (mut send, mut recv, hello) = tokio::time::timeout(HELLO_TIMEOUT, async {
+            let (send, mut recv) = conn.accept_bi().await.map_err(|e| WireError::Io(e.to_string()))?;
+            let (hello, _) = read_frame(&mut recv, MAX_HELLO_BYTES, HELLO_TIMEOUT).await?;
+            Ok::<_, WireError>((send, recv, hello))
+        })
+        .await
+        .map_err(|_| WireError::Timeout)??;
+        let claim = match hello {
             Msg::Hello { protocol, claim } if protocol == PROTOCOL_VERSION => claim,
             Msg::Hello { protocol, .. } => {
                 return refuse(
@@ -578,26 +671,52 @@ impl EmployerService {
             .collect();
         info!(%peer, docs = docs.len(), candidate = ?access.candidate_of, reviewer = ?access.reviewer_of, "sync accepted");
         write_msg(&mut send, &Msg::Welcome { docs: docs.iter().cloned().collect() }).await?;
+        drop(admitted);
+        let mut budget = SessionBudget::new(docs.len(), Instant::now());
         let mut states: HashMap<DocRef, SyncState> = docs.iter().map(|d| (d.clone(), SyncState::new())).collect();
         // The documents stay in memory for the whole session (Automerge keeps changes whose
         // dependencies have not arrived yet inside the document, and the sync state counts on
         // them); each round merges what other writers saved meanwhile.
         let mut loaded: HashMap<DocRef, StoredDoc> = HashMap::new();
+        // Per document: rounds in a row that ended with changes still waiting for dependencies.
+        let mut waiting: HashMap<DocRef, u32> = HashMap::new();
         loop {
-            let entries = match read_msg(&mut recv).await {
-                Ok(Msg::Round { entries }) => entries,
-                Ok(Msg::Bye) | Err(WireError::Closed) => break,
+            let (entries, bytes) = match read_frame(&mut recv, MAX_FRAME_BYTES, READ_TIMEOUT).await {
+                Ok((Msg::Round { entries }, bytes)) => (entries, bytes),
+                Ok((Msg::Bye, _)) | Err(WireError::Closed) => break,
+                // The peer said Bye and closed at once: the close can overtake the Bye. What
+                // the session moved is saved round by round, so this is a normal end.
+                Err(WireError::Io(_)) if conn.close_reason().is_some() => break,
                 Ok(_) => return Err(WireError::Malformed("expected Round".into())),
                 Err(e) => return Err(e),
             };
+            match budget.round(bytes as u64, Instant::now()) {
+                Ok(wait) if wait.is_zero() => {}
+                Ok(wait) => tokio::time::sleep(wait).await,
+                Err(over) => return refuse(&conn, &mut send, &peer, over.to_string()).await,
+            }
+            // Revoked since the session began: it ends here, within one round.
+            if !still_allowed(&self.index.access(&peer), &access) {
+                return refuse(&conn, &mut send, &peer, "this invite was withdrawn by the employer".into()).await;
+            }
+            let sent_changes = entries.iter().any(|e| e.message.is_some());
             let guard = self.write_lock.lock().await;
-            let applied = self.apply_round(&access, &docs, &mut states, &mut loaded, entries);
+            let applied = self.apply_round(&access, &docs, &mut states, &mut loaded, &mut waiting, entries);
             drop(guard);
             let reply = match applied {
                 Ok(reply) => reply,
                 Err(r) => return refuse(&conn, &mut send, &peer, r.0).await,
             };
             write_msg(&mut send, &Msg::Round { entries: reply }).await?;
+            // A submission that just became complete (a written answer has no recording to
+            // wait for) gets its receipt now, so the next round of this session carries it.
+            if sent_changes {
+                for (_, candidate) in &access.candidate_of {
+                    if let Err(e) = self.mark_received_if_complete(candidate).await {
+                        warn!(%peer, error = %e, "checking whether a submission is complete");
+                    }
+                }
+            }
         }
         for (_, candidate) in &access.candidate_of {
             if let Err(e) = self.mark_received_if_complete(candidate).await {
@@ -614,6 +733,7 @@ impl EmployerService {
         docs: &BTreeSet<DocRef>,
         states: &mut HashMap<DocRef, SyncState>,
         loaded: &mut HashMap<DocRef, StoredDoc>,
+        waiting: &mut HashMap<DocRef, u32>,
         entries: Vec<Entry>,
     ) -> Result<Vec<Entry>, Refusal> {
         for doc_ref in docs {
@@ -625,6 +745,8 @@ impl EmployerService {
                 }
             }
         }
+        // What the compressed changes of this whole round may inflate to.
+        let mut inflate_budget = MAX_INFLATED_BYTES;
         for entry in entries {
             if !docs.contains(&entry.doc) {
                 return Err(Refusal(format!("no access to {} document {}", entry.doc.kind, entry.doc.id)));
@@ -632,7 +754,17 @@ impl EmployerService {
             if let Some(bytes) = entry.message {
                 let stored = loaded.get_mut(&entry.doc).expect("every allowed doc is loaded");
                 let state = states.get_mut(&entry.doc).expect("every allowed doc has a state");
-                self.apply_checked(access, &entry.doc, stored, state, &bytes)?;
+                let missing = self.apply_checked(access, &entry.doc, stored, state, &bytes, &mut inflate_budget)?;
+                // Changes that arrive before their dependencies wait in memory; the dependencies
+                // must follow within a few rounds.
+                let rounds = waiting.entry(entry.doc.clone()).or_default();
+                *rounds = if missing == 0 { 0 } else { *rounds + 1 };
+                if *rounds > MAX_WAITING_ROUNDS {
+                    return Err(Refusal(format!(
+                        "changes to the {} document wait for {missing} dependencies that were not sent in {MAX_WAITING_ROUNDS} rounds",
+                        entry.doc.kind
+                    )));
+                }
             }
         }
         let mut reply = Vec::new();
@@ -651,6 +783,20 @@ impl EmployerService {
         let _counted = PeerGuard::new(&self.peers);
         let peer = endpoint_hex(&conn.remote_id());
         let access = self.resolve(&peer, None).await.map_err(|r| r.0)?;
+        if access.is_empty() {
+            conn.close(VarInt::from_u32(close_code::REFUSED), b"not a candidate of this employer");
+            debug!(%peer, "offer refused: unknown peer");
+            return Ok(());
+        }
+        // One offer per peer: a newer one replaces the one in progress (the peer restarted, or
+        // its old connection is dying), so a peer never has two transfers running here.
+        let number = self.offers.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let replaced = self.offering.lock().map_err(|e| e.to_string())?.insert(peer.clone(), (number, conn.clone()));
+        if let Some((_, old)) = replaced {
+            old.close(VarInt::from_u32(close_code::REFUSED), b"replaced by a newer offer from the same computer");
+            info!(%peer, "an offer replaced the one still in progress");
+        }
+        let _offering = OfferGuard(&self.offering, peer.clone(), number);
         if !access.hub_of.is_empty() {
             self.fetch_from_hub(&conn, &peer, &access).await;
             conn.close(VarInt::from_u32(close_code::DONE), b"replicated");
@@ -757,7 +903,18 @@ impl EmployerService {
         next_report: &mut u64,
         progress: &mut (impl n0_future::Stream<Item = GetProgressItem> + Unpin),
     ) -> Result<(), String> {
-        while let Some(item) = progress.next().await {
+        loop {
+            // A sender that stops sending (or trickles below one progress report a while) is
+            // dropped; the candidate resumes later from what arrived.
+            let item = match tokio::time::timeout(FETCH_STALL_TIMEOUT, progress.next()).await {
+                Ok(Some(item)) => item,
+                Ok(None) => break,
+                Err(_) => {
+                    warn!(%peer, what, "recording stopped arriving; fetch dropped");
+                    conn.close(VarInt::from_u32(close_code::REFUSED), b"the recording stopped arriving");
+                    return Err("the recording stopped arriving".into());
+                }
+            };
             match item {
                 GetProgressItem::Progress(bytes) if bytes > allowed => {
                     warn!(%peer, what, "recording larger than declared; fetch aborted");
@@ -824,18 +981,18 @@ impl EmployerService {
     }
 
     /// May this peer download this recording? (Reviewers and hubs, for the campaigns they are on.)
+    /// Who the peer is comes from memory; only a reviewer's or hub's request reads submissions.
     fn may_download(&self, peer: &str, hash: &Hash) -> bool {
-        let Ok(rosters) = self.store().list(DocKind::Roster) else { return false };
-        let rosters: Vec<_> =
-            rosters.iter().filter_map(|id| id.parse().ok()).filter_map(|c| self.store().roster(&c).ok()).collect();
-        let access = Access::from_rosters(&rosters, peer);
-        let hex = hash.to_hex();
+        let access = self.index.access(peer);
         let campaigns: Vec<&CampaignId> = access.downloads_from().collect();
-        rosters
-            .iter()
-            .filter(|r| campaigns.contains(&&r.campaign_id))
-            .flat_map(|r| &r.candidates)
-            .any(|c| self.store().submission(&c.id).is_ok_and(|s| s.takes().any(|(_, t)| t.hash == hex)))
+        if campaigns.is_empty() {
+            return false;
+        }
+        let hex = hash.to_hex();
+        campaigns
+            .into_iter()
+            .flat_map(|c| self.candidates_of(c))
+            .any(|c| self.store().submission(&c).is_ok_and(|s| s.takes().any(|(_, t)| t.hash == hex)))
     }
 }
 
@@ -886,16 +1043,42 @@ async fn refuse(
     Ok(())
 }
 
+/// Whether a session may go on: every role it started with is still granted (not revoked).
+fn still_allowed(now: &Access, session: &Access) -> bool {
+    session.candidate_of.iter().all(|x| now.candidate_of.contains(x))
+        && session.reviewer_of.iter().all(|x| now.reviewer_of.contains(x))
+        && session.hub_of.iter().all(|x| now.hub_of.contains(x))
+}
+
+/// The peer's IP address on the connection's selected path (`None` when relayed).
+fn remote_ip(conn: &Connection) -> Option<std::net::IpAddr> {
+    let paths = conn.paths();
+    let path = paths.iter().find(iroh::endpoint::Path::is_selected).or_else(|| paths.iter().next())?;
+    match path.remote_addr() {
+        iroh::TransportAddr::Ip(addr) => Some(addr.ip()),
+        _ => None,
+    }
+}
+
+/// Keep the roster index in step with saves by other processes (`peerview invite` while the
+/// node runs), until the service is gone.
+async fn follow_rosters(svc: std::sync::Weak<EmployerService>) {
+    loop {
+        tokio::time::sleep(ROSTER_REFRESH_EVERY).await;
+        let Some(svc) = svc.upgrade() else { return };
+        if tokio::task::spawn_blocking(move || svc.index.refresh()).await.is_err() {
+            return;
+        }
+    }
+}
+
 async fn authorise_blob_requests(svc: Arc<EmployerService>, mut rx: tokio::sync::mpsc::Receiver<ProviderMessage>) {
     let mut peers: HashMap<u64, String> = HashMap::new();
     while let Some(msg) = rx.recv().await {
         match msg {
             ProviderMessage::ClientConnected(m) => {
                 let peer = m.endpoint_id.map(|id| endpoint_hex(&id));
-                let access = match &peer {
-                    Some(p) => svc.resolve(p, None).await.unwrap_or_default(),
-                    None => Access::default(),
-                };
+                let access = peer.as_deref().map(|p| svc.index.access(p)).unwrap_or_default();
                 let ok = access.downloads_from().next().is_some();
                 if ok {
                     peers.insert(m.connection_id, peer.clone().unwrap_or_default());

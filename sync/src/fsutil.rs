@@ -8,10 +8,11 @@ use std::path::Path;
 /// Prefix of temporary files; anything with it left behind by a crash is garbage.
 pub const TEMP_PREFIX: &str = ".tmp-";
 
-/// Write `bytes` to `path` atomically. On error (e.g. a full disk) the previous file, if any, is
-/// untouched and the temporary file is removed.
+/// Write `bytes` to `path` atomically, readable by the owner only (interviews are personal
+/// data). On error (e.g. a full disk) the previous file, if any, is untouched and the temporary
+/// file is removed.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    write_atomic_with_mode(path, bytes, 0o644)
+    write_atomic_with_mode(path, bytes, 0o600)
 }
 
 /// As [`write_atomic`], creating the file with the given Unix permissions (e.g. `0o600` for keys).
@@ -20,7 +21,14 @@ pub fn write_atomic_with_mode(path: &Path, bytes: &[u8], mode: u32) -> io::Resul
     let name = path.file_name().ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "path has no file name"))?;
     let mut suffix = [0u8; 6];
     getrandom::fill(&mut suffix).map_err(io::Error::other)?;
-    let tmp = dir.join(format!("{TEMP_PREFIX}{}-{}", name.to_string_lossy(), data_encoding::HEXLOWER.encode(&suffix)));
+    // The writer's process id is in the name: a leftover is recognised by its writer being gone,
+    // not by comparing file times with a clock that may have jumped.
+    let tmp = dir.join(format!(
+        "{TEMP_PREFIX}{}-p{}-{}",
+        name.to_string_lossy(),
+        std::process::id(),
+        data_encoding::HEXLOWER.encode(&suffix)
+    ));
     let result = (|| {
         let mut options = OpenOptions::new();
         options.write(true).create_new(true);
@@ -63,9 +71,16 @@ pub fn remove_stale_temp_files(dir: &Path) -> io::Result<usize> {
             continue;
         }
         // Another thread or process may be writing this very file right now (a write takes
-        // milliseconds): only files left behind a while ago are leftovers of a crash.
-        let age = entry.metadata().and_then(|m| m.modified()).ok().and_then(|t| t.elapsed().ok());
-        if age.is_none_or(|a| a < STALE_AFTER) {
+        // milliseconds): a leftover is one whose writer is gone or, where that cannot be
+        // told, one left behind a while ago.
+        let stale = match writer_alive(&entry.file_name().to_string_lossy()) {
+            Some(alive) => !alive,
+            None => {
+                let age = entry.metadata().and_then(|m| m.modified()).ok().and_then(|t| t.elapsed().ok());
+                age.is_some_and(|a| a >= STALE_AFTER)
+            }
+        };
+        if !stale {
             continue;
         }
         match fs::remove_file(entry.path()) {
@@ -75,6 +90,20 @@ pub fn remove_stale_temp_files(dir: &Path) -> io::Result<usize> {
         }
     }
     Ok(removed)
+}
+
+/// Whether the process that wrote this temporary file still runs (`None`: cannot tell, e.g. a
+/// name without a process id, or a system without `/proc`).
+fn writer_alive(name: &str) -> Option<bool> {
+    let pid: u32 = name.rsplit('-').nth(1)?.strip_prefix('p')?.parse().ok()?;
+    if pid == std::process::id() {
+        return Some(true);
+    }
+    let proc_dir = Path::new("/proc");
+    if !proc_dir.join("self").exists() {
+        return None;
+    }
+    Some(proc_dir.join(pid.to_string()).exists())
 }
 
 /// Age after which a temporary file counts as left behind by a crash.
@@ -106,6 +135,22 @@ mod tests {
         assert!(write_atomic(&blocked, b"new").is_err());
         assert_eq!(fs::read(&path).expect("read"), b"old");
         assert_eq!(remove_stale_temp_files(dir.path()).expect("clean"), 0);
+    }
+
+    /// A temporary file is judged by its writer, not by file times: a live writer's file stays
+    /// even if its time looks ancient (the clock jumped), a dead writer's goes at once.
+    #[test]
+    fn temp_files_of_running_writers_survive_and_those_of_dead_ones_go() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let mine = dir.path().join(format!("{TEMP_PREFIX}a.am-p{}-000000", std::process::id()));
+        let dead_pid = (1..u32::MAX).rev().find(|p| !Path::new(&format!("/proc/{p}")).exists()).expect("a free pid");
+        let dead = dir.path().join(format!("{TEMP_PREFIX}b.am-p{dead_pid}-000000"));
+        fs::write(&mine, b"being written").expect("write");
+        fs::write(&dead, b"left by a crash").expect("write");
+        let long_ago = std::time::SystemTime::now() - 10 * STALE_AFTER;
+        fs::File::options().write(true).open(&mine).expect("open").set_modified(long_ago).expect("mtime");
+        assert_eq!(remove_stale_temp_files(dir.path()).expect("clean"), 1);
+        assert!(mine.exists() && !dead.exists());
     }
 
     #[test]

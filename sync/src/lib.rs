@@ -5,11 +5,13 @@
 //! the caller passes paths in.
 
 pub mod auth;
+pub mod budget;
 pub mod client;
 pub mod doc;
 pub mod employer;
 pub mod fsutil;
 pub mod ids;
+pub mod index;
 pub mod node;
 pub mod protocol;
 pub mod store;
@@ -24,4 +26,4 @@ pub use doc::{
 };
 pub use ids::{CampaignId, CandidateId, HubId, IdError, QuestionId, ReviewerId};
 pub use store::{DocKind, Store, StoreError, StoreProblem, StoredDoc};
-pub use time::Timestamp;
+pub use time::{Clock, ManualClock, SystemClock, Timestamp};

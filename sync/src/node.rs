@@ -6,7 +6,7 @@ use std::str::FromStr;
 use std::sync::Arc;
 use std::time::Duration;
 
-use iroh::endpoint::{QuicTransportConfig, presets};
+use iroh::endpoint::{QuicTransportConfig, VarInt, presets};
 use iroh::{Endpoint, EndpointAddr, EndpointId, RelayMode, RelayUrl, SecretKey, TransportAddr};
 use iroh_blobs::store::fs::FsStore;
 use tracing::debug;
@@ -18,6 +18,14 @@ use crate::ticket::TicketNode;
 pub const IDLE_TIMEOUT: Duration = Duration::from_secs(10);
 /// Keep-alives keep a healthy but quiet connection from idling out.
 pub const KEEP_ALIVE: Duration = Duration::from_secs(2);
+/// Bidirectional streams a peer may have open at once on one connection (sync uses one; a
+/// recording fetch one per request).
+pub const MAX_BIDI_STREAMS: u32 = 16;
+/// Bytes a peer may have in flight across all streams of one connection, unread by us. Above
+/// one stream's window (1.25 MB, enough for 100 Mbit/s at 100 ms), well below what many
+/// connections together could exhaust.
+pub const CONNECTION_RECEIVE_WINDOW: u32 = 4 << 20;
+
 /// How long to try to reach a peer before giving up (and retrying later).
 pub const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
 
@@ -88,9 +96,15 @@ pub struct Node {
 impl Node {
     pub async fn start(store: Arc<Store>, config: &NodeConfig) -> Result<Node, NodeError> {
         let secret = SecretKey::from_bytes(&store.node_secret_key());
+        // What any peer may make us buffer, authenticated or not: no unidirectional streams (no
+        // protocol of ours uses them), a few bidirectional ones, and a bounded window across a
+        // connection's streams (the default is unlimited).
         let transport = QuicTransportConfig::builder()
             .max_idle_timeout(Some(IDLE_TIMEOUT.try_into().expect("10 s is a valid idle timeout")))
             .keep_alive_interval(KEEP_ALIVE)
+            .max_concurrent_uni_streams(VarInt::from_u32(0))
+            .max_concurrent_bidi_streams(VarInt::from_u32(MAX_BIDI_STREAMS))
+            .receive_window(VarInt::from_u32(CONNECTION_RECEIVE_WINDOW))
             .build();
         let builder = match &config.relay {
             RelaySetting::Default => Endpoint::builder(presets::N0),

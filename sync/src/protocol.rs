@@ -65,11 +65,11 @@ pub const PROTOCOL_VERSION: u32 = 1;
 /// Errors of the wire protocol.
 #[derive(Debug, thiserror::Error)]
 pub enum WireError {
-    #[error("the peer sent a frame of {0} bytes, over the {MAX_FRAME_BYTES}-byte limit")]
+    #[error("the peer announced a frame of {0} bytes, over the limit")]
     TooLarge(usize),
     #[error("the peer sent a malformed message: {0}")]
     Malformed(String),
-    #[error("the peer did not answer within {} s", READ_TIMEOUT.as_secs())]
+    #[error("the peer did not answer in time")]
     Timeout,
     #[error("the peer closed the stream")]
     Closed,
@@ -96,20 +96,35 @@ pub async fn write_msg(send: &mut SendStream, msg: &Msg) -> Result<(), WireError
 }
 
 pub async fn read_msg(recv: &mut RecvStream) -> Result<Msg, WireError> {
-    tokio::time::timeout(READ_TIMEOUT, async {
+    read_frame(recv, MAX_FRAME_BYTES, READ_TIMEOUT).await.map(|(msg, _)| msg)
+}
+
+/// Read one frame of at most `max_bytes` within `timeout`; returns the message and the frame's
+/// size. Memory grows with the bytes that actually arrived, never with the announced length
+/// alone, so a peer announcing a large frame and trickling it costs what it sent.
+pub async fn read_frame(recv: &mut RecvStream, max_bytes: usize, timeout: Duration) -> Result<(Msg, usize), WireError> {
+    tokio::time::timeout(timeout, async {
         let mut len = [0u8; 4];
         read_exact(recv, &mut len).await?;
         let len = u32::from_be_bytes(len) as usize;
-        if len > MAX_FRAME_BYTES {
+        if len > max_bytes {
             return Err(WireError::TooLarge(len));
         }
-        let mut body = vec![0u8; len];
-        read_exact(recv, &mut body).await?;
-        decode(&body)
+        let mut body = Vec::with_capacity(len.min(READ_STEP_BYTES));
+        while body.len() < len {
+            let start = body.len();
+            let step = (len - start).min(READ_STEP_BYTES.max(start));
+            body.resize(start + step, 0);
+            read_exact(recv, &mut body[start..]).await?;
+        }
+        Ok((decode(&body)?, len + 4))
     })
     .await
     .map_err(|_| WireError::Timeout)?
 }
+
+/// A frame's buffer grows in steps of at least this many bytes (doubling after that).
+const READ_STEP_BYTES: usize = 64 << 10;
 
 async fn read_exact(recv: &mut RecvStream, buf: &mut [u8]) -> Result<(), WireError> {
     recv.read_exact(buf).await.map_err(|e| match e {

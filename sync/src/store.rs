@@ -136,6 +136,9 @@ pub struct Store {
     secret_key: [u8; 32],
     problems: std::sync::Mutex<Vec<StoreProblem>>,
     upload_lock: std::sync::Mutex<()>,
+    /// Saves made through this `Store`, per kind (in `DocKind::ALL` order): lets an in-memory
+    /// index notice this process's own changes without touching the disk.
+    saves: [std::sync::atomic::AtomicU64; 4],
 }
 
 const UPLOAD_PROGRESS_FILE: &str = "upload-progress";
@@ -153,6 +156,12 @@ impl Store {
             let p = root.join("docs").join(kind.dir_name());
             fs::create_dir_all(&p).map_err(io_err(&p))?;
         }
+        // Interviews are personal data: only the owner may enter the data directory.
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            fs::set_permissions(&root, fs::Permissions::from_mode(0o700)).map_err(io_err(&root))?;
+        }
         remove_stale_temp_files(&root).map_err(io_err(&root))?;
         let secret_key = load_or_create_key(&root.join(KEY_FILE))?;
         let store = Store {
@@ -160,6 +169,7 @@ impl Store {
             secret_key,
             problems: std::sync::Mutex::new(Vec::new()),
             upload_lock: std::sync::Mutex::new(()),
+            saves: Default::default(),
         };
         for kind in DocKind::ALL {
             for id in store.list(kind)? {
@@ -271,6 +281,31 @@ impl Store {
         Ok(ids)
     }
 
+    /// How many saves of documents of this kind this process made (through this `Store`).
+    pub fn saves(&self, kind: DocKind) -> u64 {
+        self.saves[kind as usize].load(std::sync::atomic::Ordering::SeqCst)
+    }
+
+    fn count_save(&self, kind: DocKind) {
+        self.saves[kind as usize].fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+    }
+
+    /// The names of a document's files, sorted: they are named by their content, so this changes
+    /// exactly when someone (this process or another) saved the document. One directory read.
+    pub fn revision(&self, kind: DocKind, id: &str) -> Result<Vec<String>, StoreError> {
+        validate_id(kind, id)?;
+        let dir = self.doc_dir(kind, id);
+        let mut names = Vec::new();
+        for entry in fs::read_dir(&dir).map_err(io_err(&dir))? {
+            let name = entry.map_err(io_err(&dir))?.file_name().to_string_lossy().into_owned();
+            if !name.starts_with('.') {
+                names.push(name);
+            }
+        }
+        names.sort();
+        Ok(names)
+    }
+
     pub fn exists(&self, kind: DocKind, id: &str) -> bool {
         validate_id(kind, id).is_ok() && has_doc_files(&self.doc_dir(kind, id)).unwrap_or(false)
     }
@@ -293,6 +328,7 @@ impl Store {
             let _ = fs::remove_dir(&dir);
             return Err(io_err(&path)(e));
         }
+        self.count_save(kind);
         debug!(%kind, id, bytes = bytes.len(), "document created");
         Ok(StoredDoc { kind, id: id.to_owned(), saved_heads: doc.get_heads(), doc, files: vec![path] })
     }
@@ -413,6 +449,7 @@ impl Store {
         write_atomic(&path, &bytes).map_err(io_err(&path))?;
         stored.files.push(path);
         stored.saved_heads = stored.doc.get_heads();
+        self.count_save(stored.kind);
         let increments = stored.files.iter().filter(|p| is_increment(p)).count();
         if increments >= COMPACT_AFTER_INCREMENTS {
             self.compact(stored)?;
@@ -561,6 +598,25 @@ mod tests {
         other.save(&mut b).expect("save");
         store.refresh(&mut a).expect("refresh");
         assert_eq!(counter(&a.doc), 7);
+    }
+
+    /// Interviews are personal data: the data directory is the owner's alone, and so is every
+    /// document file, even where the directory was made readable by others before.
+    #[cfg(unix)]
+    #[test]
+    fn the_data_directory_and_its_documents_are_private() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().expect("tempdir");
+        fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o755)).expect("chmod");
+        let store = Store::open(dir.path()).expect("open");
+        let mut stored = store.create(DocKind::Campaign, "abc", AutoCommit::new()).expect("create");
+        stored.doc.put(ROOT, "n", 1i64).expect("put");
+        store.save(&mut stored).expect("save");
+        let mode = |p: &Path| fs::metadata(p).expect("stat").permissions().mode() & 0o777;
+        assert_eq!(mode(dir.path()), 0o700);
+        for entry in fs::read_dir(dir.path().join("docs/campaign/abc")).expect("ls") {
+            assert_eq!(mode(&entry.expect("entry").path()), 0o600);
+        }
     }
 
     #[test]

@@ -13,6 +13,16 @@ pub fn ok(out: &Output) -> String {
     stdout(out)
 }
 
+/// A test cannot run here (no root, no `ip`, no tmpfs, a tool missing). On a developer's
+/// machine it says so and passes; in CI (`CI` set, as `.ci/run` and every CI service set it) it
+/// fails, so a broken install step cannot turn the suite green by skipping.
+pub fn skip(reason: &str) {
+    if std::env::var_os("CI").is_some_and(|v| !v.is_empty() && v != "0" && v != "false") {
+        panic!("this test cannot run here, and CI must run it: {reason}");
+    }
+    eprintln!("SKIPPED: {reason}");
+}
+
 /// The `peerview` binary built for this test run (`cargo test --workspace` builds it).
 pub fn peerview_bin() -> PathBuf {
     // target/<profile>/deps/<test binary> -> target/<profile>/peerview

@@ -78,26 +78,53 @@ fn the_app_uses_both_libraries() {
     assert!(deps.contains("peerview-sync") && deps.contains("peerview-media"), "{deps:?}");
 }
 
+/// Every `.rs` file below `dir`, with its text.
+fn rust_files(dir: &std::path::Path) -> Vec<(std::path::PathBuf, String)> {
+    let mut files = Vec::new();
+    let mut stack = vec![dir.to_owned()];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).expect("read dir") {
+            let path = entry.expect("entry").path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                let text = std::fs::read_to_string(&path).expect("read");
+                files.push((path, text));
+            }
+        }
+    }
+    files
+}
+
 /// Every source file opens with a `//!` line saying what lives there.
 #[test]
 fn every_source_file_says_what_it_holds() {
     let root = peerview_tests::repo_root();
     let mut missing = Vec::new();
     for krate in ["app", "sync", "media", "tests"] {
-        let mut stack = vec![root.join(krate)];
-        while let Some(dir) = stack.pop() {
-            for entry in std::fs::read_dir(&dir).expect("read dir") {
-                let path = entry.expect("entry").path();
-                if path.is_dir() {
-                    stack.push(path);
-                } else if path.extension().is_some_and(|e| e == "rs") {
-                    let text = std::fs::read_to_string(&path).expect("read");
-                    if !text.trim_start().starts_with("//!") {
-                        missing.push(path.strip_prefix(&root).expect("prefix").display().to_string());
-                    }
-                }
+        for (path, text) in rust_files(&root.join(krate)) {
+            if !text.trim_start().starts_with("//!") {
+                missing.push(path.strip_prefix(&root).expect("prefix").display().to_string());
             }
         }
     }
     assert!(missing.is_empty(), "files without a leading //! line: {missing:?}");
+}
+
+/// The command line and the app are two callers of one operations layer (`app/src/ops/`):
+/// neither imports the other, so a workflow cannot quietly exist twice.
+#[test]
+fn the_command_line_and_the_app_share_only_the_operations_layer() {
+    let root = peerview_tests::repo_root().join("app/src");
+    let mut offences = Vec::new();
+    for (dir, forbidden) in [("gui", ["crate::commands", "peerview::commands"]), ("commands", ["crate::gui", "peerview::gui"])] {
+        for (path, text) in rust_files(&root.join(dir)) {
+            for (n, line) in text.lines().enumerate() {
+                if forbidden.iter().any(|f| line.contains(f)) {
+                    offences.push(format!("{}:{}: {}", path.display(), n + 1, line.trim()));
+                }
+            }
+        }
+    }
+    assert!(offences.is_empty(), "gui/ and commands/ import each other:\n{}", offences.join("\n"));
 }

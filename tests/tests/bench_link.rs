@@ -54,7 +54,7 @@ fn shape(lan: &Lan, host: &Host) {
 const CAMPAIGN: &str = r#"
 title = "Bench"
 role = "Bench"
-deadline = 2040-01-01T00:00:00Z
+deadline = 2099-01-01T00:00:00Z
 [[question]]
 id = "intro"
 prompt = "Introduce yourself."

@@ -12,7 +12,7 @@ use peerview_tests::{Server, free_udp_port, ok, peer, peerview, peerview_bin, st
 const CAMPAIGN: &str = r#"
 title = "Driver"
 role = "Driver"
-deadline = 2040-01-01T00:00:00Z
+deadline = 2099-01-01T00:00:00Z
 [[question]]
 id = "intro"
 prompt = "Introduce yourself."

@@ -14,7 +14,7 @@ const CAMPAIGN: &str = r#"
 title = "Support engineer"
 role = "Customer support"
 instructions = "Take your time."
-deadline = 2040-01-01T00:00:00Z
+deadline = 2099-01-01T00:00:00Z
 [[question]]
 id = "intro"
 prompt = "Introduce yourself."

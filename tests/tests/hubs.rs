@@ -11,7 +11,7 @@ use peerview_tests::{Server, free_udp_port, ok, peer, peerview, stderr, stdout, 
 const CAMPAIGN: &str = r#"
 title = "Warehouse lead"
 role = "Warehouse lead"
-deadline = 2040-01-01T00:00:00Z
+deadline = 2099-01-01T00:00:00Z
 [[question]]
 id = "intro"
 prompt = "Introduce yourself."

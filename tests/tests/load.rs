@@ -19,7 +19,7 @@ const CANDIDATES: usize = 100;
 const CAMPAIGN: &str = r#"
 title = "Warehouse"
 role = "Warehouse"
-deadline = 2040-01-01T00:00:00Z
+deadline = 2099-01-01T00:00:00Z
 [[question]]
 id = "intro"
 prompt = "Introduce yourself."

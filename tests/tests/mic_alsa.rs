@@ -75,7 +75,7 @@ fn best_correlation(a: &[f32], b: &[f32], max_lag: usize) -> (f32, usize) {
 fn speech_through_the_alsa_file_plugin_is_recorded_faithfully() {
     let _serial = serial();
     if !["espeak-ng", "sox", "ffmpeg"].iter().all(|t| have(t)) {
-        eprintln!("note: espeak-ng, sox and ffmpeg are needed (scripts/test installs them); test skipped");
+        peerview_tests::skip("espeak-ng, sox and ffmpeg are needed (scripts/test installs them)");
         return;
     }
     let dir = tempfile::tempdir().expect("tempdir");
@@ -183,7 +183,7 @@ fn release_fifo(fifo: &Path, reader: &std::thread::JoinHandle<Vec<u8>>) {
 fn playback_through_the_alsa_file_plugin_matches_the_recording() {
     let _serial = serial();
     if !["espeak-ng", "sox", "ffmpeg", "mkfifo"].iter().all(|t| have(t)) {
-        eprintln!("note: espeak-ng, sox, ffmpeg and mkfifo are needed (scripts/test installs them); test skipped");
+        peerview_tests::skip("espeak-ng, sox, ffmpeg and mkfifo are needed (scripts/test installs them)");
         return;
     }
     let dir = tempfile::tempdir().expect("tempdir");

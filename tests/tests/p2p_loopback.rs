@@ -12,7 +12,7 @@ use peerview_tests::{Server, free_udp_port, ok, peer, peerview, peerview_bin, st
 const CAMPAIGN: &str = r#"
 title = "Support engineer"
 role = "Support engineer"
-deadline = 2040-01-01T00:00:00Z
+deadline = 2099-01-01T00:00:00Z
 [[question]]
 id = "intro"
 prompt = "Introduce yourself."
@@ -62,6 +62,9 @@ fn invite_join_answer_submit_review_and_isolation() {
     let submitted = ok(&answer_and_submit(ada.path(), &campaign, &take));
     assert!(submitted.contains("received by the employer"), "{submitted}");
     assert!(ok(&peerview(ada.path(), &["status"])).contains("answered intro"));
+    // The candidate's computer has no roster: `campaign show` shows the campaign and their own state.
+    let shown = ok(&peerview(ada.path(), &["campaign", "show", &campaign]));
+    assert!(shown.contains("Support engineer") && shown.contains("Your submission: received (2 of 2 answered)"), "{shown}");
 
     // While the node runs it owns the recordings store: other commands say so clearly.
     let out = employer.path().join("got.mp4");

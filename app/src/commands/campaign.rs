@@ -118,7 +118,20 @@ fn show(store: &Store, c: &Campaign, now: Timestamp) -> Result<String> {
     for (i, q) in c.questions.iter().enumerate() {
         let _ = writeln!(out, "  {}. [{}] {}\n     {}", i + 1, q.id, fmt::question_rules(q), q.prompt);
     }
-    let roster = store.roster(&c.id)?;
+    let roster = match store.roster(&c.id) {
+        Ok(roster) => roster,
+        // A candidate's computer holds the campaign and its own submission, never the roster.
+        Err(StoreError::NotFound { .. }) => {
+            let mine = store.memberships()?.into_iter().find(|t| t.campaign == c.id);
+            if let Some(ticket) = mine
+                && let Some(s) = store.submission_of(&ticket)?
+            {
+                let _ = writeln!(out, "\nYour submission: {} ({} of {} answered)", s.state(), s.answers.len(), c.questions.len());
+            }
+            return Ok(out);
+        }
+        Err(e) => return Err(e.into()),
+    };
     let _ = writeln!(out, "\nCandidates ({}):", roster.candidates.len());
     if roster.candidates.is_empty() {
         let _ = writeln!(out, "  none invited yet");

@@ -9,12 +9,13 @@ pub mod review;
 
 use std::path::Path;
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use peerview_sync::Store;
 
-/// Open the store, telling the user about any corrupt file that was set aside.
+/// Open the store, telling the user about any corrupt file that was set aside and any take a
+/// crash left behind (repaired here).
 pub fn open_store(data_dir: &Path) -> Result<Store> {
-    let store = Store::open(data_dir).with_context(|| format!("opening the data directory {}", data_dir.display()))?;
+    let store = crate::ops::open_store(data_dir)?;
     for problem in store.problems() {
         eprintln!("warning: {problem}");
     }

@@ -7,19 +7,17 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result, anyhow, bail};
-use peerview_sync::auth::Quota;
 use peerview_sync::client::{self, ClientError};
 use peerview_sync::doc::{Answer, AnswerKind, EventKind, MediaKind, Take, TextAnswer};
-use peerview_sync::employer::{self, EmployerService};
-use peerview_sync::node::{Node, NodeConfig, RelaySetting, endpoint_hex};
+use peerview_sync::employer;
+use peerview_sync::node::{Node, endpoint_hex};
 use peerview_sync::ticket::{Invitee, Ticket};
-use peerview_sync::{CampaignId, Store, SubmissionState, Timestamp};
+use peerview_sync::{CampaignId, Store, SubmissionState, SystemClock, Timestamp};
 
 use super::open_store;
 use crate::fmt;
-
-/// The employer node's default port: a fixed port keeps tickets valid across restarts.
-pub const DEFAULT_PORT: u16 = 47_100;
+use crate::ops::node::MAX_BACKOFF;
+use crate::ops::{EmployerNode, Net};
 
 /// Exit status for "saved here, but not delivered yet" (the employer was unreachable).
 pub const EXIT_NOT_SENT: u8 = 2;
@@ -35,91 +33,32 @@ impl std::fmt::Display for NotSent {
 }
 impl std::error::Error for NotSent {}
 
-/// How this computer's node reaches peers: relays, and discovery on the local network.
-#[derive(Clone, Debug, Default)]
-pub struct Net {
-    pub relay: RelaySetting,
-    pub lan_discovery: bool,
-}
-
-impl Net {
-    pub fn config(&self, bind: Option<SocketAddr>) -> NodeConfig {
-        NodeConfig { relay: self.relay.clone(), bind, lan_discovery: self.lan_discovery }
-    }
-}
-
 fn runtime() -> Result<tokio::runtime::Runtime> {
     tokio::runtime::Builder::new_multi_thread().enable_all().build().context("starting the async runtime")
 }
 
 pub fn serve(data_dir: &Path, net: Net, bind: Option<SocketAddr>, replicate_every: Duration) -> Result<()> {
     let store = Arc::new(open_store(data_dir)?);
-    let bind = bind.unwrap_or_else(|| SocketAddr::from(([0, 0, 0, 0], DEFAULT_PORT)));
     runtime()?.block_on(async move {
-        let node = Node::start(store.clone(), &net.config(Some(bind))).await?;
-        let service = EmployerService::new(node.clone(), Quota::default());
-        let router = service.spawn_router();
-        let address = node.ticket_node().await;
-        store.save_node_address(&address).context("saving the node's address for invites")?;
-        println!("Peerview employer node {}", endpoint_hex(&node.id()));
-        for addr in &address.addrs {
+        let employer = EmployerNode::start(store, &net, bind, replicate_every, Arc::new(SystemClock)).await?;
+        if let Some(problem) = &employer.address_problem {
+            bail!("{problem}");
+        }
+        println!("Peerview employer node {}", endpoint_hex(&employer.node.id()));
+        for addr in &employer.address.addrs {
             println!("  listening on {addr}");
         }
-        if let Some(relay) = &address.relay_url {
+        if let Some(relay) = &employer.address.relay_url {
             println!("  reachable through relay {relay}");
         }
         if net.lan_discovery {
             println!("  announced on the local network (mDNS), so candidates there find it by its id");
         }
         println!("Ready. Invite candidates with: peerview invite CAMPAIGN --name NAME");
-        let replication = tokio::spawn(replicate_forever(node.clone(), address, replicate_every));
         wait_for_shutdown_signal().await;
         tracing::info!("shutting down");
-        replication.abort();
-        router.shutdown().await.map_err(|e| anyhow!("shutting down: {e}"))?;
-        Ok(())
+        employer.shutdown().await
     })
-}
-
-/// On a hub: keep in step with the node(s) it joined through, every `every` when they are
-/// reachable, backing off (up to `MAX_BACKOFF`) while they are not.
-async fn replicate_forever(node: Node, own: peerview_sync::ticket::TicketNode, every: Duration) {
-    let mut delays: std::collections::HashMap<String, (Duration, Instant)> = std::collections::HashMap::new();
-    loop {
-        let hubs: Vec<Ticket> = node
-            .store
-            .memberships()
-            .unwrap_or_default()
-            .into_iter()
-            .filter(|t| matches!(t.invitee, Invitee::Hub(_)))
-            .collect();
-        for ticket in hubs {
-            let key = ticket.campaign.to_string();
-            if delays.get(&key).is_some_and(|(_, next)| Instant::now() < *next) {
-                continue;
-            }
-            match client::replicate(&node, &ticket, Some(&own)).await {
-                Ok(r) => {
-                    if r.changed_docs > 0 || r.fetched_recordings > 0 {
-                        tracing::info!(
-                            campaign = %ticket.campaign,
-                            documents = r.changed_docs,
-                            recordings = r.fetched_recordings,
-                            "replicated with the other employer-side node"
-                        );
-                    }
-                    delays.insert(key, (every, Instant::now() + every));
-                }
-                Err(e) => {
-                    let cap = (every * 8).clamp(every, MAX_BACKOFF.max(every));
-                    let delay = delays.get(&key).map_or(every, |(d, _)| (*d * 2).min(cap));
-                    tracing::info!(campaign = %ticket.campaign, error = %e, retry_in_s = delay.as_secs(), "replication postponed");
-                    delays.insert(key, (delay, Instant::now() + delay));
-                }
-            }
-        }
-        tokio::time::sleep(Duration::from_millis(500).min(every)).await;
-    }
 }
 
 async fn wait_for_shutdown_signal() {
@@ -180,7 +119,7 @@ pub fn invite_hub(data_dir: &Path, campaign: &str, name: &str) -> Result<()> {
     let campaign = store.resolve_campaign(campaign)?;
     let ticket = employer::invite_hub(&store, &campaign, name, node_addresses(&store, &campaign)?)?;
     eprintln!(
-        "Ticket for the employer-side node {name} (works once, on one computer). On that computer run\n  peerview join TICKET\nthen `peerview serve` there keeps both nodes in step:"
+        "Ticket for the employer-side node {name} (works once, on one computer, within 24 hours). On that computer run\n  peerview join TICKET\nthen `peerview serve` there keeps both nodes in step:"
     );
     println!("{ticket}");
     Ok(())
@@ -335,7 +274,7 @@ pub fn answer(
         }
         _ => bail!("give exactly one of --file or --text"),
     };
-    crate::candidate::keep_answer(&store, candidate, &question_id, &answer)?;
+    crate::candidate::keep_answer(&store, candidate, &question_id, &answer, Timestamp::now())?;
     // The blob store holds the take now.
     if let Some(dir) = recorded_take_dir {
         let _ = std::fs::remove_dir_all(dir);
@@ -364,7 +303,7 @@ fn record_with_live_upload(
     let rt = runtime()?;
     let node = rt.block_on(client_node(data_dir, live.net.clone()))?;
     let (tx, rx) = tokio::sync::mpsc::unbounded_channel::<peerview_media::record::Fragment>();
-    let dir = super::record::new_take_dir(data_dir);
+    let dir = crate::ops::takes::new_take_dir(data_dir);
     let (done_tx, done_rx) = tokio::sync::watch::channel(false);
     let uploader = rt.spawn(live_upload(node.clone(), live, dir.join(peerview_media::record::TAKE_FILE), rx, done_rx));
     let take = super::record::record_into_takes(
@@ -464,14 +403,11 @@ fn with_backoff(wait: Duration, mut attempt: impl FnMut() -> Result<()>) -> Resu
     }
 }
 
-/// Longest pause between two attempts to reach the employer.
-const MAX_BACKOFF: Duration = Duration::from_secs(30);
-
 pub fn submit(data_dir: &Path, net: Net, campaign: &str, wait: Duration) -> Result<()> {
     let store = open_store(data_dir)?;
     let ticket = membership(&store, campaign)?;
     let Invitee::Candidate(candidate) = &ticket.invitee else { bail!("only candidates submit") };
-    if crate::candidate::mark_submitted(&store, candidate)? {
+    if crate::candidate::mark_submitted(&store, candidate, Timestamp::now())? {
         println!("Submitted. Sending to the employer...");
     }
     drop(store);
@@ -492,7 +428,7 @@ fn deliver(data_dir: &Path, net: Net, ticket: &Ticket) -> Result<()> {
         node.shutdown().await;
         match result {
             Ok(_) => Ok(()),
-            Err(e @ (ClientError::Unreachable(_) | ClientError::Interrupted(_))) => {
+            Err(e @ (ClientError::Unreachable(_) | ClientError::Interrupted(_) | ClientError::Busy)) => {
                 Err(anyhow::Error::new(NotSent(format!("{e}. Run `peerview sync` to try again."))))
             }
             Err(e) => Err(e.into()),

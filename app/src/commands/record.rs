@@ -6,24 +6,15 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, anyhow, bail};
 use peerview_media::devices::{Camera, Microphone, list_cameras, list_microphones};
-use peerview_media::record::{FinishedTake, RecordConfig, record_take_with, recover_takes};
+use peerview_media::record::{FinishedTake, RecordConfig, record_take_with};
 use peerview_media::source::{AudioSource, Pacing, SyntheticAudio, TestPattern, VideoFormat, VideoSource};
-
-/// Where takes in progress live.
-pub fn takes_dir(data_dir: &Path) -> PathBuf {
-    data_dir.join("takes")
-}
 
 /// Repair takes a crash left in progress and tell the user what was recovered.
 pub fn recover(data_dir: &Path) {
-    for (dir, result) in recover_takes(&takes_dir(data_dir)) {
-        match result {
-            Ok(Some(bytes)) => eprintln!(
-                "Recovered an interrupted take: {} ({bytes} bytes kept, playable)",
-                dir.join("take.mp4").display()
-            ),
-            Ok(None) => eprintln!("warning: an interrupted take in {} had nothing playable yet", dir.display()),
-            Err(e) => eprintln!("warning: could not repair the interrupted take in {}: {e}", dir.display()),
+    for recovered in crate::ops::takes::recover(data_dir) {
+        match recovered.outcome {
+            Ok(Some(_)) => eprintln!("{recovered}"),
+            _ => eprintln!("warning: {recovered}"),
         }
     }
 }
@@ -80,11 +71,6 @@ impl std::str::FromStr for AudioChoice {
 }
 
 /// Record one take into the data directory's takes area; returns it.
-/// A new, unused directory for a take.
-pub fn new_take_dir(data_dir: &Path) -> PathBuf {
-    takes_dir(data_dir).join(format!("{}-{}", std::process::id(), peerview_sync::Timestamp::now().millis()))
-}
-
 pub fn record_into_takes(
     dir: PathBuf,
     video: &VideoChoice,
@@ -147,7 +133,7 @@ pub fn record(
     if !(0.1..=3600.0).contains(&seconds) {
         bail!("--seconds must be between 0.1 and 3600");
     }
-    let take = record_into_takes(new_take_dir(data_dir), video, audio, size, seconds, |f| {
+    let take = record_into_takes(crate::ops::takes::new_take_dir(data_dir), video, audio, size, seconds, |f| {
         println!("fragment {} written ({} bytes)", f.index, f.len);
     })?;
     let tmp = out.with_extension("mp4.partial");

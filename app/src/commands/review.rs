@@ -5,6 +5,7 @@
 use std::path::Path;
 
 use anyhow::{Result, anyhow, bail};
+use peerview_sync::Timestamp;
 use peerview_sync::doc::Verdict;
 
 use super::open_store;
@@ -29,7 +30,7 @@ pub fn review(data_dir: &Path, submission: &str, args: ReviewArgs) -> Result<()>
     let candidate = resolve_submission(&store, submission)?;
     let s = store.submission(&candidate)?;
     let campaign = store.campaign(&s.campaign_id)?;
-    crate::review::mark_viewed(&store, &candidate)?;
+    crate::review::mark_viewed(&store, &candidate, Timestamp::now())?;
     for pair in &args.scores {
         let (criterion, value) = pair
             .split_once('=')
@@ -42,7 +43,7 @@ pub fn review(data_dir: &Path, submission: &str, args: ReviewArgs) -> Result<()>
         crate::review::score(&store, &candidate, criterion.trim(), value)?;
     }
     if args.submit_scores {
-        crate::review::submit_scores(&store, &candidate)?;
+        crate::review::submit_scores(&store, &candidate, Timestamp::now())?;
     }
     if let Some(text) = args.comment {
         let question = match &args.question {
@@ -56,12 +57,14 @@ pub fn review(data_dir: &Path, submission: &str, args: ReviewArgs) -> Result<()>
         if !campaign.questions.iter().any(|q| q.id == question) {
             bail!("there is no question {question} in this campaign");
         }
-        crate::review::comment(&store, &candidate, question, (args.at_secs.max(0.0) * 1000.0) as u64, text)?;
+        crate::review::comment(&store, &candidate, question, (args.at_secs.max(0.0) * 1000.0) as u64, text, Timestamp::now())?;
     }
     if let Some(verdict) = args.decide {
         let verdict: Verdict =
             verdict.parse().map_err(|()| anyhow!("--decide {verdict:?}: use advance, hold or reject"))?;
-        crate::review::decide(&store, &candidate, verdict, args.message)?;
+        if !crate::review::decide(&store, &candidate, verdict, args.message, Timestamp::now())? {
+            println!("Recommended: {verdict}. The employer sends the decision to the candidate.");
+        }
     }
     // Show everyone's review.
     let name = store

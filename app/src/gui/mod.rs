@@ -15,14 +15,13 @@ use std::time::Duration;
 use anyhow::{Result, anyhow, bail};
 use eframe::egui;
 use peerview_media::player::TimeSource;
-use peerview_sync::Store;
+use peerview_sync::{Clock, Store, SystemClock};
 
 use self::candidate::{CandidateEnv, CandidateUi};
 use self::devices::SharedDevices;
 use self::review::ReviewUi;
 use self::review::service::{Mode, ServiceConfig};
-use crate::commands::open_store;
-use crate::commands::p2p::Net;
+use crate::ops::{Net, open_store};
 use crate::settings::{Role, Settings};
 
 /// Everything the app needs from outside: where data lives, how to reach peers, which devices
@@ -34,6 +33,9 @@ pub struct AppEnv {
     pub net: Net,
     pub devices: SharedDevices,
     pub clock: Arc<dyn TimeSource>,
+    /// The date and time: every time shown or decided on (deadlines, countdowns to them,
+    /// events) comes from here, never from the system directly, so tests can pin the date.
+    pub wall_clock: Arc<dyn Clock>,
     /// How often joined interviews sync when nothing else happens.
     pub sync_every: Duration,
     /// An invite ticket passed on the command line, opened at start.
@@ -56,6 +58,7 @@ impl AppEnv {
             net,
             devices,
             clock: Arc::new(peerview_media::player::SystemTime::default()),
+            wall_clock: Arc::new(SystemClock),
             sync_every: candidate::service::SYNC_EVERY,
             ticket: None,
             employer_bind: None,
@@ -157,12 +160,14 @@ impl PeerviewApp {
             self.env.data_dir.clone(),
             self.env.net.clone(),
             self.env.sync_every,
+            self.env.wall_clock.clone(),
             move || ctx.request_repaint(),
         );
         let env = CandidateEnv {
             data_dir: self.env.data_dir.clone(),
             devices: self.env.devices.clone(),
             clock: self.env.clock.clone(),
+            wall_clock: self.env.wall_clock.clone(),
         };
         CandidateUi::new(env, service, self.env.ticket.take())
     }
@@ -174,11 +179,12 @@ impl PeerviewApp {
             net: self.env.net.clone(),
             bind: self.env.employer_bind,
             refresh_every: self.env.sync_every,
+            clock: self.env.wall_clock.clone(),
         };
         let service = review::service::start(self.env.store.clone(), self.env.data_dir.clone(), config, move || {
             ctx.request_repaint();
         });
-        ReviewUi::new(mode, service, self.env.clock.clone(), self.env.devices.clone(), self.env.data_dir.clone())
+        ReviewUi::new(mode, service, self.env.clock.clone(), self.env.wall_clock.clone(), self.env.devices.clone(), self.env.data_dir.clone())
     }
 
     fn apply(&mut self, cmd: UiCommand) {

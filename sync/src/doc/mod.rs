@@ -8,11 +8,13 @@ mod campaign;
 mod fields;
 mod reviews;
 mod roster;
+mod shape;
 mod submission;
 
 pub use campaign::{AnswerKind, Campaign, CampaignDoc, Question};
 pub use reviews::{Review, ReviewComment, ReviewDecision, Reviews, ReviewsDoc, Verdict};
 pub use roster::{Candidate, Hub, InviteState, Reviewer, Roster, RosterDoc};
+pub use shape::{ShapeError, check_shape};
 pub use submission::{
     Answer, EventKind, MediaKind, Overrides, StatusEvent, Submission, SubmissionDoc, SubmissionState, Take, TextAnswer,
     Upload,

@@ -22,7 +22,7 @@ use peerview_media::session::{CaptureSession, SessionEvent};
 use peerview_sync::auth::deadline_for;
 use peerview_sync::client::UploadProgress;
 use peerview_sync::doc::{Answer, AnswerKind, EventKind, MediaKind, Question, Verdict};
-use peerview_sync::{CampaignId, QuestionId, Timestamp};
+use peerview_sync::{CampaignId, Clock, QuestionId, Timestamp};
 
 use self::service::{CandidateService, Connection, Event, Interview, Request};
 use super::devices::SharedDevices;
@@ -119,6 +119,8 @@ pub struct CandidateEnv {
     pub data_dir: PathBuf,
     pub devices: SharedDevices,
     pub clock: Arc<dyn TimeSource>,
+    /// The date and time, for deadlines and their countdowns.
+    pub wall_clock: Arc<dyn Clock>,
 }
 
 pub struct CandidateUi {
@@ -471,7 +473,7 @@ impl CandidateUi {
         // The snapshot with the new answer arrives right after; treat it as answered now.
         if let Some(interview) = self.interviews.iter_mut().find(|i| i.campaign.id == campaign) {
             interview.submission.answers.entry(question.clone()).or_insert(Answer::Text(
-                peerview_sync::doc::TextAnswer { text: String::new(), written_at: Timestamp::now() },
+                peerview_sync::doc::TextAnswer { text: String::new(), written_at: self.env.wall_clock.now() },
             ));
         }
         self.go_on(&campaign);
@@ -501,7 +503,7 @@ impl CandidateUi {
                 .handle(answer::Event::RecorderFailed("devices not ready".into()), self.env.clock.now_us() / 1000);
             return;
         };
-        let dir = crate::commands::record::new_take_dir(&self.env.data_dir);
+        let dir = crate::ops::takes::new_take_dir(&self.env.data_dir);
         let number = a.first_take_number + machine_take - 1;
         a.recording = Some((machine_take, dir.clone()));
         a.player = None;
@@ -666,7 +668,7 @@ impl CandidateUi {
         if self.interviews.is_empty() {
             ui.label("You have no interviews yet. Open the invite ticket the employer sent you.");
         }
-        let now = Timestamp::now();
+        let now = self.env.wall_clock.now();
         let mut open = None;
         for interview in &self.interviews {
             egui::Frame::group(ui.style()).show(ui, |ui| {
@@ -763,10 +765,11 @@ impl CandidateUi {
         if c.practice.is_some() {
             ui.label("A practice question comes first; it never counts.");
         }
-        ui.label(format!("Deadline: {} ({})", fmt::date_time(deadline), fmt::relative(Timestamp::now(), deadline)));
+        let now = self.env.wall_clock.now();
+        ui.label(format!("Deadline: {} ({})", fmt::date_time(deadline), fmt::relative(now, deadline)));
         ui.add_space(10.0);
         let submitted = interview.submission.submitted_at.is_some();
-        let expired = Timestamp::now() > deadline;
+        let expired = now > deadline;
         // Enter takes the main step on this screen.
         let enter = !ui.ctx().egui_wants_keyboard_input() && ui.input(|i| i.key_pressed(egui::Key::Enter));
         if submitted {
@@ -857,7 +860,7 @@ impl CandidateUi {
                 if let Some(old) = self.check.test_dir.take() {
                     self.service.send(Request::Discard(vec![old]));
                 }
-                let dir = crate::commands::record::new_take_dir(&self.env.data_dir);
+                let dir = crate::ops::takes::new_take_dir(&self.env.data_dir);
                 self.check.player = None;
                 self.check.test_dir = Some(dir.clone());
                 self.check.recording_until_ms = Some(now + TEST_RECORDING_SECS * 1000);

@@ -17,11 +17,11 @@ use peerview_sync::client::{self, ClientError, UploadProgress};
 use peerview_sync::doc::{Answer, MediaKind, Take, TextAnswer};
 use peerview_sync::node::Node;
 use peerview_sync::ticket::{Invitee, Ticket};
-use peerview_sync::{Campaign, CampaignId, CandidateId, QuestionId, Store, Submission, Timestamp};
+use peerview_sync::{Campaign, CampaignId, CandidateId, Clock, QuestionId, Store, Submission};
 use serde::{Deserialize, Serialize};
 use tokio::sync::mpsc::{UnboundedReceiver, unbounded_channel};
 
-use crate::commands::p2p::Net;
+use crate::ops::Net;
 use crate::gui::worker::Worker;
 
 /// What the candidate screens ask for.
@@ -151,10 +151,11 @@ pub fn start(
     data_dir: PathBuf,
     net: Net,
     sync_every: Duration,
+    clock: Arc<dyn Clock>,
     notify: impl Fn() + Send + Sync + 'static,
 ) -> CandidateService {
     Worker::spawn("candidate-service", notify, Event::Problem, move |rx, out| {
-        run(store, data_dir, net, sync_every, rx, out)
+        run(store, data_dir, net, sync_every, clock, rx, out)
     })
 }
 
@@ -167,6 +168,7 @@ struct Service {
     store: Arc<Store>,
     data_dir: PathBuf,
     node: Option<Node>,
+    clock: Arc<dyn Clock>,
     out: Out,
 }
 
@@ -175,12 +177,15 @@ async fn run(
     data_dir: PathBuf,
     net: Net,
     sync_every: Duration,
+    clock: Arc<dyn Clock>,
     mut requests: UnboundedReceiver<Request>,
     out: Out,
 ) {
     // Takes a crash left in progress are cut back to their whole fragments; they come back
     // for review when their question is opened.
-    crate::commands::record::recover(&data_dir);
+    for recovered in crate::ops::takes::recover(&data_dir) {
+        tracing::warn!("{recovered}");
+    }
     let node = match Node::start(store.clone(), &net.config(None)).await {
         Ok(node) => Some(node),
         Err(e) => {
@@ -188,7 +193,7 @@ async fn run(
             None
         }
     };
-    let service = Arc::new(Service { generation: std::sync::atomic::AtomicU64::new(0), store, data_dir, node, out });
+    let service = Arc::new(Service { generation: std::sync::atomic::AtomicU64::new(0), store, data_dir, node, clock, out });
     service.snapshot();
     let (kick_tx, mut kick_rx) = unbounded_channel::<()>();
     // The sync loop: on a timer, and when a request asks for it.
@@ -275,8 +280,9 @@ impl Service {
                 self.after_keep(question, result, &discard)
             }
             Request::KeepText { candidate, question, text } => {
-                let answer = Answer::Text(TextAnswer { text, written_at: Timestamp::now() });
-                let result = crate::candidate::keep_answer(&self.store, &candidate, &question, &answer);
+                let now = self.clock.now();
+                let answer = Answer::Text(TextAnswer { text, written_at: now });
+                let result = crate::candidate::keep_answer(&self.store, &candidate, &question, &answer, now);
                 self.after_keep(question, result, &[])
             }
             Request::Discard(dirs) => {
@@ -285,7 +291,7 @@ impl Service {
                 false
             }
             Request::Submit(candidate) => {
-                match crate::candidate::mark_submitted(&self.store, &candidate) {
+                match crate::candidate::mark_submitted(&self.store, &candidate, self.clock.now()) {
                     Ok(_) => {
                         let generation = self.bump();
                         let campaign = self.store.submission(&candidate).map(|s| s.campaign_id);
@@ -341,10 +347,10 @@ impl Service {
             size_bytes: take.size_bytes,
             duration_ms: take.duration_ms,
             media,
-            recorded_at: Timestamp::now(),
+            recorded_at: self.clock.now(),
             take_number,
         });
-        crate::candidate::keep_answer(&self.store, candidate, question, &answer)
+        crate::candidate::keep_answer(&self.store, candidate, question, &answer, self.clock.now())
     }
 
     async fn join(&self, text: &str) -> Result<CampaignId, String> {
@@ -361,7 +367,7 @@ impl Service {
                 self.out.send(Event::Connection(Connection::Online));
                 Ok(ticket.campaign)
             }
-            Err(ClientError::Unreachable(_)) => {
+            Err(ClientError::Unreachable(_) | ClientError::Busy) => {
                 self.out.send(Event::Connection(Connection::Offline("the employer is not reachable".into())));
                 Err("The employer's computer could not be reached, so the interview could not be downloaded yet. \
                      Check that you are online and try again later; the ticket stays valid."
@@ -472,7 +478,7 @@ fn remove_dirs(dirs: &[PathBuf]) {
 
 /// Takes on disk that belong to an answer and are complete (recovered ones included).
 fn pending_takes(data_dir: &std::path::Path) -> Vec<PendingTake> {
-    let root = crate::commands::record::takes_dir(data_dir);
+    let root = crate::ops::takes::takes_dir(data_dir);
     let Ok(entries) = std::fs::read_dir(&root) else { return Vec::new() };
     let mut out = Vec::new();
     for entry in entries.flatten() {

@@ -14,7 +14,7 @@ use std::sync::Arc;
 use eframe::egui;
 use peerview_media::player::TimeSource;
 use peerview_sync::doc::{Answer, AnswerKind, Campaign, EventKind, InviteState, Overrides, Question, Review, Verdict};
-use peerview_sync::{CampaignId, CandidateId, Timestamp};
+use peerview_sync::{CampaignId, CandidateId, Clock, Timestamp};
 
 use self::service::{CampaignView, Entry, Event, Mode, NodeStatus, Request, ReviewService};
 use super::devices::SharedDevices;
@@ -74,6 +74,8 @@ pub struct ReviewUi {
     mode: Mode,
     service: ReviewService,
     clock: Arc<dyn TimeSource>,
+    /// The date and time, for new campaigns' dates.
+    wall_clock: Arc<dyn Clock>,
     devices: SharedDevices,
     data_dir: PathBuf,
     campaigns: Vec<CampaignView>,
@@ -103,6 +105,7 @@ impl ReviewUi {
         mode: Mode,
         service: ReviewService,
         clock: Arc<dyn TimeSource>,
+        wall_clock: Arc<dyn Clock>,
         devices: SharedDevices,
         data_dir: PathBuf,
     ) -> ReviewUi {
@@ -110,6 +113,7 @@ impl ReviewUi {
             mode,
             service,
             clock,
+            wall_clock,
             devices,
             data_dir,
             campaigns: Vec::new(),
@@ -275,7 +279,7 @@ impl ReviewUi {
     fn campaign_list(&mut self, ui: &mut egui::Ui) {
         ui.heading("Campaigns");
         if self.mode == Mode::Employer && ui.button("New campaign").clicked() {
-            let campaign = new_campaign();
+            let campaign = new_campaign(self.wall_clock.now());
             self.selected = Some(campaign.id.clone());
             self.editor = Some(Editor::new(campaign));
             self.tab = Tab::Campaign;
@@ -523,6 +527,7 @@ impl ReviewUi {
             let Some(view) = self.view(id) else { return };
             self.editor = Some(Editor::new(view.campaign.clone()));
         }
+        let now = self.wall_clock.now();
         let Some(ed) = self.editor.as_mut() else { return };
         let mut send = None;
         egui::Grid::new("campaign_fields").num_columns(2).show(ui, |ui| {
@@ -608,7 +613,7 @@ impl ReviewUi {
                 let mut copy = ed.campaign.clone();
                 copy.id = CampaignId::random();
                 copy.title = format!("{} (copy)", copy.title);
-                copy.created_at = Timestamp::now();
+                copy.created_at = now;
                 *ed = Editor::new(copy);
                 ed.error = Some("This is an unsaved copy: change it and save.".into());
             }
@@ -630,7 +635,7 @@ impl ReviewUi {
             ui.add(egui::TextEdit::multiline(&mut ed.toml).code_editor().desired_rows(8).desired_width(600.0))
                 .labelled_by(l.id);
             if ui.button("Import as a new campaign").clicked() {
-                match crate::campaign_file::parse("the imported text", &ed.toml, Timestamp::now()) {
+                match crate::campaign_file::parse("the imported text", &ed.toml, now) {
                     Ok(c) => {
                         *ed = Editor::new(c);
                         ed.error = Some("Imported: check it and save.".into());
@@ -935,8 +940,7 @@ fn question_fields(ui: &mut egui::Ui, q: &mut Question, name: &str) {
 }
 
 /// A new campaign with one question to start from.
-fn new_campaign() -> Campaign {
-    let now = Timestamp::now();
+fn new_campaign(now: Timestamp) -> Campaign {
     Campaign {
         id: CampaignId::random(),
         title: "New campaign".into(),
@@ -1110,7 +1114,7 @@ mod tests {
 
     #[test]
     fn the_editor_refuses_what_the_file_format_refuses() {
-        let mut ed = Editor::new(new_campaign());
+        let mut ed = Editor::new(new_campaign(Timestamp(1_900_000_000_000)));
         assert!(editor_campaign(&ed).is_ok());
         ed.deadline = "next tuesday".into();
         assert!(editor_campaign(&ed).unwrap_err().contains("not a date"));

@@ -12,16 +12,15 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use anyhow::{Result, anyhow, bail};
-use peerview_sync::auth::Quota;
 use peerview_sync::client;
 use peerview_sync::doc::{Campaign, CampaignDoc, Overrides, Reviews, Roster, Submission, SubmissionDoc, Verdict};
 use peerview_sync::employer::{self, EmployerService};
 use peerview_sync::node::{Node, endpoint_hex};
 use peerview_sync::ticket::{Invitee, Ticket};
-use peerview_sync::{CampaignId, CandidateId, DocKind, QuestionId, ReviewerId, Store};
+use peerview_sync::{CampaignId, CandidateId, Clock, DocKind, QuestionId, ReviewerId, Store};
 use tokio::sync::mpsc::UnboundedReceiver;
 
-use crate::commands::p2p::Net;
+use crate::ops::{EmployerNode, Net};
 use crate::gui::worker::Worker;
 
 /// Whose computer this is.
@@ -148,6 +147,8 @@ pub struct ServiceConfig {
     /// Where the employer node listens (default: all interfaces, port 47100).
     pub bind: Option<SocketAddr>,
     pub refresh_every: Duration,
+    /// What time it is, for receipts, views, scores and decisions.
+    pub clock: Arc<dyn Clock>,
 }
 
 /// Start the employer's or reviewer's service.
@@ -168,6 +169,7 @@ struct Service {
     mode: Mode,
     node: Option<Node>,
     employer: Option<Arc<EmployerService>>,
+    clock: Arc<dyn Clock>,
     generation: std::sync::atomic::AtomicU64,
     out: Out,
 }
@@ -179,36 +181,33 @@ async fn run(
     mut rx: UnboundedReceiver<Request>,
     out: Out,
 ) {
-    let bind = match config.mode {
+    // The employer's node is the one `peerview serve` runs, replication with hubs included.
+    let started = match config.mode {
         Mode::Employer => {
-            Some(config.bind.unwrap_or_else(|| SocketAddr::from(([0, 0, 0, 0], crate::commands::p2p::DEFAULT_PORT))))
+            EmployerNode::start(store.clone(), &config.net, config.bind, config.refresh_every, config.clock.clone())
+                .await
+                .map(|e| (e.node.clone(), Some(e)))
         }
-        Mode::Reviewer => None,
+        Mode::Reviewer => Node::start(store.clone(), &config.net.config(None)).await.map(|n| (n, None)).map_err(Into::into),
     };
-    let node = match Node::start(store.clone(), &config.net.config(bind)).await {
-        Ok(n) => Some(n),
+    let (node, employer_node) = match started {
+        Ok((node, employer_node)) => (Some(node), employer_node),
         Err(e) => {
-            out.send(Event::Error(format!("{e}. Reading works; receiving and sending do not.")));
-            None
+            out.send(Event::Error(format!("{e:#}. Reading works; receiving and sending do not.")));
+            (None, None)
         }
     };
-    let mut router = None;
-    let mut employer_service = None;
-    if let (Mode::Employer, Some(node)) = (config.mode, &node) {
-        let service = EmployerService::new(node.clone(), Quota::default());
-        router = Some(service.spawn_router());
-        let address = node.ticket_node().await;
-        if let Err(e) = store.save_node_address(&address) {
-            out.send(Event::Error(format!("could not save the node's address for invites: {e}")));
-        }
-        employer_service = Some(service);
+    if let Some(problem) = employer_node.as_ref().and_then(|e| e.address_problem.clone()) {
+        out.send(Event::Error(problem));
     }
+    let employer_service = employer_node.as_ref().map(|e| e.service.clone());
     let service = Arc::new(Service {
         store,
         data_dir,
         mode: config.mode,
         node,
         employer: employer_service,
+        clock: config.clock.clone(),
         generation: std::sync::atomic::AtomicU64::new(0),
         out,
     });
@@ -231,11 +230,17 @@ async fn run(
             service.out.send(Event::Error(format!("{e:#}")));
         }
     }
-    if let Some(router) = router {
-        let _ = router.shutdown().await;
-    }
-    if let Some(node) = &service.node {
-        node.shutdown().await;
+    match employer_node {
+        Some(employer) => {
+            if let Err(e) = employer.shutdown().await {
+                tracing::warn!(error = %e, "closing the employer node");
+            }
+        }
+        None => {
+            if let Some(node) = &service.node {
+                node.shutdown().await;
+            }
+        }
     }
 }
 
@@ -289,7 +294,7 @@ impl Service {
                 self.saved("Accommodations saved");
             }
             Request::MarkViewed(candidate) => {
-                if crate::review::mark_viewed(&self.store, &candidate)? {
+                if crate::review::mark_viewed(&self.store, &candidate, self.clock.now())? {
                     self.saved("Marked viewed");
                 }
             }
@@ -298,16 +303,19 @@ impl Service {
                 self.saved("Score saved");
             }
             Request::SubmitScores(candidate) => {
-                crate::review::submit_scores(&self.store, &candidate)?;
+                crate::review::submit_scores(&self.store, &candidate, self.clock.now())?;
                 self.saved("Scorecard submitted");
             }
             Request::Comment { candidate, question, at_ms, text } => {
-                crate::review::comment(&self.store, &candidate, question, at_ms, text)?;
+                crate::review::comment(&self.store, &candidate, question, at_ms, text, self.clock.now())?;
                 self.saved("Comment added");
             }
             Request::Decide { candidate, verdict, message } => {
-                crate::review::decide(&self.store, &candidate, verdict, message)?;
-                self.saved(format!("Decision sent: {verdict}"));
+                if crate::review::decide(&self.store, &candidate, verdict, message, self.clock.now())? {
+                    self.saved(format!("Decision sent: {verdict}"));
+                } else {
+                    self.saved(format!("Recommended: {verdict} (the employer sends the decision)"));
+                }
             }
             Request::Prepare { hash } => {
                 let path = self.prepare(&hash).await?;

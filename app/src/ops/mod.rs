@@ -1,0 +1,35 @@
+//! The operations layer: workflows written once, which the command line (`commands/`) and the
+//! app (`gui/`) both call. It knows the data directory, the network settings and the nodes; it
+//! prints nothing (each caller tells its user in its own way) and logs with `tracing`.
+//! `commands/` and `gui/` never import each other: what they share lives here.
+
+pub mod node;
+pub mod takes;
+
+use std::net::SocketAddr;
+use std::path::Path;
+
+use anyhow::{Context, Result};
+use peerview_sync::Store;
+use peerview_sync::node::{NodeConfig, RelaySetting};
+
+pub use node::{DEFAULT_PORT, EmployerNode};
+
+/// How this computer's node reaches peers: relays, and discovery on the local network.
+#[derive(Clone, Debug, Default)]
+pub struct Net {
+    pub relay: RelaySetting,
+    pub lan_discovery: bool,
+}
+
+impl Net {
+    pub fn config(&self, bind: Option<SocketAddr>) -> NodeConfig {
+        NodeConfig { relay: self.relay.clone(), bind, lan_discovery: self.lan_discovery }
+    }
+}
+
+/// Open the data directory's store. Corrupt files it set aside are in `Store::problems` for the
+/// caller to report; takes a crash left behind are repaired separately ([`takes::recover`]).
+pub fn open_store(data_dir: &Path) -> Result<Store> {
+    Store::open(data_dir).with_context(|| format!("opening the data directory {}", data_dir.display()))
+}

@@ -1,0 +1,431 @@
+//! What a peer can make this node spend, and the checks that keep it within budget. Each check
+//! runs before the work it guards and costs less than the work: counters in memory, a header
+//! parse, an inflate into a capped sink. Decided without I/O, so the limits are unit-tested
+//! here; `tests/tests/hostile_peers.rs` measures them against a real node.
+//!
+//! ```text
+//! before Hello   QUIC: 0 uni streams, few bi streams, small windows (node.rs)
+//!                Admission: unauthenticated connections, overall and per source address
+//!                HELLO_TIMEOUT from connection to Hello, MAX_HELLO_BYTES for it
+//! after Hello    SessionBudget: bytes, rounds, rounds per second per session
+//!                inflated_size: compressed Automerge chunks never inflate past a cap
+//!                MAX_MISSING_DEPS, MAX_WAITING_ROUNDS: changes whose dependencies never arrive
+//! ```
+
+use std::collections::HashMap;
+use std::io::Read;
+use std::net::IpAddr;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+/// Largest Hello a peer may send before it has proved who it is.
+pub const MAX_HELLO_BYTES: usize = 4 << 10;
+/// From the connection to a complete Hello; a connection that has not authenticated by then is
+/// closed, silent or not.
+pub const HELLO_TIMEOUT: Duration = Duration::from_secs(5);
+/// Connections that have not (yet) authenticated, all sources together.
+pub const MAX_UNAUTHENTICATED: usize = 32;
+/// Connections that have not (yet) authenticated from one IP address.
+pub const MAX_UNAUTHENTICATED_PER_ADDR: usize = 8;
+/// Bytes that the compressed parts of one sync message may inflate to. An honest message is a
+/// few kilobytes; a whole submission document with years of history is well under a megabyte.
+pub const MAX_INFLATED_BYTES: u64 = 8 << 20;
+/// Dependencies a document's held-back changes may wait for (changes that arrived before the
+/// changes they build on).
+pub const MAX_MISSING_DEPS: usize = 64;
+/// Rounds in a row a document may end with changes still held back; then the session is
+/// refused. Together with the inflation cap per round, this bounds what waits in memory.
+pub const MAX_WAITING_ROUNDS: u32 = 4;
+/// Bytes one sync session may send, before the allowance per document it may sync.
+pub const SESSION_BASE_BYTES: u64 = 32 << 20;
+/// Extra bytes per document the session may sync.
+pub const SESSION_BYTES_PER_DOC: u64 = 1 << 20;
+/// Rounds in one session: an honest sync settles in a handful.
+pub const MAX_SESSION_ROUNDS: u32 = 500;
+/// Rounds per second before the session is slowed down to this rate.
+pub const MAX_ROUNDS_PER_SEC: u32 = 20;
+
+/// Too many connections are waiting to authenticate (overall or from this address).
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("too many unauthenticated connections{}", if *per_address { " from this address" } else { "" })]
+pub struct Busy {
+    pub per_address: bool,
+}
+
+/// Counts connections that have not authenticated yet; admission is refused at once, without
+/// any other work, when a limit is reached.
+#[derive(Debug)]
+pub struct Admission {
+    limits: (usize, usize),
+    state: Mutex<AdmissionState>,
+}
+
+#[derive(Debug, Default)]
+struct AdmissionState {
+    total: usize,
+    per_addr: HashMap<IpAddr, usize>,
+}
+
+/// A connection's place among the unauthenticated ones; given back when dropped (the peer
+/// authenticated, or the connection ended).
+#[derive(Debug)]
+pub struct Admitted {
+    admission: Arc<Admission>,
+    addr: Option<IpAddr>,
+}
+
+impl Default for Admission {
+    fn default() -> Self {
+        Admission::new(MAX_UNAUTHENTICATED, MAX_UNAUTHENTICATED_PER_ADDR)
+    }
+}
+
+impl Admission {
+    pub fn new(total: usize, per_addr: usize) -> Self {
+        Admission { limits: (total, per_addr), state: Mutex::new(AdmissionState::default()) }
+    }
+
+    /// Take a place for a connection from `addr` (`None`: not an IP path, e.g. relayed, which
+    /// counts toward the overall limit only).
+    pub fn admit(self: &Arc<Self>, addr: Option<IpAddr>) -> Result<Admitted, Busy> {
+        let mut s = self.state.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        if s.total >= self.limits.0 {
+            return Err(Busy { per_address: false });
+        }
+        if let Some(a) = addr {
+            let n = s.per_addr.entry(a).or_default();
+            if *n >= self.limits.1 {
+                return Err(Busy { per_address: true });
+            }
+            *n += 1;
+        }
+        s.total += 1;
+        Ok(Admitted { admission: self.clone(), addr })
+    }
+
+    /// Unauthenticated connections right now.
+    pub fn waiting(&self) -> usize {
+        self.state.lock().map_or(0, |s| s.total)
+    }
+}
+
+impl Drop for Admitted {
+    fn drop(&mut self) {
+        let mut s = self.admission.state.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        s.total = s.total.saturating_sub(1);
+        if let Some(a) = self.addr {
+            if let Some(n) = s.per_addr.get_mut(&a) {
+                *n -= 1;
+                if *n == 0 {
+                    s.per_addr.remove(&a);
+                }
+            }
+        }
+    }
+}
+
+/// Why a session went over its budget.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum OverBudget {
+    #[error("this session sent more than {0} bytes; sync again later")]
+    Bytes(u64),
+    #[error("this session took more than {0} rounds without settling")]
+    Rounds(u32),
+}
+
+/// What one authenticated session has spent.
+#[derive(Debug)]
+pub struct SessionBudget {
+    max_bytes: u64,
+    bytes: u64,
+    rounds: u32,
+    /// When the current one-second window of rounds started, and the rounds in it.
+    window: (Instant, u32),
+}
+
+impl SessionBudget {
+    /// The budget of a session that may sync `docs` documents.
+    pub fn new(docs: usize, now: Instant) -> Self {
+        let max_bytes = SESSION_BASE_BYTES.saturating_add(SESSION_BYTES_PER_DOC.saturating_mul(docs as u64));
+        SessionBudget { max_bytes, bytes: 0, rounds: 0, window: (now, 0) }
+    }
+
+    /// Count a received round of `bytes`; returns how long to wait before handling it (the
+    /// rate limit), or the refusal when the session is over budget.
+    pub fn round(&mut self, bytes: u64, now: Instant) -> Result<Duration, OverBudget> {
+        self.bytes = self.bytes.saturating_add(bytes);
+        self.rounds += 1;
+        if self.bytes > self.max_bytes {
+            return Err(OverBudget::Bytes(self.max_bytes));
+        }
+        if self.rounds > MAX_SESSION_ROUNDS {
+            return Err(OverBudget::Rounds(MAX_SESSION_ROUNDS));
+        }
+        let (start, count) = &mut self.window;
+        let elapsed = now.saturating_duration_since(*start);
+        if elapsed >= Duration::from_secs(1) {
+            *start = now;
+            *count = 1;
+            return Ok(Duration::ZERO);
+        }
+        *count += 1;
+        if *count > MAX_ROUNDS_PER_SEC {
+            // Over the rate: wait for the window to end; the next round opens a new one.
+            let wait = Duration::from_secs(1) - elapsed;
+            *start = now + wait;
+            *count = 1;
+            return Ok(wait);
+        }
+        Ok(Duration::ZERO)
+    }
+}
+
+/// Why the changes of a sync message were refused before Automerge saw them.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum ChunkError {
+    #[error("a change inflates to more than {MAX_INFLATED_BYTES} bytes")]
+    TooLarge,
+    #[error("a change is malformed: {0}")]
+    Malformed(&'static str),
+}
+
+const MAGIC: [u8; 4] = [0x85, 0x6f, 0x4a, 0x83];
+const CHUNK_DOCUMENT: u8 = 0;
+const CHUNK_CHANGE: u8 = 1;
+const CHUNK_COMPRESSED: u8 = 2;
+const CHUNK_BUNDLE: u8 = 3;
+/// The column-spec bit that marks a DEFLATE-compressed column of a document chunk.
+const COLUMN_DEFLATE: u64 = 0b1000;
+
+/// How many bytes the Automerge chunks in `changes` (the `changes` of a sync message) take once
+/// inflated, refusing as soon as the total passes `limit`. Automerge inflates compressed change
+/// chunks and compressed document columns without a bound; this walks the chunk headers and
+/// inflates into a counting sink that stops at the limit, so a 1 MB bomb costs at most `limit`
+/// bytes of work and none of memory.
+pub fn inflated_size<'a>(changes: impl IntoIterator<Item = &'a [u8]>, limit: u64) -> Result<u64, ChunkError> {
+    let mut total = 0u64;
+    for bytes in changes {
+        let mut r = Reader(bytes);
+        while !r.0.is_empty() {
+            if r.take(4)? != MAGIC {
+                return Err(ChunkError::Malformed("no chunk header"));
+            }
+            r.take(4)?; // checksum, verified by Automerge
+            let kind = r.take(1)?[0];
+            let len = usize::try_from(r.uleb()?).map_err(|_| ChunkError::Malformed("length"))?;
+            let data = r.take(len)?;
+            let remaining = limit.saturating_sub(total);
+            total += match kind {
+                CHUNK_CHANGE | CHUNK_BUNDLE => {
+                    // Parsed as they are: Automerge refuses compressed columns in these.
+                    if len as u64 > remaining {
+                        return Err(ChunkError::TooLarge);
+                    }
+                    len as u64
+                }
+                CHUNK_COMPRESSED => inflate_capped(data, remaining)?,
+                CHUNK_DOCUMENT => document_size(data, remaining)?,
+                _ => return Err(ChunkError::Malformed("unknown chunk type")),
+            };
+        }
+    }
+    Ok(total)
+}
+
+/// A document chunk: actors, heads, the change and op column metadata, then the columns, some
+/// of which may be compressed.
+fn document_size(data: &[u8], limit: u64) -> Result<u64, ChunkError> {
+    let mut r = Reader(data);
+    for _ in 0..r.uleb()? {
+        let len = usize::try_from(r.uleb()?).map_err(|_| ChunkError::Malformed("actor"))?;
+        r.take(len)?;
+    }
+    let heads = usize::try_from(r.uleb()?).map_err(|_| ChunkError::Malformed("heads"))?;
+    r.take(heads.checked_mul(32).ok_or(ChunkError::Malformed("heads"))?)?;
+    let mut columns = Vec::new();
+    for _ in 0..2 {
+        for _ in 0..r.uleb()? {
+            let spec = r.uleb()?;
+            let len = usize::try_from(r.uleb()?).map_err(|_| ChunkError::Malformed("column"))?;
+            columns.push((spec & COLUMN_DEFLATE != 0, len));
+        }
+    }
+    let mut total = r.0.len() as u64; // everything but the columns is taken as it is
+    for (deflated, len) in columns {
+        let column = r.take(len)?;
+        total -= len as u64;
+        let remaining = limit.saturating_sub(total);
+        total += if deflated { inflate_capped(column, remaining)? } else { len as u64 };
+    }
+    if total > limit { Err(ChunkError::TooLarge) } else { Ok(total) }
+}
+
+/// Inflate raw DEFLATE `data`, counting the output and stopping past `limit`.
+fn inflate_capped(data: &[u8], limit: u64) -> Result<u64, ChunkError> {
+    let decoder = flate2::bufread::DeflateDecoder::new(data);
+    let mut sink = std::io::sink();
+    let inflated = std::io::copy(&mut decoder.take(limit.saturating_add(1)), &mut sink)
+        .map_err(|_| ChunkError::Malformed("bad compressed data"))?;
+    if inflated > limit { Err(ChunkError::TooLarge) } else { Ok(inflated) }
+}
+
+struct Reader<'a>(&'a [u8]);
+
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize) -> Result<&'a [u8], ChunkError> {
+        if n > self.0.len() {
+            return Err(ChunkError::Malformed("truncated"));
+        }
+        let (head, rest) = self.0.split_at(n);
+        self.0 = rest;
+        Ok(head)
+    }
+
+    fn uleb(&mut self) -> Result<u64, ChunkError> {
+        let mut value = 0u64;
+        for shift in (0..64).step_by(7) {
+            let byte = self.take(1)?[0];
+            value |= u64::from(byte & 0x7f) << shift;
+            if byte & 0x80 == 0 {
+                return Ok(value);
+            }
+        }
+        Err(ChunkError::Malformed("number too long"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Write;
+
+    fn deflate(bytes: &[u8]) -> Vec<u8> {
+        let mut e = flate2::write::DeflateEncoder::new(Vec::new(), flate2::Compression::fast());
+        e.write_all(bytes).expect("deflate");
+        e.finish().expect("deflate")
+    }
+
+    fn uleb(mut n: u64, out: &mut Vec<u8>) {
+        loop {
+            let byte = (n & 0x7f) as u8;
+            n >>= 7;
+            if n == 0 {
+                out.push(byte);
+                return;
+            }
+            out.push(byte | 0x80);
+        }
+    }
+
+    fn chunk(kind: u8, data: &[u8]) -> Vec<u8> {
+        let mut c = MAGIC.to_vec();
+        c.extend([0; 4]);
+        c.push(kind);
+        uleb(data.len() as u64, &mut c);
+        c.extend(data);
+        c
+    }
+
+    #[test]
+    fn admission_limits_overall_and_per_address_and_frees_places() {
+        let a = Arc::new(Admission::new(3, 2));
+        let ip = |n: u8| Some(IpAddr::from([10, 0, 0, n]));
+        let first = a.admit(ip(1)).expect("1st");
+        let second = a.admit(ip(1)).expect("2nd");
+        assert_eq!(a.admit(ip(1)).unwrap_err(), Busy { per_address: true });
+        let third = a.admit(ip(2)).expect("another address");
+        assert_eq!(a.admit(None).unwrap_err(), Busy { per_address: false });
+        drop(first);
+        assert_eq!(a.waiting(), 2);
+        let again = a.admit(ip(1)).expect("a place came free");
+        drop((second, third, again));
+        assert_eq!(a.waiting(), 0);
+    }
+
+    #[test]
+    fn sessions_are_capped_in_bytes_and_rounds_and_slowed_to_the_rate() {
+        let t0 = Instant::now();
+        let mut b = SessionBudget::new(0, t0);
+        assert_eq!(b.round(SESSION_BASE_BYTES, t0), Ok(Duration::ZERO));
+        assert_eq!(b.round(1, t0), Err(OverBudget::Bytes(SESSION_BASE_BYTES)), "one byte more");
+
+        let mut b = SessionBudget::new(1, t0);
+        let mut waited = Duration::ZERO;
+        let mut now = t0;
+        for _ in 0..MAX_ROUNDS_PER_SEC * 3 {
+            let wait = b.round(10, now).expect("within budget");
+            now += wait;
+            waited += wait;
+        }
+        assert!(waited >= Duration::from_millis(1900), "60 rounds at once are spread over 2 s or more: {waited:?}");
+        let mut b = SessionBudget::new(1, t0);
+        let mut now = t0;
+        for _ in 0..MAX_SESSION_ROUNDS {
+            now += b.round(1, now).expect("within budget");
+        }
+        assert_eq!(b.round(1, now), Err(OverBudget::Rounds(MAX_SESSION_ROUNDS)));
+    }
+
+    #[test]
+    fn chunks_are_sized_before_automerge_inflates_them() {
+        let bomb = deflate(&vec![0u8; 4 << 20]);
+        let honest = deflate(b"a small change");
+        let cases: Vec<(&str, Vec<u8>, u64, Result<u64, ChunkError>)> = vec![
+            ("plain change", chunk(CHUNK_CHANGE, &[7; 100]), 1000, Ok(100)),
+            ("compressed change", chunk(CHUNK_COMPRESSED, &honest), 1000, Ok(14)),
+            ("bomb under the limit", chunk(CHUNK_COMPRESSED, &bomb), 4 << 20, Ok(4 << 20)),
+            ("bomb one byte over", chunk(CHUNK_COMPRESSED, &bomb), (4 << 20) - 1, Err(ChunkError::TooLarge)),
+            ("two chunks add up", [chunk(CHUNK_CHANGE, &[1; 60]), chunk(CHUNK_CHANGE, &[1; 60])].concat(), 100, Err(ChunkError::TooLarge)),
+            ("garbage", vec![1, 2, 3, 4, 5], 1000, Err(ChunkError::Malformed("no chunk header"))),
+            ("truncated", chunk(CHUNK_CHANGE, &[7; 100])[..50].to_vec(), 1000, Err(ChunkError::Malformed("truncated"))),
+            ("unknown type", chunk(9, &[0; 4]), 1000, Err(ChunkError::Malformed("unknown chunk type"))),
+            ("bad deflate", chunk(CHUNK_COMPRESSED, &[0xff; 16]), 1000, Err(ChunkError::Malformed("bad compressed data"))),
+        ];
+        for (name, bytes, limit, expected) in cases {
+            assert_eq!(inflated_size([bytes.as_slice()], limit), expected, "{name}");
+        }
+    }
+
+    #[test]
+    fn compressed_document_columns_count_inflated() {
+        let column = deflate(&vec![0u8; 1 << 20]);
+        let mut doc = Vec::new();
+        uleb(0, &mut doc); // actors
+        uleb(0, &mut doc); // heads
+        uleb(1, &mut doc); // one change column, deflated
+        uleb(0b1000 | (1 << 4), &mut doc);
+        uleb(column.len() as u64, &mut doc);
+        uleb(0, &mut doc); // no op columns
+        doc.extend(&column);
+        let bytes = chunk(CHUNK_DOCUMENT, &doc);
+        assert_eq!(inflated_size([bytes.as_slice()], 2 << 20), Ok(1 << 20));
+        assert_eq!(inflated_size([bytes.as_slice()], (1 << 20) - 1), Err(ChunkError::TooLarge));
+    }
+
+    /// What Automerge itself sends is measured, not refused: a real document's sync messages.
+    #[test]
+    fn real_automerge_messages_pass() {
+        use automerge::sync::{State, SyncDoc};
+        use automerge::transaction::Transactable;
+        let mut doc = automerge::AutoCommit::new();
+        for i in 0..200 {
+            doc.put(automerge::ROOT, format!("k{i}"), "a value that repeats a value that repeats").expect("put");
+            doc.commit();
+        }
+        let mut state = State::new();
+        let mut total = 0;
+        let mut peer = automerge::AutoCommit::new();
+        let mut peer_state = State::new();
+        for _ in 0..4 {
+            if let Some(m) = doc.sync().generate_sync_message(&mut state) {
+                let decoded = automerge::sync::Message::decode(&m.clone().encode()).expect("decode");
+                total += inflated_size(decoded.changes.iter(), MAX_INFLATED_BYTES).expect("an honest message");
+                peer.sync().receive_sync_message(&mut peer_state, m).expect("apply");
+            }
+            if let Some(m) = peer.sync().generate_sync_message(&mut peer_state) {
+                doc.sync().receive_sync_message(&mut state, m).expect("apply");
+            }
+        }
+        assert!(total > 0, "the changes were seen");
+    }
+}

@@ -1,0 +1,298 @@
+//! Hostile peers against a real `peerview serve` (a separate process, on loopback), as an
+//! attacker would try it: connections that never say who they are, unidirectional and
+//! bidirectional stream floods, an announced 8 MiB Hello trickled in, an invited candidate's
+//! compressed change that inflates to 1 GiB, a revoked candidate who keeps its session open.
+//! Each attack is closed in time, the employer's memory (VmHWM from /proc) stays within its
+//! budget, nothing reaches the documents, and an honest candidate completes afterwards.
+
+use std::io::Write;
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use iroh::endpoint::{Connection, presets};
+use iroh::{Endpoint, RelayMode};
+use peerview_sync::auth::DocRef;
+use peerview_sync::node::endpoint_addr;
+use peerview_sync::protocol::{Claim, Entry, Msg, PROTOCOL_VERSION, SYNC_ALPN, read_msg, write_msg};
+use peerview_sync::ticket::{Invitee, Ticket};
+use peerview_sync::DocKind;
+use peerview_tests::{Server, ok, peer, peerview};
+
+const CAMPAIGN: &str = r#"
+title = "Night porter"
+role = "Night porter"
+deadline = 2099-01-01T00:00:00Z
+[[question]]
+id = "why"
+prompt = "Why nights?"
+answer = "text"
+"#;
+
+/// The employer node's peak resident memory while under attack.
+const RSS_BUDGET_BYTES: u64 = 300 << 20;
+
+/// Resident memory of a process, now and at its peak (bytes).
+fn rss(pid: u32) -> (u64, u64) {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).expect("/proc status");
+    let field = |name: &str| {
+        status
+            .lines()
+            .find(|l| l.starts_with(name))
+            .and_then(|l| l.split_whitespace().nth(1))
+            .and_then(|kb| kb.parse::<u64>().ok())
+            .expect("field in /proc status")
+            * 1024
+    };
+    (field("VmRSS:"), field("VmHWM:"))
+}
+
+fn mb(bytes: u64) -> String {
+    format!("{:.0} MB", bytes as f64 / 1e6)
+}
+
+async fn attacker() -> Endpoint {
+    Endpoint::builder(presets::Minimal)
+        .relay_mode(RelayMode::Disabled)
+        .clear_ip_transports()
+        .bind_addr("127.0.0.1:0".parse::<std::net::SocketAddr>().expect("addr"))
+        .expect("bind address")
+        .bind()
+        .await
+        .expect("attacker endpoint")
+}
+
+/// Connect on the sync protocol (the handshake only; no stream).
+async fn connect(ep: &Endpoint, ticket: &Ticket) -> Connection {
+    ep.connect(endpoint_addr(&ticket.nodes[0]).expect("address"), SYNC_ALPN).await.expect("connect")
+}
+
+/// How long the employer took to close `conn` (panics past `limit`).
+async fn closed_within(conn: &Connection, limit: Duration, what: &str) -> Duration {
+    let start = Instant::now();
+    tokio::time::timeout(limit, conn.closed())
+        .await
+        .unwrap_or_else(|_| panic!("{what}: the employer kept the connection open for {limit:?}"));
+    start.elapsed()
+}
+
+fn setup() -> (tempfile::TempDir, String) {
+    let employer = tempfile::tempdir().expect("tempdir");
+    let file = employer.path().join("c.toml");
+    std::fs::write(&file, CAMPAIGN).expect("write");
+    let campaign =
+        ok(&peerview(employer.path(), &["campaign", "create", "--file", file.to_str().expect("utf-8")])).trim().to_owned();
+    (employer, campaign)
+}
+
+fn invite(employer: &Path, campaign: &str, name: &str) -> Ticket {
+    let text = ok(&peerview(employer, &["invite", campaign, "--name", name])).trim().to_owned();
+    Ticket::decode(&text).expect("ticket")
+}
+
+fn claim_of(t: &Ticket) -> Claim {
+    Claim { campaign: t.campaign.clone(), invitee: t.invitee.clone(), secret: t.secret }
+}
+
+fn uleb(mut n: u64, out: &mut Vec<u8>) {
+    loop {
+        let byte = (n & 0x7f) as u8;
+        n >>= 7;
+        if n == 0 {
+            out.push(byte);
+            return;
+        }
+        out.push(byte | 0x80);
+    }
+}
+
+/// An Automerge sync message (v1) carrying one compressed change chunk whose DEFLATE data
+/// inflates to `inflated` zero bytes: about a thousandth of that on the wire.
+fn compression_bomb(inflated: usize) -> Vec<u8> {
+    let mut deflate = flate2::write::DeflateEncoder::new(Vec::new(), flate2::Compression::best());
+    let zeros = vec![0u8; 1 << 20];
+    for _ in 0..inflated / zeros.len() {
+        deflate.write_all(&zeros).expect("deflate");
+    }
+    let data = deflate.finish().expect("deflate");
+    let mut chunk = vec![0x85, 0x6f, 0x4a, 0x83, 0, 0, 0, 0, 2];
+    uleb(data.len() as u64, &mut chunk);
+    chunk.extend(data);
+    let mut message = vec![0x42, 0, 0, 0, 1];
+    uleb(chunk.len() as u64, &mut message);
+    message.extend(chunk);
+    message
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn hostile_peers_are_cut_off_cheaply_and_an_honest_candidate_still_gets_through() {
+    let (employer, campaign) = setup();
+    let server = Server::start(employer.path(), "127.0.0.1:0");
+    let pid = server.child.id();
+    let mallory = invite(employer.path(), &campaign, "Mallory");
+    let eve = invite(employer.path(), &campaign, "Eve");
+    let (rss_start, _) = rss(pid);
+
+    // 1. Connections from unknown keys that never open a stream: the first few wait for their
+    //    Hello and are closed when it does not come; the rest are refused at once.
+    let mut eps = Vec::new();
+    for _ in 0..4 {
+        eps.push(attacker().await);
+    }
+    let started = Instant::now();
+    let mut silent = Vec::new();
+    let mut refused_in_handshake = 0;
+    for i in 0..60 {
+        let addr = endpoint_addr(&mallory.nodes[0]).expect("address");
+        match eps[i % eps.len()].connect(addr, SYNC_ALPN).await {
+            Ok(conn) => silent.push(conn),
+            Err(_) => refused_in_handshake += 1,
+        }
+    }
+    tokio::time::sleep(Duration::from_millis(1000)).await;
+    let refused_at_once = refused_in_handshake + silent.iter().filter(|c| c.close_reason().is_some()).count();
+    for conn in &silent {
+        closed_within(conn, Duration::from_secs(10).saturating_sub(started.elapsed()), "a silent connection").await;
+    }
+    println!("silent connections: 60 closed within {:?}, {refused_at_once} of them at once", started.elapsed());
+    assert!(refused_at_once >= 60 - 8, "over the per-address limit, connections are refused at once: {refused_at_once}");
+
+    // The employer frees a connection's place when its handler ends, a moment after the close.
+    tokio::time::sleep(Duration::from_millis(500)).await;
+
+    // 2. Streams before Hello: no unidirectional stream can be opened at all; bidirectional
+    //    streams filled with data are bounded by the connection's window and closed with it.
+    let conn = connect(&eps[0], &mallory).await;
+    let uni = tokio::time::timeout(Duration::from_secs(2), conn.open_uni()).await;
+    assert!(!matches!(uni, Ok(Ok(_))), "a unidirectional stream was granted before Hello");
+    // The first stream starts a plausible Hello and stalls, so the employer waits on it while
+    // the other streams are filled.
+    let mut floods = Vec::new();
+    for ep in eps.iter().chain(eps.iter()) {
+        let conn = connect(ep, &mallory).await;
+        let (mut first, _) = conn.open_bi().await.expect("first stream");
+        first.write_all(&2048u32.to_be_bytes()).await.expect("length");
+        for _ in 0..15 {
+            let conn = conn.clone();
+            floods.push(tokio::spawn(async move {
+                let Ok((mut send, _recv)) = conn.open_bi().await else { return 0u64 };
+                let block = vec![0x55u8; 64 << 10];
+                let mut sent = 0u64;
+                while sent < (1 << 20) {
+                    match tokio::time::timeout(Duration::from_secs(12), send.write_all(&block)).await {
+                        Ok(Ok(())) => sent += block.len() as u64,
+                        _ => break,
+                    }
+                }
+                sent
+            }));
+        }
+        floods.push(tokio::spawn(async move {
+            let _keep = first;
+            let _ = tokio::time::timeout(Duration::from_secs(12), conn.closed()).await;
+            0
+        }));
+    }
+    let mut flooded = 0;
+    for f in floods {
+        flooded += f.await.expect("flood task");
+    }
+    closed_within(&conn, Duration::from_secs(10), "a connection that only tried streams").await;
+    println!("stream flood before Hello: {} accepted into the employer's windows", mb(flooded));
+
+    tokio::time::sleep(Duration::from_millis(500)).await;
+
+    // 3. A Hello announced at 8 MiB and trickled in: refused on the length alone.
+    let conn = connect(&eps[1], &mallory).await;
+    let (mut send, _recv) = conn.open_bi().await.expect("stream");
+    send.write_all(&(8u32 << 20).to_be_bytes()).await.expect("length");
+    let trickle = tokio::spawn(async move {
+        for _ in 0..20 {
+            if send.write_all(&[0u8; 1024]).await.is_err() {
+                break;
+            }
+            tokio::time::sleep(Duration::from_secs(1)).await;
+        }
+    });
+    let took = closed_within(&conn, Duration::from_secs(3), "an 8 MiB Hello").await;
+    trickle.abort();
+    println!("8 MiB Hello: closed after {took:?}");
+
+    // 4. A small Hello trickled so slowly it never completes: closed at the Hello deadline.
+    let conn = connect(&eps[2], &mallory).await;
+    let (mut send, _recv) = conn.open_bi().await.expect("stream");
+    send.write_all(&2048u32.to_be_bytes()).await.expect("length");
+    let trickle = tokio::spawn(async move {
+        for _ in 0..30 {
+            if send.write_all(&[0u8; 16]).await.is_err() {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(500)).await;
+        }
+    });
+    let took = closed_within(&conn, Duration::from_secs(10), "a trickled Hello").await;
+    trickle.abort();
+    println!("trickled Hello: closed after {took:?}");
+
+    // 5. An invited candidate sends a compressed change that inflates to 1 GiB.
+    let conn = connect(&eps[3], &mallory).await;
+    let (mut send, mut recv) = conn.open_bi().await.expect("stream");
+    write_msg(&mut send, &Msg::Hello { protocol: PROTOCOL_VERSION, claim: Some(claim_of(&mallory)) }).await.expect("hello");
+    let docs = match read_msg(&mut recv).await.expect("welcome") {
+        Msg::Welcome { docs } => docs,
+        other => panic!("Mallory's invite is valid: {other:?}"),
+    };
+    let Invitee::Candidate(me) = &mallory.invitee else { panic!("a candidate ticket") };
+    let submission = DocRef { kind: DocKind::Submission, id: me.to_string() };
+    assert!(docs.contains(&submission));
+    let bomb = compression_bomb(1 << 30);
+    println!("compression bomb: {} on the wire, 1 GiB inflated", mb(bomb.len() as u64));
+    write_msg(&mut send, &Msg::Round { entries: vec![Entry { doc: submission, message: Some(bomb) }] })
+        .await
+        .expect("round");
+    match read_msg(&mut recv).await {
+        Ok(Msg::Refused { reason }) => assert!(reason.contains("inflates to more than"), "{reason}"),
+        other => panic!("the bomb was not refused: {other:?}"),
+    }
+
+    // 6. A candidate whose invite is revoked while its session is open is cut off within a round.
+    let eve_ep = attacker().await;
+    let conn = connect(&eve_ep, &eve).await;
+    let (mut send, mut recv) = conn.open_bi().await.expect("stream");
+    write_msg(&mut send, &Msg::Hello { protocol: PROTOCOL_VERSION, claim: Some(claim_of(&eve)) }).await.expect("hello");
+    assert!(matches!(read_msg(&mut recv).await.expect("welcome"), Msg::Welcome { .. }));
+    let Invitee::Candidate(eve_id) = &eve.invitee else { panic!("a candidate ticket") };
+    ok(&peerview(employer.path(), &["revoke", &campaign, eve_id.as_str()]));
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+    write_msg(&mut send, &Msg::Round { entries: vec![] }).await.expect("round");
+    match read_msg(&mut recv).await {
+        Ok(Msg::Refused { reason }) => assert!(reason.contains("withdrawn"), "{reason}"),
+        other => panic!("a revoked candidate's session went on: {other:?}"),
+    }
+
+    // The employer's memory stayed within budget through all of it.
+    let (rss_now, rss_peak) = rss(pid);
+    println!(
+        "employer memory: {} at start, {} now, {} at peak (budget {})",
+        mb(rss_start),
+        mb(rss_now),
+        mb(rss_peak),
+        mb(RSS_BUDGET_BYTES)
+    );
+    assert!(rss_peak <= RSS_BUDGET_BYTES, "the employer's memory peaked at {}", mb(rss_peak));
+
+    // Nothing of the attacks reached the documents: Mallory's submission is as invited.
+    let store = peerview_sync::Store::open(employer.path()).expect("employer store");
+    let submission = store.submission(me).expect("Mallory's submission");
+    assert!(submission.answers.is_empty() && submission.events.is_empty(), "{submission:?}");
+    drop(store);
+    assert!(!server.log().contains("panicked"), "{}", server.log());
+
+    // And an honest candidate gets through afterwards.
+    let ada_ticket = ok(&peerview(employer.path(), &["invite", &campaign, "--name", "Ada"])).trim().to_owned();
+    let ada = tempfile::tempdir().expect("tempdir");
+    ok(&peer(ada.path(), &["join", &ada_ticket]));
+    ok(&peer(ada.path(), &["answer", &campaign, "why", "--text", "I like quiet hours."]));
+    let submitted = ok(&peer(ada.path(), &["submit", &campaign]));
+    assert!(submitted.contains("received by the employer"), "{submitted}");
+    drop(eps);
+}
