@@ -347,10 +347,7 @@ async fn live_upload(
         }
         if !*done.borrow() {
             // Best effort: offline is normal, the fragments wait in the store.
-            let attempt = async {
-                client::sync_documents(&node, &live.ticket).await?;
-                client::offer_recordings(&node, &live.ticket).await
-            };
+            let attempt = crate::ops::exchange::exchange(&node, &live.ticket);
             tokio::select! {
                 _ = attempt => {}
                 _ = done.wait_for(|stopped| *stopped) => {}
@@ -419,12 +416,7 @@ pub fn submit(data_dir: &Path, net: Net, campaign: &str, wait: Duration) -> Resu
 fn deliver(data_dir: &Path, net: Net, ticket: &Ticket) -> Result<()> {
     runtime()?.block_on(async {
         let node = client_node(data_dir, net).await?;
-        let result = async {
-            client::sync_documents(&node, ticket).await?;
-            client::offer_recordings(&node, ticket).await?;
-            client::sync_documents(&node, ticket).await
-        }
-        .await;
+        let result = crate::ops::exchange::exchange(&node, ticket).await;
         node.shutdown().await;
         match result {
             Ok(_) => Ok(()),
@@ -469,36 +461,7 @@ fn sync_once(data_dir: &Path, net: Net) -> Result<()> {
     for ticket in &tickets {
         let outcome = runtime()?.block_on(async {
             let node = client_node(data_dir, net.clone()).await?;
-            let result = async {
-                if let Invitee::Hub(_) = &ticket.invitee {
-                    let own = node.store.node_address();
-                    let r = client::replicate(&node, ticket, own.as_ref()).await?;
-                    return Ok(format!(
-                        "replicated ({} documents changed, {} recordings copied)",
-                        r.changed_docs, r.fetched_recordings
-                    ));
-                }
-                let synced = client::sync_documents(&node, ticket).await?;
-                match &ticket.invitee {
-                    Invitee::Candidate(_) => {
-                        let submitted = node.store.submission_of(ticket)?.is_some_and(|s| s.submitted_at.is_some());
-                        if submitted {
-                            client::offer_recordings(&node, ticket).await?;
-                            client::sync_documents(&node, ticket).await?;
-                        }
-                    }
-                    Invitee::Reviewer(_) => {
-                        client::fetch_recordings(&node, ticket).await?;
-                    }
-                    Invitee::Hub(_) => {}
-                }
-                Ok::<_, ClientError>(format!(
-                    "synced {} documents ({} changed)",
-                    synced.docs.len(),
-                    synced.changed.len()
-                ))
-            }
-            .await;
+            let result = crate::ops::exchange::exchange(&node, ticket).await.map(|e| e.to_string());
             node.shutdown().await;
             Ok::<_, anyhow::Error>(result)
         })?;

@@ -3,6 +3,7 @@
 //! prints nothing (each caller tells its user in its own way) and logs with `tracing`.
 //! `commands/` and `gui/` never import each other: what they share lives here.
 
+pub mod exchange;
 pub mod node;
 pub mod takes;
 

@@ -395,19 +395,7 @@ impl Service {
         let mut reached = false;
         let mut last_error = None;
         for ticket in &tickets {
-            let result = async {
-                client::sync_documents(node, ticket).await?;
-                let has_recordings = self
-                    .store
-                    .submission_of(ticket)?
-                    .is_some_and(|s| s.takes().next().is_some() || !s.uploads.is_empty());
-                if has_recordings {
-                    client::offer_recordings(node, ticket).await?;
-                    client::sync_documents(node, ticket).await?;
-                }
-                Ok::<_, ClientError>(())
-            }
-            .await;
+            let result = crate::ops::exchange::exchange(node, ticket).await.map(|_| ());
             match result {
                 Ok(()) => reached = true,
                 Err(ClientError::Refused(r)) => {
