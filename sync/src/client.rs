@@ -146,8 +146,9 @@ pub async fn sync_documents(node: &Node, ticket: &Ticket) -> Result<SyncOutcome,
 
 /// Retries when the employer is busy: the first after about this long, then doubling.
 const BUSY_FIRST_RETRY: std::time::Duration = std::time::Duration::from_millis(100);
-const BUSY_MAX_RETRY: std::time::Duration = std::time::Duration::from_secs(2);
-const BUSY_RETRIES: u32 = 10;
+const BUSY_MAX_RETRY: std::time::Duration = std::time::Duration::from_secs(3);
+/// About 40 s of retries in all: a crowd at the same moment clears well within that.
+const BUSY_RETRIES: u32 = 16;
 
 /// Whether the employer closed the connection because it was busy (before any Hello was read).
 fn was_busy(conn: &Connection) -> bool {

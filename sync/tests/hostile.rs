@@ -2,7 +2,8 @@
 //! thing is tried over the wire and refused, and nothing it sent reaches the employer's
 //! documents. Unknown endpoint, replayed invite, wrong campaign, another candidate's
 //! submission, reviews, editing the questions, writing the employer's status events, an
-//! oversized recording, garbage instead of a sync message, and downloading recordings.
+//! oversized recording, data parked in a field Peerview never reads, garbage instead of a sync
+//! message, and downloading recordings.
 
 use std::sync::Arc;
 
@@ -199,6 +200,13 @@ async fn every_forbidden_thing_is_refused_over_the_wire() {
         *doc = d.into_automerge();
     });
     sync_refused(&ann, &ticket_a, submission_ref.clone(), huge, "larger than").await;
+
+    // Parking data in a field Peerview never reads: refused, naming the field.
+    let parked = edited(&ann.store, DocKind::Submission, a.as_str(), |doc| {
+        use automerge::transaction::Transactable;
+        doc.put(automerge::ROOT, "stash", "x".repeat(50_000)).expect("put");
+    });
+    sync_refused(&ann, &ticket_a, submission_ref.clone(), parked, "field `stash` is not part of this document").await;
 
     // Garbage instead of a sync message.
     round_refused(&ann, &ticket_a, vec![Entry { doc: submission_ref, message: Some(vec![0x42; 300]) }], "malformed")
