@@ -316,8 +316,7 @@ fn main() -> ExitCode {
 /// a relay channel closing as a command exits, address publishing failing) at WARN and ERROR.
 /// Peerview reports those conditions itself as state ("offline", "not sent yet"), and any real
 /// failure comes back to it as an error; so by default they are quiet.
-const QUIET_NETWORK_LOGS: &str =
-    "iroh=off,iroh_relay=off,iroh_blobs=error,iroh_mdns_address_lookup=off,noq=off,noq_proto=off,pkarr=off,swarm_discovery=off,portmapper=off,n0_watcher=off";
+const QUIET_NETWORK_LOGS: &str = "iroh=off,iroh_relay=off,iroh_blobs=error,iroh_mdns_address_lookup=off,noq=off,noq_proto=off,pkarr=off,swarm_discovery=off,portmapper=off,n0_watcher=off";
 
 /// Logs go to stderr; `RUST_LOG` (e.g. `RUST_LOG=debug`) overrides the default level.
 fn init_tracing(default_level: &str) {

@@ -119,8 +119,7 @@ pub fn decide(
     }
     let by = my_name_for(store, candidate);
     edit_submission(store, candidate, |doc| {
-        doc.push_event(&StatusEvent { kind: EventKind::Decision { verdict, message }, by, at: now })
-            .map_err(Into::into)
+        doc.push_event(&StatusEvent { kind: EventKind::Decision { verdict, message }, by, at: now }).map_err(Into::into)
     })?;
     Ok(true)
 }

@@ -11,9 +11,9 @@ use std::time::{Duration, Instant};
 use eframe::egui;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
-use peerview::ops::Net;
 use peerview::gui::devices::SyntheticDevices;
 use peerview::gui::{AppEnv, PeerviewApp};
+use peerview::ops::Net;
 use peerview::settings::{Role, Settings};
 use peerview_media::player::ManualTime;
 use peerview_media::source::VideoFormat;
@@ -67,8 +67,7 @@ impl Employer {
     fn start_with(campaign_toml: &str) -> Employer {
         let dir = tempfile::tempdir().expect("tempdir");
         let store = Arc::new(Store::open(dir.path()).expect("store"));
-        let campaign =
-            peerview::campaign_file::parse("campaign.toml", campaign_toml, TODAY).expect("campaign");
+        let campaign = peerview::campaign_file::parse("campaign.toml", campaign_toml, TODAY).expect("campaign");
         store.create_campaign(&campaign).expect("create campaign");
         let runtime =
             tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().expect("runtime");

@@ -248,7 +248,9 @@ pub fn check_reviewer_submission(reviewer_name: &str, before: &Submission, after
             EventKind::Viewed if e.by == reviewer_name => {}
             EventKind::Viewed => return refuse("a reviewer writes events under their own name only"),
             EventKind::Decision { .. } => {
-                return refuse("reviewers recommend a decision in their review; the employer sends it to the candidate");
+                return refuse(
+                    "reviewers recommend a decision in their review; the employer sends it to the candidate",
+                );
             }
             _ => return refuse("reviewers may only mark a submission viewed"),
         }

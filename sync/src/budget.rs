@@ -113,12 +113,12 @@ impl Drop for Admitted {
     fn drop(&mut self) {
         let mut s = self.admission.state.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
         s.total = s.total.saturating_sub(1);
-        if let Some(a) = self.addr {
-            if let Some(n) = s.per_addr.get_mut(&a) {
-                *n -= 1;
-                if *n == 0 {
-                    s.per_addr.remove(&a);
-                }
+        if let Some(a) = self.addr
+            && let Some(n) = s.per_addr.get_mut(&a)
+        {
+            *n -= 1;
+            if *n == 0 {
+                s.per_addr.remove(&a);
             }
         }
     }
@@ -171,7 +171,7 @@ impl SessionBudget {
         *count += 1;
         if *count > MAX_ROUNDS_PER_SEC {
             // Over the rate: wait for the window to end; the next round opens a new one.
-            let wait = Duration::from_secs(1) - elapsed;
+            let wait = Duration::from_secs(1).saturating_sub(elapsed);
             *start = now + wait;
             *count = 1;
             return Ok(wait);
@@ -332,9 +332,9 @@ mod tests {
         let ip = |n: u8| Some(IpAddr::from([10, 0, 0, n]));
         let first = a.admit(ip(1)).expect("1st");
         let second = a.admit(ip(1)).expect("2nd");
-        assert_eq!(a.admit(ip(1)).unwrap_err(), Busy { per_address: true });
+        assert_eq!(a.admit(ip(1)).expect_err("over the per-address limit"), Busy { per_address: true });
         let third = a.admit(ip(2)).expect("another address");
-        assert_eq!(a.admit(None).unwrap_err(), Busy { per_address: false });
+        assert_eq!(a.admit(None).expect_err("over the overall limit"), Busy { per_address: false });
         drop(first);
         assert_eq!(a.waiting(), 2);
         let again = a.admit(ip(1)).expect("a place came free");
@@ -368,18 +368,29 @@ mod tests {
 
     #[test]
     fn chunks_are_sized_before_automerge_inflates_them() {
+        type Case = (&'static str, Vec<u8>, u64, Result<u64, ChunkError>);
         let bomb = deflate(&vec![0u8; 4 << 20]);
         let honest = deflate(b"a small change");
-        let cases: Vec<(&str, Vec<u8>, u64, Result<u64, ChunkError>)> = vec![
+        let cases: Vec<Case> = vec![
             ("plain change", chunk(CHUNK_CHANGE, &[7; 100]), 1000, Ok(100)),
             ("compressed change", chunk(CHUNK_COMPRESSED, &honest), 1000, Ok(14)),
             ("bomb under the limit", chunk(CHUNK_COMPRESSED, &bomb), 4 << 20, Ok(4 << 20)),
             ("bomb one byte over", chunk(CHUNK_COMPRESSED, &bomb), (4 << 20) - 1, Err(ChunkError::TooLarge)),
-            ("two chunks add up", [chunk(CHUNK_CHANGE, &[1; 60]), chunk(CHUNK_CHANGE, &[1; 60])].concat(), 100, Err(ChunkError::TooLarge)),
+            (
+                "two chunks add up",
+                [chunk(CHUNK_CHANGE, &[1; 60]), chunk(CHUNK_CHANGE, &[1; 60])].concat(),
+                100,
+                Err(ChunkError::TooLarge),
+            ),
             ("garbage", vec![1, 2, 3, 4, 5], 1000, Err(ChunkError::Malformed("no chunk header"))),
             ("truncated", chunk(CHUNK_CHANGE, &[7; 100])[..50].to_vec(), 1000, Err(ChunkError::Malformed("truncated"))),
             ("unknown type", chunk(9, &[0; 4]), 1000, Err(ChunkError::Malformed("unknown chunk type"))),
-            ("bad deflate", chunk(CHUNK_COMPRESSED, &[0xff; 16]), 1000, Err(ChunkError::Malformed("bad compressed data"))),
+            (
+                "bad deflate",
+                chunk(CHUNK_COMPRESSED, &[0xff; 16]),
+                1000,
+                Err(ChunkError::Malformed("bad compressed data")),
+            ),
         ];
         for (name, bytes, limit, expected) in cases {
             assert_eq!(inflated_size([bytes.as_slice()], limit), expected, "{name}");

@@ -119,7 +119,9 @@ pub async fn sync_documents(node: &Node, ticket: &Ticket) -> Result<SyncOutcome,
         let result = match connect(node, ticket, SYNC_ALPN).await {
             Ok(conn) => {
                 // Read why the employer closed before closing our side (which replaces the reason).
-                let result = sync_over(node, ticket, &conn).await.map_err(|e| if was_busy(&conn) { ClientError::Busy } else { e });
+                let result = sync_over(node, ticket, &conn)
+                    .await
+                    .map_err(|e| if was_busy(&conn) { ClientError::Busy } else { e });
                 conn.close(iroh::endpoint::VarInt::from_u32(close_code::DONE), b"bye");
                 result
             }

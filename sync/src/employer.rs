@@ -19,19 +19,19 @@ use tracing::{debug, info, warn};
 
 use std::time::Instant;
 
+use crate::auth::{
+    Access, DocRef, Quota, Refusal, check_candidate_submission, check_reviewer_reviews, check_reviewer_submission,
+};
 use crate::budget::{
     Admission, HELLO_TIMEOUT, MAX_HELLO_BYTES, MAX_INFLATED_BYTES, MAX_MISSING_DEPS, MAX_WAITING_ROUNDS, SessionBudget,
     inflated_size,
-};
-use crate::index::{ClaimCheck, ClaimError, HUB_INVITE_EXPIRED, RosterIndex, check_entry, hub_invite_expired};
-use crate::auth::{
-    Access, DocRef, Quota, Refusal, check_candidate_submission, check_reviewer_reviews, check_reviewer_submission,
 };
 use crate::doc::{
     Candidate, EventKind, Hub, InviteState, Reviewer, ReviewsDoc, RosterDoc, StatusEvent, Submission, SubmissionDoc,
     Take,
 };
 use crate::ids::{CampaignId, CandidateId, HubId, QuestionId, ReviewerId};
+use crate::index::{ClaimCheck, ClaimError, HUB_INVITE_EXPIRED, RosterIndex, check_entry, hub_invite_expired};
 use crate::node::{Node, endpoint_hex};
 use crate::protocol::{
     Claim, Entry, MAX_FRAME_BYTES, Msg, OFFER_ALPN, PROTOCOL_VERSION, READ_TIMEOUT, SYNC_ALPN, WireError, close_code,

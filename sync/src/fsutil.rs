@@ -73,13 +73,13 @@ pub fn remove_stale_temp_files(dir: &Path) -> io::Result<usize> {
         // Another thread or process may be writing this very file right now (a write takes
         // milliseconds): a leftover is one whose writer is gone or, where that cannot be
         // told, one left behind a while ago.
-        let stale = match writer_alive(&entry.file_name().to_string_lossy()) {
-            Some(alive) => !alive,
-            None => {
+        let stale = writer_alive(&entry.file_name().to_string_lossy()).map_or_else(
+            || {
                 let age = entry.metadata().and_then(|m| m.modified()).ok().and_then(|t| t.elapsed().ok());
                 age.is_some_and(|a| a >= STALE_AFTER)
-            }
-        };
+            },
+            |alive| !alive,
+        );
         if !stale {
             continue;
         }

@@ -185,7 +185,11 @@ impl RosterIndex {
 
     /// The candidates of a campaign.
     pub fn candidates_of(&self, campaign: &CampaignId) -> Vec<CandidateId> {
-        self.current().rosters.get(campaign).map(|(_, r)| r.candidates.iter().map(|c| c.id.clone()).collect()).unwrap_or_default()
+        self.current()
+            .rosters
+            .get(campaign)
+            .map(|(_, r)| r.candidates.iter().map(|c| c.id.clone()).collect())
+            .unwrap_or_default()
     }
 
     /// One campaign's roster, as last read.
@@ -239,8 +243,14 @@ impl RosterIndex {
             Invitee::Hub(id) => roster.hub(id).map(|h| (h.state, &h.secret_hash, &h.endpoint)),
         };
         let (invite_state, secret_hash, endpoint) = entry.ok_or(ClaimError::Unknown)?;
-        check_entry(peer, &Ticket::secret_hash(&claim.secret), invite_state, secret_hash.as_deref(), endpoint.as_deref())
-            .map_err(ClaimError::Refused)
+        check_entry(
+            peer,
+            &Ticket::secret_hash(&claim.secret),
+            invite_state,
+            secret_hash.as_deref(),
+            endpoint.as_deref(),
+        )
+        .map_err(ClaimError::Refused)
     }
 }
 
@@ -260,7 +270,9 @@ pub fn check_entry(
     }
     match endpoint {
         Some(bound) if bound == peer => Ok(ClaimCheck::Bound),
-        Some(_) => Err(Refusal("this invite was already used on another computer; ask the employer for a new one".into())),
+        Some(_) => {
+            Err(Refusal("this invite was already used on another computer; ask the employer for a new one".into()))
+        }
         None => Ok(ClaimCheck::Unbound),
     }
 }
@@ -312,8 +324,9 @@ mod tests {
 
     #[test]
     fn claims_are_checked_against_the_entry() {
+        type Case<'a> = (&'a str, InviteState, Option<&'a str>, Option<&'a str>, Result<ClaimCheck, &'a str>);
         let h = Ticket::secret_hash(&[7; 16]);
-        let cases: Vec<(&str, InviteState, Option<&str>, Option<&str>, Result<ClaimCheck, &str>)> = vec![
+        let cases: Vec<Case> = vec![
             ("fresh invite", InviteState::Invited, Some(h.as_str()), None, Ok(ClaimCheck::Unbound)),
             ("same computer again", InviteState::Joined, Some(h.as_str()), Some("me"), Ok(ClaimCheck::Bound)),
             ("wrong secret", InviteState::Invited, Some("other"), None, Err("does not match")),

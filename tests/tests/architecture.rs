@@ -117,7 +117,9 @@ fn every_source_file_says_what_it_holds() {
 fn the_command_line_and_the_app_share_only_the_operations_layer() {
     let root = peerview_tests::repo_root().join("app/src");
     let mut offences = Vec::new();
-    for (dir, forbidden) in [("gui", ["crate::commands", "peerview::commands"]), ("commands", ["crate::gui", "peerview::gui"])] {
+    for (dir, forbidden) in
+        [("gui", ["crate::commands", "peerview::commands"]), ("commands", ["crate::gui", "peerview::gui"])]
+    {
         for (path, text) in rust_files(&root.join(dir)) {
             for (n, line) in text.lines().enumerate() {
                 if forbidden.iter().any(|f| line.contains(f)) {

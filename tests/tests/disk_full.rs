@@ -28,10 +28,8 @@ struct SmallDisk {
 impl SmallDisk {
     fn mount(mb: u32) -> Option<SmallDisk> {
         let dir = tempfile::tempdir().expect("tempdir");
-        let out = Command::new("mount")
-            .args(["-t", "tmpfs", "-o", &format!("size={mb}m"), "tmpfs"])
-            .arg(dir.path())
-            .output();
+        let out =
+            Command::new("mount").args(["-t", "tmpfs", "-o", &format!("size={mb}m"), "tmpfs"]).arg(dir.path()).output();
         let out = match out {
             Ok(out) => out,
             Err(e) => {

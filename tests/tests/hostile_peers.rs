@@ -2,7 +2,7 @@
 //! attacker would try it: connections that never say who they are, unidirectional and
 //! bidirectional stream floods, an announced 8 MiB Hello trickled in, an invited candidate's
 //! compressed change that inflates to 1 GiB, a revoked candidate who keeps its session open.
-//! Each attack is closed in time, the employer's memory (VmHWM from /proc) stays within its
+//! Each attack is closed in time, the employer's memory (`VmHWM` from `/proc`) stays within its
 //! budget, nothing reaches the documents, and an honest candidate completes afterwards.
 
 use std::io::Write;
@@ -11,11 +11,11 @@ use std::time::{Duration, Instant};
 
 use iroh::endpoint::{Connection, presets};
 use iroh::{Endpoint, RelayMode};
+use peerview_sync::DocKind;
 use peerview_sync::auth::DocRef;
 use peerview_sync::node::endpoint_addr;
 use peerview_sync::protocol::{Claim, Entry, Msg, PROTOCOL_VERSION, SYNC_ALPN, read_msg, write_msg};
 use peerview_sync::ticket::{Invitee, Ticket};
-use peerview_sync::DocKind;
 use peerview_tests::{Server, ok, peer, peerview};
 
 const CAMPAIGN: &str = r#"
@@ -79,8 +79,9 @@ fn setup() -> (tempfile::TempDir, String) {
     let employer = tempfile::tempdir().expect("tempdir");
     let file = employer.path().join("c.toml");
     std::fs::write(&file, CAMPAIGN).expect("write");
-    let campaign =
-        ok(&peerview(employer.path(), &["campaign", "create", "--file", file.to_str().expect("utf-8")])).trim().to_owned();
+    let campaign = ok(&peerview(employer.path(), &["campaign", "create", "--file", file.to_str().expect("utf-8")]))
+        .trim()
+        .to_owned();
     (employer, campaign)
 }
 
@@ -123,6 +124,8 @@ fn compression_bomb(inflated: usize) -> Vec<u8> {
     message
 }
 
+// One story, attack after attack against the same node, as an attacker would run it.
+#[allow(clippy::too_many_lines)]
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn hostile_peers_are_cut_off_cheaply_and_an_honest_candidate_still_gets_through() {
     let (employer, campaign) = setup();
@@ -148,13 +151,16 @@ async fn hostile_peers_are_cut_off_cheaply_and_an_honest_candidate_still_gets_th
             Err(_) => refused_in_handshake += 1,
         }
     }
-    tokio::time::sleep(Duration::from_millis(1000)).await;
+    tokio::time::sleep(Duration::from_secs(1)).await;
     let refused_at_once = refused_in_handshake + silent.iter().filter(|c| c.close_reason().is_some()).count();
     for conn in &silent {
         closed_within(conn, Duration::from_secs(10).saturating_sub(started.elapsed()), "a silent connection").await;
     }
     println!("silent connections: 60 closed within {:?}, {refused_at_once} of them at once", started.elapsed());
-    assert!(refused_at_once >= 60 - 8, "over the per-address limit, connections are refused at once: {refused_at_once}");
+    assert!(
+        refused_at_once >= 60 - 8,
+        "over the per-address limit, connections are refused at once: {refused_at_once}"
+    );
 
     // The employer frees a connection's place when its handler ends, a moment after the close.
     tokio::time::sleep(Duration::from_millis(500)).await;
@@ -174,11 +180,11 @@ async fn hostile_peers_are_cut_off_cheaply_and_an_honest_candidate_still_gets_th
         for _ in 0..15 {
             let conn = conn.clone();
             floods.push(tokio::spawn(async move {
-                let Ok((mut send, _recv)) = conn.open_bi().await else { return 0u64 };
+                let Ok((mut stream, _recv)) = conn.open_bi().await else { return 0u64 };
                 let block = vec![0x55u8; 64 << 10];
                 let mut sent = 0u64;
                 while sent < (1 << 20) {
-                    match tokio::time::timeout(Duration::from_secs(12), send.write_all(&block)).await {
+                    match tokio::time::timeout(Duration::from_secs(12), stream.write_all(&block)).await {
                         Ok(Ok(())) => sent += block.len() as u64,
                         _ => break,
                     }
@@ -236,7 +242,9 @@ async fn hostile_peers_are_cut_off_cheaply_and_an_honest_candidate_still_gets_th
     // 5. An invited candidate sends a compressed change that inflates to 1 GiB.
     let conn = connect(&eps[3], &mallory).await;
     let (mut send, mut recv) = conn.open_bi().await.expect("stream");
-    write_msg(&mut send, &Msg::Hello { protocol: PROTOCOL_VERSION, claim: Some(claim_of(&mallory)) }).await.expect("hello");
+    write_msg(&mut send, &Msg::Hello { protocol: PROTOCOL_VERSION, claim: Some(claim_of(&mallory)) })
+        .await
+        .expect("hello");
     let docs = match read_msg(&mut recv).await.expect("welcome") {
         Msg::Welcome { docs } => docs,
         other => panic!("Mallory's invite is valid: {other:?}"),

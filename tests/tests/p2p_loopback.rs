@@ -64,7 +64,10 @@ fn invite_join_answer_submit_review_and_isolation() {
     assert!(ok(&peerview(ada.path(), &["status"])).contains("answered intro"));
     // The candidate's computer has no roster: `campaign show` shows the campaign and their own state.
     let shown = ok(&peerview(ada.path(), &["campaign", "show", &campaign]));
-    assert!(shown.contains("Support engineer") && shown.contains("Your submission: received (2 of 2 answered)"), "{shown}");
+    assert!(
+        shown.contains("Support engineer") && shown.contains("Your submission: received (2 of 2 answered)"),
+        "{shown}"
+    );
 
     // While the node runs it owns the recordings store: other commands say so clearly.
     let out = employer.path().join("got.mp4");

@@ -126,7 +126,13 @@ fn show(store: &Store, c: &Campaign, now: Timestamp) -> Result<String> {
             if let Some(ticket) = mine
                 && let Some(s) = store.submission_of(&ticket)?
             {
-                let _ = writeln!(out, "\nYour submission: {} ({} of {} answered)", s.state(), s.answers.len(), c.questions.len());
+                let _ = writeln!(
+                    out,
+                    "\nYour submission: {} ({} of {} answered)",
+                    s.state(),
+                    s.answers.len(),
+                    c.questions.len()
+                );
             }
             return Ok(out);
         }

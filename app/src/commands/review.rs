@@ -57,7 +57,14 @@ pub fn review(data_dir: &Path, submission: &str, args: ReviewArgs) -> Result<()>
         if !campaign.questions.iter().any(|q| q.id == question) {
             bail!("there is no question {question} in this campaign");
         }
-        crate::review::comment(&store, &candidate, question, (args.at_secs.max(0.0) * 1000.0) as u64, text, Timestamp::now())?;
+        crate::review::comment(
+            &store,
+            &candidate,
+            question,
+            (args.at_secs.max(0.0) * 1000.0) as u64,
+            text,
+            Timestamp::now(),
+        )?;
     }
     if let Some(verdict) = args.decide {
         let verdict: Verdict =

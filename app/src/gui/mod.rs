@@ -184,7 +184,14 @@ impl PeerviewApp {
         let service = review::service::start(self.env.store.clone(), self.env.data_dir.clone(), config, move || {
             ctx.request_repaint();
         });
-        ReviewUi::new(mode, service, self.env.clock.clone(), self.env.wall_clock.clone(), self.env.devices.clone(), self.env.data_dir.clone())
+        ReviewUi::new(
+            mode,
+            service,
+            self.env.clock.clone(),
+            self.env.wall_clock.clone(),
+            self.env.devices.clone(),
+            self.env.data_dir.clone(),
+        )
     }
 
     fn apply(&mut self, cmd: UiCommand) {

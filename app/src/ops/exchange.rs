@@ -37,7 +37,11 @@ impl std::fmt::Display for Exchanged {
                 synced.changed.len()
             ),
             Exchanged::Hub(r) => {
-                write!(f, "replicated ({} documents changed, {} recordings copied)", r.changed_docs, r.fetched_recordings)
+                write!(
+                    f,
+                    "replicated ({} documents changed, {} recordings copied)",
+                    r.changed_docs, r.fetched_recordings
+                )
             }
         }
     }
@@ -57,10 +61,8 @@ pub async fn exchange(node: &Node, ticket: &Ticket) -> Result<Exchanged, ClientE
         }
         Invitee::Candidate(_) => {
             let mut synced = client::sync_documents(node, ticket).await?;
-            let offered = node
-                .store
-                .submission_of(ticket)?
-                .is_some_and(|s| s.takes().next().is_some() || !s.uploads.is_empty());
+            let offered =
+                node.store.submission_of(ticket)?.is_some_and(|s| s.takes().next().is_some() || !s.uploads.is_empty());
             if offered {
                 client::offer_recordings(node, ticket).await?;
                 synced = client::sync_documents(node, ticket).await?;

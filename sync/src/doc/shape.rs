@@ -145,7 +145,9 @@ mod tests {
     use automerge::transaction::Transactable;
 
     fn submission() -> AutoCommit {
-        crate::doc::SubmissionDoc::create(&crate::CampaignId::random(), &crate::CandidateId::random()).expect("create").into_automerge()
+        crate::doc::SubmissionDoc::create(&crate::CampaignId::random(), &crate::CandidateId::random())
+            .expect("create")
+            .into_automerge()
     }
 
     #[test]
@@ -153,7 +155,10 @@ mod tests {
         let mut doc = crate::doc::SubmissionDoc::from_automerge(submission()).expect("doc");
         doc.set_answer(
             &"why".parse().expect("id"),
-            &crate::doc::Answer::Text(crate::doc::TextAnswer { text: "x".repeat(MAX_STRING_BYTES), written_at: crate::Timestamp(1) }),
+            &crate::doc::Answer::Text(crate::doc::TextAnswer {
+                text: "x".repeat(MAX_STRING_BYTES),
+                written_at: crate::Timestamp(1),
+            }),
         )
         .expect("answer");
         doc.mark_submitted(crate::Timestamp(2), "candidate").expect("submit");
@@ -164,26 +169,54 @@ mod tests {
     fn what_a_peer_may_not_park_in_a_document_is_refused_by_name() {
         type Edit = fn(&mut AutoCommit);
         let cases: Vec<(&str, Edit, &str, &str)> = vec![
-            ("unknown top-level field", |d| { d.put(automerge::ROOT, "colour", "red").expect("put"); }, "colour", "not part of"),
-            ("string one byte over", |d| {
-                let answers = d.get(automerge::ROOT, "answers").expect("get").expect("answers").1;
-                d.put(&answers, "why", "x".repeat(MAX_STRING_BYTES + 1)).expect("put");
-            }, "answers.why", "100001 bytes"),
-            ("bytes over", |d| {
-                d.put(automerge::ROOT, "submitted_at", ScalarValue::Bytes(vec![0; MAX_STRING_BYTES + 1])).expect("put");
-            }, "submitted_at", "bytes"),
-            ("too deep", |d| {
-                let mut obj = d.get(automerge::ROOT, "answers").expect("get").expect("answers").1;
-                for _ in 0..=MAX_DEPTH {
-                    obj = d.put_object(&obj, "deeper", ObjType::Map).expect("nest");
-                }
-            }, "answers.deeper", "nested"),
-            ("list too long", |d| {
-                let events = d.get(automerge::ROOT, "events").expect("get").expect("events").1;
-                for i in 0..=MAX_LIST {
-                    d.insert(&events, i, 1u64).expect("insert");
-                }
-            }, "events", "10001 entries"),
+            (
+                "unknown top-level field",
+                |d| {
+                    d.put(automerge::ROOT, "colour", "red").expect("put");
+                },
+                "colour",
+                "not part of",
+            ),
+            (
+                "string one byte over",
+                |d| {
+                    let answers = d.get(automerge::ROOT, "answers").expect("get").expect("answers").1;
+                    d.put(&answers, "why", "x".repeat(MAX_STRING_BYTES + 1)).expect("put");
+                },
+                "answers.why",
+                "100001 bytes",
+            ),
+            (
+                "bytes over",
+                |d| {
+                    d.put(automerge::ROOT, "submitted_at", ScalarValue::Bytes(vec![0; MAX_STRING_BYTES + 1]))
+                        .expect("put");
+                },
+                "submitted_at",
+                "bytes",
+            ),
+            (
+                "too deep",
+                |d| {
+                    let mut obj = d.get(automerge::ROOT, "answers").expect("get").expect("answers").1;
+                    for _ in 0..=MAX_DEPTH {
+                        obj = d.put_object(&obj, "deeper", ObjType::Map).expect("nest");
+                    }
+                },
+                "answers.deeper",
+                "nested",
+            ),
+            (
+                "list too long",
+                |d| {
+                    let events = d.get(automerge::ROOT, "events").expect("get").expect("events").1;
+                    for i in 0..=MAX_LIST {
+                        d.insert(&events, i, 1u64).expect("insert");
+                    }
+                },
+                "events",
+                "10001 entries",
+            ),
         ];
         for (name, edit, path, why) in cases {
             let mut doc = submission();

@@ -21,8 +21,8 @@ use peerview_sync::{Campaign, CampaignId, CandidateId, Clock, QuestionId, Store,
 use serde::{Deserialize, Serialize};
 use tokio::sync::mpsc::{UnboundedReceiver, unbounded_channel};
 
-use crate::ops::Net;
 use crate::gui::worker::Worker;
+use crate::ops::Net;
 
 /// What the candidate screens ask for.
 #[derive(Debug)]
@@ -193,7 +193,8 @@ async fn run(
             None
         }
     };
-    let service = Arc::new(Service { generation: std::sync::atomic::AtomicU64::new(0), store, data_dir, node, clock, out });
+    let service =
+        Arc::new(Service { generation: std::sync::atomic::AtomicU64::new(0), store, data_dir, node, clock, out });
     service.snapshot();
     let (kick_tx, mut kick_rx) = unbounded_channel::<()>();
     // The sync loop: on a timer, and when a request asks for it.

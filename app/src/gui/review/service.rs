@@ -20,8 +20,8 @@ use peerview_sync::ticket::{Invitee, Ticket};
 use peerview_sync::{CampaignId, CandidateId, Clock, DocKind, QuestionId, ReviewerId, Store};
 use tokio::sync::mpsc::UnboundedReceiver;
 
-use crate::ops::{EmployerNode, Net};
 use crate::gui::worker::Worker;
+use crate::ops::{EmployerNode, Net};
 
 /// Whose computer this is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -188,7 +188,9 @@ async fn run(
                 .await
                 .map(|e| (e.node.clone(), Some(e)))
         }
-        Mode::Reviewer => Node::start(store.clone(), &config.net.config(None)).await.map(|n| (n, None)).map_err(Into::into),
+        Mode::Reviewer => {
+            Node::start(store.clone(), &config.net.config(None)).await.map(|n| (n, None)).map_err(Into::into)
+        }
     };
     let (node, employer_node) = match started {
         Ok((node, employer_node)) => (Some(node), employer_node),
