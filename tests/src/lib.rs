@@ -56,6 +56,13 @@ pub fn peerview(data_dir: &Path, args: &[&str]) -> Output {
         .expect("run peerview")
 }
 
+/// Create a campaign from TOML text in `data_dir` with `peerview campaign create`; its id.
+pub fn create_campaign(data_dir: &Path, toml: &str) -> String {
+    let file = data_dir.join("campaign.toml");
+    std::fs::write(&file, toml).expect("write the campaign file");
+    ok(&peerview(data_dir, &["campaign", "create", "--file", file.to_str().expect("utf-8 path")])).trim().to_owned()
+}
+
 /// Standard output as text.
 pub fn stdout(o: &Output) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()

@@ -89,11 +89,7 @@ fn shaped_link() {
     let (office, home) = (&lan.hosts[0], &lan.hosts[1]);
     shape(&lan, home);
     let employer = tempfile::tempdir().expect("tempdir");
-    let file = employer.path().join("c.toml");
-    std::fs::write(&file, CAMPAIGN).expect("write");
-    let campaign = ok(&peerview(employer.path(), &["campaign", "create", "--file", file.to_str().expect("utf-8")]))
-        .trim()
-        .to_owned();
+    let campaign = peerview_tests::create_campaign(employer.path(), CAMPAIGN);
     let server = Server::spawn(office.command(peerview_bin()), employer.path(), &format!("{}:47100", office.ip), &[]);
 
     // Baseline: curl uploads the same bytes over the same link.

@@ -77,11 +77,7 @@ async fn closed_within(conn: &Connection, limit: Duration, what: &str) -> Durati
 
 fn setup() -> (tempfile::TempDir, String) {
     let employer = tempfile::tempdir().expect("tempdir");
-    let file = employer.path().join("c.toml");
-    std::fs::write(&file, CAMPAIGN).expect("write");
-    let campaign = ok(&peerview(employer.path(), &["campaign", "create", "--file", file.to_str().expect("utf-8")]))
-        .trim()
-        .to_owned();
+    let campaign = peerview_tests::create_campaign(employer.path(), CAMPAIGN);
     (employer, campaign)
 }
 
@@ -170,6 +166,8 @@ async fn hostile_peers_are_cut_off_cheaply_and_an_honest_candidate_still_gets_th
     let conn = connect(&eps[0], &mallory).await;
     let uni = tokio::time::timeout(Duration::from_secs(2), conn.open_uni()).await;
     assert!(!matches!(uni, Ok(Ok(_))), "a unidirectional stream was granted before Hello");
+    closed_within(&conn, Duration::from_secs(10), "a connection that only tried a stream").await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
     // The first stream starts a plausible Hello and stalls, so the employer waits on it while
     // the other streams are filled.
     let mut floods = Vec::new();
@@ -202,7 +200,6 @@ async fn hostile_peers_are_cut_off_cheaply_and_an_honest_candidate_still_gets_th
     for f in floods {
         flooded += f.await.expect("flood task");
     }
-    closed_within(&conn, Duration::from_secs(10), "a connection that only tried streams").await;
     println!("stream flood before Hello: {} accepted into the employer's windows", mb(flooded));
 
     tokio::time::sleep(Duration::from_millis(500)).await;

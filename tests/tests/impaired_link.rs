@@ -133,11 +133,7 @@ fn a_recording_arrives_over_a_slow_lossy_delayed_link() {
         }
     };
     let employer = tempfile::tempdir().expect("tempdir");
-    let file = employer.path().join("c.toml");
-    std::fs::write(&file, CAMPAIGN).expect("write");
-    let campaign = ok(&peerview(employer.path(), &["campaign", "create", "--file", file.to_str().expect("utf-8")]))
-        .trim()
-        .to_owned();
+    let campaign = peerview_tests::create_campaign(employer.path(), CAMPAIGN);
     let server = Server::spawn(
         {
             let mut c = Command::new("ip");
