@@ -49,25 +49,31 @@ impl Access {
 
     /// Collect the live (not revoked) roster entries bound to `endpoint` (hex endpoint id).
     pub fn from_rosters<'a>(rosters: impl IntoIterator<Item = &'a Roster>, endpoint: &str) -> Access {
-        let mut access = Access::default();
-        for roster in rosters {
-            for c in &roster.candidates {
-                if c.endpoint.as_deref() == Some(endpoint) && c.state != crate::doc::InviteState::Revoked {
-                    access.candidate_of.push((roster.campaign_id.clone(), c.id.clone()));
+        Access::by_endpoint(rosters).remove(endpoint).unwrap_or_default()
+    }
+
+    /// Every bound endpoint's access, from the live (not revoked) roster entries, in one pass.
+    pub fn by_endpoint<'a>(rosters: impl IntoIterator<Item = &'a Roster>) -> std::collections::HashMap<String, Access> {
+        let mut map: std::collections::HashMap<String, Access> = std::collections::HashMap::new();
+        let live = |state: crate::doc::InviteState| state != crate::doc::InviteState::Revoked;
+        for r in rosters {
+            for c in r.candidates.iter().filter(|c| live(c.state)) {
+                if let Some(e) = &c.endpoint {
+                    map.entry(e.clone()).or_default().candidate_of.push((r.campaign_id.clone(), c.id.clone()));
                 }
             }
-            for r in &roster.reviewers {
-                if r.endpoint.as_deref() == Some(endpoint) && r.state != crate::doc::InviteState::Revoked {
-                    access.reviewer_of.push((roster.campaign_id.clone(), r.id.clone()));
+            for v in r.reviewers.iter().filter(|v| live(v.state)) {
+                if let Some(e) = &v.endpoint {
+                    map.entry(e.clone()).or_default().reviewer_of.push((r.campaign_id.clone(), v.id.clone()));
                 }
             }
-            for h in &roster.hubs {
-                if h.endpoint.as_deref() == Some(endpoint) && h.state != crate::doc::InviteState::Revoked {
-                    access.hub_of.push((roster.campaign_id.clone(), h.id.clone()));
+            for h in r.hubs.iter().filter(|h| live(h.state)) {
+                if let Some(e) = &h.endpoint {
+                    map.entry(e.clone()).or_default().hub_of.push((r.campaign_id.clone(), h.id.clone()));
                 }
             }
         }
-        access
+        map
     }
 
     /// The documents this peer may sync. `submissions_of` lists a campaign's candidates.

@@ -134,7 +134,7 @@ impl RosterIndex {
         let mut state = self.state.write().unwrap_or_else(std::sync::PoisonError::into_inner);
         state.saves = saves;
         if changed {
-            state.by_endpoint = by_endpoint(fresh.values().map(|(_, r)| r));
+            state.by_endpoint = Access::by_endpoint(fresh.values().map(|(_, r)| r));
             state.rosters = fresh;
         }
     }
@@ -163,7 +163,7 @@ impl RosterIndex {
         for (campaign, revision, roster) in changed {
             state.rosters.insert(campaign, (revision, roster));
         }
-        state.by_endpoint = by_endpoint(state.rosters.values().map(|(_, r)| r));
+        state.by_endpoint = Access::by_endpoint(state.rosters.values().map(|(_, r)| r));
     }
 
     fn read(&self) -> std::sync::RwLockReadGuard<'_, State> {
@@ -275,28 +275,6 @@ pub fn check_entry(
         }
         None => Ok(ClaimCheck::Unbound),
     }
-}
-
-fn by_endpoint<'a>(rosters: impl Iterator<Item = &'a Roster>) -> HashMap<String, Access> {
-    let mut map: HashMap<String, Access> = HashMap::new();
-    for r in rosters {
-        for c in r.candidates.iter().filter(|c| c.state != InviteState::Revoked) {
-            if let Some(e) = &c.endpoint {
-                map.entry(e.clone()).or_default().candidate_of.push((r.campaign_id.clone(), c.id.clone()));
-            }
-        }
-        for v in r.reviewers.iter().filter(|v| v.state != InviteState::Revoked) {
-            if let Some(e) = &v.endpoint {
-                map.entry(e.clone()).or_default().reviewer_of.push((r.campaign_id.clone(), v.id.clone()));
-            }
-        }
-        for h in r.hubs.iter().filter(|h| h.state != InviteState::Revoked) {
-            if let Some(e) = &h.endpoint {
-                map.entry(e.clone()).or_default().hub_of.push((r.campaign_id.clone(), h.id.clone()));
-            }
-        }
-    }
-    map
 }
 
 #[cfg(test)]

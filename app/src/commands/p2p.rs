@@ -274,7 +274,7 @@ pub fn answer(
         }
         _ => bail!("give exactly one of --file or --text"),
     };
-    crate::candidate::keep_answer(&store, candidate, &question_id, &answer, Timestamp::now())?;
+    crate::candidate::keep_answer(&store, candidate, &question_id, &answer, now)?;
     // The blob store holds the take now.
     if let Some(dir) = recorded_take_dir {
         let _ = std::fs::remove_dir_all(dir);
