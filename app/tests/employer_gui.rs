@@ -102,6 +102,11 @@ fn choose(h: &mut Harness<'_, PeerviewApp>, combo: &str, option: &str) {
 
 /// The `peerview` command line as a candidate on another computer.
 fn candidate(dir: &Path, args: &[&str]) -> String {
+    cli(dir, args)
+}
+
+/// The `peerview` command line on `dir`, which succeeds; stdout and stderr together.
+fn cli(dir: &Path, args: &[&str]) -> String {
     let out = Command::new(env!("CARGO_BIN_EXE_peerview"))
         .args(["--relay", "disabled", "--data-dir"])
         .arg(dir)
@@ -186,6 +191,17 @@ fn create_invite_receive_review_and_the_candidate_sees_the_decision() {
         .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
         .collect();
     assert!(names.iter().any(|n| n.ends_with(".mp4")) && names.contains(&"summary.md".to_owned()), "{names:?}");
+
+    // The command line on the same data directory while the app (and its node) runs: the
+    // recordings store is the app's, reached over the local channel; same files as the app's.
+    let cli_dir = employer.path().join("cli-export");
+    cli(employer.path(), &["export", "Ada", cli_dir.to_str().expect("utf-8")]);
+    for name in &names {
+        let (app_file, cli_file) = (exported.join(name), cli_dir.join(name));
+        assert_eq!(std::fs::read(&app_file).ok(), std::fs::read(&cli_file).ok(), "{name} differs");
+    }
+    let shown = cli(employer.path(), &["campaign", "show", &campaign]);
+    assert!(shown.contains("Ada") && shown.contains("decided"), "{shown}");
 
     // The candidate's next sync brings "viewed" and the decision with its message.
     candidate(cand.path(), &["sync"]);

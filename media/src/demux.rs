@@ -77,6 +77,84 @@ pub enum OpenError {
 /// Bytes the demuxer may ask for in one step; anything bigger is not one of our recordings.
 const MAX_STEP: u64 = 512 * 1024 * 1024;
 
+/// Most samples a recording may list, whatever its size: 2 million is more than 10 hours of video
+/// and sound together (each costs about 32 bytes of index).
+pub const MAX_SAMPLES: u64 = 2_000_000;
+
+/// How many samples a file of `len` bytes can honestly hold. Samples do not overlap, and each
+/// costs its bytes plus a table entry, so a file listing more samples (or more sample bytes)
+/// than fit describes data it does not have: a hostile file that would make us index billions
+/// of samples out of a few kilobytes of tables.
+pub fn sample_budget(len: u64) -> u64 {
+    (len / 8 + 1024).min(MAX_SAMPLES)
+}
+
+/// Largest `moof` box read whole (a 2 s fragment's is a few kilobytes).
+const MAX_MOOF: u64 = 16 << 20;
+
+/// Before the fragmented-MP4 demuxer expands a fragment's sample list in memory: the sample
+/// counts its `trun` boxes declare must fit [`sample_budget`] (a `trun` without per-sample
+/// fields can declare millions of samples in 20 bytes). Walks the top-level boxes, reading only
+/// the `moof`s.
+fn check_fragment_tables<R: Read + Seek>(r: &mut R, len: u64) -> Result<(), OpenError> {
+    let too_many = |n: u64| {
+        OpenError::NotMp4(format!(
+            "its sample tables describe more than the file holds ({n} samples declared in a {len}-byte file)"
+        ))
+    };
+    let budget = sample_budget(len);
+    let (mut at, mut declared) = (0u64, 0u64);
+    let mut head = [0u8; 16];
+    while at + 8 <= len {
+        r.seek(SeekFrom::Start(at))?;
+        let n = (len - at).min(16) as usize;
+        r.read_exact(&mut head[..n])?;
+        let (size, header) = match u32::from_be_bytes([head[0], head[1], head[2], head[3]]) {
+            0 => (len - at, 8),
+            1 if n == 16 => (u64::from_be_bytes(head[8..16].try_into().expect("8 bytes")), 16),
+            size => (u64::from(size), 8),
+        };
+        if size < header || at.saturating_add(size) > len {
+            break; // damaged or cut short: the demuxer reports it
+        }
+        if &head[4..8] == b"moof" {
+            if size > MAX_MOOF {
+                return Err(OpenError::NotMp4(format!("a fragment header of {size} bytes is not a recording's")));
+            }
+            let mut moof = vec![0u8; (size - header) as usize];
+            r.seek(SeekFrom::Start(at + header))?;
+            r.read_exact(&mut moof)?;
+            for traf in children(&moof).filter(|(kind, _)| kind == b"traf") {
+                for (_, trun) in children(traf.1).filter(|(kind, _)| kind == b"trun") {
+                    let count = trun.get(4..8).map_or(0, |c| u32::from_be_bytes(c.try_into().expect("4 bytes")));
+                    declared = declared.saturating_add(u64::from(count));
+                    if declared > budget {
+                        return Err(too_many(declared));
+                    }
+                }
+            }
+        }
+        at += size;
+    }
+    Ok(())
+}
+
+/// The boxes inside a box's payload: (type, payload).
+fn children(mut data: &[u8]) -> impl Iterator<Item = ([u8; 4], &[u8])> {
+    std::iter::from_fn(move || {
+        let size = u32::from_be_bytes(data.get(..4)?.try_into().ok()?) as usize;
+        let kind: [u8; 4] = data.get(4..8)?.try_into().ok()?;
+        let (header, size) = match size {
+            0 => (8, data.len()),
+            1 => (16, usize::try_from(u64::from_be_bytes(data.get(8..16)?.try_into().ok()?)).ok()?),
+            n => (8, n),
+        };
+        let payload = data.get(header..size)?;
+        data = &data[size..];
+        Some((kind, payload))
+    })
+}
+
 /// One sample as the demuxer reported it, copied out of its borrow.
 struct RawSample {
     kind: TrackKind,
@@ -200,17 +278,41 @@ impl Recording {
             detector.handle_input(Input { position, data: &buf });
         };
         let fragmented = kind == Mp4FileKind::FragmentedMp4;
+        if fragmented {
+            check_fragment_tables(r, len)?;
+        }
         let mut demuxer: Box<dyn Demux> =
             if fragmented { Box::new(Fmp4FileDemuxer::new()) } else { Box::new(Mp4FileDemuxer::new()) };
+        Recording::index_with(demuxer.as_mut(), r, len, fragmented)
+    }
+
+    /// List every sample `demuxer` finds in `r` (`len` bytes), within [`sample_budget`].
+    fn index_with<R: Read + Seek>(
+        demuxer: &mut dyn Demux,
+        r: &mut R,
+        len: u64,
+        fragmented: bool,
+    ) -> Result<Recording, OpenError> {
+        let mut buf = Vec::new();
         let mut rec = Recording { video: None, audio: None, duration_us: 0, fragmented, damage: None };
         let mut skipped: Vec<String> = Vec::new();
         let mut steps = 0u32;
+        let (mut samples, mut sample_bytes, budget) = (0u64, 0u64, sample_budget(len));
         loop {
             match demuxer.next() {
                 Ok(Some(s)) => {
                     if s.offset.saturating_add(s.size as u64) > len {
                         rec.damage = Some("the recording ends early (its last part is missing)".into());
                         break;
+                    }
+                    samples += 1;
+                    sample_bytes = sample_bytes.saturating_add(s.size as u64);
+                    if samples > budget || sample_bytes > len {
+                        return Err(OpenError::NotMp4(format!(
+                            "its sample tables describe more than the file holds (over {} samples or {} bytes in a {len}-byte file)",
+                            samples.min(budget),
+                            len
+                        )));
                     }
                     rec.add(s, &mut skipped);
                 }
@@ -356,6 +458,76 @@ mod tests {
             let r = Recording::index(&mut io::Cursor::new(bytes.to_vec()));
             assert!(r.is_err(), "{bytes:?}");
         }
+    }
+
+    /// A demuxer reading tables that list samples without end, all at the start of the file
+    /// (overlapping chunks: a few kilobytes of `stsc`/`stco` can claim billions of samples).
+    struct Endless {
+        size: usize,
+        calls: u64,
+    }
+
+    impl Demux for Endless {
+        fn required(&self) -> Option<shiguredo_mp4::demux::RequiredInput> {
+            None
+        }
+        fn feed(&mut self, _input: Input<'_>) {}
+        fn next(&mut self) -> Result<Option<RawSample>, DemuxError> {
+            self.calls += 1;
+            Ok(Some(RawSample {
+                kind: TrackKind::Audio,
+                timescale: 48_000,
+                entry: None,
+                keyframe: true,
+                timestamp: self.calls * 960,
+                duration: 960,
+                cto: 0,
+                offset: 0,
+                size: self.size,
+            }))
+        }
+    }
+
+    #[test]
+    fn sample_tables_that_cannot_fit_in_the_file_are_refused_within_the_budget() {
+        let file = vec![0u8; 100_000];
+        for (size, most) in [(1, 100_000), (500, 200), (0, sample_budget(100_000))] {
+            let mut demuxer = Endless { size, calls: 0 };
+            let r = Recording::index_with(&mut demuxer, &mut io::Cursor::new(&file), file.len() as u64, false);
+            let err = r.err().expect("refused").to_string();
+            assert!(err.contains("describe more than the file holds"), "{err}");
+            assert!(demuxer.calls <= most + 1, "{} samples read for size {size}", demuxer.calls);
+        }
+        assert_eq!(sample_budget(u64::MAX), MAX_SAMPLES);
+    }
+
+    fn mp4_box(kind: &[u8; 4], body: &[u8]) -> Vec<u8> {
+        let mut out = u32::try_from(body.len() + 8).expect("size").to_be_bytes().to_vec();
+        out.extend_from_slice(kind);
+        out.extend_from_slice(body);
+        out
+    }
+
+    #[test]
+    fn a_fragment_declaring_millions_of_samples_is_refused_before_it_is_expanded() {
+        // ftyp (iso5), an empty moov, then one moof whose trun declares 16 million samples
+        // with no per-sample fields: 20 bytes that would become gigabytes of sample list.
+        let mut file = mp4_box(b"ftyp", b"iso5\0\0\0\x01iso5iso6mp41");
+        file.extend(mp4_box(b"moov", &[]));
+        let mut trun = vec![0, 0, 0, 0];
+        trun.extend_from_slice(&16_000_000u32.to_be_bytes());
+        let traf = mp4_box(b"traf", &[mp4_box(b"tfhd", &[0, 0, 0, 0, 0, 0, 0, 1]), mp4_box(b"trun", &trun)].concat());
+        file.extend(mp4_box(b"moof", &[mp4_box(b"mfhd", &[0, 0, 0, 0, 0, 0, 0, 1]), traf].concat()));
+        file.extend(mp4_box(b"mdat", &[0u8; 64]));
+        let err = check_fragment_tables(&mut io::Cursor::new(&file), file.len() as u64).expect_err("refused");
+        assert!(err.to_string().contains("16000000 samples declared"), "{err}");
+        let r = Recording::index(&mut io::Cursor::new(&file));
+        assert!(r.is_err());
+        // The same fragment declaring 3 samples passes this check (and fails later for lack of a track).
+        let mut small = file.clone();
+        let at = small.windows(4).position(|w| w == b"trun").expect("trun") + 8;
+        small[at..at + 4].copy_from_slice(&3u32.to_be_bytes());
+        assert!(check_fragment_tables(&mut io::Cursor::new(&small), small.len() as u64).is_ok());
     }
 
     #[test]

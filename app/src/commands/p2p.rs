@@ -369,7 +369,7 @@ fn import_recording(
     if media == MediaKind::Video && !info.has_video {
         bail!("{} has no video track, and this question needs a video answer", path.display());
     }
-    let hash = runtime()?.block_on(peerview_sync::node::add_file_to_blobs(store, &path))?;
+    let hash = runtime()?.block_on(crate::ops::recordings::add(store, &path))?;
     anyhow::ensure!(
         hash == blake3::hash(&bytes).to_hex().to_string(),
         "the recording changed while it was being stored; try again"
@@ -483,7 +483,7 @@ fn sync_once(data_dir: &Path, net: Net) -> Result<()> {
 pub fn export_recording(data_dir: &Path, hash: &str, out: &Path) -> Result<()> {
     let store = open_store(data_dir)?;
     let out = if out.is_absolute() { out.to_owned() } else { std::env::current_dir()?.join(out) };
-    let size = runtime()?.block_on(peerview_sync::node::export_blob(&store, hash, &out))?;
+    let size = runtime()?.block_on(crate::ops::recordings::export(&store, hash, &out))?;
     println!("Wrote {} ({size} bytes).", out.display());
     Ok(())
 }

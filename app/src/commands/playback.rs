@@ -62,7 +62,7 @@ pub fn export(data_dir: &Path, submission: &str, dir: &Path) -> Result<()> {
     let rt = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
     let report = export_submission(&store, &candidate, dir, |hash, target| {
         let target = if target.is_absolute() { target.to_owned() } else { std::env::current_dir()?.join(target) };
-        rt.block_on(peerview_sync::node::export_blob(&store, hash, &target))?;
+        rt.block_on(crate::ops::recordings::export(&store, hash, &target))?;
         Ok(())
     })?;
     for f in &report.files {

@@ -4,7 +4,9 @@
 //! `commands/` and `gui/` never import each other: what they share lives here.
 
 pub mod exchange;
+pub mod local;
 pub mod node;
+pub mod recordings;
 pub mod takes;
 
 use std::net::SocketAddr;

@@ -33,6 +33,8 @@ pub struct EmployerNode {
     pub address: TicketNode,
     /// Why the address could not be saved for invites, if it could not (the node runs anyway).
     pub address_problem: Option<String>,
+    /// Other `peerview` processes on this data directory use the recordings store through it.
+    local: Option<super::local::LocalChannel>,
     /// Ends the router's task, which shuts the protocols down.
     stop: tokio::sync::oneshot::Sender<()>,
     serving: tokio::task::JoinHandle<Result<(), String>>,
@@ -64,11 +66,13 @@ impl EmployerNode {
             .err()
             .map(|e| format!("could not save the node's address for invites: {e}"));
         let replication = tokio::spawn(replicate_forever(node.clone(), address.clone(), replicate_every));
-        Ok(EmployerNode { node, service, address, address_problem, stop, serving, replication })
+        let local = super::local::serve_or_warn(&node).await;
+        Ok(EmployerNode { node, service, address, address_problem, local, stop, serving, replication })
     }
 
     /// Stop replicating, close every connection and the recordings store cleanly.
     pub async fn shutdown(self) -> Result<()> {
+        drop(self.local);
         self.replication.abort();
         let _ = self.stop.send(());
         let closed = match self.serving.await {

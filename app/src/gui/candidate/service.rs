@@ -193,6 +193,11 @@ async fn run(
             None
         }
     };
+    // Other `peerview` processes (e.g. `peerview answer --file`) use the store through it.
+    let _local = match &node {
+        Some(node) => crate::ops::local::serve_or_warn(node).await,
+        None => None,
+    };
     let service =
         Arc::new(Service { generation: std::sync::atomic::AtomicU64::new(0), store, data_dir, node, clock, out });
     service.snapshot();

@@ -199,6 +199,11 @@ async fn run(
             (None, None)
         }
     };
+    // The employer node answers other `peerview` processes itself; a reviewer's node does here.
+    let _local = match (&node, config.mode) {
+        (Some(node), Mode::Reviewer) => crate::ops::local::serve_or_warn(node).await,
+        _ => None,
+    };
     if let Some(problem) = employer_node.as_ref().and_then(|e| e.address_problem.clone()) {
         out.send(Event::Error(problem));
     }

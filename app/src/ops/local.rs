@@ -1,0 +1,270 @@
+//! The local channel: a running node (`peerview serve`, or the app) owns the data directory's
+//! recordings store, which only one process can open. It answers requests from other `peerview`
+//! processes of the same user on a Unix socket in the data directory (`node.sock`, mode 0600,
+//! in a directory that is 0700), so a command run while the node runs does what it does when the
+//! node is stopped. Documents need no channel: every process may save them (each save is a new
+//! file, merged on load).
+//!
+//! The protocol is one JSON request line and one JSON reply line per connection. Requests are
+//! small, bounded and read with a deadline; anything else is answered with an error.
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use anyhow::{Context, Result, anyhow, bail};
+use peerview_sync::node::Node;
+use serde::{Deserialize, Serialize};
+
+/// The socket's name inside the data directory.
+pub const SOCKET: &str = "node.sock";
+/// Longest request line accepted (a hash and an absolute path).
+pub const MAX_REQUEST: usize = 8 * 1024;
+/// How long a client may take to send its request.
+pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(5);
+/// How long a client waits for an answer (copying a long recording takes a while).
+pub const REPLY_TIMEOUT: Duration = Duration::from_mins(10);
+
+/// Where the running node's channel is for this data directory.
+pub fn socket_path(data_dir: &Path) -> PathBuf {
+    data_dir.join(SOCKET)
+}
+
+/// What another process may ask of the running node.
+#[derive(Debug, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields, rename_all = "snake_case")]
+pub enum Request {
+    /// Copy the complete recording `hash` to `target` (an absolute path).
+    Export { hash: String, target: PathBuf },
+    /// Copy the file at `path` (absolute) into the recordings store; the reply carries its hash.
+    Add { path: PathBuf },
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "snake_case")]
+enum Reply {
+    /// Export: the size written. Add: the hash and size.
+    Done {
+        size: u64,
+        hash: Option<String>,
+    },
+    Error(String),
+}
+
+/// The running node's side: accepts requests until stopped (or dropped), then removes the socket.
+pub struct LocalChannel {
+    path: PathBuf,
+    task: tokio::task::JoinHandle<()>,
+}
+
+impl LocalChannel {
+    /// Listen on the data directory's socket for `node`. A socket left behind by a process that
+    /// is gone is replaced; if another process answers on it, this fails (it owns the store).
+    #[cfg(unix)]
+    pub async fn start(node: Node) -> Result<LocalChannel> {
+        use std::os::unix::fs::PermissionsExt;
+        let path = socket_path(node.store.root());
+        if path.exists() {
+            if tokio::net::UnixStream::connect(&path).await.is_ok() {
+                bail!("another Peerview answers on {}", path.display());
+            }
+            std::fs::remove_file(&path).with_context(|| format!("removing the stale {}", path.display()))?;
+        }
+        let listener = tokio::net::UnixListener::bind(&path).with_context(|| {
+            format!("listening on {} (a Unix socket path is limited to about 100 bytes)", path.display())
+        })?;
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600))
+            .with_context(|| format!("making {} private", path.display()))?;
+        let task = tokio::spawn(async move {
+            loop {
+                match listener.accept().await {
+                    Ok((stream, _)) => {
+                        let node = node.clone();
+                        tokio::spawn(async move {
+                            if let Err(e) = answer(&node, stream).await {
+                                tracing::debug!(error = %e, "local request");
+                            }
+                        });
+                    }
+                    Err(e) => {
+                        tracing::warn!(error = %e, "local channel: accepting a connection");
+                        tokio::time::sleep(Duration::from_millis(100)).await;
+                    }
+                }
+            }
+        });
+        Ok(LocalChannel { path, task })
+    }
+
+    #[cfg(not(unix))]
+    pub async fn start(_node: Node) -> Result<LocalChannel> {
+        bail!("the local channel needs Unix sockets; stop the app or `peerview serve` to use this command")
+    }
+}
+
+impl Drop for LocalChannel {
+    fn drop(&mut self) {
+        self.task.abort();
+        let _ = std::fs::remove_file(&self.path);
+    }
+}
+
+/// Start the channel for a node whose process has other work: a channel that cannot start
+/// leaves the node running (commands then say the store is in use), with a warning in the log.
+pub async fn serve_or_warn(node: &Node) -> Option<LocalChannel> {
+    match LocalChannel::start(node.clone()).await {
+        Ok(channel) => Some(channel),
+        Err(e) => {
+            tracing::warn!(error = %format!("{e:#}"), "other peerview commands cannot use the recordings store while this runs");
+            None
+        }
+    }
+}
+
+#[cfg(unix)]
+async fn answer(node: &Node, stream: tokio::net::UnixStream) -> Result<()> {
+    use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
+    let (read, mut write) = stream.into_split();
+    let mut line = Vec::new();
+    let mut limited = BufReader::new(tokio::io::AsyncReadExt::take(read, MAX_REQUEST as u64 + 1));
+    tokio::time::timeout(REQUEST_TIMEOUT, limited.read_until(b'\n', &mut line))
+        .await
+        .map_err(|_| anyhow!("no request within {REQUEST_TIMEOUT:?}"))??;
+    let reply = if line.len() > MAX_REQUEST {
+        Reply::Error(format!("a request is at most {MAX_REQUEST} bytes"))
+    } else {
+        match serde_json::from_slice::<Request>(&line) {
+            Ok(request) => perform(node, request).await.unwrap_or_else(|e| Reply::Error(format!("{e:#}"))),
+            Err(e) => Reply::Error(format!("not a request this node understands: {e}")),
+        }
+    };
+    let mut bytes = serde_json::to_vec(&reply)?;
+    bytes.push(b'\n');
+    write.write_all(&bytes).await?;
+    write.shutdown().await?;
+    Ok(())
+}
+
+async fn perform(node: &Node, request: Request) -> Result<Reply> {
+    match request {
+        Request::Export { hash, target } => {
+            if !target.is_absolute() {
+                bail!("the export target must be an absolute path");
+            }
+            let size = node.export_recording(&hash, &target).await?;
+            Ok(Reply::Done { size, hash: None })
+        }
+        Request::Add { path } => {
+            if !path.is_absolute() {
+                bail!("the recording's path must be absolute");
+            }
+            let added = node.blobs.add_path(&path).await.map_err(|e| anyhow!("storing {}: {e:#}", path.display()))?;
+            let size = std::fs::metadata(&path).map_or(0, |m| m.len());
+            Ok(Reply::Done { size, hash: Some(added.hash.to_hex()) })
+        }
+    }
+}
+
+/// Ask the node running on `data_dir` to do `request`; `Ok(None)` when no node answers there.
+#[cfg(unix)]
+pub async fn ask(data_dir: &Path, request: &Request) -> Result<Option<(u64, Option<String>)>> {
+    use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
+    let path = socket_path(data_dir);
+    let Ok(stream) = tokio::net::UnixStream::connect(&path).await else { return Ok(None) };
+    let (read, mut write) = stream.into_split();
+    let mut bytes = serde_json::to_vec(request)?;
+    bytes.push(b'\n');
+    write.write_all(&bytes).await.context("asking the running node")?;
+    let mut line = Vec::new();
+    let mut reader = BufReader::new(tokio::io::AsyncReadExt::take(read, 64 * 1024));
+    tokio::time::timeout(REPLY_TIMEOUT, reader.read_until(b'\n', &mut line))
+        .await
+        .map_err(|_| anyhow!("the running node did not answer within {REPLY_TIMEOUT:?}"))?
+        .context("reading the running node's answer")?;
+    match serde_json::from_slice::<Reply>(&line) {
+        Ok(Reply::Done { size, hash }) => Ok(Some((size, hash))),
+        Ok(Reply::Error(e)) => Err(anyhow!("{e}")),
+        Err(_) if line.is_empty() => bail!("the running node closed the connection without answering"),
+        Err(e) => bail!("the running node's answer is not understood: {e}"),
+    }
+}
+
+#[cfg(not(unix))]
+pub async fn ask(_data_dir: &Path, _request: &Request) -> Result<Option<(u64, Option<String>)>> {
+    Ok(None)
+}
+
+#[cfg(all(test, unix))]
+mod tests {
+    use std::sync::Arc;
+
+    use peerview_sync::Store;
+    use peerview_sync::node::{NodeConfig, RelaySetting};
+
+    use super::*;
+    use crate::ops::recordings;
+
+    async fn running_node(dir: &Path) -> (Node, LocalChannel) {
+        let store = Arc::new(Store::open(dir).expect("store"));
+        let config = NodeConfig {
+            relay: RelaySetting::Disabled,
+            bind: Some("127.0.0.1:0".parse().expect("addr")),
+            lan_discovery: false,
+        };
+        let node = Node::start(store, &config).await.expect("node");
+        let channel = LocalChannel::start(node.clone()).await.expect("channel");
+        (node, channel)
+    }
+
+    #[tokio::test(flavor = "multi_thread")]
+    async fn another_process_adds_and_exports_through_the_running_node() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let (node, channel) = running_node(dir.path()).await;
+        // What a second process does: its own Store on the same directory, no node.
+        let other = Store::open(dir.path()).expect("store");
+        let take = dir.path().join("take.bin");
+        let bytes = b"not really a recording, but bytes all the same";
+        std::fs::write(&take, bytes).expect("write");
+        let hash = recordings::add(&other, &take).await.expect("added through the node");
+        assert_eq!(hash, blake3::hash(&std::fs::read(&take).expect("read")).to_hex().as_str());
+        let out = dir.path().join("out.bin");
+        assert_eq!(recordings::export(&other, &hash, &out).await.expect("exported"), bytes.len() as u64);
+        assert_eq!(std::fs::read(&out).expect("read"), std::fs::read(&take).expect("read"));
+        // A recording the node lacks is the node's clear error, not a hang.
+        let missing = recordings::export(&other, &"0".repeat(64), &out).await.expect_err("not here");
+        assert!(format!("{missing:#}").contains("not (completely) on this computer"), "{missing:#}");
+        let relative = ask(dir.path(), &Request::Export { hash: hash.clone(), target: "out.bin".into() }).await;
+        assert!(format!("{:#}", relative.expect_err("relative")).contains("absolute"));
+
+        // Oversized and silent clients are cut off; the channel keeps serving.
+        use tokio::io::{AsyncReadExt, AsyncWriteExt};
+        let mut big = tokio::net::UnixStream::connect(socket_path(dir.path())).await.expect("connect");
+        let _ = big.write_all(&vec![b'x'; MAX_REQUEST * 2]).await;
+        let mut reply = String::new();
+        // The node answers and closes with the rest unread, which a Unix socket may report to
+        // the writer as a reset instead of the answer.
+        match big.read_to_string(&mut reply).await {
+            Ok(_) => assert!(reply.contains("at most"), "{reply}"),
+            Err(e) => assert_eq!(e.kind(), std::io::ErrorKind::ConnectionReset, "{e}"),
+        }
+        let _silent = tokio::net::UnixStream::connect(socket_path(dir.path())).await.expect("connect");
+        assert!(recordings::export(&other, &hash, &out).await.is_ok());
+
+        // Stopped: the socket is gone and the store is free for the second process.
+        drop(channel);
+        node.shutdown().await;
+        assert!(!socket_path(dir.path()).exists());
+        assert_eq!(recordings::export(&other, &hash, &out).await.expect("direct"), bytes.len() as u64);
+    }
+
+    #[tokio::test(flavor = "multi_thread")]
+    async fn a_stale_socket_is_replaced_and_a_second_channel_refused() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let stale = std::os::unix::net::UnixListener::bind(socket_path(dir.path())).expect("bind");
+        drop(stale); // the file stays, nobody answers: what a killed node leaves
+        let (node, channel) = running_node(dir.path()).await;
+        let second = LocalChannel::start(node.clone()).await;
+        assert!(format!("{:#}", second.err().expect("refused")).contains("another Peerview answers"));
+        drop(channel);
+        node.shutdown().await;
+    }
+}
