@@ -113,7 +113,8 @@ pub fn export_submission(
                 let target = dir.join(&file_name);
                 let raw = dir.join(format!(".{}.download", &take.hash[..16.min(take.hash.len())]));
                 let exported = fetch_blob(&take.hash, &raw).and_then(|()| {
-                    export_mp4(&raw, &target).with_context(|| format!("converting the answer to {}", q.id))
+                    export_mp4(&raw, &target, std::time::Duration::from_millis(take.recorded_at.0.max(0) as u64))
+                        .with_context(|| format!("converting the answer to {}", q.id))
                 });
                 let _ = std::fs::remove_file(&raw);
                 match exported {

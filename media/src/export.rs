@@ -33,12 +33,14 @@ pub enum ExportMethod {
 }
 
 /// Write `src` to `dst` as a standard MP4 (atomically: a temporary file renamed into place).
-pub fn export_mp4(src: &Path, dst: &Path) -> Result<ExportMethod, ExportError> {
+/// `recorded_at` (time since the Unix epoch) becomes the file's creation time, so exporting the
+/// same take twice gives the same bytes.
+pub fn export_mp4(src: &Path, dst: &Path, recorded_at: std::time::Duration) -> Result<ExportMethod, ExportError> {
     let recording = Recording::open(src)?;
     let tmp = dst.with_extension("mp4.part");
     let write_err = |e: io::Error| ExportError::Write { path: dst.display().to_string(), source: e };
     let method = if recording.fragmented && recording.damage.is_none() {
-        remux(src, &recording, &tmp)?;
+        remux(src, &recording, &tmp, recorded_at)?;
         ExportMethod::Remuxed
     } else {
         std::fs::copy(src, &tmp).map_err(write_err)?;
@@ -49,7 +51,7 @@ pub fn export_mp4(src: &Path, dst: &Path) -> Result<ExportMethod, ExportError> {
     Ok(method)
 }
 
-fn remux(src: &Path, rec: &Recording, tmp: &Path) -> Result<(), ExportError> {
+fn remux(src: &Path, rec: &Recording, tmp: &Path, recorded_at: std::time::Duration) -> Result<(), ExportError> {
     let write_err = |e: io::Error| ExportError::Write { path: tmp.display().to_string(), source: e };
     let mux_err = |e: shiguredo_mp4::mux::MuxError| ExportError::Mux(e.to_string());
     let mut input = File::open(src).map_err(OpenError::Io)?;
@@ -57,7 +59,7 @@ fn remux(src: &Path, rec: &Recording, tmp: &Path) -> Result<(), ExportError> {
         rec.video.iter().map(|v| v.samples.len()).chain(rec.audio.iter().map(|a| a.samples.len())).collect();
     let options = Mp4FileMuxerOptions {
         reserved_moov_box_size: estimate_maximum_moov_box_size(&counts),
-        creation_timestamp: std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default(),
+        creation_timestamp: recorded_at,
         ..Mp4FileMuxerOptions::default()
     };
     let mut muxer = Mp4FileMuxer::with_options(options).map_err(mux_err)?;

@@ -232,7 +232,10 @@ fn export_writes_a_plain_mp4_that_others_read() {
     let dir = tempfile::tempdir().expect("tempdir");
     let path = record(&dir.path().join("take"), Some(SMALL), 5.0);
     let out = dir.path().join("answer.mp4");
-    assert_eq!(export_mp4(&path, &out).expect("export"), ExportMethod::Remuxed);
+    assert_eq!(
+        export_mp4(&path, &out, std::time::Duration::from_secs(1_800_000_000)).expect("export"),
+        ExportMethod::Remuxed
+    );
     let original = Recording::open(&path).expect("original");
     let exported = Recording::open(&out).expect("exported");
     assert!(!exported.fragmented, "export must be a plain MP4");
@@ -283,7 +286,7 @@ fn export_writes_a_plain_mp4_that_others_read() {
     // Something that is not one of our recordings is refused with a clear error.
     let junk = dir.path().join("junk.mp4");
     std::fs::write(&junk, b"this is not a video").expect("write");
-    let err = export_mp4(&junk, &dir.path().join("x.mp4")).expect_err("junk");
+    let err = export_mp4(&junk, &dir.path().join("x.mp4"), std::time::Duration::ZERO).expect_err("junk");
     assert!(err.to_string().contains("not an MP4"), "{err}");
 }
 

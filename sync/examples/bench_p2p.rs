@@ -88,8 +88,10 @@ async fn pair() -> Result<Pair> {
     let employer = start_node(edir.path()).await?;
     let c = campaign();
     employer.store.create_campaign(&c)?;
-    let service =
-        EmployerService::new(employer.clone(), Quota { max_take_bytes: 4 << 30, max_submission_bytes: 8 << 30 });
+    let service = EmployerService::new(
+        employer.clone(),
+        Quota { max_take_bytes: 4 << 30, max_submission_bytes: 8 << 30, max_delivered_bytes: 64 << 30 },
+    );
     let router = service.spawn_router();
     let ticket = employer::invite_candidate(&employer.store, &c.id, "Bench", None, vec![employer.ticket_node().await])?;
     let candidate = start_node(cdir.path()).await?;

@@ -17,12 +17,15 @@ pub struct Quota {
     pub max_take_bytes: u64,
     /// All of one submission's recordings together.
     pub max_submission_bytes: u64,
+    /// Every byte ever fetched for one candidate: retakes, fragments, interrupted transfers and
+    /// proofs of hashes already held, across restarts.
+    pub max_delivered_bytes: u64,
 }
 
 impl Default for Quota {
     fn default() -> Self {
         // 720p at ~1.6 Mbit/s is ~12 MB a minute: 1 GiB is over an hour of video.
-        Quota { max_take_bytes: 1 << 30, max_submission_bytes: 4 << 30 }
+        Quota { max_take_bytes: 1 << 30, max_submission_bytes: 4 << 30, max_delivered_bytes: 12 << 30 }
     }
 }
 

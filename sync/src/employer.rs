@@ -12,6 +12,7 @@ use automerge::sync::{Message as SyncMessage, State as SyncState, SyncDoc};
 use iroh::endpoint::{Connection, VarInt};
 use iroh::protocol::{AcceptError, ProtocolHandler, Router};
 use iroh_blobs::api::remote::GetProgressItem;
+use iroh_blobs::protocol::GetRequest;
 use iroh_blobs::provider::events::{AbortReason, ConnectMode, EventMask, EventSender, ProviderMessage, RequestMode};
 use iroh_blobs::{BlobsProtocol, Hash};
 use n0_future::StreamExt;
@@ -26,6 +27,7 @@ use crate::budget::{
     Admission, HELLO_TIMEOUT, MAX_HELLO_BYTES, MAX_INFLATED_BYTES, MAX_MISSING_DEPS, MAX_WAITING_ROUNDS, SessionBudget,
     inflated_size,
 };
+use crate::delivered::Ledger;
 use crate::doc::{
     Candidate, EventKind, Hub, InviteState, Reviewer, ReviewsDoc, RosterDoc, StatusEvent, Submission, SubmissionDoc,
     Take,
@@ -49,6 +51,18 @@ const ROSTER_REFRESH_EVERY: std::time::Duration = std::time::Duration::from_secs
 
 /// How often (in bytes received) a transfer in progress is logged.
 const PROGRESS_STEP_BYTES: u64 = 8 << 20;
+
+/// Why a candidate's recording was not fetched: they used up their quota (the candidate sees it).
+pub const QUOTA_REASON: &str = "your recordings have used up the space the employer allows; ask them for more";
+
+/// Who a recording is fetched from, and for which candidate.
+#[derive(Clone, Copy)]
+enum Source<'a> {
+    /// The candidate themself: proves they hold it, counts towards their quota.
+    Candidate(&'a CandidateId),
+    /// Another employer-side node, trusted like this one, replicating the candidate's take.
+    Hub(&'a CandidateId),
+}
 
 /// Errors of the employer-side operations run from the command line.
 #[derive(Debug, thiserror::Error)]
@@ -269,6 +283,8 @@ pub struct EmployerService {
     pub clock: Arc<dyn Clock>,
     /// The rosters in memory: who a peer is, checked without disk or lock.
     pub index: RosterIndex,
+    /// What each candidate delivered here: recordings verified from them, bytes ever fetched.
+    pub delivered: Ledger,
     /// Places for connections that have not authenticated yet.
     admission: Arc<Admission>,
     /// Serialises read-check-write cycles on documents within this process.
@@ -328,7 +344,9 @@ impl EmployerService {
     /// A service that asks `clock` what time it is (tests pin the date).
     pub fn with_clock(node: Node, quota: Quota, clock: Arc<dyn Clock>) -> Arc<Self> {
         let index = RosterIndex::new(node.store.clone());
+        let delivered = Ledger::open(node.store.root());
         Arc::new(EmployerService {
+            delivered,
             node,
             quota,
             clock,
@@ -596,7 +614,9 @@ impl EmployerService {
             return Ok(false);
         }
         for (question, take) in submission.takes() {
-            if !self.assemble_take(&submission, question, take).await.unwrap_or(false) {
+            if !self.delivered_here(candidate, &take.hash).await
+                && !self.assemble_take(&submission, question, take).await.unwrap_or(false)
+            {
                 return Ok(false);
             }
         }
@@ -823,12 +843,14 @@ impl EmployerService {
             for candidate in self.candidates_of(campaign) {
                 let Ok(submission) = self.store().submission(&candidate) else { continue };
                 for (question, take) in submission.takes() {
-                    if take.size_bytes > self.quota.max_take_bytes
-                        || self.assemble_take(&submission, question, take).await.unwrap_or(false)
+                    if take.size_bytes > self.quota.max_take_bytes || self.delivered_here(&candidate, &take.hash).await
                     {
                         continue;
                     }
-                    if let Err(e) = self.fetch_one(conn, peer, question.as_str(), &take.hash, take.size_bytes).await {
+                    let from = Source::Hub(&candidate);
+                    if let Err(e) =
+                        self.fetch_one(conn, peer, question.as_str(), &take.hash, take.size_bytes, from).await
+                    {
                         debug!(%peer, %candidate, %question, error = %e, "not fetched from the hub");
                         if conn.close_reason().is_some() {
                             return;
@@ -843,6 +865,7 @@ impl EmployerService {
     }
 
     async fn fetch_takes(&self, conn: &Connection, peer: &str, submission: &Submission) -> Result<(), String> {
+        let from = Source::Candidate(&submission.candidate_id);
         // Fragments uploaded while the candidate was recording come first: with them, the
         // finished take can be assembled here and only the last fragment is left after Stop.
         let mut uploaded = 0u64;
@@ -854,7 +877,7 @@ impl EmployerService {
                     return Ok(());
                 }
                 let label = format!("{} take {} fragment {i}", upload.question, upload.take_number);
-                self.fetch_one(conn, peer, &label, hash, *size).await?;
+                self.fetch_one(conn, peer, &label, hash, *size, from).await?;
             }
         }
         let mut total = 0u64;
@@ -864,30 +887,75 @@ impl EmployerService {
                 warn!(%peer, %question, size = take.size_bytes, "recording over quota, not fetched");
                 continue;
             }
-            if self.assemble_take(submission, question, take).await? {
+            if self.delivered_here(&submission.candidate_id, &take.hash).await
+                || self.assemble_take(submission, question, take).await?
+            {
                 continue;
             }
-            self.fetch_one(conn, peer, question.as_str(), &take.hash, take.size_bytes).await?;
+            self.fetch_one(conn, peer, question.as_str(), &take.hash, take.size_bytes, from).await?;
         }
         Ok(())
     }
 
-    /// Fetch one blob over the candidate's connection unless it is here already, refusing a
-    /// sender who sends more than declared.
-    async fn fetch_one(&self, conn: &Connection, peer: &str, what: &str, hash: &str, size: u64) -> Result<(), String> {
+    /// Whether `hash` is here and was delivered by `candidate` (or by a hub for them).
+    async fn delivered_here(&self, candidate: &CandidateId, hash: &str) -> bool {
+        let Ok(h) = Hash::from_str(hash) else { return false };
+        self.delivered.get(candidate).hashes.contains(hash) && self.node.blobs.has(h).await.unwrap_or(false)
+    }
+
+    /// Fetch one blob over the peer's connection unless this candidate delivered it already,
+    /// refusing a sender who sends more than declared. A recording that is here from someone
+    /// else is fetched again from this candidate: holding a hash proves nothing about them.
+    /// Every byte fetched counts towards the candidate's quota, across restarts.
+    async fn fetch_one(
+        &self,
+        conn: &Connection,
+        peer: &str,
+        what: &str,
+        hash: &str,
+        size: u64,
+        from: Source<'_>,
+    ) -> Result<(), String> {
         let hash = Hash::from_str(hash).map_err(|e| e.to_string())?;
-        if self.node.blobs.has(hash).await.unwrap_or(false) {
+        let hex = hash.to_hex();
+        let (candidate, trusted) = match from {
+            Source::Candidate(c) => (c, false),
+            Source::Hub(c) => (c, true),
+        };
+        let delivered = self.delivered.get(candidate);
+        let held = self.node.blobs.has(hash).await.unwrap_or(false);
+        if held && (trusted || delivered.hashes.contains(hex.as_str())) {
+            if !delivered.hashes.contains(hex.as_str()) {
+                self.delivered.record(candidate, Some(&hex), 0).map_err(|e| e.to_string())?;
+            }
             return Ok(());
         }
-        info!(%peer, what, bytes = size, "fetching recording");
-        let mut progress = self.node.blobs.remote().fetch(conn.clone(), hash).stream();
+        if !trusted && delivered.bytes.saturating_add(size) > self.quota.max_delivered_bytes {
+            warn!(%peer, %candidate, what, fetched = delivered.bytes, "candidate's recording quota used up; not fetched");
+            conn.close(VarInt::from_u32(close_code::REFUSED), QUOTA_REASON.as_bytes());
+            return Err(QUOTA_REASON.into());
+        }
+        info!(%peer, what, bytes = size, proof = held, "fetching recording");
+        let remote = self.node.blobs.remote();
+        let mut progress = if held {
+            remote.execute_get(conn.clone(), GetRequest::blob(hash)).stream()
+        } else {
+            remote.fetch(conn.clone(), hash).stream()
+        };
         // The hash fixes the content, not its size: stop a sender who sends more than declared.
         let allowed = size + 64 * 1024;
         let mut next_report = PROGRESS_STEP_BYTES;
-        let hex = hash.to_hex();
+        let mut fetched = 0u64;
         self.note_receiving(&hex, Some(0));
-        let result = self.follow_fetch(conn, peer, what, size, allowed, &hex, &mut next_report, &mut progress).await;
+        let result = self
+            .follow_fetch(conn, peer, what, size, allowed, &hex, &mut next_report, &mut fetched, &mut progress)
+            .await;
         self.note_receiving(&hex, None);
+        let verified = result.is_ok() && self.node.blobs.has(hash).await.unwrap_or(false);
+        if let Err(e) = self.delivered.record(candidate, verified.then_some(hex.as_str()), fetched) {
+            warn!(%candidate, error = %e, "could not save the delivered-recordings ledger");
+            return Err(format!("saving the ledger: {e}"));
+        }
         result
     }
 
@@ -901,6 +969,7 @@ impl EmployerService {
         allowed: u64,
         hex: &str,
         next_report: &mut u64,
+        fetched: &mut u64,
         progress: &mut (impl n0_future::Stream<Item = GetProgressItem> + Unpin),
     ) -> Result<(), String> {
         loop {
@@ -922,6 +991,7 @@ impl EmployerService {
                     return Err("recording larger than declared".into());
                 }
                 GetProgressItem::Progress(bytes) => {
+                    *fetched = bytes;
                     self.note_receiving(hex, Some(bytes));
                     if bytes >= *next_report {
                         info!(%peer, what, bytes, total = size, "recording transfer progress");
@@ -929,6 +999,7 @@ impl EmployerService {
                     }
                 }
                 GetProgressItem::Done(stats) => {
+                    *fetched = (*fetched).max(stats.payload_bytes_read);
                     info!(%peer, what, bytes = stats.payload_bytes_read, "recording received and verified");
                     break;
                 }
@@ -942,15 +1013,17 @@ impl EmployerService {
     /// take is then stored without moving it again. Returns whether the take is here.
     async fn assemble_take(&self, submission: &Submission, question: &QuestionId, take: &Take) -> Result<bool, String> {
         let Ok(take_hash) = Hash::from_str(&take.hash) else { return Ok(false) };
-        if self.node.blobs.has(take_hash).await.unwrap_or(false) {
-            return Ok(true);
-        }
         let Some(upload) =
             submission.uploads.iter().find(|u| &u.question == question && u.take_number == take.take_number)
         else {
             return Ok(false);
         };
         if upload.fragments.iter().map(|(_, size)| size).sum::<u64>() != take.size_bytes {
+            return Ok(false);
+        }
+        // Only fragments this candidate delivered prove they hold the take.
+        let delivered = self.delivered.get(&submission.candidate_id);
+        if !upload.fragments.iter().all(|(hash, _)| delivered.hashes.contains(hash)) {
             return Ok(false);
         }
         let tmp = self.store().root().join(format!(".assemble-{}", take.hash));
@@ -973,7 +1046,11 @@ impl EmployerService {
             }
             let tag = self.node.blobs.add_path(&tmp).await.map_err(|e| format!("{e:#}"))?;
             info!(%question, bytes = take.size_bytes, "take assembled from fragments uploaded during recording, hash verified");
-            Ok(tag.hash == take_hash)
+            if tag.hash != take_hash {
+                return Ok(false);
+            }
+            self.delivered.record(&submission.candidate_id, Some(&take.hash), 0).map_err(|e| e.to_string())?;
+            Ok(true)
         }
         .await;
         let _ = std::fs::remove_file(&tmp);

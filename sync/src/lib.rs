@@ -7,6 +7,7 @@
 pub mod auth;
 pub mod budget;
 pub mod client;
+pub mod delivered;
 pub mod doc;
 pub mod employer;
 pub mod fsutil;

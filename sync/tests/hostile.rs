@@ -132,7 +132,7 @@ async fn every_forbidden_thing_is_refused_over_the_wire() {
     let employer = node(dirs[0].path()).await;
     let c = campaign();
     employer.store.create_campaign(&c).expect("campaign");
-    let quota = Quota { max_take_bytes: 1_000_000, max_submission_bytes: 2_000_000 };
+    let quota = Quota { max_take_bytes: 1_000_000, max_submission_bytes: 2_000_000, max_delivered_bytes: 8_000_000 };
     let service = EmployerService::new(employer.clone(), quota);
     let _router = service.spawn_router();
     let here = vec![employer.ticket_node().await];

@@ -39,7 +39,12 @@ pub fn peerview_bin() -> PathBuf {
 
 /// The repository's root directory.
 pub fn repo_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("workspace root").to_owned()
+    // Read when the test runs, not when it was compiled: cargo does not rebuild a test when
+    // only the checkout's location changed, so a build cache shared between clones would point
+    // into another (maybe deleted) clone.
+    let manifest_dir =
+        std::env::var_os("CARGO_MANIFEST_DIR").map_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")), PathBuf::from);
+    manifest_dir.parent().expect("workspace root").to_owned()
 }
 
 /// Run `peerview --data-dir DATA args...` with no display, returning its output.

@@ -30,12 +30,20 @@ fn normalise(text: &str, dirs: &[&Path]) -> String {
     text
 }
 
-fn files(dir: &Path) -> Vec<(String, Vec<u8>)> {
-    let mut out: Vec<(String, Vec<u8>)> = std::fs::read_dir(dir)
+/// The files of an export: name and content (text files as text, recordings by their hash).
+fn files(dir: &Path) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = std::fs::read_dir(dir)
         .expect("export directory")
         .map(|e| {
             let e = e.expect("entry");
-            (e.file_name().to_string_lossy().into_owned(), std::fs::read(e.path()).expect("read"))
+            let bytes = std::fs::read(e.path()).expect("read");
+            let name = e.file_name().to_string_lossy().into_owned();
+            let content = if name.ends_with(".mp4") {
+                format!("{} bytes, BLAKE3 {}", bytes.len(), blake3::hash(&bytes).to_hex())
+            } else {
+                String::from_utf8_lossy(&bytes).into_owned()
+            };
+            (name, content)
         })
         .collect();
     out.sort();
