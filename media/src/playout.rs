@@ -55,7 +55,7 @@ impl Sink {
             let closing = closing.clone();
             move |e: cpal::Error| {
                 if !closing.load(Ordering::Relaxed) {
-                    eprintln!("peerview: sound output: {e}");
+                    tracing::warn!(error = %e, "sound output");
                 }
             }
         };
