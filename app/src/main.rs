@@ -72,6 +72,35 @@ enum Command {
         #[arg(long, value_name = "SECS", default_value_t = 10)]
         replicate_every: u64,
     },
+    /// Run a relay of your own (an iroh relay server): nodes that cannot reach each other
+    /// directly meet through it. Every node then uses `--relay URL`; tickets carry it.
+    Relay {
+        /// A TLS certificate chain (PEM) for the relay's hostname; with --key.
+        #[arg(long, value_name = "FILE", requires = "key", conflicts_with = "acme_hostname")]
+        cert: Option<PathBuf>,
+        /// The certificate's private key (PEM).
+        #[arg(long, value_name = "FILE", requires = "cert")]
+        key: Option<PathBuf>,
+        /// Get a certificate from Let's Encrypt for this public hostname (ports 80 and 443 must
+        /// reach this machine); repeatable.
+        #[arg(long = "acme-hostname", value_name = "HOST", requires = "acme_contact")]
+        acme_hostname: Vec<String>,
+        /// The email address Let's Encrypt may write to about the certificate.
+        #[arg(long, value_name = "EMAIL")]
+        acme_contact: Option<String>,
+        /// Use Let's Encrypt's staging service (for trying it out).
+        #[arg(long)]
+        acme_staging: bool,
+        /// Plain-HTTP address (default 0.0.0.0:3340 without TLS, 0.0.0.0:80 with TLS).
+        #[arg(long, value_name = "ADDR")]
+        http_bind: Option<SocketAddr>,
+        /// HTTPS address, with TLS (default 0.0.0.0:443).
+        #[arg(long, value_name = "ADDR")]
+        https_bind: Option<SocketAddr>,
+        /// QUIC address discovery, with TLS (default 0.0.0.0:7842).
+        #[arg(long, value_name = "ADDR")]
+        quic_bind: Option<SocketAddr>,
+    },
     /// Invite a candidate to a campaign: prints the ticket to send them.
     Invite {
         /// The campaign id (a unique prefix is enough).
@@ -246,7 +275,8 @@ enum HubCommand {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let default_level = if matches!(cli.command, Some(Command::Serve { .. })) { "info" } else { "warn" };
+    let default_level =
+        if matches!(cli.command, Some(Command::Serve { .. } | Command::Relay { .. })) { "info" } else { "warn" };
     init_tracing(default_level);
     let relay = peerview::ops::Net { relay: cli.relay, lan_discovery: cli.lan_discovery };
     let result = paths::data_dir(cli.data_dir).and_then(|data_dir| {
@@ -259,6 +289,37 @@ fn main() -> ExitCode {
             Some(Command::Campaign(cmd)) => commands::campaign::run(d, cmd),
             Some(Command::Serve { bind, replicate_every }) => {
                 p2p::serve(d, relay.clone(), bind, Duration::from_secs(replicate_every.max(1)))
+            }
+            Some(Command::Relay {
+                cert,
+                key,
+                acme_hostname,
+                acme_contact,
+                acme_staging,
+                http_bind,
+                https_bind,
+                quic_bind,
+            }) => {
+                use peerview::ops::relay::{PLAIN_HTTP_PORT, RelayOptions, RelayTls};
+                let tls = match (cert, key, acme_contact) {
+                    (Some(cert), Some(key), _) => RelayTls::Files { cert, key },
+                    (_, _, Some(contact)) if !acme_hostname.is_empty() => RelayTls::Acme {
+                        hostnames: acme_hostname,
+                        contact,
+                        cache: d.join("relay-acme"),
+                        staging: acme_staging,
+                    },
+                    _ => RelayTls::Plain,
+                };
+                let plain = matches!(tls, RelayTls::Plain);
+                let any = |port: u16| SocketAddr::from(([0, 0, 0, 0], port));
+                let options = RelayOptions {
+                    tls,
+                    http_bind: http_bind.unwrap_or_else(|| any(if plain { PLAIN_HTTP_PORT } else { 80 })),
+                    https_bind: https_bind.unwrap_or_else(|| any(443)),
+                    quic_bind: quic_bind.unwrap_or_else(|| any(iroh_relay::defaults::DEFAULT_RELAY_QUIC_PORT)),
+                };
+                p2p::relay(&options)
             }
             Some(Command::Invite { campaign, name, email }) => p2p::invite(d, &campaign, &name, email.as_deref()),
             Some(Command::Reviewer(ReviewerCommand::Invite { campaign, name })) => {

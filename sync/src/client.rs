@@ -108,6 +108,8 @@ pub struct SyncOutcome {
     /// Documents whose contents changed here.
     pub changed: Vec<DocRef>,
     pub rounds: usize,
+    /// How the employer side was reached ("direct (ADDR)", "via relay URL").
+    pub path: Option<String>,
 }
 
 /// Sync every document this node may see with the employer (claiming the invite the first
@@ -121,6 +123,15 @@ pub async fn sync_documents(node: &Node, ticket: &Ticket) -> Result<SyncOutcome,
                 // Read why the employer closed before closing our side (which replaces the reason).
                 let result = sync_over(node, ticket, &conn)
                     .await
+                    .map(|mut outcome| {
+                        outcome.path = crate::node::path_of(&conn);
+                        if let Some(path) = &outcome.path
+                            && let Err(e) = node.store.save_contact(&ticket.campaign, path, crate::Timestamp::now())
+                        {
+                            debug!(error = %e, "could not note how the employer was reached");
+                        }
+                        outcome
+                    })
                     .map_err(|e| if was_busy(&conn) { ClientError::Busy } else { e });
                 conn.close(iroh::endpoint::VarInt::from_u32(close_code::DONE), b"bye");
                 result

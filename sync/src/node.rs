@@ -228,6 +228,18 @@ pub async fn export_blob(store: &Store, hash: &str, target: &std::path::Path) ->
     result
 }
 
+/// How a connection reaches its peer right now, for people: "direct (ADDR)" or
+/// "via relay URL". `None` before a path is chosen.
+pub fn path_of(conn: &iroh::endpoint::Connection) -> Option<String> {
+    let paths = conn.paths();
+    let path = paths.iter().find(|p| p.is_selected())?;
+    Some(match path.remote_addr() {
+        TransportAddr::Ip(addr) => format!("direct ({addr})"),
+        TransportAddr::Relay(url) => format!("via relay {}", url.as_str().trim_end_matches('/')),
+        other => format!("via {other:?}"),
+    })
+}
+
 /// The iroh address of a node listed in a ticket.
 pub fn endpoint_addr(node: &TicketNode) -> Option<EndpointAddr> {
     let id = EndpointId::from_bytes(&node.endpoint_id).ok()?;

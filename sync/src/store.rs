@@ -142,6 +142,8 @@ pub struct Store {
 }
 
 const UPLOAD_PROGRESS_FILE: &str = "upload-progress";
+/// When and how each campaign's employer side was last reached (for `status`).
+const CONTACTS_FILE: &str = "contacts";
 
 impl Store {
     /// Open (creating if needed) the store at `root`. Every document is checked; corrupt files are
@@ -255,6 +257,30 @@ impl Store {
         let path = self.root.join(UPLOAD_PROGRESS_FILE);
         let bytes = postcard::to_stdvec(&progress).map_err(|e| io_err(&path)(io::Error::other(e)))?;
         write_atomic(&path, &bytes).map_err(io_err(&path))
+    }
+
+    /// When and how the employer side of each campaign was last reached (campaign id to
+    /// (time in ms, "direct (ADDR)" or "via relay URL")).
+    pub fn contacts(&self) -> std::collections::BTreeMap<String, (i64, String)> {
+        fs::read(self.root.join(CONTACTS_FILE))
+            .ok()
+            .and_then(|bytes| postcard::from_bytes(&bytes).ok())
+            .unwrap_or_default()
+    }
+
+    /// Note that the employer side of `campaign` was reached just now, and how.
+    pub fn save_contact(
+        &self,
+        campaign: &crate::ids::CampaignId,
+        path: &str,
+        at: crate::time::Timestamp,
+    ) -> Result<(), StoreError> {
+        let _guard = self.upload_lock.lock();
+        let mut contacts = self.contacts();
+        contacts.insert(campaign.to_string(), (at.0, path.to_owned()));
+        let file = self.root.join(CONTACTS_FILE);
+        let bytes = postcard::to_stdvec(&contacts).map_err(|e| io_err(&file)(io::Error::other(e)))?;
+        write_atomic(&file, &bytes).map_err(io_err(&file))
     }
 
     /// Corrupt files found since the store was opened.

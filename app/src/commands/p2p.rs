@@ -61,6 +61,37 @@ pub fn serve(data_dir: &Path, net: Net, bind: Option<SocketAddr>, replicate_ever
     })
 }
 
+/// `peerview relay`: run a relay until stopped.
+pub fn relay(options: &crate::ops::relay::RelayOptions) -> Result<()> {
+    use crate::ops::relay::RelayTls;
+    runtime()?.block_on(async move {
+        let mut relay = crate::ops::relay::start(options).await?;
+        println!("Peerview relay running");
+        for (what, addr) in &relay.listening {
+            println!("  {what} on {addr}");
+        }
+        match &options.tls {
+            RelayTls::Plain => {
+                let port = relay.listening.first().map_or(0, |(_, a)| a.port());
+                println!(
+                    "Plain HTTP, without TLS: for a local network or a test. Nodes use: --relay http://THIS-MACHINE:{port}"
+                );
+                println!("For the internet, give it a certificate (--cert/--key) or a hostname (--acme-hostname).");
+            }
+            RelayTls::Files { .. } => println!("Nodes use: --relay https://HOSTNAME-IN-THE-CERTIFICATE"),
+            RelayTls::Acme { hostnames, .. } => {
+                println!("Nodes use: --relay https://{}", hostnames.first().map_or("HOSTNAME", String::as_str));
+            }
+        }
+        tokio::select! {
+            () = wait_for_shutdown_signal() => {}
+            stopped = relay.join() => stopped?,
+        }
+        tracing::info!("shutting down");
+        relay.shutdown().await
+    })
+}
+
 async fn wait_for_shutdown_signal() {
     #[cfg(unix)]
     {
@@ -498,6 +529,13 @@ fn status_of(data_dir: &Path, only: Option<&CampaignId>) -> Result<()> {
     if tickets.is_empty() {
         println!("This computer has not joined any campaign yet (peerview join TICKET).");
     }
+    let contacts = store.contacts();
+    // How the employer side was last reached: direct, or through a relay (behind NATs).
+    let contact = |ticket: &Ticket| {
+        if let Some((at, path)) = contacts.get(ticket.campaign.as_str()) {
+            println!("  last reached the employer {}, {path}", fmt::date_time(Timestamp(*at)));
+        }
+    };
     for ticket in tickets.iter().filter(|t| only.is_none_or(|c| &t.campaign == c)) {
         let title = store.campaign(&ticket.campaign).map_or_else(|_| ticket.campaign.to_string(), |c| c.title);
         match &ticket.invitee {
@@ -534,6 +572,7 @@ fn status_of(data_dir: &Path, only: Option<&CampaignId>) -> Result<()> {
                     SubmissionState::Decided(v) => format!("decided: {v}"),
                 };
                 println!("{title}: {state}");
+                contact(ticket);
                 for e in &s.events {
                     let what = match &e.kind {
                         EventKind::Recorded { question } => format!("answered {question}"),
@@ -548,7 +587,10 @@ fn status_of(data_dir: &Path, only: Option<&CampaignId>) -> Result<()> {
                     println!("  {}  {what}", fmt::date_time(e.at));
                 }
             }
-            Invitee::Reviewer(_) => println!("{title}: reviewer"),
+            Invitee::Reviewer(_) => {
+                println!("{title}: reviewer");
+                contact(ticket);
+            }
             Invitee::Hub(_) => println!("{title}: employer-side node (replica)"),
         }
     }

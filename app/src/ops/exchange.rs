@@ -47,6 +47,16 @@ impl std::fmt::Display for Exchanged {
     }
 }
 
+impl Exchanged {
+    /// How the employer side was reached ("direct (ADDR)", "via relay URL"), when known.
+    pub fn path(&self) -> Option<&str> {
+        match self {
+            Exchanged::Candidate { synced, .. } | Exchanged::Reviewer { synced, .. } => synced.path.as_deref(),
+            Exchanged::Hub(_) => None,
+        }
+    }
+}
+
 /// Exchange what this node holds for `ticket`'s campaign with the employer side.
 pub async fn exchange(node: &Node, ticket: &Ticket) -> Result<Exchanged, ClientError> {
     match &ticket.invitee {

@@ -7,6 +7,7 @@ pub mod exchange;
 pub mod local;
 pub mod node;
 pub mod recordings;
+pub mod relay;
 pub mod takes;
 
 use std::net::SocketAddr;

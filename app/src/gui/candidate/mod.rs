@@ -643,7 +643,12 @@ impl CandidateUi {
         ui.horizontal(|ui| {
             let text = match &self.connection {
                 Connection::Unknown => "Connecting to the employer...".to_owned(),
-                Connection::Online => "Online: connected to the employer".to_owned(),
+                Connection::Online(None) => "Online: connected to the employer".to_owned(),
+                // "direct" or "via relay" (the address is for `peerview status`, not here).
+                Connection::Online(Some(path)) if path.starts_with("via relay") => {
+                    "Online: connected to the employer via relay".to_owned()
+                }
+                Connection::Online(Some(_)) => "Online: connected to the employer, direct".to_owned(),
                 Connection::Offline(_) => {
                     "Offline: everything is saved on this computer and will be sent when the employer is reachable"
                         .to_owned()

@@ -70,7 +70,8 @@ pub enum Request {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Connection {
     Unknown,
-    Online,
+    /// Reached, and how ("direct (ADDR)", "via relay URL") when known.
+    Online(Option<String>),
     Offline(String),
 }
 
@@ -369,8 +370,8 @@ impl Service {
         }
         let node = self.node().map_err(|e| format!("{e:#}"))?;
         match client::sync_documents(node, &ticket).await {
-            Ok(_) => {
-                self.out.send(Event::Connection(Connection::Online));
+            Ok(outcome) => {
+                self.out.send(Event::Connection(Connection::Online(outcome.path)));
                 Ok(ticket.campaign)
             }
             Err(ClientError::Unreachable(_) | ClientError::Busy) => {
@@ -399,11 +400,15 @@ impl Service {
             return;
         }
         let mut reached = false;
+        let mut path = None;
         let mut last_error = None;
         for ticket in &tickets {
-            let result = crate::ops::exchange::exchange(node, ticket).await.map(|_| ());
+            let result = crate::ops::exchange::exchange(node, ticket).await;
             match result {
-                Ok(()) => reached = true,
+                Ok(exchanged) => {
+                    reached = true;
+                    path = path.or_else(|| exchanged.path().map(str::to_owned));
+                }
                 Err(ClientError::Refused(r)) => {
                     reached = true;
                     self.out.send(Event::Problem(format!("The employer refused: {r}")));
@@ -412,7 +417,7 @@ impl Service {
             }
         }
         let connection = match (reached, last_error) {
-            (true, _) => Connection::Online,
+            (true, _) => Connection::Online(path),
             (false, Some(e)) => Connection::Offline(e),
             (false, None) => Connection::Unknown,
         };

@@ -406,21 +406,22 @@ impl Service {
     async fn sync_reviewer(&self) {
         let Some(node) = &self.node else { return };
         let mut ok = false;
+        let mut path = None;
         for t in self.store.memberships().unwrap_or_default() {
             if !matches!(t.invitee, Invitee::Reviewer(_)) {
                 continue;
             }
-            if client::sync_documents(node, &t).await.is_ok() {
+            if let Ok(exchanged) = crate::ops::exchange::exchange(node, &t).await {
                 ok = true;
-                let _ = client::fetch_recordings(node, &t).await;
+                path = path.or_else(|| exchanged.path().map(str::to_owned));
             }
         }
-        let status = NodeStatus {
-            id: endpoint_hex(&node.id()),
-            reachability: if ok { "connected to the employer".into() } else { "offline".into() },
-            peers: usize::from(ok),
-            transfers: 0,
+        let reachability = match (ok, path) {
+            (true, Some(path)) => format!("connected to the employer, {path}"),
+            (true, None) => "connected to the employer".into(),
+            (false, _) => "offline".into(),
         };
+        let status = NodeStatus { id: endpoint_hex(&node.id()), reachability, peers: usize::from(ok), transfers: 0 };
         self.out.send(Event::Node(status));
     }
 
