@@ -37,6 +37,11 @@ struct Cli {
     #[arg(long, global = true, env = "PEERVIEW_RELAY", value_name = "MODE", default_value = "default")]
     relay: peerview_sync::node::RelaySetting,
 
+    /// Trust this CA certificate (PEM) for the relay: a self-hosted relay whose certificate
+    /// was not signed by a public authority.
+    #[arg(long, global = true, env = "PEERVIEW_RELAY_CA", value_name = "FILE")]
+    relay_ca: Option<PathBuf>,
+
     /// Find and announce Peerview nodes on the local network (mDNS): an office node whose
     /// address changed is still found by its id.
     #[arg(long, global = true, env = "PEERVIEW_LAN_DISCOVERY")]
@@ -278,7 +283,7 @@ fn main() -> ExitCode {
     let default_level =
         if matches!(cli.command, Some(Command::Serve { .. } | Command::Relay { .. })) { "info" } else { "warn" };
     init_tracing(default_level);
-    let relay = peerview::ops::Net { relay: cli.relay, lan_discovery: cli.lan_discovery };
+    let relay = peerview::ops::Net { relay: cli.relay, lan_discovery: cli.lan_discovery, relay_ca: cli.relay_ca };
     let result = paths::data_dir(cli.data_dir).and_then(|data_dir| {
         let d = &data_dir;
         match cli.command {

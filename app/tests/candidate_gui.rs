@@ -75,6 +75,7 @@ impl Employer {
             relay: RelaySetting::Disabled,
             bind: Some("127.0.0.1:0".parse().expect("addr")),
             lan_discovery: false,
+            relay_ca: None,
         };
         let node = runtime.block_on(Node::start(store.clone(), &config)).expect("employer node");
         let service = EmployerService::with_clock(node, Quota::default(), Arc::new(ManualClock::new(TODAY)));
@@ -113,7 +114,7 @@ fn candidate_app(candidate: &Candidate) -> Harness<'static, PeerviewApp> {
     let env = AppEnv {
         data_dir: candidate.dir.path().to_owned(),
         store,
-        net: Net { relay: RelaySetting::Disabled, lan_discovery: false },
+        net: Net { relay: RelaySetting::Disabled, lan_discovery: false, relay_ca: None },
         devices: Arc::new(SyntheticDevices { format: VideoFormat { width: 320, height: 240, fps: 30 }, camera: true }),
         clock: candidate.clock.clone(),
         wall_clock: candidate.wall_clock.clone(),
@@ -460,6 +461,7 @@ fn iroh_key() -> &'static [u8; 32] {
             relay: RelaySetting::Disabled,
             bind: Some("127.0.0.1:0".parse().expect("addr")),
             lan_discovery: false,
+            relay_ca: None,
         };
         let node = runtime.block_on(Node::start(Arc::new(store), &config)).expect("node");
         let id = *node.id().as_bytes();

@@ -34,7 +34,7 @@ fn app(dir: &Path, role: Role) -> Harness<'static, PeerviewApp> {
     let env = AppEnv {
         data_dir: dir.to_owned(),
         store,
-        net: Net { relay: RelaySetting::Disabled, lan_discovery: false },
+        net: Net { relay: RelaySetting::Disabled, lan_discovery: false, relay_ca: None },
         devices: Arc::new(SyntheticDevices::default()),
         clock: Arc::new(ManualTime::default()),
         wall_clock: Arc::new(ManualClock::new(TODAY)),

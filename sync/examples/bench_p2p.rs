@@ -49,7 +49,12 @@ async fn start_node(dir: &Path) -> Result<Node> {
     let store = Arc::new(Store::open(dir)?);
     Ok(Node::start(
         store,
-        &NodeConfig { relay: RelaySetting::Disabled, bind: Some("127.0.0.1:0".parse()?), lan_discovery: false },
+        &NodeConfig {
+            relay: RelaySetting::Disabled,
+            bind: Some("127.0.0.1:0".parse()?),
+            lan_discovery: false,
+            relay_ca: None,
+        },
     )
     .await?)
 }

@@ -1000,7 +1000,8 @@ impl EmployerService {
                 }
                 GetProgressItem::Done(stats) => {
                     *fetched = (*fetched).max(stats.payload_bytes_read);
-                    info!(%peer, what, bytes = stats.payload_bytes_read, "recording received and verified");
+                    let path = crate::node::path_of(conn).unwrap_or_default();
+                    info!(%peer, what, bytes = stats.payload_bytes_read, %path, "recording received and verified");
                     break;
                 }
                 GetProgressItem::Error(e) => return Err(format!("fetching {what}: {e}")),

@@ -65,6 +65,8 @@ pub struct NodeConfig {
     /// Find and announce Peerview nodes on the local network (mDNS), so that an office
     /// machine whose address changed is still found by its id.
     pub lan_discovery: bool,
+    /// A CA certificate file (PEM) trusted for relays, besides the public authorities.
+    pub relay_ca: Option<std::path::PathBuf>,
 }
 
 /// The mDNS service name Peerview nodes announce on the local network.
@@ -116,6 +118,9 @@ impl Node {
             }
         };
         let mut builder = builder.secret_key(secret).transport_config(transport);
+        if let Some(ca) = &config.relay_ca {
+            builder = builder.ca_tls_config(relay_ca(ca)?);
+        }
         if config.lan_discovery {
             builder = builder
                 .address_lookup(iroh_mdns_address_lookup::MdnsAddressLookup::builder().service_name(LAN_SERVICE));
@@ -189,6 +194,21 @@ impl Node {
             tracing::warn!(error = %e, "closing the recordings store");
         }
     }
+}
+
+/// The public authorities plus the CA certificate(s) in `file` (PEM).
+fn relay_ca(file: &std::path::Path) -> Result<iroh::tls::CaTlsConfig, NodeError> {
+    use rustls::pki_types::CertificateDer;
+    use rustls::pki_types::pem::PemObject;
+    let bad = |reason: String| NodeError::Bind { addr: file.display().to_string(), reason };
+    let certs: Vec<CertificateDer<'static>> = CertificateDer::pem_file_iter(file)
+        .map_err(|e| bad(format!("reading the relay CA certificate: {e}")))?
+        .collect::<Result<_, _>>()
+        .map_err(|e| bad(format!("not a PEM certificate: {e}")))?;
+    if certs.is_empty() {
+        return Err(bad("no certificate in the file".into()));
+    }
+    Ok(iroh::tls::CaTlsConfig::default().with_extra_roots(certs))
 }
 
 async fn open_blobs(dir: &std::path::Path) -> Result<FsStore, NodeError> {

@@ -40,6 +40,7 @@ async fn node(dir: &std::path::Path, port: u16) -> Node {
         relay: RelaySetting::Disabled,
         bind: Some(std::net::SocketAddr::from(([127, 0, 0, 1], port))),
         lan_discovery: false,
+        relay_ca: None,
     };
     Node::start(store, &config).await.expect("node")
 }

@@ -47,6 +47,7 @@ async fn node(dir: &std::path::Path) -> Node {
         relay: RelaySetting::Disabled,
         bind: Some("127.0.0.1:0".parse().expect("addr")),
         lan_discovery: false,
+        relay_ca: None,
     };
     Node::start(store, &config).await.expect("node")
 }

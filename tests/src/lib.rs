@@ -132,14 +132,24 @@ impl Server {
 
     /// Start `serve` through `command` (the `peerview` binary, or a wrapper such as
     /// `ip netns exec NS peerview`).
-    pub fn spawn(mut command: Command, data_dir: &Path, bind: &str, extra: &[&str]) -> Server {
+    pub fn spawn(command: Command, data_dir: &Path, bind: &str, extra: &[&str]) -> Server {
+        Server::spawn_with_relay(command, data_dir, bind, "disabled", extra)
+    }
+
+    /// [`Server::spawn`] with a relay setting (`disabled`, `default` or a relay URL).
+    pub fn spawn_with_relay(mut command: Command, data_dir: &Path, bind: &str, relay: &str, extra: &[&str]) -> Server {
         use std::io::{BufRead, BufReader};
         let mut child = command
-            .args(["--relay", "disabled", "--data-dir"])
+            .args(["--relay", relay, "--data-dir"])
             .arg(data_dir)
             .args(["serve", "--bind", bind])
             .args(extra)
-            .env("RUST_LOG", "info,iroh=warn,iroh_blobs=warn,noq=warn,swarm_discovery=error")
+            .env(
+                "RUST_LOG",
+                // PEERVIEW_SERVER_LOG: a filter to see more of the node under test.
+                std::env::var("PEERVIEW_SERVER_LOG")
+                    .unwrap_or_else(|_| "info,iroh=warn,iroh_blobs=warn,noq=warn,swarm_discovery=error".into()),
+            )
             .env_remove("PEERVIEW_DATA_DIR")
             .stdout(std::process::Stdio::piped())
             .stderr(std::process::Stdio::piped())

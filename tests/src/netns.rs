@@ -94,3 +94,64 @@ impl Drop for Lan {
         let _ = ip(&["netns", "del", &self.switch]);
     }
 }
+
+/// The internet in miniature: a "relay" namespace in the middle and hosts that each reach it
+/// over their own link, but not each other (the middle does not forward). A server in the
+/// middle listens on [`Star::CENTRE`] (on its loopback), which every host routes to.
+#[derive(Debug)]
+pub struct Star {
+    pub centre: Host,
+    pub hosts: Vec<Host>,
+}
+
+impl Star {
+    /// The address every host can reach in the middle.
+    pub const CENTRE: &'static str = "10.79.0.1";
+
+    /// A centre and `n` hosts at 10.79.1.2, 10.79.2.2, ... with no route between the hosts.
+    pub fn new(n: usize) -> Result<Star, String> {
+        let tag = format!("pv{}s{}", std::process::id(), NEXT.fetch_add(1, Ordering::Relaxed));
+        let centre_ns = format!("{tag}c");
+        ip(&["netns", "add", &centre_ns])?;
+        let centre = Host { ns: centre_ns.clone(), ip: Star::CENTRE.to_owned(), port: String::new() };
+        let mut star = Star { centre, hosts: Vec::new() };
+        ip(&["-n", &centre_ns, "link", "set", "lo", "up"])?;
+        ip(&["-n", &centre_ns, "addr", "add", &format!("{}/32", Star::CENTRE), "dev", "lo"])?;
+        sysctl(&centre_ns, "net.ipv4.ip_forward=0")?;
+        for i in 1..=n {
+            let ns = format!("{tag}h{i}");
+            ip(&["netns", "add", &ns])?;
+            let host = Host { ns: ns.clone(), ip: format!("10.79.{i}.2"), port: format!("v{i}") };
+            star.hosts.push(host.clone());
+            ip(&["-n", &centre_ns, "link", "add", &host.port, "type", "veth", "peer", "name", "eth0", "netns", &ns])?;
+            ip(&["-n", &centre_ns, "addr", "add", &format!("10.79.{i}.1/24"), "dev", &host.port])?;
+            ip(&["-n", &centre_ns, "link", "set", &host.port, "up"])?;
+            ip(&["-n", &ns, "link", "set", "lo", "up"])?;
+            ip(&["-n", &ns, "link", "set", "eth0", "up"])?;
+            ip(&["-n", &ns, "addr", "add", &format!("{}/24", host.ip), "dev", "eth0"])?;
+            ip(&["-n", &ns, "route", "add", &format!("{}/32", Star::CENTRE), "via", &format!("10.79.{i}.1")])?;
+        }
+        Ok(star)
+    }
+}
+
+fn sysctl(ns: &str, setting: &str) -> Result<(), String> {
+    let out = Command::new("ip")
+        .args(["netns", "exec", ns, "sysctl", "-qw", setting])
+        .output()
+        .map_err(|e| format!("cannot run sysctl: {e}"))?;
+    if out.status.success() {
+        Ok(())
+    } else {
+        Err(format!("sysctl {setting}: {}", String::from_utf8_lossy(&out.stderr)))
+    }
+}
+
+impl Drop for Star {
+    fn drop(&mut self) {
+        for host in &self.hosts {
+            let _ = ip(&["netns", "del", &host.ns]);
+        }
+        let _ = ip(&["netns", "del", &self.centre.ns]);
+    }
+}

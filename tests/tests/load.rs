@@ -47,7 +47,12 @@ fn usage(pid: u32) -> (u64, f64) {
 async fn candidate(ticket: Ticket, bytes: Vec<u8>) -> anyhow::Result<String> {
     let dir = tempfile::tempdir()?;
     let store = Arc::new(Store::open(dir.path())?);
-    let config = NodeConfig { relay: RelaySetting::Disabled, bind: Some("127.0.0.1:0".parse()?), lan_discovery: false };
+    let config = NodeConfig {
+        relay: RelaySetting::Disabled,
+        bind: Some("127.0.0.1:0".parse()?),
+        lan_discovery: false,
+        relay_ca: None,
+    };
     let node = Node::start(store.clone(), &config).await?;
     let Invitee::Candidate(me) = &ticket.invitee else { anyhow::bail!("not a candidate ticket") };
     client::sync_documents(&node, &ticket).await?;

@@ -209,6 +209,7 @@ mod tests {
             relay: RelaySetting::Disabled,
             bind: Some("127.0.0.1:0".parse().expect("addr")),
             lan_discovery: false,
+            relay_ca: None,
         };
         let node = Node::start(store, &config).await.expect("node");
         let channel = LocalChannel::start(node.clone()).await.expect("channel");

@@ -24,11 +24,19 @@ pub use node::{DEFAULT_PORT, EmployerNode};
 pub struct Net {
     pub relay: RelaySetting,
     pub lan_discovery: bool,
+    /// A CA certificate (PEM) to trust for a self-hosted relay whose certificate is not signed
+    /// by a public authority.
+    pub relay_ca: Option<std::path::PathBuf>,
 }
 
 impl Net {
     pub fn config(&self, bind: Option<SocketAddr>) -> NodeConfig {
-        NodeConfig { relay: self.relay.clone(), bind, lan_discovery: self.lan_discovery }
+        NodeConfig {
+            relay: self.relay.clone(),
+            bind,
+            lan_discovery: self.lan_discovery,
+            relay_ca: self.relay_ca.clone(),
+        }
     }
 }
 

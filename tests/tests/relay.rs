@@ -1,0 +1,141 @@
+//! The internet path through a relay: the employer, a candidate and a reviewer each in a network
+//! namespace of their own with no route between them (as behind routers that let nothing in);
+//! the only way between them is `peerview relay` in the middle. The whole journey passes through
+//! it: join, an answer recorded with its fragments sent during the take, submit, received and
+//! verified, a reviewer pulling the recording; `status` says "via relay".
+//!
+//! Needs root and `ip` (network namespaces); in CI a missing capability fails the test.
+
+use std::io::{BufRead, BufReader};
+use std::path::Path;
+use std::process::{Child, Output, Stdio};
+use std::time::{Duration, Instant};
+
+use peerview_tests::netns::{Host, Star};
+use peerview_tests::{Server, ok, peerview, peerview_bin, stderr, stdout};
+
+const CAMPAIGN: &str = r#"
+title = "Night porter"
+role = "Night porter"
+deadline = 2099-01-01T00:00:00Z
+[[question]]
+id = "intro"
+prompt = "Introduce yourself."
+answer = "video"
+answer_limit_secs = 60
+[[question]]
+id = "why"
+prompt = "Why nights?"
+answer = "text"
+"#;
+
+/// `peerview --relay URL` on a host.
+fn on(host: &Host, relay: &str, data: &Path, args: &[&str]) -> Output {
+    host.command(peerview_bin())
+        .args(["--relay", relay, "--data-dir"])
+        .arg(data)
+        .args(args)
+        .env_remove("PEERVIEW_DATA_DIR")
+        .env("RUST_LOG", "error")
+        .output()
+        .expect("run peerview")
+}
+
+/// `peerview relay` in the middle, plain HTTP; returns when it listens.
+fn start_relay(centre: &Host, data: &Path, bind: &str) -> Child {
+    let mut child = centre
+        .command(peerview_bin())
+        .arg("--data-dir")
+        .arg(data)
+        .args(["relay", "--http-bind", bind])
+        .env("RUST_LOG", "warn")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("start peerview relay");
+    let stdout = child.stdout.take().expect("stdout");
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+            let _ = tx.send(line);
+        }
+    });
+    let deadline = Instant::now() + Duration::from_secs(30);
+    loop {
+        match rx.recv_timeout(deadline.saturating_duration_since(Instant::now())) {
+            Ok(line) if line.contains("Peerview relay running") => return child,
+            Ok(_) => {}
+            Err(_) => panic!("the relay did not start"),
+        }
+    }
+}
+
+struct Killed(Child);
+
+impl Drop for Killed {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+#[test]
+fn the_whole_journey_passes_through_the_relay_when_peers_cannot_reach_each_other() {
+    let star = match Star::new(3) {
+        Ok(star) => star,
+        Err(e) => return peerview_tests::skip(&format!("network namespaces are unavailable ({e})")),
+    };
+    let (employer_host, candidate_host, reviewer_host) = (&star.hosts[0], &star.hosts[1], &star.hosts[2]);
+    let dirs: Vec<tempfile::TempDir> = (0..4).map(|_| tempfile::tempdir().expect("tempdir")).collect();
+    let (relay_dir, employer, candidate, reviewer) = (dirs[0].path(), dirs[1].path(), dirs[2].path(), dirs[3].path());
+    let _relay = Killed(start_relay(&star.centre, relay_dir, &format!("{}:3340", Star::CENTRE)));
+    let url = format!("http://{}:3340", Star::CENTRE);
+
+    // No route between the hosts: only the relay joins them.
+    let ping = candidate_host.command("ping").args(["-c", "1", "-W", "1", &employer_host.ip]).output().expect("ping");
+    assert!(!ping.status.success(), "the candidate must not reach the employer directly");
+
+    let campaign = peerview_tests::create_campaign(employer, CAMPAIGN);
+    let server = Server::spawn_with_relay(employer_host.command(peerview_bin()), employer, "0.0.0.0:47100", &url, &[]);
+    let ticket = ok(&peerview(employer, &["invite", &campaign, "--name", "Ada Lovelace"])).trim().to_owned();
+    let decoded = peerview_sync::ticket::Ticket::decode(&ticket).expect("ticket");
+    assert_eq!(decoded.nodes[0].relay_url.as_deref().map(|u| u.trim_end_matches('/')), Some(url.as_str()));
+    let reviewer_ticket =
+        ok(&peerview(employer, &["reviewer", "invite", &campaign, "--name", "Rita"])).trim().to_owned();
+
+    // The candidate joins, records with fragments sent during the take, and submits.
+    let started = Instant::now();
+    let joined = on(candidate_host, &url, candidate, &["join", &ticket]);
+    assert!(joined.status.success(), "join: {}{}\nemployer:\n{}", stdout(&joined), stderr(&joined), server.log());
+    let recorded = on(candidate_host, &url, candidate, &["answer", &campaign, "intro", "--record", "--seconds", "2"]);
+    assert!(recorded.status.success(), "answer: {}{}", stdout(&recorded), stderr(&recorded));
+    ok(&on(candidate_host, &url, candidate, &["answer", &campaign, "why", "--text", "I like the quiet."]));
+    let submitted = on(candidate_host, &url, candidate, &["submit", &campaign]);
+    assert!(
+        stdout(&submitted).contains("received by the employer"),
+        "submit: {}{}\nemployer:\n{}",
+        stdout(&submitted),
+        stderr(&submitted),
+        server.log()
+    );
+    eprintln!("join to received through the relay: {:.1} s", started.elapsed().as_secs_f64());
+    assert!(server.log().contains("fragment"), "fragments were fetched during the take:\n{}", server.log());
+    assert!(server.log().contains("every recording verified"), "{}", server.log());
+    let status = ok(&on(candidate_host, &url, candidate, &["status"]));
+    assert!(status.contains(&format!("via relay {url}")), "{status}");
+
+    // A reviewer on a third network pulls the recording through the relay too.
+    let joined = on(reviewer_host, &url, reviewer, &["join", &reviewer_ticket]);
+    assert!(stdout(&joined).contains("1 recordings downloaded"), "{}{}", stdout(&joined), stderr(&joined));
+    let out = reviewer.join("export");
+    ok(&on(reviewer_host, &url, reviewer, &["export", "Ada Lovelace", out.to_str().expect("utf-8")]));
+    let mp4 = std::fs::read_dir(&out)
+        .expect("export")
+        .map(|e| e.expect("entry").path())
+        .find(|p| p.extension().is_some_and(|e| e == "mp4"))
+        .expect("the answer as an MP4");
+    assert!(std::fs::metadata(&mp4).expect("mp4").len() > 10_000);
+    let status = ok(&on(reviewer_host, &url, reviewer, &["status"]));
+    assert!(status.contains("via relay"), "{status}");
+    assert!(server.stop().success());
+}
