@@ -118,10 +118,11 @@ pub async fn sync_documents(node: &Node, ticket: &Ticket) -> Result<SyncOutcome,
     let mut delay = BUSY_FIRST_RETRY;
     let mut attempt = 0;
     loop {
+        let mut welcomed = false;
         let result = match connect(node, ticket, SYNC_ALPN).await {
             Ok(conn) => {
                 // Read why the employer closed before closing our side (which replaces the reason).
-                let result = sync_over(node, ticket, &conn)
+                let result = sync_over(node, ticket, &conn, &mut welcomed)
                     .await
                     .map(|mut outcome| {
                         outcome.path = crate::node::path_of(&conn);
@@ -140,8 +141,11 @@ pub async fn sync_documents(node: &Node, ticket: &Ticket) -> Result<SyncOutcome,
             Err(e) => Err(e),
         };
         // The employer turns connections away at once while too many are waiting to say who
-        // they are (many candidates at the same moment): come back a moment later.
-        if matches!(result, Err(ClientError::Busy)) && attempt < BUSY_RETRIES {
+        // they are (many candidates at the same moment): come back a moment later. A connection
+        // lost before the employer even answered the Hello is the same situation seen from the
+        // network (nothing was exchanged yet), so it is retried the same way.
+        let lost_early = !welcomed && matches!(result, Err(ClientError::Wire(WireError::Io(_) | WireError::Timeout)));
+        if (matches!(result, Err(ClientError::Busy)) || lost_early) && attempt < BUSY_RETRIES {
             attempt += 1;
             let jitter = {
                 let mut b = [0u8; 2];
@@ -168,7 +172,12 @@ fn was_busy(conn: &Connection) -> bool {
     conn.close_reason().is_some_and(|r| r.to_string().contains(BUSY_REASON))
 }
 
-async fn sync_over(node: &Node, ticket: &Ticket, conn: &Connection) -> Result<SyncOutcome, ClientError> {
+async fn sync_over(
+    node: &Node,
+    ticket: &Ticket,
+    conn: &Connection,
+    welcomed: &mut bool,
+) -> Result<SyncOutcome, ClientError> {
     let store = &node.store;
     let (mut send, mut recv) = conn.open_bi().await.map_err(|e| ClientError::Unreachable(e.to_string()))?;
     write_msg(&mut send, &Msg::Hello { protocol: PROTOCOL_VERSION, claim: Some(claim(ticket)) }).await?;
@@ -179,6 +188,7 @@ async fn sync_over(node: &Node, ticket: &Ticket, conn: &Connection) -> Result<Sy
         Err(WireError::Closed) => return Err(ClientError::Refused(close_reason(conn))),
         Err(e) => return Err(e.into()),
     };
+    *welcomed = true;
     store.save_membership(ticket)?;
     let mut docs = Vec::new();
     for doc_ref in doc_refs {

@@ -139,3 +139,98 @@ fn the_whole_journey_passes_through_the_relay_when_peers_cannot_reach_each_other
     assert!(status.contains("via relay"), "{status}");
     assert!(server.stop().success());
 }
+
+/// Limit a host's link to `rate`, both ways (token bucket).
+fn shape(centre: &Host, host: &Host, port: &str, rate: &str) {
+    for (ns, dev) in [(centre.ns.as_str(), port), (host.ns.as_str(), "eth0")] {
+        let out = std::process::Command::new("ip")
+            .args(["netns", "exec", ns, "tc", "qdisc", "add", "dev", dev, "root", "tbf", "rate", rate])
+            .args(["burst", "64kbit", "latency", "400ms"])
+            .output()
+            .expect("tc");
+        assert!(out.status.success(), "tc: {}", String::from_utf8_lossy(&out.stderr));
+    }
+}
+
+#[test]
+fn an_upload_through_the_relay_survives_the_employer_changing_address() {
+    let star = match Star::new(2) {
+        Ok(star) => star,
+        Err(e) => return peerview_tests::skip(&format!("network namespaces are unavailable ({e})")),
+    };
+    let (employer_host, candidate_host) = (&star.hosts[0], &star.hosts[1]);
+    let dirs: Vec<tempfile::TempDir> = (0..3).map(|_| tempfile::tempdir().expect("tempdir")).collect();
+    let (relay_dir, employer, candidate) = (dirs[0].path(), dirs[1].path(), dirs[2].path());
+    let _relay = Killed(start_relay(&star.centre, relay_dir, &format!("{}:3340", Star::CENTRE)));
+    let url = format!("http://{}:3340", Star::CENTRE);
+    // The employer's line: 20 Mbit/s, so a 30 MB answer takes about 12 s.
+    shape(&star.centre, employer_host, "v1", "20mbit");
+
+    let campaign = peerview_tests::create_campaign(employer, CAMPAIGN);
+    let server = Server::spawn_with_relay(employer_host.command(peerview_bin()), employer, "0.0.0.0:47100", &url, &[]);
+    let ticket = ok(&peerview(employer, &["invite", &campaign, "--name", "Ada Lovelace"])).trim().to_owned();
+    ok(&on(candidate_host, &url, candidate, &["join", &ticket]));
+    let take = candidate.join("take.mp4");
+    std::fs::write(&take, peerview_tests::synthetic_mp4(30_000_000, 3, 50)).expect("take");
+    ok(&on(candidate_host, &url, candidate, &["answer", &campaign, "intro", "--file", take.to_str().expect("utf-8")]));
+    ok(&on(candidate_host, &url, candidate, &["answer", &campaign, "why", "--text", "Quiet."]));
+
+    let submit = Killed(
+        candidate_host
+            .command(peerview_bin())
+            .args(["--relay", &url, "--data-dir"])
+            .arg(candidate)
+            .args(["submit", &campaign, "--wait", "120"])
+            .env("RUST_LOG", "error")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("submit"),
+    );
+    server.wait_for_transfer_progress(1, 8 << 20, 60);
+    // Mid-upload the employer's network gives it a new address (as DHCP or a new Wi-Fi would).
+    let renumber = |args: &[&str]| {
+        let out = std::process::Command::new("ip").args(["-n", &employer_host.ns]).args(args).output().expect("ip");
+        assert!(out.status.success(), "ip {args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    };
+    renumber(&["addr", "flush", "dev", "eth0"]);
+    renumber(&["addr", "add", "10.79.1.3/24", "dev", "eth0"]);
+    renumber(&["route", "add", &format!("{}/32", Star::CENTRE), "via", "10.79.1.1"]);
+    let renumbered = Instant::now();
+
+    // Nobody does anything: the same `submit` finishes, and the recording verifies.
+    let out = submit.wait_output();
+    assert!(
+        String::from_utf8_lossy(&out.stdout).contains("received by the employer"),
+        "submit after the renumbering: {}{}\nemployer:\n{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr),
+        server.log()
+    );
+    eprintln!(
+        "FIGURE relay: upload completed {:.1} s after the employer's address changed",
+        renumbered.elapsed().as_secs_f64()
+    );
+    assert!(server.log().contains("every recording verified"), "{}", server.log());
+    assert!(server.stop().success());
+}
+
+impl Killed {
+    /// Wait for the process to finish (at most 3 minutes) and collect its output.
+    fn wait_output(mut self) -> Output {
+        let deadline = Instant::now() + Duration::from_secs(180);
+        while self.0.try_wait().expect("wait").is_none() {
+            assert!(Instant::now() < deadline, "the process did not finish");
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        let mut child = std::mem::replace(&mut self.0, std::process::Command::new("true").spawn().expect("true"));
+        let mut out = Output { status: child.wait().expect("status"), stdout: Vec::new(), stderr: Vec::new() };
+        if let Some(mut s) = child.stdout.take() {
+            let _ = std::io::Read::read_to_end(&mut s, &mut out.stdout);
+        }
+        if let Some(mut s) = child.stderr.take() {
+            let _ = std::io::Read::read_to_end(&mut s, &mut out.stderr);
+        }
+        out
+    }
+}
