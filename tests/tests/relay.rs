@@ -234,3 +234,39 @@ impl Killed {
         out
     }
 }
+
+#[test]
+fn offline_with_the_default_relays_says_so_once_and_keeps_everything() {
+    // A computer with no network at all (a namespace with only loopback), default relays.
+    let star = match Star::new(1) {
+        Ok(star) => star,
+        Err(e) => return peerview_tests::skip(&format!("network namespaces are unavailable ({e})")),
+    };
+    let dirs: Vec<tempfile::TempDir> = (0..2).map(|_| tempfile::tempdir().expect("tempdir")).collect();
+    let (employer, candidate) = (dirs[0].path(), dirs[1].path());
+    let campaign = peerview_tests::create_campaign(employer, CAMPAIGN);
+    let server = Server::start(employer, "127.0.0.1:0");
+    let ticket = ok(&peerview(employer, &["invite", &campaign, "--name", "Ada Lovelace"])).trim().to_owned();
+    ok(&peerview_tests::peer(candidate, &["join", &ticket]));
+    let take = candidate.join("take.mp4");
+    std::fs::write(&take, peerview_tests::synthetic_mp4(100_000, 5, 10)).expect("take");
+    ok(&peerview_tests::peer(candidate, &["answer", &campaign, "intro", "--file", take.to_str().expect("utf-8")]));
+    ok(&peerview_tests::peer(candidate, &["answer", &campaign, "why", "--text", "Written offline."]));
+    drop(server);
+
+    let offline = star.hosts[0]
+        .command(peerview_bin())
+        .arg("--data-dir")
+        .arg(candidate)
+        .args(["submit", &campaign, "--wait", "0"])
+        .env_remove("PEERVIEW_RELAY")
+        .env_remove("RUST_LOG")
+        .output()
+        .expect("submit");
+    let (out, err) = (stdout(&offline), stderr(&offline));
+    assert_eq!(offline.status.code(), Some(2), "exit status 2 means saved but not sent:\n{out}{err}");
+    assert_eq!(format!("{out}{err}").matches("could not reach the employer").count(), 1, "{out}{err}");
+    assert!(!err.contains("WARN") && !err.contains("ERROR"), "no stream of warnings:\n{err}");
+    let status = ok(&peerview(candidate, &["status"]));
+    assert!(status.contains("submitted"), "{status}");
+}
