@@ -5,7 +5,10 @@
 //!   plain TCP upload (curl to a local HTTP server) of the same bytes on the same link;
 //! - Stop-to-employer latency of a recorded answer whose fragments went during the take,
 //!   against sending the whole take after Stop on the same link;
-//! - the app's start-up to its first frame, and its idle memory.
+//! - the app's start-up to its first frame, and its idle memory;
+//! - through a relay (`peerview relay`, no route between the peers) on the same 20 Mbit/s
+//!   link: the transfer rate against the same link direct, and Stop-to-employer of a 2-minute
+//!   answer.
 //!
 //! With `PEERVIEW_BENCH_OUT=FILE` the lines are appended to FILE.
 
@@ -14,7 +17,7 @@ use std::path::Path;
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
-use peerview_tests::netns::{Host, Lan};
+use peerview_tests::netns::{Host, Lan, Star};
 use peerview_tests::{Server, ok, peerview, peerview_bin, synthetic_mp4};
 
 const LINK_MBIT: f64 = 20.0;
@@ -224,4 +227,118 @@ fn app_start_and_idle_memory() {
         )),
         None => report("app start-up: the window did not appear within 60 s"),
     }
+}
+
+fn peerview_on(host: &Host, relay: &str, data: &Path, args: &[&str]) -> Output {
+    host.command(peerview_bin())
+        .args(["--relay", relay, "--data-dir"])
+        .arg(data)
+        .args(args)
+        .env("RUST_LOG", "error")
+        .output()
+        .expect("run peerview")
+}
+
+fn tc(ns: &str, dev: &str) {
+    let rate = format!("{LINK_MBIT}mbit");
+    let out = Command::new("ip")
+        .args(["netns", "exec", ns, "tc", "qdisc", "add", "dev", dev, "root", "tbf", "rate", &rate])
+        .args(["burst", "64kbit", "latency", "400ms"])
+        .output()
+        .expect("tc");
+    assert!(out.status.success(), "tc: {}", String::from_utf8_lossy(&out.stderr));
+}
+
+#[test]
+#[ignore = "a benchmark: run by scripts/bench"]
+fn relayed_link() {
+    let star = match Star::new(2) {
+        Ok(s) => s,
+        Err(e) => {
+            report(&format!("relayed link: skipped ({e})"));
+            return;
+        }
+    };
+    let (office, home) = (&star.hosts[0], &star.hosts[1]);
+    tc(&star.centre.ns, "v2");
+    tc(&home.ns, "eth0");
+    let relay_dir = tempfile::tempdir().expect("tempdir");
+    let mut relay = star
+        .centre
+        .command(peerview_bin())
+        .arg("--data-dir")
+        .arg(relay_dir.path())
+        .args(["relay", "--http-bind", &format!("{}:3340", Star::CENTRE)])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("relay");
+    std::thread::sleep(Duration::from_secs(2));
+    let url = format!("http://{}:3340", Star::CENTRE);
+    let employer = tempfile::tempdir().expect("tempdir");
+    let campaign = peerview_tests::create_campaign(employer.path(), CAMPAIGN);
+    let server = Server::spawn_with_relay(office.command(peerview_bin()), employer.path(), "0.0.0.0:47100", &url, &[]);
+    let bytes = synthetic_mp4(20_000_000, 9, 300);
+    let mb = bytes.len() as f64 / 1e6;
+
+    // One submission of the same 20 MB, returning the seconds it took and how it went.
+    let submit = |name: &str| -> (f64, String) {
+        let cand = tempfile::tempdir().expect("tempdir");
+        let take = cand.path().join("bulk.mp4");
+        std::fs::write(&take, &bytes).expect("write");
+        let ticket = ok(&peerview(employer.path(), &["invite", &campaign, "--name", name])).trim().to_owned();
+        ok(&peerview_on(home, &url, cand.path(), &["join", &ticket]));
+        ok(&peerview_on(
+            home,
+            &url,
+            cand.path(),
+            &["answer", &campaign, "intro", "--file", take.to_str().expect("utf-8")],
+        ));
+        let started = Instant::now();
+        assert!(ok(&peerview_on(home, &url, cand.path(), &["submit", &campaign])).contains("received by the employer"));
+        let secs = started.elapsed().as_secs_f64();
+        let status = ok(&peerview_on(home, &url, cand.path(), &["status"]));
+        let path = status.lines().find_map(|l| l.split_once(", ").map(|(_, p)| p.to_owned())).unwrap_or_default();
+        (secs, path)
+    };
+    let (relayed_secs, relayed_path) = submit("Through the relay");
+
+    // Stop to employer for a 2-minute answer, through the relay.
+    let live = tempfile::tempdir().expect("tempdir");
+    let ticket = ok(&peerview(employer.path(), &["invite", &campaign, "--name", "Live"])).trim().to_owned();
+    ok(&peerview_on(home, &url, live.path(), &["join", &ticket]));
+    ok(&peerview_on(home, &url, live.path(), &["answer", &campaign, "intro", "--record", "--seconds", "120"]));
+    let started = Instant::now();
+    assert!(ok(&peerview_on(home, &url, live.path(), &["submit", &campaign])).contains("received by the employer"));
+    let after_stop = started.elapsed().as_secs_f64();
+    let take_mb = take_size_mb(employer.path(), &campaign);
+
+    // The same link direct: the middle now routes between the two networks.
+    let sysctl = Command::new("ip")
+        .args(["netns", "exec", &star.centre.ns, "sysctl", "-qw", "net.ipv4.ip_forward=1"])
+        .status()
+        .expect("sysctl");
+    assert!(sysctl.success());
+    for (host, other) in [(office, "10.79.2.0/24"), (home, "10.79.1.0/24")] {
+        let via = host.ip.rsplit_once('.').map(|(net, _)| format!("{net}.1")).expect("gateway");
+        let out = Command::new("ip").args(["-n", &host.ns, "route", "add", other, "via", &via]).output().expect("ip");
+        assert!(out.status.success(), "route: {}", String::from_utf8_lossy(&out.stderr));
+    }
+    let (direct_secs, direct_path) = submit("Direct");
+    let link = LINK_MBIT / 8.0;
+    report(&format!(
+        "relayed link {LINK_MBIT} Mbit/s: through peerview relay {:.2} MB/s ({relayed_path}) = {:.2} of the link; the same link direct {:.2} MB/s ({direct_path}); relayed/direct rate {:.2}",
+        mb / relayed_secs,
+        mb / relayed_secs / link,
+        mb / direct_secs,
+        direct_secs / relayed_secs
+    ));
+    report(&format!(
+        "Stop to employer through the relay, 2-minute 720p answer ({take_mb:.1} MB): {after_stop:.2} s after Stop (fragments sent during the take); the whole take after Stop at the relayed rate would take {:.2} s: ratio {:.3}",
+        take_mb / (mb / relayed_secs),
+        after_stop / (take_mb / (mb / relayed_secs))
+    ));
+    drop(server);
+    let _ = relay.kill();
+    let _ = relay.wait();
 }
