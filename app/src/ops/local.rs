@@ -218,6 +218,7 @@ mod tests {
 
     #[tokio::test(flavor = "multi_thread")]
     async fn another_process_adds_and_exports_through_the_running_node() {
+        use tokio::io::{AsyncReadExt, AsyncWriteExt};
         let dir = tempfile::tempdir().expect("tempdir");
         let (node, channel) = running_node(dir.path()).await;
         // What a second process does: its own Store on the same directory, no node.
@@ -237,7 +238,6 @@ mod tests {
         assert!(format!("{:#}", relative.expect_err("relative")).contains("absolute"));
 
         // Oversized and silent clients are cut off; the channel keeps serving.
-        use tokio::io::{AsyncReadExt, AsyncWriteExt};
         let mut big = tokio::net::UnixStream::connect(socket_path(dir.path())).await.expect("connect");
         let _ = big.write_all(&vec![b'x'; MAX_REQUEST * 2]).await;
         let mut reply = String::new();
