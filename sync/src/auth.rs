@@ -558,6 +558,7 @@ mod tests {
             endpoint: Some(endpoint.into()),
             addrs: vec![],
             relay_url: None,
+            invited_by: None,
         };
         let roster = Roster {
             campaign_id: campaign.clone(),

@@ -29,8 +29,8 @@ use crate::budget::{
 };
 use crate::delivered::Ledger;
 use crate::doc::{
-    Candidate, EventKind, Hub, InviteState, Reviewer, ReviewsDoc, RosterDoc, StatusEvent, Submission, SubmissionDoc,
-    Take,
+    Candidate, EventKind, Hub, InviteState, Reviewer, ReviewsDoc, Roster, RosterDoc, StatusEvent, Submission,
+    SubmissionDoc, Take,
 };
 use crate::ids::{CampaignId, CandidateId, HubId, QuestionId, ReviewerId};
 use crate::index::{ClaimCheck, ClaimError, HUB_INVITE_EXPIRED, RosterIndex, check_entry, hub_invite_expired};
@@ -152,6 +152,11 @@ pub fn invite_candidate(
     })
 }
 
+/// This node's endpoint id (hex), derived from the store's key: who issued an invite.
+fn own_endpoint(store: &Store) -> String {
+    endpoint_hex(&iroh::SecretKey::from_bytes(&store.node_secret_key()).public())
+}
+
 /// Invite a reviewer to a campaign.
 pub fn invite_reviewer(
     store: &Store,
@@ -170,6 +175,7 @@ pub fn invite_reviewer(
             invited_at: Timestamp::now(),
             secret_hash,
             endpoint: None,
+            invited_by: Some(own_endpoint(store)),
         })
     })
 }
@@ -195,6 +201,7 @@ pub fn invite_hub(
             endpoint: None,
             addrs: vec![],
             relay_url: None,
+            invited_by: Some(own_endpoint(store)),
         })
     })
 }
@@ -263,9 +270,34 @@ pub fn revoke(store: &Store, campaign: &CampaignId, invitee: &str) -> Result<Str
             .map_err(doc_err(DocKind::Roster, campaign.as_str()))?;
         r.name.clone()
     } else if let Some(h) = data.hubs.iter().find(|h| h.id.as_str() == invitee) {
-        roster
-            .put_hub(&Hub { state: InviteState::Revoked, ..h.clone() })
-            .map_err(doc_err(DocKind::Roster, campaign.as_str()))?;
+        // The hub goes, and with it every reviewer and hub it invited (and theirs, in turn):
+        // what a node that is no longer trusted granted is withdrawn with it.
+        let mut revoked_nodes: Vec<String> = Vec::new();
+        let mut queue = vec![h.clone()];
+        while let Some(hub) = queue.pop() {
+            roster
+                .put_hub(&Hub { state: InviteState::Revoked, ..hub.clone() })
+                .map_err(doc_err(DocKind::Roster, campaign.as_str()))?;
+            let Some(node) = hub.endpoint.clone() else { continue };
+            if revoked_nodes.contains(&node) {
+                continue;
+            }
+            for r in data.reviewers.iter().filter(|r| r.invited_by.as_deref() == Some(&node)) {
+                if r.state != InviteState::Revoked {
+                    roster
+                        .put_reviewer(&Reviewer { state: InviteState::Revoked, ..r.clone() })
+                        .map_err(doc_err(DocKind::Roster, campaign.as_str()))?;
+                    info!(reviewer = %r.id, hub = %hub.id, "revoked with the hub that invited them");
+                }
+            }
+            queue.extend(
+                data.hubs
+                    .iter()
+                    .filter(|x| x.invited_by.as_deref() == Some(&node) && x.state != InviteState::Revoked)
+                    .cloned(),
+            );
+            revoked_nodes.push(node);
+        }
         h.name.clone()
     } else {
         return Err(EmployerError::Invalid(format!("no candidate, reviewer or node {invitee} in campaign {campaign}")));
@@ -551,8 +583,8 @@ impl EmployerService {
         };
         if !access.hub_of.is_empty() {
             let campaign = Self::campaign_of(doc_ref, before)?;
-            if access.is_hub_of(&campaign) {
-                return check_hub_change(doc_ref, before, after);
+            if let Some((_, hub)) = access.hub_of.iter().find(|(c, _)| *c == campaign) {
+                return check_hub_change(doc_ref, before, after, hub);
             }
         }
         match doc_ref.kind {
@@ -1076,7 +1108,7 @@ impl EmployerService {
 
 /// A hub is trusted like this node, but its changes must still leave a well-formed document
 /// of the same campaign and candidate.
-fn check_hub_change(doc_ref: &DocRef, before: &AutoCommit, after: &AutoCommit) -> Result<(), Refusal> {
+fn check_hub_change(doc_ref: &DocRef, before: &AutoCommit, after: &AutoCommit, hub: &HubId) -> Result<(), Refusal> {
     let invalid =
         |e: crate::doc::DocError| Refusal(format!("the change would damage the {} document: {e}", doc_ref.kind));
     let same = match doc_ref.kind {
@@ -1086,7 +1118,9 @@ fn check_hub_change(doc_ref: &DocRef, before: &AutoCommit, after: &AutoCommit) -
         }
         DocKind::Roster => {
             let read = |d: &AutoCommit| RosterDoc::from_automerge(d.clone()).and_then(|r| r.read());
-            read(before).map_err(invalid)?.campaign_id == read(after).map_err(invalid)?.campaign_id
+            let (b, a) = (read(before).map_err(invalid)?, read(after).map_err(invalid)?);
+            check_hub_roster_change(&b, &a, hub)?;
+            b.campaign_id == a.campaign_id
         }
         DocKind::Submission => {
             let read = |d: &AutoCommit| SubmissionDoc::from_automerge(d.clone()).and_then(|s| s.read());
@@ -1100,6 +1134,39 @@ fn check_hub_change(doc_ref: &DocRef, before: &AutoCommit, after: &AutoCommit) -
         }
     };
     if same { Ok(()) } else { Err(Refusal(format!("a {} document's ids cannot be changed", doc_ref.kind))) }
+}
+
+/// What a hub may do to the roster: invite reviewers and hubs in its own name (`invited_by` is
+/// the hub itself), never change who invited an existing entry, and never bring back an entry
+/// that was revoked (itself included).
+fn check_hub_roster_change(before: &Roster, after: &Roster, hub: &HubId) -> Result<(), Refusal> {
+    let Some(hub) = before.hub(hub).and_then(|h| h.endpoint.clone()) else {
+        return Err(Refusal(format!("node {hub} is not bound to a computer here")));
+    };
+    let hub = hub.as_str();
+    let entries = |r: &Roster| -> Vec<(String, InviteState, Option<String>)> {
+        r.reviewers
+            .iter()
+            .map(|x| (format!("reviewer {}", x.id), x.state, x.invited_by.clone()))
+            .chain(r.hubs.iter().map(|x| (format!("node {}", x.id), x.state, x.invited_by.clone())))
+            .collect()
+    };
+    let old = entries(before);
+    for (id, state, invited_by) in entries(after) {
+        match old.iter().find(|(o, _, _)| *o == id) {
+            None if invited_by.as_deref() != Some(hub) => {
+                return Err(Refusal(format!("{id}: a node may only invite in its own name")));
+            }
+            Some((_, _, old_by)) if *old_by != invited_by => {
+                return Err(Refusal(format!("{id}: who invited it cannot be changed")));
+            }
+            Some((_, InviteState::Revoked, _)) if state != InviteState::Revoked => {
+                return Err(Refusal(format!("{id} was revoked by the employer and stays revoked")));
+            }
+            _ => {}
+        }
+    }
+    Ok(())
 }
 
 fn internal(e: impl std::fmt::Display) -> Refusal {
@@ -1204,5 +1271,165 @@ impl ProtocolHandler for OfferHandler {
             connection.close(VarInt::from_u32(close_code::INTERNAL), e.as_bytes());
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn bound(store: &Store, campaign: &CampaignId, invitee: &Invitee, node: &str) {
+        let (stored, mut roster) = load_roster(store, campaign).expect("roster");
+        let data = roster.read().expect("read");
+        match invitee {
+            Invitee::Reviewer(id) => {
+                let r = data.reviewer(id).expect("reviewer").clone();
+                roster
+                    .put_reviewer(&Reviewer { state: InviteState::Joined, endpoint: Some(node.into()), ..r })
+                    .expect("put");
+            }
+            Invitee::Hub(id) => {
+                let h = data.hub(id).expect("hub").clone();
+                roster.put_hub(&Hub { state: InviteState::Joined, endpoint: Some(node.into()), ..h }).expect("put");
+            }
+            Invitee::Candidate(_) => unreachable!(),
+        }
+        save_roster(store, stored, roster).expect("save");
+    }
+
+    /// An invite written as if by the hub bound to `node` (what replication brings in).
+    fn invited_by(store: &Store, campaign: &CampaignId, ticket: &Ticket, node: &str) {
+        let (stored, mut roster) = load_roster(store, campaign).expect("roster");
+        let data = roster.read().expect("read");
+        match &ticket.invitee {
+            Invitee::Reviewer(id) => {
+                let r = data.reviewer(id).expect("reviewer").clone();
+                roster.put_reviewer(&Reviewer { invited_by: Some(node.into()), ..r }).expect("put");
+            }
+            Invitee::Hub(id) => {
+                let h = data.hub(id).expect("hub").clone();
+                roster.put_hub(&Hub { invited_by: Some(node.into()), ..h }).expect("put");
+            }
+            Invitee::Candidate(_) => unreachable!(),
+        }
+        save_roster(store, stored, roster).expect("save");
+    }
+
+    fn campaign() -> crate::doc::Campaign {
+        crate::doc::Campaign {
+            id: CampaignId::random(),
+            title: "Porter".into(),
+            role: "Porter".into(),
+            instructions: String::new(),
+            practice: None,
+            questions: vec![],
+            criteria: vec![],
+            deadline: Timestamp(i64::MAX / 2),
+            created_at: Timestamp(1),
+        }
+    }
+
+    #[test]
+    fn revoking_a_hub_revokes_what_it_invited_and_their_invites_in_turn() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let store = Store::open(dir.path()).expect("store");
+        let c = campaign();
+        store.create_campaign(&c).expect("campaign");
+        let own = own_endpoint(&store);
+        let office = invite_hub(&store, &c.id, "Office", vec![]).expect("hub");
+        bound(&store, &c.id, &office.invitee, "0ff1ce");
+        // The office hub invites a reviewer and another hub, which invites a reviewer too.
+        let rita = invite_reviewer(&store, &c.id, "Rita", vec![]).expect("reviewer");
+        invited_by(&store, &c.id, &rita, "0ff1ce");
+        let laptop = invite_hub(&store, &c.id, "Laptop", vec![]).expect("hub");
+        invited_by(&store, &c.id, &laptop, "0ff1ce");
+        bound(&store, &c.id, &laptop.invitee, "1a9709");
+        let sam = invite_reviewer(&store, &c.id, "Sam", vec![]).expect("reviewer");
+        invited_by(&store, &c.id, &sam, "1a9709");
+        // One the employer invited stays.
+        let eve = invite_reviewer(&store, &c.id, "Eve", vec![]).expect("reviewer");
+        let roster = store.roster(&c.id).expect("roster");
+        assert_eq!(roster.reviewers.iter().find(|r| r.name == "Eve").and_then(|r| r.invited_by.clone()), Some(own));
+
+        let Invitee::Hub(office_id) = &office.invitee else { unreachable!() };
+        revoke(&store, &c.id, office_id.as_str()).expect("revoke");
+        let roster = store.roster(&c.id).expect("roster");
+        let state = |name: &str| {
+            roster
+                .reviewers
+                .iter()
+                .find(|r| r.name == name)
+                .map(|r| r.state)
+                .or_else(|| roster.hubs.iter().find(|h| h.name == name).map(|h| h.state))
+                .expect(name)
+        };
+        for name in ["Office", "Laptop", "Rita", "Sam"] {
+            assert_eq!(state(name), InviteState::Revoked, "{name}");
+        }
+        assert_eq!(state("Eve"), InviteState::Invited);
+        let _ = eve;
+        // Tickets issued afterwards no longer list the revoked hubs.
+        assert!(ticket_nodes(&store, &c.id, None).is_empty());
+    }
+
+    #[test]
+    fn a_hub_invites_only_in_its_own_name_and_cannot_undo_a_revocation() {
+        let c = CampaignId::random();
+        let hub = HubId::random();
+        let entry = |name: &str, state, by: Option<&str>| Reviewer {
+            id: ReviewerId::random(),
+            name: name.into(),
+            state,
+            invited_at: Timestamp(1),
+            secret_hash: None,
+            endpoint: None,
+            invited_by: by.map(Into::into),
+        };
+        let me = Hub {
+            id: hub.clone(),
+            name: "Office".into(),
+            state: InviteState::Joined,
+            invited_at: Timestamp(1),
+            secret_hash: None,
+            endpoint: Some("0ff1ce".into()),
+            addrs: vec![],
+            relay_url: None,
+            invited_by: None,
+        };
+        let gone = entry("Gone", InviteState::Revoked, Some("e0"));
+        let before = Roster {
+            campaign_id: c.clone(),
+            candidates: vec![],
+            reviewers: vec![gone.clone()],
+            hubs: vec![me.clone()],
+        };
+        let with = |extra: Vec<Reviewer>| Roster { reviewers: extra, ..before.clone() };
+        let cases: Vec<(&str, Roster, Option<&str>)> = vec![
+            ("own invite", with(vec![gone.clone(), entry("New", InviteState::Invited, Some("0ff1ce"))]), None),
+            (
+                "in another's name",
+                with(vec![gone.clone(), entry("New", InviteState::Invited, Some("e0"))]),
+                Some("own name"),
+            ),
+            ("no name", with(vec![gone.clone(), entry("New", InviteState::Invited, None)]), Some("own name")),
+            (
+                "rewritten inviter",
+                with(vec![Reviewer { invited_by: Some("0ff1ce".into()), ..gone.clone() }]),
+                Some("cannot be changed"),
+            ),
+            (
+                "revocation undone",
+                with(vec![Reviewer { state: InviteState::Joined, ..gone.clone() }]),
+                Some("stays revoked"),
+            ),
+        ];
+        for (what, after, refused) in cases {
+            let result = check_hub_roster_change(&before, &after, &hub);
+            match refused {
+                None => assert!(result.is_ok(), "{what}: {result:?}"),
+                Some(why) => assert!(result.as_ref().is_err_and(|r| r.0.contains(why)), "{what}: {result:?}"),
+            }
+        }
+        let _ = me;
     }
 }

@@ -293,6 +293,7 @@ mod tests {
             endpoint: None,
             addrs: vec![],
             relay_url: None,
+            invited_by: None,
         };
         assert!(!hub_invite_expired(&hub, invited.plus_secs(HUB_INVITE_TTL_SECS)));
         assert!(hub_invite_expired(&hub, invited.plus_secs(HUB_INVITE_TTL_SECS + 1)), "one second more");

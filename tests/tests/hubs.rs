@@ -1,7 +1,8 @@
 //! Several employer-side nodes: a second node (a "hub", e.g. a colleague's laptop) joins with a
 //! hub ticket and replicates the campaign; tickets issued afterwards list both nodes; while the
 //! first node is off, a candidate submits to the hub; when the first node returns, the hub
-//! replicates the submission and its recording to it; a revoked hub is refused.
+//! replicates the submission and its recording to it; a revoked hub is refused, and so is the
+//! reviewer it invited.
 
 use std::path::Path;
 use std::time::{Duration, Instant};
@@ -66,6 +67,13 @@ fn a_hub_accepts_a_submission_while_the_office_node_is_off_and_replicates_it_bac
         let s = show(laptop.path(), &campaign);
         (!s.contains("Ada")).then_some(s)
     });
+    // The laptop invites a reviewer of its own; the office learns of it by replication.
+    let sam_ticket =
+        ok(&peerview(laptop.path(), &["reviewer", "invite", &campaign, "--name", "Sam"])).trim().to_owned();
+    wait_until("the office to learn of Sam's invite", 30, || {
+        let s = show(office.path(), &campaign);
+        (!s.contains("Sam")).then_some(s)
+    });
     assert!(office_node.stop().success());
     let ada = tempfile::tempdir().expect("tempdir");
     let joined = ok(&peer(ada.path(), &["join", &ticket]));
@@ -113,5 +121,11 @@ fn a_hub_accepts_a_submission_while_the_office_node_is_off_and_replicates_it_bac
     let refused = peer(laptop.path(), &["sync"]);
     assert!(!refused.status.success());
     assert!(stdout(&refused).contains("refused"), "{}", stdout(&refused));
+    // So is everyone the revoked hub invited: Sam's invite went with it.
+    let shown = show(office.path(), &campaign);
+    assert!(shown.lines().any(|l| l.contains("Sam") && l.contains("revoked")), "{shown}");
+    let sam = tempfile::tempdir().expect("tempdir");
+    let out = peer(sam.path(), &["join", &sam_ticket]);
+    assert!(!out.status.success() && stderr(&out).contains("withdrawn"), "{}{}", stdout(&out), stderr(&out));
     drop(office_node);
 }

@@ -82,6 +82,9 @@ pub struct Reviewer {
     pub secret_hash: Option<String>,
     /// The node the invite is bound to (endpoint id, hex), after first use.
     pub endpoint: Option<String>,
+    /// The employer-side node that issued the invite (endpoint id, hex): revoking a hub
+    /// revokes the reviewers and hubs it invited.
+    pub invited_by: Option<String>,
 }
 
 /// Another employer-side node (an always-on office machine, a colleague's laptop): it holds a
@@ -100,6 +103,8 @@ pub struct Hub {
     /// reported; new invites list it.
     pub addrs: Vec<std::net::SocketAddr>,
     pub relay_url: Option<String>,
+    /// The employer-side node that issued the invite (endpoint id, hex).
+    pub invited_by: Option<String>,
 }
 
 /// The roster as plain data; candidates, reviewers and hubs in invitation order.
@@ -189,6 +194,7 @@ impl RosterDoc {
                 invited_at: req_time(d, &obj, "invited_at", &path)?,
                 secret_hash: opt_str(d, &obj, "secret_hash", &path)?,
                 endpoint: opt_str(d, &obj, "endpoint", &path)?,
+                invited_by: opt_str(d, &obj, "invited_by", &path)?,
             });
         }
         // Rosters written before hubs existed have no "hubs" map.
@@ -204,6 +210,7 @@ impl RosterDoc {
                     invited_at: req_time(d, &obj, "invited_at", &path)?,
                     secret_hash: opt_str(d, &obj, "secret_hash", &path)?,
                     endpoint: opt_str(d, &obj, "endpoint", &path)?,
+                    invited_by: opt_str(d, &obj, "invited_by", &path)?,
                     addrs: addrs
                         .split_whitespace()
                         .map(|a| {
@@ -250,6 +257,7 @@ impl RosterDoc {
         put_if_changed(d, &obj, "invited_at", timestamp(r.invited_at))?;
         put_opt_str(d, &obj, "secret_hash", r.secret_hash.as_deref())?;
         put_opt_str(d, &obj, "endpoint", r.endpoint.as_deref())?;
+        put_opt_str(d, &obj, "invited_by", r.invited_by.as_deref())?;
         Ok(())
     }
 
@@ -262,6 +270,7 @@ impl RosterDoc {
         put_if_changed(d, &obj, "invited_at", timestamp(h.invited_at))?;
         put_opt_str(d, &obj, "secret_hash", h.secret_hash.as_deref())?;
         put_opt_str(d, &obj, "endpoint", h.endpoint.as_deref())?;
+        put_opt_str(d, &obj, "invited_by", h.invited_by.as_deref())?;
         let addrs = h.addrs.iter().map(ToString::to_string).collect::<Vec<_>>().join(" ");
         put_opt_str(d, &obj, "addrs", Some(addrs.as_str()).filter(|a| !a.is_empty()))?;
         put_opt_str(d, &obj, "relay_url", h.relay_url.as_deref())?;
@@ -299,6 +308,7 @@ mod tests {
             invited_at: Timestamp(11),
             secret_hash: None,
             endpoint: Some("cd".into()),
+            invited_by: Some("01".into()),
         };
         doc.put_reviewer(&bob).expect("put");
         ada.state = InviteState::Revoked;
