@@ -79,7 +79,9 @@ impl EmployerNode {
             Ok(result) => result.map_err(|e| anyhow!("shutting down: {e}")),
             Err(e) => Err(anyhow!("shutting down: {e}")),
         };
-        self.node.shutdown().await;
+        // The router's shutdown closed the recordings store with the blobs protocol (iroh-blobs
+        // flushes it there); what is left is the endpoint.
+        self.node.endpoint.close().await;
         closed
     }
 }
