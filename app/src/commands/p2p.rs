@@ -33,8 +33,14 @@ impl std::fmt::Display for NotSent {
 }
 impl std::error::Error for NotSent {}
 
-fn runtime() -> Result<tokio::runtime::Runtime> {
-    tokio::runtime::Builder::new_multi_thread().enable_all().build().context("starting the async runtime")
+/// The process's one async runtime, started by the first command that needs it.
+fn runtime() -> Result<&'static tokio::runtime::Runtime> {
+    static RUNTIME: std::sync::OnceLock<tokio::runtime::Runtime> = std::sync::OnceLock::new();
+    if let Some(rt) = RUNTIME.get() {
+        return Ok(rt);
+    }
+    let rt = tokio::runtime::Builder::new_multi_thread().enable_all().build().context("starting the async runtime")?;
+    Ok(RUNTIME.get_or_init(|| rt))
 }
 
 pub fn serve(data_dir: &Path, net: Net, bind: Option<SocketAddr>, replicate_every: Duration) -> Result<()> {
@@ -460,43 +466,54 @@ fn deliver(data_dir: &Path, net: Net, ticket: &Ticket) -> Result<()> {
 }
 
 /// `peerview sync`: once (retrying for up to `wait`), or with `watch` every few seconds until
-/// interrupted.
+/// interrupted. Watching keeps one node (and its knowledge of paths to the employer, which lets
+/// a connection move from a relay to a direct path) for as long as it runs.
 pub fn sync(data_dir: &Path, net: Net, wait: Duration, watch: bool) -> Result<()> {
     if !watch {
         return with_backoff(wait, || sync_once(data_dir, net.clone()));
     }
-    let mut delay = WATCH_INTERVAL;
-    loop {
-        match sync_once(data_dir, net.clone()) {
-            Ok(()) => delay = WATCH_INTERVAL,
-            Err(e) if e.downcast_ref::<NotSent>().is_some() => {
-                eprintln!("{e:#}");
-                delay = (delay * 2).min(MAX_BACKOFF);
+    runtime()?.block_on(async {
+        let node = client_node(data_dir, net).await?;
+        let mut delay = WATCH_INTERVAL;
+        loop {
+            match sync_all(&node).await {
+                Ok(()) => delay = WATCH_INTERVAL,
+                Err(e) if e.downcast_ref::<NotSent>().is_some() => {
+                    eprintln!("{e:#}");
+                    delay = (delay * 2).min(MAX_BACKOFF);
+                }
+                Err(e) => {
+                    node.shutdown().await;
+                    return Err(e);
+                }
             }
-            Err(e) => return Err(e),
+            tokio::time::sleep(delay).await;
         }
-        std::thread::sleep(delay);
-    }
+    })
 }
 
 /// How often `sync --watch` syncs when all is well.
 const WATCH_INTERVAL: Duration = Duration::from_secs(10);
 
 fn sync_once(data_dir: &Path, net: Net) -> Result<()> {
-    let tickets = open_store(data_dir)?.memberships()?;
+    runtime()?.block_on(async {
+        let node = client_node(data_dir, net).await?;
+        let result = sync_all(&node).await;
+        node.shutdown().await;
+        result
+    })
+}
+
+/// One exchange with the employer side of every campaign this computer joined.
+async fn sync_all(node: &Node) -> Result<()> {
+    let tickets = node.store.memberships()?;
     if tickets.is_empty() {
         println!("Nothing to sync: this computer has not joined any campaign.");
         return Ok(());
     }
     let mut failures = Vec::new();
     for ticket in &tickets {
-        let outcome = runtime()?.block_on(async {
-            let node = client_node(data_dir, net.clone()).await?;
-            let result = crate::ops::exchange::exchange(&node, ticket).await.map(|e| e.to_string());
-            node.shutdown().await;
-            Ok::<_, anyhow::Error>(result)
-        })?;
-        match outcome {
+        match crate::ops::exchange::exchange(node, ticket).await {
             Ok(summary) => println!("{}: {summary}", ticket.campaign),
             Err(e) => {
                 println!("{}: {e}", ticket.campaign);
