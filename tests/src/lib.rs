@@ -266,3 +266,64 @@ pub fn peer(data_dir: &Path, args: &[&str]) -> Output {
     all.extend_from_slice(args);
     peerview(data_dir, &all)
 }
+
+/// A child process, killed and reaped when dropped (a server a test started).
+pub struct Killed(pub std::process::Child);
+
+impl Drop for Killed {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+impl Killed {
+    /// Wait for the process to finish by itself (at most 3 minutes) and collect its output.
+    pub fn wait_output(mut self) -> Output {
+        let deadline = std::time::Instant::now() + std::time::Duration::from_mins(3);
+        while self.0.try_wait().expect("wait").is_none() {
+            assert!(std::time::Instant::now() < deadline, "the process did not finish");
+            std::thread::sleep(std::time::Duration::from_millis(100));
+        }
+        let mut out = Output { status: self.0.wait().expect("status"), stdout: Vec::new(), stderr: Vec::new() };
+        if let Some(mut s) = self.0.stdout.take() {
+            let _ = std::io::Read::read_to_end(&mut s, &mut out.stdout);
+        }
+        if let Some(mut s) = self.0.stderr.take() {
+            let _ = std::io::Read::read_to_end(&mut s, &mut out.stderr);
+        }
+        out
+    }
+}
+
+/// Start `peerview --data-dir DATA relay ARGS` through `command` (the binary, or a wrapper
+/// such as `ip netns exec NS peerview`) and return once it listens.
+pub fn start_relay(mut command: Command, data: &Path, args: &[&str]) -> Killed {
+    use std::io::{BufRead, BufReader};
+    let mut child = command
+        .arg("--data-dir")
+        .arg(data)
+        .arg("relay")
+        .args(args)
+        .env("RUST_LOG", "warn")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("start peerview relay");
+    let stdout = child.stdout.take().expect("stdout");
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+            let _ = tx.send(line);
+        }
+    });
+    let relay = Killed(child);
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    loop {
+        match rx.recv_timeout(deadline.saturating_duration_since(std::time::Instant::now())) {
+            Ok(line) if line.contains("Peerview relay running") => return relay,
+            Ok(_) => {}
+            Err(_) => panic!("the relay did not start"),
+        }
+    }
+}

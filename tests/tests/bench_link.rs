@@ -263,17 +263,11 @@ fn relayed_link() {
     tc(&star.centre.ns, "v2");
     tc(&home.ns, "eth0");
     let relay_dir = tempfile::tempdir().expect("tempdir");
-    let mut relay = star
-        .centre
-        .command(peerview_bin())
-        .arg("--data-dir")
-        .arg(relay_dir.path())
-        .args(["relay", "--http-bind", &format!("{}:3340", Star::CENTRE)])
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("relay");
-    std::thread::sleep(Duration::from_secs(2));
+    let relay = peerview_tests::start_relay(
+        star.centre.command(peerview_bin()),
+        relay_dir.path(),
+        &["--http-bind", &format!("{}:3340", Star::CENTRE)],
+    );
     let url = format!("http://{}:3340", Star::CENTRE);
     let employer = tempfile::tempdir().expect("tempdir");
     let campaign = peerview_tests::create_campaign(employer.path(), CAMPAIGN);
@@ -339,6 +333,5 @@ fn relayed_link() {
         after_stop / (take_mb / (mb / relayed_secs))
     ));
     drop(server);
-    let _ = relay.kill();
-    let _ = relay.wait();
+    drop(relay);
 }

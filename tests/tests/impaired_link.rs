@@ -5,10 +5,10 @@
 //! the forwarder. The recording still arrives and verifies.
 //! Skips with a message where network namespaces are unavailable.
 
-use std::process::{Child, Command, Stdio};
+use std::process::{Command, Stdio};
 
 use peerview_sync::ticket::Ticket;
-use peerview_tests::{Server, ok, peerview, peerview_bin, stderr, synthetic_mp4};
+use peerview_tests::{Killed, Server, ok, peerview, peerview_bin, stderr, synthetic_mp4};
 
 const CAMPAIGN: &str = r#"
 title = "Rural office"
@@ -112,14 +112,6 @@ impl Drop for Path3 {
         for n in &self.names {
             let _ = ip(&["netns", "del", n]);
         }
-    }
-}
-
-struct Killed(Child);
-impl Drop for Killed {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
     }
 }
 

@@ -7,12 +7,11 @@
 //!
 //! Needs root, `ip`, `nft` and `openssl`; in CI a missing capability fails the test.
 
-use std::io::{BufRead, BufReader};
 use std::path::Path;
-use std::process::{Child, Command, Output, Stdio};
+use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
-use peerview_tests::{Server, ok, peerview, peerview_bin, stderr, stdout, synthetic_mp4};
+use peerview_tests::{Killed, Server, ok, peerview, peerview_bin, start_relay, stderr, stdout, synthetic_mp4};
 
 const CAMPAIGN: &str = r#"
 title = "Night porter"
@@ -137,15 +136,6 @@ impl Drop for Nats {
     }
 }
 
-struct Killed(Child);
-
-impl Drop for Killed {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
 /// A private CA (`ca.pem`, what the nodes are told to trust) and the relay's certificate for
 /// its address signed by it (`cert.pem`, `key.pem`), as a firm with its own CA would have.
 fn certificate(dir: &Path) -> Result<(), String> {
@@ -179,36 +169,24 @@ fn certificate(dir: &Path) -> Result<(), String> {
     )
 }
 
-fn start_relay(ns: &str, dir: &Path) -> Child {
-    let mut child = Nats::command(ns, peerview_bin())
-        .arg("--data-dir")
-        .arg(dir)
-        .args(["relay", "--cert"])
-        .arg(dir.join("cert.pem"))
-        .arg("--key")
-        .arg(dir.join("key.pem"))
-        .args(["--http-bind", &format!("{RELAY_IP}:80"), "--https-bind", &format!("{RELAY_IP}:443")])
-        .args(["--quic-bind", &format!("{RELAY_IP}:7842")])
-        .env("RUST_LOG", "warn")
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("start peerview relay");
-    let stdout = child.stdout.take().expect("stdout");
-    let (tx, rx) = std::sync::mpsc::channel();
-    std::thread::spawn(move || {
-        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
-            let _ = tx.send(line);
-        }
-    });
-    let deadline = Instant::now() + Duration::from_secs(30);
-    loop {
-        match rx.recv_timeout(deadline.saturating_duration_since(Instant::now())) {
-            Ok(line) if line.contains("Peerview relay running") => return child,
-            Ok(_) => {}
-            Err(_) => panic!("the relay did not start"),
-        }
-    }
+fn start_relay_with_tls(ns: &str, dir: &Path) -> Killed {
+    let (cert, key) = (dir.join("cert.pem"), dir.join("key.pem"));
+    start_relay(
+        Nats::command(ns, peerview_bin()),
+        dir,
+        &[
+            "--cert",
+            cert.to_str().expect("utf-8"),
+            "--key",
+            key.to_str().expect("utf-8"),
+            "--http-bind",
+            &format!("{RELAY_IP}:80"),
+            "--https-bind",
+            &format!("{RELAY_IP}:443"),
+            "--quic-bind",
+            &format!("{RELAY_IP}:7842"),
+        ],
+    )
 }
 
 #[test]
@@ -224,7 +202,7 @@ fn behind_two_nats_everything_passes_through_a_tls_relay_with_a_private_ca() {
     }
     let ca = relay_dir.join("ca.pem");
     let ca = ca.to_str().expect("utf-8");
-    let _relay = Killed(start_relay(&nats.internet, relay_dir));
+    let _relay = start_relay_with_tls(&nats.internet, relay_dir);
     let url = format!("https://{RELAY_IP}");
     let on = |ns: &str, data: &Path, args: &[&str]| -> Output {
         Nats::command(ns, peerview_bin())

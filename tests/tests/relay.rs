@@ -6,13 +6,12 @@
 //!
 //! Needs root and `ip` (network namespaces); in CI a missing capability fails the test.
 
-use std::io::{BufRead, BufReader};
 use std::path::Path;
-use std::process::{Child, Output, Stdio};
-use std::time::{Duration, Instant};
+use std::process::{Output, Stdio};
+use std::time::Instant;
 
 use peerview_tests::netns::{Host, Star};
-use peerview_tests::{Server, ok, peerview, peerview_bin, stderr, stdout};
+use peerview_tests::{Killed, Server, ok, peerview, peerview_bin, start_relay, stderr, stdout};
 
 const CAMPAIGN: &str = r#"
 title = "Night porter"
@@ -41,44 +40,6 @@ fn on(host: &Host, relay: &str, data: &Path, args: &[&str]) -> Output {
         .expect("run peerview")
 }
 
-/// `peerview relay` in the middle, plain HTTP; returns when it listens.
-fn start_relay(centre: &Host, data: &Path, bind: &str) -> Child {
-    let mut child = centre
-        .command(peerview_bin())
-        .arg("--data-dir")
-        .arg(data)
-        .args(["relay", "--http-bind", bind])
-        .env("RUST_LOG", "warn")
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("start peerview relay");
-    let stdout = child.stdout.take().expect("stdout");
-    let (tx, rx) = std::sync::mpsc::channel();
-    std::thread::spawn(move || {
-        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
-            let _ = tx.send(line);
-        }
-    });
-    let deadline = Instant::now() + Duration::from_secs(30);
-    loop {
-        match rx.recv_timeout(deadline.saturating_duration_since(Instant::now())) {
-            Ok(line) if line.contains("Peerview relay running") => return child,
-            Ok(_) => {}
-            Err(_) => panic!("the relay did not start"),
-        }
-    }
-}
-
-struct Killed(Child);
-
-impl Drop for Killed {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
 #[test]
 fn the_whole_journey_passes_through_the_relay_when_peers_cannot_reach_each_other() {
     let star = match Star::new(3) {
@@ -88,7 +49,11 @@ fn the_whole_journey_passes_through_the_relay_when_peers_cannot_reach_each_other
     let (employer_host, candidate_host, reviewer_host) = (&star.hosts[0], &star.hosts[1], &star.hosts[2]);
     let dirs: Vec<tempfile::TempDir> = (0..4).map(|_| tempfile::tempdir().expect("tempdir")).collect();
     let (relay_dir, employer, candidate, reviewer) = (dirs[0].path(), dirs[1].path(), dirs[2].path(), dirs[3].path());
-    let _relay = Killed(start_relay(&star.centre, relay_dir, &format!("{}:3340", Star::CENTRE)));
+    let _relay = start_relay(
+        star.centre.command(peerview_bin()),
+        relay_dir,
+        &["--http-bind", &format!("{}:3340", Star::CENTRE)],
+    );
     let url = format!("http://{}:3340", Star::CENTRE);
 
     // No route between the hosts: only the relay joins them.
@@ -161,7 +126,11 @@ fn an_upload_through_the_relay_survives_the_employer_changing_address() {
     let (employer_host, candidate_host) = (&star.hosts[0], &star.hosts[1]);
     let dirs: Vec<tempfile::TempDir> = (0..3).map(|_| tempfile::tempdir().expect("tempdir")).collect();
     let (relay_dir, employer, candidate) = (dirs[0].path(), dirs[1].path(), dirs[2].path());
-    let _relay = Killed(start_relay(&star.centre, relay_dir, &format!("{}:3340", Star::CENTRE)));
+    let _relay = start_relay(
+        star.centre.command(peerview_bin()),
+        relay_dir,
+        &["--http-bind", &format!("{}:3340", Star::CENTRE)],
+    );
     let url = format!("http://{}:3340", Star::CENTRE);
     // The employer's line: 20 Mbit/s, so a 30 MB answer takes about 12 s.
     shape(&star.centre, employer_host, "v1", "20mbit");
@@ -213,26 +182,6 @@ fn an_upload_through_the_relay_survives_the_employer_changing_address() {
     );
     assert!(server.log().contains("every recording verified"), "{}", server.log());
     assert!(server.stop().success());
-}
-
-impl Killed {
-    /// Wait for the process to finish (at most 3 minutes) and collect its output.
-    fn wait_output(mut self) -> Output {
-        let deadline = Instant::now() + Duration::from_mins(3);
-        while self.0.try_wait().expect("wait").is_none() {
-            assert!(Instant::now() < deadline, "the process did not finish");
-            std::thread::sleep(Duration::from_millis(100));
-        }
-        let mut child = std::mem::replace(&mut self.0, std::process::Command::new("true").spawn().expect("true"));
-        let mut out = Output { status: child.wait().expect("status"), stdout: Vec::new(), stderr: Vec::new() };
-        if let Some(mut s) = child.stdout.take() {
-            let _ = std::io::Read::read_to_end(&mut s, &mut out.stdout);
-        }
-        if let Some(mut s) = child.stderr.take() {
-            let _ = std::io::Read::read_to_end(&mut s, &mut out.stderr);
-        }
-        out
-    }
 }
 
 #[test]
