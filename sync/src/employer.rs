@@ -29,8 +29,8 @@ use crate::budget::{
 };
 use crate::delivered::Ledger;
 use crate::doc::{
-    Candidate, EventKind, Hub, InviteState, Reviewer, ReviewsDoc, Roster, RosterDoc, StatusEvent, Submission,
-    SubmissionDoc, Take,
+    Candidate, EventKind, Hub, InviteState, Reviewer, ReviewsDoc, RosterDoc, StatusEvent, Submission, SubmissionDoc,
+    Take,
 };
 use crate::ids::{CampaignId, CandidateId, HubId, QuestionId, ReviewerId};
 use crate::index::{ClaimCheck, ClaimError, HUB_INVITE_EXPIRED, RosterIndex, check_entry, hub_invite_expired};
@@ -1119,7 +1119,7 @@ fn check_hub_change(doc_ref: &DocRef, before: &AutoCommit, after: &AutoCommit, h
         DocKind::Roster => {
             let read = |d: &AutoCommit| RosterDoc::from_automerge(d.clone()).and_then(|r| r.read());
             let (b, a) = (read(before).map_err(invalid)?, read(after).map_err(invalid)?);
-            check_hub_roster_change(&b, &a, hub)?;
+            crate::auth::check_hub_roster_change(&b, &a, hub)?;
             b.campaign_id == a.campaign_id
         }
         DocKind::Submission => {
@@ -1134,39 +1134,6 @@ fn check_hub_change(doc_ref: &DocRef, before: &AutoCommit, after: &AutoCommit, h
         }
     };
     if same { Ok(()) } else { Err(Refusal(format!("a {} document's ids cannot be changed", doc_ref.kind))) }
-}
-
-/// What a hub may do to the roster: invite reviewers and hubs in its own name (`invited_by` is
-/// the hub itself), never change who invited an existing entry, and never bring back an entry
-/// that was revoked (itself included).
-fn check_hub_roster_change(before: &Roster, after: &Roster, hub: &HubId) -> Result<(), Refusal> {
-    let Some(hub) = before.hub(hub).and_then(|h| h.endpoint.clone()) else {
-        return Err(Refusal(format!("node {hub} is not bound to a computer here")));
-    };
-    let hub = hub.as_str();
-    let entries = |r: &Roster| -> Vec<(String, InviteState, Option<String>)> {
-        r.reviewers
-            .iter()
-            .map(|x| (format!("reviewer {}", x.id), x.state, x.invited_by.clone()))
-            .chain(r.hubs.iter().map(|x| (format!("node {}", x.id), x.state, x.invited_by.clone())))
-            .collect()
-    };
-    let old = entries(before);
-    for (id, state, invited_by) in entries(after) {
-        match old.iter().find(|(o, _, _)| *o == id) {
-            None if invited_by.as_deref() != Some(hub) => {
-                return Err(Refusal(format!("{id}: a node may only invite in its own name")));
-            }
-            Some((_, _, old_by)) if *old_by != invited_by => {
-                return Err(Refusal(format!("{id}: who invited it cannot be changed")));
-            }
-            Some((_, InviteState::Revoked, _)) if state != InviteState::Revoked => {
-                return Err(Refusal(format!("{id} was revoked by the employer and stays revoked")));
-            }
-            _ => {}
-        }
-    }
-    Ok(())
 }
 
 fn internal(e: impl std::fmt::Display) -> Refusal {
@@ -1370,66 +1337,5 @@ mod tests {
         let _ = eve;
         // Tickets issued afterwards no longer list the revoked hubs.
         assert!(ticket_nodes(&store, &c.id, None).is_empty());
-    }
-
-    #[test]
-    fn a_hub_invites_only_in_its_own_name_and_cannot_undo_a_revocation() {
-        let c = CampaignId::random();
-        let hub = HubId::random();
-        let entry = |name: &str, state, by: Option<&str>| Reviewer {
-            id: ReviewerId::random(),
-            name: name.into(),
-            state,
-            invited_at: Timestamp(1),
-            secret_hash: None,
-            endpoint: None,
-            invited_by: by.map(Into::into),
-        };
-        let me = Hub {
-            id: hub.clone(),
-            name: "Office".into(),
-            state: InviteState::Joined,
-            invited_at: Timestamp(1),
-            secret_hash: None,
-            endpoint: Some("0ff1ce".into()),
-            addrs: vec![],
-            relay_url: None,
-            invited_by: None,
-        };
-        let gone = entry("Gone", InviteState::Revoked, Some("e0"));
-        let before = Roster {
-            campaign_id: c.clone(),
-            candidates: vec![],
-            reviewers: vec![gone.clone()],
-            hubs: vec![me.clone()],
-        };
-        let with = |extra: Vec<Reviewer>| Roster { reviewers: extra, ..before.clone() };
-        let cases: Vec<(&str, Roster, Option<&str>)> = vec![
-            ("own invite", with(vec![gone.clone(), entry("New", InviteState::Invited, Some("0ff1ce"))]), None),
-            (
-                "in another's name",
-                with(vec![gone.clone(), entry("New", InviteState::Invited, Some("e0"))]),
-                Some("own name"),
-            ),
-            ("no name", with(vec![gone.clone(), entry("New", InviteState::Invited, None)]), Some("own name")),
-            (
-                "rewritten inviter",
-                with(vec![Reviewer { invited_by: Some("0ff1ce".into()), ..gone.clone() }]),
-                Some("cannot be changed"),
-            ),
-            (
-                "revocation undone",
-                with(vec![Reviewer { state: InviteState::Joined, ..gone.clone() }]),
-                Some("stays revoked"),
-            ),
-        ];
-        for (what, after, refused) in cases {
-            let result = check_hub_roster_change(&before, &after, &hub);
-            match refused {
-                None => assert!(result.is_ok(), "{what}: {result:?}"),
-                Some(why) => assert!(result.as_ref().is_err_and(|r| r.0.contains(why)), "{what}: {result:?}"),
-            }
-        }
-        let _ = me;
     }
 }
