@@ -17,6 +17,8 @@ pub const DEFAULT_CRITERIA: [&str; 3] = ["Communication", "Relevant experience",
 const MAX_ANSWER_SECS: u32 = 60 * 60;
 const MAX_THINK_SECS: u32 = 60 * 60;
 const MAX_TAKES: u32 = 10;
+/// Ten years: a retention period is a promise to delete; longer is no promise.
+pub const MAX_RETENTION_DAYS: u32 = 3650;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -31,6 +33,11 @@ struct FileCampaign {
     practice: Option<FileQuestion>,
     #[serde(default, rename = "question")]
     questions: Vec<FileQuestion>,
+    /// Days a submission is kept after its decision (or after the deadline, undecided).
+    retention_days: Option<Spanned<u32>>,
+    /// Reviewers see aliases, not candidates' names and emails.
+    #[serde(default)]
+    blind_review: bool,
 }
 
 #[derive(Deserialize)]
@@ -84,6 +91,18 @@ pub fn parse(name: &str, text: &str, now: Timestamp) -> Result<Campaign> {
         None => DEFAULT_CRITERIA.iter().map(|s| (*s).to_owned()).collect(),
     };
 
+    let retention_days = match file.retention_days {
+        Some(days) if *days.get_ref() == 0 || *days.get_ref() > MAX_RETENTION_DAYS => {
+            return Err(fail(
+                at(days.span()),
+                "retention_days",
+                format!("between 1 and {MAX_RETENTION_DAYS} days (leave it out to keep submissions until deleted)"),
+            ));
+        }
+        Some(days) => Some(days.into_inner()),
+        None => None,
+    };
+
     let mut seen = HashSet::new();
     let mut questions = Vec::new();
     for (i, q) in file.questions.into_iter().enumerate() {
@@ -116,6 +135,8 @@ pub fn parse(name: &str, text: &str, now: Timestamp) -> Result<Campaign> {
         criteria,
         deadline,
         created_at: now,
+        retention_days,
+        blind_review: file.blind_review,
     })
 }
 
@@ -209,6 +230,10 @@ struct ExportCampaign<'a> {
     deadline: Datetime,
     criteria: &'a [String],
     #[serde(skip_serializing_if = "Option::is_none")]
+    retention_days: Option<u32>,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    blind_review: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
     practice: Option<ExportQuestion<'a>>,
     question: Vec<ExportQuestion<'a>>,
 }
@@ -248,6 +273,8 @@ pub fn export(c: &Campaign) -> Result<String> {
         criteria: &c.criteria,
         practice: c.practice.as_ref().map(|p| q(p, false)),
         question: c.questions.iter().map(|x| q(x, true)).collect(),
+        retention_days: c.retention_days,
+        blind_review: c.blind_review,
     };
     let mut text = String::new();
     let _ = writeln!(text, "# Peerview campaign, exported from campaign {}", c.id);

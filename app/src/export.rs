@@ -95,6 +95,7 @@ pub fn export_submission(
         .and_then(|r| r.candidates.into_iter().find(|c| &c.id == candidate))
         .map(|c| c.name);
     std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+    crate::ops::lifecycle::audit_export(store, submission.campaign_id.as_str(), candidate.as_str(), "submission");
     let mut report = ExportReport::default();
     let mut answers = Vec::new();
     for (n, q) in campaign.questions.iter().enumerate() {

@@ -130,6 +130,27 @@ enum Command {
         /// The candidate, reviewer or hub id (see `campaign show`).
         invitee: String,
     },
+    /// Delete a candidate's submission everywhere (employer side): here at once, on hubs and
+    /// reviewers' computers at their next sync. Documents, reviews, recordings, name and email
+    /// go; only ids stay, so an offline copy cannot come back.
+    Delete {
+        /// The candidate's id (or a unique prefix), name or email.
+        candidate: String,
+        /// The campaign (id or prefix), if the candidate is in several.
+        #[arg(long)]
+        campaign: Option<String>,
+    },
+    /// Withdraw from a campaign (candidate): asks the employer side to delete your submission
+    /// and recordings; `peerview status` shows the receipt when it is done.
+    Withdraw {
+        campaign: String,
+        /// Keep trying to reach the employer for this many seconds before leaving it for the
+        /// next sync.
+        #[arg(long, value_name = "SECS", default_value_t = 30)]
+        wait: u64,
+    },
+    /// The audit log of this computer: deletions, withdrawals and exports (ids and times only).
+    Audit,
     /// Join with an invite ticket (candidate, reviewer or hub): fetches the campaign.
     Join {
         /// The ticket, as received.
@@ -332,6 +353,9 @@ fn main() -> ExitCode {
             }
             Some(Command::Hub(HubCommand::Invite { campaign, name })) => p2p::invite_hub(d, &campaign, &name),
             Some(Command::Revoke { campaign, invitee }) => p2p::revoke(d, &campaign, &invitee),
+            Some(Command::Delete { candidate, campaign }) => p2p::delete(d, campaign.as_deref(), &candidate),
+            Some(Command::Withdraw { campaign, wait }) => p2p::withdraw(d, relay, &campaign, Duration::from_secs(wait)),
+            Some(Command::Audit) => p2p::audit(d),
             Some(Command::Join { ticket }) => p2p::join(d, relay, &ticket),
             Some(Command::Answer { campaign, question, file, text, record, video, audio, seconds }) => {
                 let recording = record.then_some(p2p::RecordRequest { video, audio, seconds });

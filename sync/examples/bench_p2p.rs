@@ -42,6 +42,8 @@ fn campaign() -> Campaign {
         criteria: vec!["Overall".into()],
         deadline: Timestamp::now().plus_secs(86_400),
         created_at: Timestamp::now(),
+        retention_days: None,
+        blind_review: false,
     }
 }
 

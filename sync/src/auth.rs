@@ -58,7 +58,9 @@ impl Access {
     /// Every bound endpoint's access, from the live (not revoked) roster entries, in one pass.
     pub fn by_endpoint<'a>(rosters: impl IntoIterator<Item = &'a Roster>) -> std::collections::HashMap<String, Access> {
         let mut map: std::collections::HashMap<String, Access> = std::collections::HashMap::new();
-        let live = |state: crate::doc::InviteState| state != crate::doc::InviteState::Revoked;
+        let live = |state: crate::doc::InviteState| {
+            !matches!(state, crate::doc::InviteState::Revoked | crate::doc::InviteState::Deleted)
+        };
         for r in rosters {
             for c in r.candidates.iter().filter(|c| live(c.state)) {
                 if let Some(e) = &c.endpoint {
@@ -79,8 +81,14 @@ impl Access {
         map
     }
 
-    /// The documents this peer may sync. `submissions_of` lists a campaign's candidates.
-    pub fn documents(&self, submissions_of: impl Fn(&CampaignId) -> Vec<CandidateId>) -> BTreeSet<DocRef> {
+    /// The documents this peer may sync. `submissions_of` lists a campaign's (not deleted)
+    /// candidates; `blind` says whether a campaign hides candidates' names from reviewers.
+    /// Hubs get candidates' contacts always, reviewers only when the campaign is not blind.
+    pub fn documents(
+        &self,
+        submissions_of: impl Fn(&CampaignId) -> Vec<CandidateId>,
+        blind: impl Fn(&CampaignId) -> bool,
+    ) -> BTreeSet<DocRef> {
         let mut docs = BTreeSet::new();
         let doc = |kind, id: &str| DocRef { kind, id: id.to_owned() };
         for (campaign, candidate) in &self.candidate_of {
@@ -90,9 +98,13 @@ impl Access {
         for campaign in self.reviewer_of.iter().map(|(c, _)| c).chain(self.hub_of.iter().map(|(c, _)| c)) {
             docs.insert(doc(DocKind::Campaign, campaign.as_str()));
             docs.insert(doc(DocKind::Roster, campaign.as_str()));
+            let contacts = self.is_hub_of(campaign) || !blind(campaign);
             for candidate in submissions_of(campaign) {
                 docs.insert(doc(DocKind::Submission, candidate.as_str()));
                 docs.insert(doc(DocKind::Reviews, candidate.as_str()));
+                if contacts {
+                    docs.insert(doc(DocKind::Contact, candidate.as_str()));
+                }
             }
         }
         docs
@@ -293,7 +305,7 @@ pub fn check_reviewer_reviews(reviewer: &ReviewerId, before: &Reviews, after: &R
     Ok(())
 }
 
-fn humanize(t: Timestamp) -> String {
+pub(crate) fn humanize(t: Timestamp) -> String {
     humantime_like(t)
 }
 
@@ -338,6 +350,18 @@ pub fn check_hub_roster_change(
             .chain(r.hubs.iter().map(|x| (format!("node {}", x.id), x.state, x.invited_by.clone())))
             .collect()
     };
+    // A deletion is final: a hub may delete (it acts for the employer), never bring back.
+    for c in &before.candidates {
+        match after.candidate(&c.id) {
+            None => return Err(Refusal(format!("candidate {}: roster entries are never removed", c.id))),
+            Some(a)
+                if c.state == crate::doc::InviteState::Deleted && (a.state != c.state || a.deleted != c.deleted) =>
+            {
+                return Err(Refusal(format!("candidate {} was deleted and stays deleted", c.id)));
+            }
+            Some(_) => {}
+        }
+    }
     let old = entries(before);
     for (id, state, invited_by) in entries(after) {
         match old.iter().find(|(o, _, _)| *o == id) {
@@ -380,6 +404,8 @@ mod tests {
             criteria: vec![],
             deadline: Timestamp(10_000_000),
             created_at: Timestamp(0),
+            retention_days: None,
+            blind_review: false,
         }
     }
 
@@ -607,15 +633,25 @@ mod tests {
                 invited_at: Timestamp(1),
                 secret_hash: None,
                 endpoint: Some("cand".into()),
+                deleted: None,
             }],
             reviewers: vec![],
             hubs: vec![hub("hub", InviteState::Joined), hub("gone", InviteState::Revoked)],
         };
         let access = Access::from_rosters([&roster], "hub");
         assert!(access.is_hub_of(&campaign) && access.candidate_of.is_empty());
-        let docs = access.documents(|_| vec![candidate.clone()]);
+        let docs = access.documents(|_| vec![candidate.clone()], |_| false);
         let kinds: Vec<DocKind> = docs.iter().map(|d| d.kind).collect();
-        assert_eq!(kinds, [DocKind::Campaign, DocKind::Roster, DocKind::Submission, DocKind::Reviews]);
+        assert_eq!(
+            kinds,
+            [DocKind::Campaign, DocKind::Roster, DocKind::Submission, DocKind::Reviews, DocKind::Contact]
+        );
+        // A reviewer of a blind campaign never receives candidates' contacts; a hub does.
+        let reviewer = Access { reviewer_of: vec![(campaign.clone(), ReviewerId::random())], ..Access::default() };
+        let blind: Vec<DocKind> =
+            reviewer.documents(|_| vec![candidate.clone()], |_| true).iter().map(|d| d.kind).collect();
+        assert_eq!(blind, [DocKind::Campaign, DocKind::Roster, DocKind::Submission, DocKind::Reviews]);
+        assert_eq!(access.documents(|_| vec![candidate.clone()], |_| true).len(), 5);
         assert!(Access::from_rosters([&roster], "gone").is_empty(), "a revoked hub gets nothing");
         assert!(Access::from_rosters([&roster], "stranger").is_empty());
         let cand = Access::from_rosters([&roster], "cand");

@@ -41,6 +41,15 @@ pub enum ClientError {
     Interrupted(String),
     #[error("the employer is busy with many connections at once; try again in a moment")]
     Busy,
+    #[error("the employer side deleted this submission ({}) on {}", .0.reason.describe(), crate::auth::humanize(.0.at))]
+    Deleted(crate::doc::Deletion),
+}
+
+fn deleted(at: i64, reason: &str) -> ClientError {
+    match reason.parse() {
+        Ok(reason) => ClientError::Deleted(crate::doc::Deletion { at: crate::Timestamp(at), reason }),
+        Err(()) => ClientError::Wire(WireError::Malformed(format!("unknown deletion reason {reason:?}"))),
+    }
 }
 
 /// What the employer's node says when it turns a connection away for a moment.
@@ -135,6 +144,7 @@ pub async fn sync_documents(node: &Node, ticket: &Ticket) -> Result<SyncOutcome,
                     })
                     .map_err(|e| if was_busy(&conn) { ClientError::Busy } else { e });
                 conn.close(iroh::endpoint::VarInt::from_u32(close_code::DONE), b"bye");
+                after_session(node, ticket, &conn, &result).await;
                 result
             }
             Err(ClientError::Unreachable(e)) if e.contains(BUSY_REASON) => Err(ClientError::Busy),
@@ -161,6 +171,33 @@ pub async fn sync_documents(node: &Node, ticket: &Ticket) -> Result<SyncOutcome,
     }
 }
 
+/// What a finished session leaves to do: a candidate keeps the receipt of a deletion; an
+/// employer-side node (reviewer, hub) applies the deletions the roster brought.
+async fn after_session(node: &Node, ticket: &Ticket, conn: &Connection, result: &Result<SyncOutcome, ClientError>) {
+    match (result, &ticket.invitee) {
+        (Err(ClientError::Deleted(deletion)), Invitee::Candidate(candidate)) => {
+            let employer = crate::node::endpoint_hex(&conn.remote_id());
+            if let Err(e) = crate::lifecycle::record_receipt(&node.store, candidate, *deletion, &employer) {
+                tracing::warn!(error = %e, "could not keep the receipt of the deletion");
+            }
+        }
+        (Ok(_), Invitee::Reviewer(_) | Invitee::Hub(_)) => {
+            let me = crate::node::endpoint_hex(&node.id());
+            match crate::lifecycle::purge_local(&node.store, &me) {
+                Ok(removed) if !removed.is_empty() => {
+                    tracing::info!(removed = removed.len(), "removed submissions deleted by the employer side");
+                }
+                Ok(_) => {}
+                Err(e) => tracing::warn!(error = %e, "removing deleted submissions"),
+            }
+            if let Err(e) = node.purge_recordings().await {
+                tracing::warn!(error = %e, "removing the recordings of deleted submissions");
+            }
+        }
+        _ => {}
+    }
+}
+
 /// Retries when the employer is busy: the first after about this long, then doubling.
 const BUSY_FIRST_RETRY: std::time::Duration = std::time::Duration::from_millis(100);
 const BUSY_MAX_RETRY: std::time::Duration = std::time::Duration::from_secs(3);
@@ -184,6 +221,7 @@ async fn sync_over(
     let doc_refs = match read_msg(&mut recv).await {
         Ok(Msg::Welcome { docs }) => docs,
         Ok(Msg::Refused { reason }) => return Err(ClientError::Refused(reason)),
+        Ok(Msg::Deleted { at, reason }) => return Err(deleted(at, &reason)),
         Ok(_) => return Err(WireError::Malformed("expected Welcome".into()).into()),
         Err(WireError::Closed) => return Err(ClientError::Refused(close_reason(conn))),
         Err(e) => return Err(e.into()),
@@ -191,7 +229,14 @@ async fn sync_over(
     *welcomed = true;
     store.save_membership(ticket)?;
     let mut docs = Vec::new();
+    // Documents of a submission deleted here: an employer-side node that has not seen the
+    // deletion yet may still offer them; they are neither taken nor sent.
+    let mut ignored = std::collections::HashSet::new();
     for doc_ref in doc_refs {
+        if crate::store::DocKind::PER_CANDIDATE.contains(&doc_ref.kind) && store.is_deleted(&doc_ref.id) {
+            ignored.insert(doc_ref);
+            continue;
+        }
         let stored = match store.load(doc_ref.kind, &doc_ref.id) {
             Ok(s) => Some(s),
             Err(StoreError::NotFound { .. }) => None,
@@ -216,6 +261,7 @@ async fn sync_over(
         let reply = match read_msg(&mut recv).await {
             Ok(Msg::Round { entries }) => entries,
             Ok(Msg::Refused { reason }) => return Err(ClientError::Refused(reason)),
+            Ok(Msg::Deleted { at, reason }) => return Err(deleted(at, &reason)),
             Ok(_) => return Err(WireError::Malformed("expected Round".into()).into()),
             Err(WireError::Closed) => return Err(ClientError::Refused(close_reason(conn))),
             Err(e) => return Err(e.into()),
@@ -223,6 +269,9 @@ async fn sync_over(
         let mut received = false;
         for entry in reply {
             let Some(bytes) = entry.message else { continue };
+            if ignored.contains(&entry.doc) {
+                continue;
+            }
             let Some(d) = docs.iter_mut().find(|d| d.doc_ref == entry.doc) else {
                 return Err(WireError::Malformed(format!(
                     "a message for {} {} that was not offered",
@@ -436,7 +485,7 @@ fn own_hashes(node: &Node, candidate: &CandidateId) -> Result<HashSet<Hash>, Cli
 /// Hub: the takes of the campaign's submissions that this node holds.
 async fn held_takes(node: &Node, campaign: &crate::ids::CampaignId) -> Result<HashSet<Hash>, ClientError> {
     let mut held = HashSet::new();
-    for c in node.store.roster(campaign)?.candidates {
+    for c in node.store.roster_ids(campaign)?.candidates {
         let Ok(s) = node.store.submission(&c.id) else { continue };
         for (_, take) in s.takes() {
             if let Ok(hash) = Hash::from_str(&take.hash)
@@ -482,7 +531,7 @@ pub async fn replicate(node: &Node, ticket: &Ticket, own: Option<&TicketNode>) -
 /// Reviewer: download every recording of the synced submissions that is not here yet.
 /// Returns how many recordings were fetched.
 pub async fn fetch_recordings(node: &Node, ticket: &Ticket) -> Result<usize, ClientError> {
-    let roster = node.store.roster(&ticket.campaign)?;
+    let roster = node.store.roster_ids(&ticket.campaign)?;
     let mut wanted = Vec::new();
     for c in &roster.candidates {
         if let Ok(s) = node.store.submission(&c.id) {

@@ -29,8 +29,8 @@ use crate::budget::{
 };
 use crate::delivered::Ledger;
 use crate::doc::{
-    Candidate, EventKind, Hub, InviteState, Reviewer, ReviewsDoc, RosterDoc, StatusEvent, Submission, SubmissionDoc,
-    Take,
+    Candidate, Deletion, DeletionReason, EventKind, Hub, InviteState, Reviewer, ReviewsDoc, RosterDoc, StatusEvent,
+    Submission, SubmissionDoc, Take,
 };
 use crate::ids::{CampaignId, CandidateId, HubId, QuestionId, ReviewerId};
 use crate::index::{ClaimCheck, ClaimError, HUB_INVITE_EXPIRED, RosterIndex, check_entry, hub_invite_expired};
@@ -139,6 +139,13 @@ pub fn invite_candidate(
     store.create(DocKind::Submission, id.as_str(), submission.into_automerge())?;
     store.create(DocKind::Reviews, id.as_str(), reviews.into_automerge())?;
     let email = email.map(str::trim).filter(|e| !e.is_empty()).map(ToOwned::to_owned);
+    // The personal data in a document of its own, which deletion can remove whole.
+    store.put_contact(&crate::doc::Contact {
+        campaign_id: campaign.clone(),
+        candidate_id: id.clone(),
+        name: name.trim().to_owned(),
+        email: email.clone(),
+    })?;
     issue_invite(store, campaign, Invitee::Candidate(id.clone()), name, nodes, |roster, name, secret_hash| {
         roster.put_candidate(&Candidate {
             id,
@@ -148,12 +155,13 @@ pub fn invite_candidate(
             invited_at: Timestamp::now(),
             secret_hash,
             endpoint: None,
+            deleted: None,
         })
     })
 }
 
 /// This node's endpoint id (hex), derived from the store's key: who issued an invite.
-fn own_endpoint(store: &Store) -> String {
+pub fn own_endpoint(store: &Store) -> String {
     endpoint_hex(&iroh::SecretKey::from_bytes(&store.node_secret_key()).public())
 }
 
@@ -216,7 +224,7 @@ pub fn ticket_nodes(store: &Store, campaign: &CampaignId, own: Option<TicketNode
             nodes.push(node);
         }
     };
-    if let Ok(roster) = store.roster(campaign) {
+    if let Ok(roster) = store.roster_ids(campaign) {
         for hub in roster.hubs.iter().filter(|h| h.state == InviteState::Joined) {
             let Some(id) = hub.endpoint.as_deref().and_then(|e| data_encoding::HEXLOWER.decode(e.as_bytes()).ok())
             else {
@@ -431,6 +439,7 @@ impl EmployerService {
         );
         tokio::spawn(authorise_blob_requests(self.clone(), rx));
         tokio::spawn(follow_rosters(Arc::downgrade(self)));
+        tokio::spawn(follow_lifecycle(Arc::downgrade(self)));
         let blobs = BlobsProtocol::new(&self.node.blobs, Some(events));
         Router::builder(self.node.endpoint.clone())
             .accept(SYNC_ALPN, SyncHandler(self.clone()))
@@ -588,7 +597,7 @@ impl EmployerService {
             }
         }
         match doc_ref.kind {
-            DocKind::Campaign | DocKind::Roster => {
+            DocKind::Campaign | DocKind::Roster | DocKind::Contact => {
                 Err(Refusal(format!("the {} document is written by the employer only", doc_ref.kind)))
             }
             DocKind::Submission => {
@@ -636,6 +645,10 @@ impl EmployerService {
                 .and_then(|s| s.read())
                 .map(|s| s.campaign_id)
                 .map_err(|e| Refusal(format!("invalid reviews: {e}"))),
+            DocKind::Contact => crate::doc::ContactDoc::from_automerge(doc.clone())
+                .and_then(|s| s.read())
+                .map(|s| s.campaign_id)
+                .map_err(|e| Refusal(format!("invalid contact: {e}"))),
         }
     }
 
@@ -714,10 +727,15 @@ impl EmployerService {
                 )
                 .await;
             }
-            Err(r) => return refuse(&conn, &mut send, &peer, r.0).await,
+            Err(r) => {
+                if let Some(deletion) = claim.as_ref().and_then(|c| self.deleted_claim(c)) {
+                    return tell_deleted(&conn, &mut send, &peer, deletion).await;
+                }
+                return refuse(&conn, &mut send, &peer, r.0).await;
+            }
         };
         let docs: BTreeSet<DocRef> = access
-            .documents(|c| self.candidates_of(c))
+            .documents(|c| self.candidates_of(c), |c| self.store().campaign(c).map_or(true, |c| c.blind_review))
             .into_iter()
             .filter(|d| self.store().exists(d.kind, &d.id))
             .collect();
@@ -759,6 +777,27 @@ impl EmployerService {
                 Ok(reply) => reply,
                 Err(r) => return refuse(&conn, &mut send, &peer, r.0).await,
             };
+            // A candidate who withdrew: delete now and answer with the receipt.
+            if sent_changes && let Some((campaign, candidate)) = self.withdrawn(&access, &loaded) {
+                drop(loaded);
+                let deleted = {
+                    let _guard = self.write_lock.lock().await;
+                    self.delete(&campaign, &candidate, DeletionReason::Withdrawn).await
+                };
+                return match deleted {
+                    Ok(d) => tell_deleted(&conn, &mut send, &peer, d.deletion).await,
+                    Err(e) => {
+                        warn!(%peer, error = %e, "could not delete a withdrawn submission");
+                        refuse(
+                            &conn,
+                            &mut send,
+                            &peer,
+                            format!("the employer node could not delete the submission: {e}"),
+                        )
+                        .await
+                    }
+                };
+            }
             write_msg(&mut send, &Msg::Round { entries: reply }).await?;
             // A submission that just became complete (a written answer has no recording to
             // wait for) gets its receipt now, so the next round of this session carries it.
@@ -776,7 +815,90 @@ impl EmployerService {
             }
         }
         let _ = send.finish();
+        // A hub may have brought deletions (tombstones in a roster): apply them here too.
+        if !access.hub_of.is_empty() {
+            self.apply_deletions().await;
+        }
         Ok(())
+    }
+
+    /// The deletion of the candidate a claim names, if that submission was deleted.
+    fn deleted_claim(&self, claim: &Claim) -> Option<Deletion> {
+        let Invitee::Candidate(id) = &claim.invitee else { return None };
+        let roster = self.index.roster(&claim.campaign)?;
+        let entry = roster.candidate(id)?;
+        // Only to the holder of the invite: the receipt is no one else's business.
+        (entry.secret_hash.as_deref() == Some(Ticket::secret_hash(&claim.secret).as_str()))
+            .then_some(entry.deleted)
+            .flatten()
+    }
+
+    /// A submission of this session's candidate that carries a withdrawal request.
+    fn withdrawn(&self, access: &Access, loaded: &HashMap<DocRef, StoredDoc>) -> Option<(CampaignId, CandidateId)> {
+        access.candidate_of.iter().find_map(|(campaign, candidate)| {
+            let doc_ref = DocRef { kind: DocKind::Submission, id: candidate.to_string() };
+            let stored = loaded.get(&doc_ref)?;
+            let submission = SubmissionDoc::from_automerge(stored.doc.clone()).ok()?.read().ok()?;
+            submission.withdrawal_requested().then(|| (campaign.clone(), candidate.clone()))
+        })
+    }
+
+    /// Delete a submission on this node (the tombstone replicates to the others) and remove
+    /// its recordings. The caller holds the write lock.
+    pub async fn delete(
+        &self,
+        campaign: &CampaignId,
+        candidate: &CandidateId,
+        reason: DeletionReason,
+    ) -> Result<crate::lifecycle::Deleted, crate::lifecycle::LifecycleError> {
+        let me = endpoint_hex(&self.node.id());
+        let deleted = crate::lifecycle::delete_submission(
+            self.store(),
+            campaign,
+            candidate.as_str(),
+            reason,
+            self.clock.now(),
+            &me,
+        )?;
+        self.index.refresh_campaigns([campaign]);
+        if let Err(e) = self.node.purge_recordings().await {
+            warn!(error = %e, "removing the recordings of a deleted submission; retried at the next start");
+        }
+        Ok(deleted)
+    }
+
+    /// Apply the deletions the rosters here carry (from a hub, or from another process), and
+    /// the withdrawals candidates asked for; then the retention periods that ended.
+    pub async fn apply_deletions(&self) {
+        let me = endpoint_hex(&self.node.id());
+        let _guard = self.write_lock.lock().await;
+        match crate::lifecycle::withdrawals(self.store()) {
+            Ok(list) => {
+                for (campaign, candidate) in list {
+                    if let Err(e) = crate::lifecycle::delete_submission(
+                        self.store(),
+                        &campaign,
+                        candidate.as_str(),
+                        DeletionReason::Withdrawn,
+                        self.clock.now(),
+                        &me,
+                    ) {
+                        warn!(%candidate, error = %e, "could not delete a withdrawn submission");
+                    }
+                }
+            }
+            Err(e) => warn!(error = %e, "looking for withdrawals"),
+        }
+        if let Err(e) = crate::lifecycle::expire(self.store(), self.clock.now(), "retention") {
+            warn!(error = %e, "applying the retention period");
+        }
+        if let Err(e) = crate::lifecycle::purge_local(self.store(), &me) {
+            warn!(error = %e, "removing deleted submissions");
+        }
+        self.index.refresh();
+        if let Err(e) = self.node.purge_recordings().await {
+            warn!(error = %e, "removing the recordings of deleted submissions");
+        }
     }
 
     fn apply_round(
@@ -1132,8 +1254,29 @@ fn check_hub_change(doc_ref: &DocRef, before: &AutoCommit, after: &AutoCommit, h
             let (b, a) = (read(before).map_err(invalid)?, read(after).map_err(invalid)?);
             (b.campaign_id, b.candidate_id) == (a.campaign_id, a.candidate_id)
         }
+        DocKind::Contact => {
+            let read = |d: &AutoCommit| crate::doc::ContactDoc::from_automerge(d.clone()).and_then(|s| s.read());
+            let (b, a) = (read(before).map_err(invalid)?, read(after).map_err(invalid)?);
+            (b.campaign_id, b.candidate_id) == (a.campaign_id, a.candidate_id)
+        }
     };
     if same { Ok(()) } else { Err(Refusal(format!("a {} document's ids cannot be changed", doc_ref.kind))) }
+}
+
+/// Tell a deleted candidate's node that its submission is gone (its receipt), and close.
+async fn tell_deleted(
+    conn: &Connection,
+    send: &mut iroh::endpoint::SendStream,
+    peer: &str,
+    deletion: Deletion,
+) -> Result<(), WireError> {
+    info!(%peer, reason = %deletion.reason, "told a candidate their submission was deleted");
+    let _ =
+        write_msg(send, &Msg::Deleted { at: deletion.at.millis(), reason: deletion.reason.as_str().to_owned() }).await;
+    let _ = send.finish();
+    let _ = tokio::time::timeout(std::time::Duration::from_secs(2), send.stopped()).await;
+    conn.close(VarInt::from_u32(close_code::REFUSED), crate::index::DELETED_REASON.as_bytes());
+    Ok(())
 }
 
 fn internal(e: impl std::fmt::Display) -> Refusal {
@@ -1181,6 +1324,20 @@ async fn follow_rosters(svc: std::sync::Weak<EmployerService>) {
         if tokio::task::spawn_blocking(move || svc.index.refresh()).await.is_err() {
             return;
         }
+    }
+}
+
+/// How often retention periods are checked (and at start).
+const LIFECYCLE_EVERY: std::time::Duration = std::time::Duration::from_secs(24 * 3600);
+
+/// At start and daily: finish deletions a crash interrupted, apply withdrawals and
+/// tombstones that arrived while the node was off, and delete what the retention period ended.
+async fn follow_lifecycle(svc: std::sync::Weak<EmployerService>) {
+    loop {
+        let Some(strong) = svc.upgrade() else { return };
+        strong.apply_deletions().await;
+        drop(strong);
+        tokio::time::sleep(LIFECYCLE_EVERY).await;
     }
 }
 
@@ -1293,6 +1450,8 @@ mod tests {
             criteria: vec![],
             deadline: Timestamp(i64::MAX / 2),
             created_at: Timestamp(1),
+            retention_days: None,
+            blind_review: false,
         }
     }
 

@@ -122,7 +122,7 @@ impl RosterIndex {
                     continue;
                 }
                 changed = true;
-                match self.store.roster(&campaign) {
+                match self.store.roster_ids(&campaign) {
                     Ok(roster) => {
                         fresh.insert(campaign, (revision, roster));
                     }
@@ -149,7 +149,7 @@ impl RosterIndex {
             for campaign in campaigns {
                 let Ok(revision) = self.store.revision(DocKind::Roster, campaign.as_str()) else { continue };
                 if state.rosters.get(campaign).is_none_or(|(known, _)| *known != revision) {
-                    match self.store.roster(campaign) {
+                    match self.store.roster_ids(campaign) {
                         Ok(roster) => changed.push((campaign.clone(), revision, roster)),
                         Err(e) => warn!(%campaign, error = %e, "unreadable roster"),
                     }
@@ -188,7 +188,9 @@ impl RosterIndex {
         self.current()
             .rosters
             .get(campaign)
-            .map(|(_, r)| r.candidates.iter().map(|c| c.id.clone()).collect())
+            .map(|(_, r)| {
+                r.candidates.iter().filter(|c| c.state != InviteState::Deleted).map(|c| c.id.clone()).collect()
+            })
             .unwrap_or_default()
     }
 
@@ -254,6 +256,9 @@ impl RosterIndex {
     }
 }
 
+/// The refusal a deleted candidate's node gets (the client also receives `Msg::Deleted`).
+pub const DELETED_REASON: &str = "this submission was deleted by the employer side";
+
 /// Whether `peer` may use the invite with this roster entry, given the hash of the secret it sent.
 pub fn check_entry(
     peer: &str,
@@ -267,6 +272,9 @@ pub fn check_entry(
     }
     if state == InviteState::Revoked {
         return Err(Refusal("this invite was withdrawn by the employer".into()));
+    }
+    if state == InviteState::Deleted {
+        return Err(Refusal(DELETED_REASON.into()));
     }
     match endpoint {
         Some(bound) if bound == peer => Ok(ClaimCheck::Bound),

@@ -4,6 +4,7 @@
 //! This crate knows nothing of egui, of media codecs, or of where a user's data directory is:
 //! the caller passes paths in.
 
+pub mod audit;
 pub mod auth;
 pub mod budget;
 pub mod client;
@@ -13,6 +14,7 @@ pub mod employer;
 pub mod fsutil;
 pub mod ids;
 pub mod index;
+pub mod lifecycle;
 pub mod node;
 pub mod protocol;
 pub mod store;
@@ -21,9 +23,9 @@ pub mod time;
 mod typed;
 
 pub use doc::{
-    Answer, AnswerKind, Campaign, CampaignDoc, Candidate, DocError, EventKind, InviteState, MediaKind, Overrides,
-    Question, Review, ReviewComment, ReviewDecision, Reviewer, Reviews, ReviewsDoc, Roster, RosterDoc, StatusEvent,
-    Submission, SubmissionDoc, SubmissionState, Take, TextAnswer, Verdict,
+    Answer, AnswerKind, Campaign, CampaignDoc, Candidate, Contact, ContactDoc, Deletion, DeletionReason, DocError,
+    EventKind, InviteState, MediaKind, Overrides, Question, Review, ReviewComment, ReviewDecision, Reviewer, Reviews,
+    ReviewsDoc, Roster, RosterDoc, StatusEvent, Submission, SubmissionDoc, SubmissionState, Take, TextAnswer, Verdict,
 };
 pub use ids::{CampaignId, CandidateId, HubId, IdError, QuestionId, ReviewerId};
 pub use store::{DocKind, Store, StoreError, StoreProblem, StoredDoc};

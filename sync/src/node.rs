@@ -93,6 +93,49 @@ pub struct Node {
     pub blobs: FsStore,
     pub store: Arc<Store>,
     relay: RelaySetting,
+    purge: Arc<Purge>,
+}
+
+/// What the blob store's garbage collector may remove: nothing, unless a purge of deleted
+/// submissions' recordings asked for exactly these hashes. Every other blob is protected, so
+/// the collector can never take a recording that is still wanted (or one that is arriving).
+#[derive(Debug, Default)]
+struct Purge {
+    doomed: std::sync::Mutex<std::collections::HashSet<iroh_blobs::Hash>>,
+    blobs: std::sync::OnceLock<FsStore>,
+    /// One purge at a time.
+    running: tokio::sync::Mutex<()>,
+}
+
+/// How often the collector asks whether there is anything to remove (a check in memory).
+const GC_POLL: Duration = Duration::from_secs(1);
+/// How long a purge waits for the collector to remove the recordings.
+const PURGE_TIMEOUT: Duration = Duration::from_secs(60);
+
+impl Purge {
+    fn protect_callback(self: &Arc<Self>) -> iroh_blobs::store::ProtectCb {
+        let purge = Arc::downgrade(self);
+        Arc::new(move |live: &mut std::collections::HashSet<iroh_blobs::Hash>| {
+            let purge = purge.clone();
+            Box::pin(async move {
+                use iroh_blobs::store::ProtectOutcome;
+                let Some(purge) = purge.upgrade() else { return ProtectOutcome::Abort };
+                let doomed = purge.doomed.lock().map(|d| d.clone()).unwrap_or_default();
+                let Some(blobs) = purge.blobs.get().cloned().filter(|_| !doomed.is_empty()) else {
+                    return ProtectOutcome::Abort;
+                };
+                // Every blob stays but the doomed ones (listed on a task: the collector wants
+                // a future that is Sync).
+                match tokio::spawn(async move { blobs.list().hashes().await }).await {
+                    Ok(Ok(all)) => {
+                        live.extend(all.into_iter().filter(|h| !doomed.contains(h)));
+                        ProtectOutcome::Continue
+                    }
+                    _ => ProtectOutcome::Abort,
+                }
+            })
+        })
+    }
 }
 
 impl Node {
@@ -136,9 +179,19 @@ impl Node {
             reason: e.to_string(),
         })?;
         let blobs_dir = store.blobs_dir();
-        let blobs = open_blobs(&blobs_dir).await?;
+        let purge = Arc::new(Purge::default());
+        let gc = iroh_blobs::store::GcConfig { interval: GC_POLL, add_protected: Some(purge.protect_callback()) };
+        let blobs = open_blobs_with(&blobs_dir, Some(gc)).await?;
+        let _ = purge.blobs.set(blobs.clone());
         debug!(id = %endpoint.id(), sockets = ?endpoint.bound_sockets(), "node started");
-        Ok(Node { endpoint, blobs, store, relay: config.relay.clone() })
+        Ok(Node { endpoint, blobs, store, relay: config.relay.clone(), purge })
+    }
+
+    /// Remove from the blob store the recordings of submissions deleted here (the markers in
+    /// `DATA/deleted/` list them), except any that a kept submission also names. Finishes a
+    /// purge that a crash interrupted. Returns how many recordings were removed.
+    pub async fn purge_recordings(&self) -> Result<usize, NodeError> {
+        purge_with(&self.store, &self.blobs, &self.purge).await
     }
 
     pub fn id(&self) -> EndpointId {
@@ -211,8 +264,91 @@ fn relay_ca(file: &std::path::Path) -> Result<iroh::tls::CaTlsConfig, NodeError>
     Ok(iroh::tls::CaTlsConfig::default().with_extra_roots(certs))
 }
 
+/// Remove the recordings of deleted submissions (see [`Node::purge_recordings`]).
+async fn purge_with(store: &Store, blobs: &FsStore, purge: &Purge) -> Result<usize, NodeError> {
+    let _one = purge.running.lock().await;
+    let blobs_err = |reason: String| NodeError::Blobs { path: store.blobs_dir().display().to_string(), reason };
+    let pending: Vec<(String, Vec<String>)> =
+        store.deleted().map_err(|e| blobs_err(e.to_string()))?.into_iter().filter(|(_, h)| !h.is_empty()).collect();
+    if pending.is_empty() {
+        return Ok(0);
+    }
+    let kept = crate::lifecycle::kept_hashes(&store).map_err(|e| blobs_err(e.to_string()))?;
+    let doomed: std::collections::HashSet<iroh_blobs::Hash> = pending
+        .iter()
+        .flat_map(|(_, hashes)| hashes.iter())
+        .filter(|h| !kept.contains(*h))
+        .filter_map(|h| iroh_blobs::Hash::from_str(h).ok())
+        .collect();
+    // The tags that keep them (every recording added from a file has one).
+    let mut tags = blobs.tags().list().await.map_err(|e| blobs_err(e.to_string()))?;
+    let mut names = Vec::new();
+    while let Some(tag) = n0_future::StreamExt::next(&mut tags).await {
+        let tag = tag.map_err(|e| blobs_err(e.to_string()))?;
+        if doomed.contains(&tag.hash) {
+            names.push(tag.name);
+        }
+    }
+    for name in names {
+        blobs.tags().delete(name).await.map_err(|e| blobs_err(e.to_string()))?;
+    }
+    if let Ok(mut d) = purge.doomed.lock() {
+        d.clone_from(&doomed);
+    }
+    let started = std::time::Instant::now();
+    let result = loop {
+        let mut left = 0;
+        for h in &doomed {
+            if !matches!(blobs.status(*h).await, Ok(iroh_blobs::api::proto::BlobStatus::NotFound)) {
+                left += 1;
+            }
+        }
+        if left == 0 {
+            break Ok(doomed.len());
+        }
+        if started.elapsed() > PURGE_TIMEOUT {
+            break Err(blobs_err(format!("{left} recordings of deleted submissions are still in the store")));
+        }
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    };
+    if let Ok(mut d) = purge.doomed.lock() {
+        d.clear();
+    }
+    let removed = result?;
+    blobs.sync_db().await.map_err(|e| blobs_err(e.to_string()))?;
+    for (candidate, _) in pending {
+        store.mark_deleted(&candidate, &[]).map_err(|e| blobs_err(e.to_string()))?;
+    }
+    debug!(removed, "recordings of deleted submissions removed");
+    Ok(removed)
+}
+
+/// For a process that does not run the node: remove the recordings of deleted submissions,
+/// opening the blob store itself (`BlobsInUse` while the app or `peerview serve` holds it).
+pub async fn purge_recordings_here(store: &Store) -> Result<usize, NodeError> {
+    if store.deleted().map_or(true, |d| d.iter().all(|(_, h)| h.is_empty())) {
+        return Ok(0);
+    }
+    let purge = Arc::new(Purge::default());
+    let gc = iroh_blobs::store::GcConfig { interval: GC_POLL, add_protected: Some(purge.protect_callback()) };
+    let blobs = open_blobs_with(&store.blobs_dir(), Some(gc)).await?;
+    let _ = purge.blobs.set(blobs.clone());
+    let result = purge_with(store, &blobs, &purge).await;
+    let _ = blobs.shutdown().await;
+    result
+}
+
 async fn open_blobs(dir: &std::path::Path) -> Result<FsStore, NodeError> {
-    FsStore::load(dir).await.map_err(|e| {
+    open_blobs_with(dir, None).await
+}
+
+/// Open the blob store. Recordings are always files of their own, never inlined in the
+/// database, so removing one removes its bytes from the disk.
+async fn open_blobs_with(dir: &std::path::Path, gc: Option<iroh_blobs::store::GcConfig>) -> Result<FsStore, NodeError> {
+    let mut options = iroh_blobs::store::fs::options::Options::new(dir);
+    options.inline.max_data_inlined = 0;
+    options.gc = gc;
+    FsStore::load_with_opts(dir.join("blobs.db"), options).await.map_err(|e| {
         let reason = format!("{e:#}");
         if reason.contains("already open") {
             NodeError::BlobsInUse { path: dir.display().to_string() }

@@ -3,9 +3,9 @@
 //! ```text
 //! dialer                                   employer side
 //!   Hello { claim? }            ──▶
-//!                               ◀──  Welcome { docs } | Refused { reason }
+//!                               ◀──  Welcome { docs } | Refused { reason } | Deleted { at, reason }
 //!   Round { one entry per doc } ──▶   (each change checked, then applied)
-//!                               ◀──  Round { entries } | Refused { reason }
+//!                               ◀──  Round { entries } | Refused { reason } | Deleted { at, reason }
 //!   ... until a round in each direction carried nothing ...
 //!   Bye                         ──▶
 //! ```
@@ -53,11 +53,26 @@ pub struct Entry {
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Msg {
-    Hello { protocol: u32, claim: Option<Claim> },
-    Welcome { docs: Vec<DocRef> },
-    Refused { reason: String },
-    Round { entries: Vec<Entry> },
+    Hello {
+        protocol: u32,
+        claim: Option<Claim>,
+    },
+    Welcome {
+        docs: Vec<DocRef>,
+    },
+    Refused {
+        reason: String,
+    },
+    Round {
+        entries: Vec<Entry>,
+    },
     Bye,
+    /// To a candidate: the employer side deleted this submission (at, in ms since the epoch,
+    /// and why: `DeletionReason`). The candidate keeps it as the receipt of the deletion.
+    Deleted {
+        at: i64,
+        reason: String,
+    },
 }
 
 pub const PROTOCOL_VERSION: u32 = 1;

@@ -7,7 +7,9 @@
 //!   node.key                         32-byte node secret key (0600)
 //!   docs/<kind>/<id>/snapshot-H.am   a full Automerge save
 //!   docs/<kind>/<id>/inc-H.am        changes saved after it (H = BLAKE3 of the file, 16 hex)
-//!   quarantine/                      corrupt files moved aside, never deleted
+//!   quarantine/                      corrupt files moved aside (deleted with their candidate)
+//!   deleted/<candidate>              a deleted candidate (ids only): their documents are never
+//!                                    saved again; lists recordings still to remove, if any
 //!   blobs/                           recordings, keyed by BLAKE3
 //! ```
 //!
@@ -39,10 +41,17 @@ pub enum DocKind {
     Roster,
     Submission,
     Reviews,
+    /// A candidate's name and email (see `doc::contact`).
+    Contact,
 }
 
 impl DocKind {
-    pub const ALL: [DocKind; 4] = [DocKind::Campaign, DocKind::Roster, DocKind::Submission, DocKind::Reviews];
+    pub const ALL: [DocKind; 5] =
+        [DocKind::Campaign, DocKind::Roster, DocKind::Submission, DocKind::Reviews, DocKind::Contact];
+
+    /// The kinds of document that belong to one candidate (id = candidate id): deleting the
+    /// candidate deletes them.
+    pub const PER_CANDIDATE: [DocKind; 3] = [DocKind::Submission, DocKind::Reviews, DocKind::Contact];
 
     pub fn dir_name(self) -> &'static str {
         match self {
@@ -50,6 +59,7 @@ impl DocKind {
             DocKind::Roster => "roster",
             DocKind::Submission => "submission",
             DocKind::Reviews => "reviews",
+            DocKind::Contact => "contact",
         }
     }
 }
@@ -84,6 +94,8 @@ pub enum StoreError {
     Doc { kind: DocKind, id: String, source: DocError },
     #[error("{kind} document {id} could not be read: every file of it was corrupt and has been moved to {}", quarantine.display())]
     AllCorrupt { kind: DocKind, id: String, quarantine: PathBuf },
+    #[error("candidate {id}'s submission was deleted; its {kind} document is not kept")]
+    Deleted { kind: DocKind, id: String },
 }
 
 fn hint(e: &io::Error) -> &'static str {
@@ -138,7 +150,7 @@ pub struct Store {
     upload_lock: std::sync::Mutex<()>,
     /// Saves made through this `Store`, per kind (in `DocKind::ALL` order): lets an in-memory
     /// index notice this process's own changes without touching the disk.
-    saves: [std::sync::atomic::AtomicU64; 4],
+    saves: [std::sync::atomic::AtomicU64; 5],
 }
 
 const UPLOAD_PROGRESS_FILE: &str = "upload-progress";
@@ -150,7 +162,7 @@ impl Store {
     /// moved to `quarantine/` and listed in [`Store::problems`], the rest stays usable.
     pub fn open(root: impl Into<PathBuf>) -> Result<Self, StoreError> {
         let root = root.into();
-        for dir in ["docs", "quarantine", "blobs", "memberships"] {
+        for dir in ["docs", "quarantine", "blobs", "memberships", "deleted"] {
             let p = root.join(dir);
             fs::create_dir_all(&p).map_err(io_err(&p))?;
         }
@@ -339,6 +351,7 @@ impl Store {
     /// Save a new document. Fails if one with that id exists.
     pub fn create(&self, kind: DocKind, id: &str, mut doc: AutoCommit) -> Result<StoredDoc, StoreError> {
         validate_id(kind, id)?;
+        self.refuse_deleted(kind, id)?;
         let dir = self.doc_dir(kind, id);
         // A directory left empty (a crash right after creating it, or every file quarantined)
         // does not count as an existing document.
@@ -464,12 +477,94 @@ impl Store {
         }
     }
 
+    fn refuse_deleted(&self, kind: DocKind, id: &str) -> Result<(), StoreError> {
+        if DocKind::PER_CANDIDATE.contains(&kind) && self.is_deleted(id) {
+            return Err(StoreError::Deleted { kind, id: id.to_owned() });
+        }
+        Ok(())
+    }
+
+    /// Whether any file or directory of this document is on disk (even an empty directory).
+    pub fn doc_dir_exists(&self, kind: DocKind, id: &str) -> bool {
+        validate_id(kind, id).is_ok() && self.doc_dir(kind, id).exists()
+    }
+
+    fn deleted_marker(&self, candidate: &str) -> PathBuf {
+        self.root.join("deleted").join(candidate)
+    }
+
+    /// Whether this candidate's submission was deleted here (one `stat`).
+    pub fn is_deleted(&self, candidate: &str) -> bool {
+        validate_id(DocKind::Submission, candidate).is_ok() && self.deleted_marker(candidate).exists()
+    }
+
+    /// Candidates deleted here, with the recordings (BLAKE3 hex) still to be removed from the
+    /// blob store for each.
+    pub fn deleted(&self) -> Result<Vec<(String, Vec<String>)>, StoreError> {
+        let dir = self.root.join("deleted");
+        let mut out = Vec::new();
+        for entry in fs::read_dir(&dir).map_err(io_err(&dir))? {
+            let entry = entry.map_err(io_err(&dir))?;
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if name.starts_with('.') || validate_id(DocKind::Submission, &name).is_err() {
+                continue;
+            }
+            let text = fs::read_to_string(entry.path()).map_err(io_err(&entry.path()))?;
+            out.push((name, text.split_whitespace().map(ToOwned::to_owned).collect()));
+        }
+        out.sort();
+        Ok(out)
+    }
+
+    /// Record that a candidate is deleted, with the recordings still to remove. Written before
+    /// anything is removed, so a crash part-way is finished at the next start.
+    pub fn mark_deleted(&self, candidate: &str, pending_blobs: &[String]) -> Result<(), StoreError> {
+        validate_id(DocKind::Submission, candidate)?;
+        let path = self.deleted_marker(candidate);
+        let mut text = pending_blobs.join("\n");
+        if !text.is_empty() {
+            text.push('\n');
+        }
+        write_atomic(&path, text.as_bytes()).map_err(io_err(&path))
+    }
+
+    /// Remove every file of one candidate's documents (submission, reviews, contact), including
+    /// quarantined copies. Only for a candidate marked deleted.
+    pub fn remove_candidate_docs(&self, candidate: &str) -> Result<usize, StoreError> {
+        validate_id(DocKind::Submission, candidate)?;
+        if !self.is_deleted(candidate) {
+            return Err(StoreError::NotFound { kind: DocKind::Submission, id: candidate.to_owned() });
+        }
+        let mut removed = 0;
+        for kind in DocKind::PER_CANDIDATE {
+            let dir = self.doc_dir(kind, candidate);
+            if dir.exists() {
+                fs::remove_dir_all(&dir).map_err(io_err(&dir))?;
+                removed += 1;
+            }
+            let parent = dir.parent().unwrap_or(&self.root).to_owned();
+            sync_dir(&parent).map_err(io_err(&parent))?;
+        }
+        let quarantine = self.root.join("quarantine");
+        for entry in fs::read_dir(&quarantine).map_err(io_err(&quarantine))? {
+            let entry = entry.map_err(io_err(&quarantine))?;
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if DocKind::PER_CANDIDATE.iter().any(|k| name.starts_with(&format!("{k}-{candidate}-"))) {
+                fs::remove_file(entry.path()).map_err(io_err(&entry.path()))?;
+            }
+        }
+        Ok(removed)
+    }
+
     /// Save what changed in `stored` since it was loaded or last saved; compacts now and then.
     pub fn save(&self, stored: &mut StoredDoc) -> Result<(), StoreError> {
         let bytes = stored.doc.save_after(&stored.saved_heads);
         if bytes.is_empty() {
             return Ok(());
         }
+        // A session that loaded the document before the candidate was deleted must not bring
+        // it back.
+        self.refuse_deleted(stored.kind, &stored.id)?;
         let dir = self.doc_dir(stored.kind, &stored.id);
         let path = dir.join(file_name("inc", &bytes));
         write_atomic(&path, &bytes).map_err(io_err(&path))?;

@@ -3,7 +3,10 @@
 
 use automerge::AutoCommit;
 
-use crate::doc::{Campaign, CampaignDoc, DocError, Reviews, ReviewsDoc, Roster, RosterDoc, Submission, SubmissionDoc};
+use crate::doc::{
+    Campaign, CampaignDoc, Contact, ContactDoc, DocError, Reviews, ReviewsDoc, Roster, RosterDoc, Submission,
+    SubmissionDoc,
+};
 use crate::ids::{CampaignId, CandidateId};
 use crate::store::{DocKind, Store, StoreError};
 
@@ -71,9 +74,59 @@ impl Store {
         }
     }
 
+    /// A campaign's roster, with each candidate's name and email from their Contact document
+    /// where this node holds it (an alias otherwise: blind review, or deleted).
+    /// On a reviewer's computer, a blind campaign shows aliases even for contacts received
+    /// before the employer made it blind.
     pub fn roster(&self, campaign: &CampaignId) -> Result<Roster, StoreError> {
+        let mut roster = self.roster_ids(campaign)?;
+        if self.is_blind_for_me(campaign) {
+            return Ok(roster);
+        }
+        for c in &mut roster.candidates {
+            if let Ok(contact) = self.contact(&c.id) {
+                c.name = contact.name;
+                c.email = contact.email;
+            }
+        }
+        Ok(roster)
+    }
+
+    /// Whether this computer reviews `campaign` blind (a reviewer's, and the campaign is blind).
+    pub fn is_blind_for_me(&self, campaign: &CampaignId) -> bool {
+        let reviewer = self.memberships().is_ok_and(|m| {
+            m.iter().any(|t| &t.campaign == campaign && matches!(t.invitee, crate::ticket::Invitee::Reviewer(_)))
+        });
+        reviewer && self.campaign(campaign).is_ok_and(|c| c.blind_review)
+    }
+
+    /// A campaign's roster as the document holds it: ids and invite states, no contacts.
+    pub fn roster_ids(&self, campaign: &CampaignId) -> Result<Roster, StoreError> {
         let stored = self.load(DocKind::Roster, campaign.as_str())?;
         typed(DocKind::Roster, campaign.as_str(), |d| RosterDoc::from_automerge(d)?.read(), stored.doc)
+    }
+
+    pub fn contact(&self, candidate: &CandidateId) -> Result<Contact, StoreError> {
+        let stored = self.load(DocKind::Contact, candidate.as_str())?;
+        typed(DocKind::Contact, candidate.as_str(), |d| ContactDoc::from_automerge(d)?.read(), stored.doc)
+    }
+
+    /// Create or change a candidate's name and email.
+    pub fn put_contact(&self, contact: &Contact) -> Result<(), StoreError> {
+        let id = contact.candidate_id.as_str();
+        let err = |source| StoreError::Doc { kind: DocKind::Contact, id: id.to_owned(), source };
+        match self.load(DocKind::Contact, id) {
+            Ok(mut stored) => {
+                let mut doc = ContactDoc::from_automerge(std::mem::take(&mut stored.doc)).map_err(err)?;
+                doc.update(contact).map_err(err)?;
+                stored.doc = doc.into_automerge();
+                self.save(&mut stored)
+            }
+            Err(StoreError::NotFound { .. }) => self
+                .create(DocKind::Contact, id, ContactDoc::create(contact).map_err(err)?.into_automerge())
+                .map(|_| ()),
+            Err(e) => Err(e),
+        }
     }
 
     pub fn submission(&self, candidate: &CandidateId) -> Result<Submission, StoreError> {

@@ -31,6 +31,8 @@ fn campaign() -> Campaign {
         criteria: vec!["Communication".into()],
         deadline: Timestamp(Timestamp::now().0 + 86_400_000),
         created_at: Timestamp::now(),
+        retention_days: None,
+        blind_review: false,
     }
 }
 

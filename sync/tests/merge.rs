@@ -112,6 +112,8 @@ fn two_employer_nodes_edit_different_fields_of_a_campaign() {
         criteria: vec!["Empathy".into()],
         deadline: Timestamp(5_000),
         created_at: Timestamp(1),
+        retention_days: None,
+        blind_review: false,
     };
     let mut office = CampaignDoc::create(&campaign).expect("create");
     let mut laptop = CampaignDoc::from_automerge(fork(office.automerge_mut())).expect("fork");

@@ -170,6 +170,69 @@ pub fn revoke(data_dir: &Path, campaign: &str, invitee: &str) -> Result<()> {
     Ok(())
 }
 
+pub fn delete(data_dir: &Path, campaign: Option<&str>, who: &str) -> Result<()> {
+    let store = open_store(data_dir)?;
+    let (campaign, candidate) = crate::ops::lifecycle::find_candidate(&store, campaign, who)?;
+    let (deleted, removed) = runtime()?.block_on(crate::ops::lifecycle::delete(
+        &store,
+        &campaign,
+        &candidate,
+        peerview_sync::DeletionReason::Employer,
+    ))?;
+    let who = if deleted.already { candidate.id.to_string() } else { format!("{} ({})", candidate.name, candidate.id) };
+    if deleted.already {
+        println!("The submission of {who} was already deleted ({}).", fmt::date_time(deleted.deletion.at));
+    } else {
+        println!("Deleted the submission of {who}: documents, reviews, name and email are gone from this computer.");
+    }
+    match removed {
+        Some(n) => println!("{n} recordings removed from the recordings store."),
+        None => println!("The recordings go when the running node next starts (it did not answer)."),
+    }
+    println!("Hubs and reviewers delete their copies at their next sync; only the ids stay, so no copy comes back.");
+    Ok(())
+}
+
+pub fn withdraw(data_dir: &Path, net: Net, campaign: &str, wait: Duration) -> Result<()> {
+    let store = open_store(data_dir)?;
+    let ticket = membership(&store, campaign)?;
+    if crate::ops::lifecycle::withdraw(&store, &ticket)? {
+        println!("Withdrawn. Asking the employer to delete your submission and recordings...");
+    }
+    drop(store);
+    if let Err(e) = with_backoff(wait, || deliver(data_dir, net.clone(), &ticket)) {
+        if e.downcast_ref::<NotSent>().is_none() {
+            return Err(e);
+        }
+        println!("{e:#}");
+    }
+    status_of(data_dir, Some(&ticket.campaign))
+}
+
+pub fn audit(data_dir: &Path) -> Result<()> {
+    let store = open_store(data_dir)?;
+    let (entries, bad) = peerview_sync::audit::read(store.root())?;
+    if entries.is_empty() {
+        println!("Nothing in the audit log: no deletion, withdrawal or export on this computer.");
+    }
+    for e in &entries {
+        let action =
+            serde_json::to_value(e.action).ok().and_then(|v| v.as_str().map(ToOwned::to_owned)).unwrap_or_default();
+        println!(
+            "{}  {action:<10}  campaign {}  candidate {}  by {}{}",
+            fmt::date_time(Timestamp(e.at)),
+            e.campaign,
+            e.candidate,
+            e.by.get(..16).unwrap_or(&e.by),
+            e.detail.as_deref().map(|d| format!("  ({d})")).unwrap_or_default()
+        );
+    }
+    if bad > 0 {
+        eprintln!("{bad} lines of the audit log could not be read.");
+    }
+    Ok(())
+}
+
 async fn client_node(data_dir: &Path, net: Net) -> Result<Node> {
     let store = Arc::new(open_store(data_dir)?);
     Ok(Node::start(store, &net.config(None)).await?)
@@ -532,6 +595,12 @@ pub fn export_recording(data_dir: &Path, hash: &str, out: &Path) -> Result<()> {
     let store = open_store(data_dir)?;
     let out = if out.is_absolute() { out.to_owned() } else { std::env::current_dir()?.join(out) };
     let size = runtime()?.block_on(crate::ops::recordings::export(&store, hash, &out))?;
+    let owner = store.list(peerview_sync::DocKind::Submission)?.into_iter().find_map(|id| {
+        let s = store.submission(&id.parse().ok()?).ok()?;
+        s.referenced_hashes().contains(hash).then(|| (s.campaign_id.to_string(), id))
+    });
+    let (campaign, candidate) = owner.unwrap_or_default();
+    crate::ops::lifecycle::audit_export(&store, &campaign, &candidate, &format!("recording {hash}"));
     println!("Wrote {} ({size} bytes).", out.display());
     Ok(())
 }
@@ -587,6 +656,10 @@ fn status_of(data_dir: &Path, only: Option<&CampaignId>) -> Result<()> {
                     SubmissionState::Received => "received by the employer".to_owned(),
                     SubmissionState::Viewed => "viewed by the employer".to_owned(),
                     SubmissionState::Decided(v) => format!("decided: {v}"),
+                    SubmissionState::Withdrawn => {
+                        "withdrawn; the deletion request goes to the employer with the next sync".to_owned()
+                    }
+                    SubmissionState::Deleted => "deleted by the employer side".to_owned(),
                 };
                 println!("{title}: {state}");
                 contact(ticket);
@@ -599,6 +672,13 @@ fn status_of(data_dir: &Path, only: Option<&CampaignId>) -> Result<()> {
                                 message.as_deref().map(|m| format!(" — {m}")).unwrap_or_default()
                             )
                         }
+                        EventKind::WithdrawalRequested => {
+                            "withdrew and asked for the submission to be deleted".to_owned()
+                        }
+                        EventKind::Deleted { reason } => format!(
+                            "deletion receipt: the employer side deleted the submission and its recordings ({})",
+                            reason.describe()
+                        ),
                         other => other.name().to_owned(),
                     };
                     println!("  {}  {what}", fmt::date_time(e.at));

@@ -21,6 +21,8 @@ pub enum Exchanged {
         recordings: usize,
     },
     Hub(Replicated),
+    /// The employer side deleted the candidate's submission; the receipt is kept here.
+    Deleted(peerview_sync::Deletion),
 }
 
 impl std::fmt::Display for Exchanged {
@@ -35,6 +37,12 @@ impl std::fmt::Display for Exchanged {
                 "synced {} documents ({} changed), {recordings} recordings downloaded",
                 synced.docs.len(),
                 synced.changed.len()
+            ),
+            Exchanged::Deleted(d) => write!(
+                f,
+                "the employer side deleted this submission and its recordings ({}) on {}",
+                d.reason.describe(),
+                crate::fmt::date_time(d.at)
             ),
             Exchanged::Hub(r) => {
                 write!(
@@ -52,7 +60,7 @@ impl Exchanged {
     pub fn path(&self) -> Option<&str> {
         match self {
             Exchanged::Candidate { synced, .. } | Exchanged::Reviewer { synced, .. } => synced.path.as_deref(),
-            Exchanged::Hub(_) => None,
+            Exchanged::Hub(_) | Exchanged::Deleted(_) => None,
         }
     }
 }
@@ -70,14 +78,35 @@ pub async fn exchange(node: &Node, ticket: &Ticket) -> Result<Exchanged, ClientE
             Ok(Exchanged::Reviewer { synced, recordings })
         }
         Invitee::Candidate(_) => {
-            let mut synced = client::sync_documents(node, ticket).await?;
-            let offered =
-                node.store.submission_of(ticket)?.is_some_and(|s| s.takes().next().is_some() || !s.uploads.is_empty());
+            // Deleted on the employer side: nothing more to send, ever.
+            if let Some(receipt) = node.store.submission_of(ticket)?.and_then(|s| deletion_receipt(&s)) {
+                return Ok(Exchanged::Deleted(receipt));
+            }
+            let mut synced = match client::sync_documents(node, ticket).await {
+                Err(ClientError::Deleted(d)) => return Ok(Exchanged::Deleted(d)),
+                other => other?,
+            };
+            // A candidate who withdrew sends no recordings.
+            let offered = node
+                .store
+                .submission_of(ticket)?
+                .is_some_and(|s| !s.withdrawal_requested() && (s.takes().next().is_some() || !s.uploads.is_empty()));
             if offered {
                 client::offer_recordings(node, ticket).await?;
-                synced = client::sync_documents(node, ticket).await?;
+                synced = match client::sync_documents(node, ticket).await {
+                    Err(ClientError::Deleted(d)) => return Ok(Exchanged::Deleted(d)),
+                    other => other?,
+                };
             }
             Ok(Exchanged::Candidate { synced, offered })
         }
     }
+}
+
+/// The receipt of a deletion the candidate's copy keeps, if the employer side deleted it.
+pub fn deletion_receipt(s: &peerview_sync::Submission) -> Option<peerview_sync::Deletion> {
+    s.events.iter().find_map(|e| match e.kind {
+        peerview_sync::EventKind::Deleted { reason } => Some(peerview_sync::Deletion { at: e.at, reason }),
+        _ => None,
+    })
 }

@@ -37,6 +37,9 @@ pub enum Request {
     Export { hash: String, target: PathBuf },
     /// Copy the file at `path` (absolute) into the recordings store; the reply carries its hash.
     Add { path: PathBuf },
+    /// Remove the recordings of submissions deleted in this data directory (the reply's size
+    /// is how many were removed).
+    Purge,
 }
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -160,6 +163,10 @@ async fn perform(node: &Node, request: Request) -> Result<Reply> {
             let added = node.blobs.add_path(&path).await.map_err(|e| anyhow!("storing {}: {e:#}", path.display()))?;
             let size = std::fs::metadata(&path).map_or(0, |m| m.len());
             Ok(Reply::Done { size, hash: Some(added.hash.to_hex()) })
+        }
+        Request::Purge => {
+            let removed = node.purge_recordings().await?;
+            Ok(Reply::Done { size: removed as u64, hash: None })
         }
     }
 }

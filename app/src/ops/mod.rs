@@ -4,6 +4,7 @@
 //! `commands/` and `gui/` never import each other: what they share lives here.
 
 pub mod exchange;
+pub mod lifecycle;
 pub mod local;
 pub mod node;
 pub mod recordings;

@@ -10,8 +10,8 @@ use automerge::{AutoCommit, ObjId, ObjType, ROOT, ReadDoc};
 
 use super::DocError;
 use super::fields::{
-    check_header, join, list_maps, list_strs, opt_obj, parse_enum, put_if_changed, put_str_list, req_obj, req_str,
-    req_time, req_u32, timestamp, write_header,
+    check_header, join, list_maps, list_strs, opt_obj, opt_u64, parse_enum, put_if_changed, put_str_list, req_obj,
+    req_str, req_time, req_u32, timestamp, write_header,
 };
 use crate::ids::{CampaignId, QuestionId};
 use crate::time::Timestamp;
@@ -84,6 +84,12 @@ pub struct Campaign {
     pub criteria: Vec<String>,
     pub deadline: Timestamp,
     pub created_at: Timestamp,
+    /// How long a submission is kept after its decision (or after the deadline, when no
+    /// decision was made) before it is deleted everywhere. `None`: kept until deleted by hand.
+    pub retention_days: Option<u32>,
+    /// Reviewers see an alias instead of candidates' names and emails (which are not even
+    /// sent to them) until the employer lifts it.
+    pub blind_review: bool,
 }
 
 impl Campaign {
@@ -157,6 +163,13 @@ impl CampaignDoc {
             criteria,
             deadline: req_time(d, &ROOT, "deadline", "")?,
             created_at: req_time(d, &ROOT, "created_at", "")?,
+            retention_days: opt_u64(d, &ROOT, "retention_days", "")?
+                .map(|v| {
+                    u32::try_from(v)
+                        .map_err(|_| DocError::Invalid { path: "retention_days".into(), reason: "too large".into() })
+                })
+                .transpose()?,
+            blind_review: opt_u64(d, &ROOT, "blind_review", "")?.unwrap_or(0) != 0,
         })
     }
 
@@ -167,6 +180,17 @@ impl CampaignDoc {
         put_if_changed(d, &ROOT, "role", campaign.role.as_str())?;
         put_if_changed(d, &ROOT, "instructions", campaign.instructions.as_str())?;
         put_if_changed(d, &ROOT, "deadline", timestamp(campaign.deadline))?;
+        match campaign.retention_days {
+            Some(days) => put_if_changed(d, &ROOT, "retention_days", u64::from(days))?,
+            None => {
+                if d.get(ROOT, "retention_days")?.is_some() {
+                    d.delete(ROOT, "retention_days")?;
+                }
+            }
+        }
+        if campaign.blind_review || d.get(ROOT, "blind_review")?.is_some() {
+            put_if_changed(d, &ROOT, "blind_review", u64::from(campaign.blind_review))?;
+        }
         put_str_list(d, &ROOT, "criteria", &campaign.criteria)?;
         match &campaign.practice {
             Some(q) => {
@@ -259,6 +283,8 @@ pub(crate) mod tests {
             criteria: vec!["Communication".into(), "Depth".into()],
             deadline: Timestamp(1_800_000_000_000),
             created_at: Timestamp(1_700_000_000_000),
+            retention_days: None,
+            blind_review: false,
         }
     }
 

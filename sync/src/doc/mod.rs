@@ -5,6 +5,7 @@
 //! Every document's root holds `schema` (a version number) and `kind` (what document it is).
 
 mod campaign;
+mod contact;
 mod fields;
 mod reviews;
 mod roster;
@@ -12,8 +13,9 @@ mod shape;
 mod submission;
 
 pub use campaign::{AnswerKind, Campaign, CampaignDoc, Question};
+pub use contact::{Contact, ContactDoc};
 pub use reviews::{Review, ReviewComment, ReviewDecision, Reviews, ReviewsDoc, Verdict};
-pub use roster::{Candidate, Hub, InviteState, Reviewer, Roster, RosterDoc};
+pub use roster::{Candidate, Deletion, DeletionReason, Hub, InviteState, Reviewer, Roster, RosterDoc};
 pub use shape::{ShapeError, check_shape};
 pub use submission::{
     Answer, EventKind, MediaKind, Overrides, StatusEvent, Submission, SubmissionDoc, SubmissionState, Take, TextAnswer,

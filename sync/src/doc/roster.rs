@@ -10,8 +10,8 @@ use automerge::{AutoCommit, ObjId, ObjType, ROOT};
 
 use super::DocError;
 use super::fields::{
-    check_header, ensure_map, map_entries, opt_obj, opt_str, parse_enum, put_if_changed, put_opt_str, req_obj, req_str,
-    req_time, timestamp, write_header,
+    check_header, ensure_map, map_entries, opt_obj, opt_str, opt_time, parse_enum, put_if_changed, put_opt_str,
+    req_obj, req_str, req_time, timestamp, write_header,
 };
 use crate::ids::{CampaignId, CandidateId, HubId, ReviewerId};
 use crate::time::Timestamp;
@@ -27,6 +27,10 @@ pub enum InviteState {
     Joined,
     /// Withdrawn by the employer: the ticket and the bound node are refused.
     Revoked,
+    /// Candidates only: the submission was deleted (by the employer, at the candidate's request
+    /// or at the end of the retention period). The entry is the tombstone: ids only, so a
+    /// replica that was offline cannot bring the data back.
+    Deleted,
 }
 
 impl InviteState {
@@ -35,6 +39,7 @@ impl InviteState {
             InviteState::Invited => "invited",
             InviteState::Joined => "joined",
             InviteState::Revoked => "revoked",
+            InviteState::Deleted => "deleted",
         }
     }
 }
@@ -52,12 +57,69 @@ impl FromStr for InviteState {
             "invited" => Ok(InviteState::Invited),
             "joined" => Ok(InviteState::Joined),
             "revoked" => Ok(InviteState::Revoked),
+            "deleted" => Ok(InviteState::Deleted),
             _ => Err(()),
         }
     }
 }
 
-/// An invited candidate.
+/// Why a submission was deleted.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum DeletionReason {
+    /// The employer side deleted it.
+    Employer,
+    /// The candidate withdrew and asked for it.
+    Withdrawn,
+    /// The campaign's retention period ended.
+    Retention,
+}
+
+impl DeletionReason {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DeletionReason::Employer => "employer",
+            DeletionReason::Withdrawn => "withdrawn",
+            DeletionReason::Retention => "retention",
+        }
+    }
+
+    /// For people: why it went.
+    pub fn describe(self) -> &'static str {
+        match self {
+            DeletionReason::Employer => "deleted by the employer",
+            DeletionReason::Withdrawn => "withdrawn at the candidate's request",
+            DeletionReason::Retention => "the retention period ended",
+        }
+    }
+}
+
+impl fmt::Display for DeletionReason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for DeletionReason {
+    type Err = ();
+    fn from_str(s: &str) -> Result<Self, ()> {
+        match s {
+            "employer" => Ok(DeletionReason::Employer),
+            "withdrawn" => Ok(DeletionReason::Withdrawn),
+            "retention" => Ok(DeletionReason::Retention),
+            _ => Err(()),
+        }
+    }
+}
+
+/// When and why a candidate's submission was deleted.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Deletion {
+    pub at: Timestamp,
+    pub reason: DeletionReason,
+}
+
+/// An invited candidate. The name and email live in the candidate's Contact document (which
+/// deletion removes); `Store::roster` fills them in, or an alias where they are not here.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Candidate {
     pub id: CandidateId,
@@ -69,6 +131,17 @@ pub struct Candidate {
     pub secret_hash: Option<String>,
     /// The node the invite is bound to (endpoint id, hex), after first use.
     pub endpoint: Option<String>,
+    /// Set when the submission was deleted (state `Deleted`).
+    pub deleted: Option<Deletion>,
+}
+
+impl Candidate {
+    /// What to call a candidate whose name is not known here (blind review, or deleted): a
+    /// stable alias from the id, never personal data.
+    pub fn alias(id: &CandidateId) -> String {
+        let short: String = id.as_str().chars().filter(char::is_ascii_alphanumeric).take(6).collect();
+        format!("Candidate {}", short.to_uppercase())
+    }
 }
 
 /// A colleague invited to review the campaign's submissions.
@@ -173,14 +246,24 @@ impl RosterDoc {
         let map = req_obj(d, &ROOT, "candidates", ObjType::Map, "")?;
         for (key, obj) in map_entries(d, &map, "candidates")? {
             let path = format!("candidates.{key}");
+            let id: CandidateId = parse_enum(&key, "candidates", &key)?;
+            let deleted = match opt_time(d, &obj, "deleted_at", &path)? {
+                Some(at) => Some(Deletion {
+                    at,
+                    reason: parse_enum(&req_str(d, &obj, "deleted_reason", &path)?, &path, "deleted_reason")?,
+                }),
+                None => None,
+            };
             candidates.push(Candidate {
-                id: parse_enum(&key, "candidates", &key)?,
-                name: req_str(d, &obj, "name", &path)?,
+                // Rosters written before contacts had their own document kept the name here.
+                name: opt_str(d, &obj, "name", &path)?.unwrap_or_else(|| Candidate::alias(&id)),
                 email: opt_str(d, &obj, "email", &path)?,
+                id,
                 state: parse_enum(&req_str(d, &obj, "state", &path)?, &path, "state")?,
                 invited_at: req_time(d, &obj, "invited_at", &path)?,
                 secret_hash: opt_str(d, &obj, "secret_hash", &path)?,
                 endpoint: opt_str(d, &obj, "endpoint", &path)?,
+                deleted,
             });
         }
         let mut reviewers = Vec::new();
@@ -235,13 +318,16 @@ impl RosterDoc {
         })
     }
 
-    /// Add or update a candidate.
+    /// Add or update a candidate's entry: ids and invite state only (the name and email go
+    /// into the candidate's Contact document).
     pub fn put_candidate(&mut self, c: &Candidate) -> Result<(), DocError> {
         let obj = self.entry("candidates", c.id.as_str())?;
         let d = &mut self.doc;
-        put_if_changed(d, &obj, "name", c.name.as_str())?;
-        put_opt_str(d, &obj, "email", c.email.as_deref())?;
         put_if_changed(d, &obj, "state", c.state.as_str())?;
+        if let Some(deletion) = c.deleted {
+            put_if_changed(d, &obj, "deleted_at", timestamp(deletion.at))?;
+            put_if_changed(d, &obj, "deleted_reason", deletion.reason.as_str())?;
+        }
         put_if_changed(d, &obj, "invited_at", timestamp(c.invited_at))?;
         put_opt_str(d, &obj, "secret_hash", c.secret_hash.as_deref())?;
         put_opt_str(d, &obj, "endpoint", c.endpoint.as_deref())?;
@@ -299,6 +385,7 @@ mod tests {
             invited_at: Timestamp(10),
             secret_hash: Some("ab".into()),
             endpoint: None,
+            deleted: None,
         };
         doc.put_candidate(&ada).expect("put");
         let bob = Reviewer {
@@ -311,13 +398,20 @@ mod tests {
             invited_by: Some("01".into()),
         };
         doc.put_reviewer(&bob).expect("put");
-        ada.state = InviteState::Revoked;
-        ada.email = None;
+        ada.state = InviteState::Deleted;
         ada.endpoint = Some("ef".into());
+        ada.deleted = Some(Deletion { at: Timestamp(12), reason: DeletionReason::Withdrawn });
         doc.put_candidate(&ada).expect("put");
         let bytes = doc.automerge_mut().save();
         let roster =
             RosterDoc::from_automerge(AutoCommit::load(&bytes).expect("load")).expect("typed").read().expect("read");
-        assert_eq!(roster, Roster { campaign_id: campaign, candidates: vec![ada], reviewers: vec![bob], hubs: vec![] });
+        // The roster never holds the name or email: they are in the Contact document.
+        let text = String::from_utf8_lossy(&bytes);
+        assert!(!text.contains("Ada") && !text.contains("ada@example.org"), "personal data in the roster");
+        let alias = Candidate { name: Candidate::alias(&ada.id), email: None, ..ada };
+        assert_eq!(
+            roster,
+            Roster { campaign_id: campaign, candidates: vec![alias], reviewers: vec![bob], hubs: vec![] }
+        );
     }
 }

@@ -44,6 +44,8 @@ fn root_fields(kind: DocKind) -> &'static [&'static str] {
             "criteria",
             "deadline",
             "created_at",
+            "retention_days",
+            "blind_review",
         ],
         DocKind::Roster => &["schema", "kind", "campaign_id", "candidates", "reviewers", "hubs"],
         DocKind::Submission => &[
@@ -58,6 +60,7 @@ fn root_fields(kind: DocKind) -> &'static [&'static str] {
             "uploads",
         ],
         DocKind::Reviews => &["schema", "kind", "campaign_id", "candidate_id", "reviews"],
+        DocKind::Contact => &["schema", "kind", "campaign_id", "candidate_id", "name", "email"],
     }
 }
 

@@ -119,6 +119,11 @@ pub enum EventKind {
     Viewed,
     /// The employer decided, optionally with a message for the candidate.
     Decision { verdict: Verdict, message: Option<String> },
+    /// The candidate withdrew and asked the employer side to delete the submission.
+    WithdrawalRequested,
+    /// The candidate's own record that the employer side deleted the submission (the receipt):
+    /// written only on the candidate's computer, from the employer's answer.
+    Deleted { reason: super::roster::DeletionReason },
 }
 
 impl EventKind {
@@ -129,12 +134,14 @@ impl EventKind {
             EventKind::Received => "received",
             EventKind::Viewed => "viewed",
             EventKind::Decision { .. } => "decision",
+            EventKind::WithdrawalRequested => "withdrawal_requested",
+            EventKind::Deleted { .. } => "deleted",
         }
     }
 
     /// Whether only the employer side may write this event.
     pub fn is_employer_event(&self) -> bool {
-        matches!(self, EventKind::Received | EventKind::Viewed | EventKind::Decision { .. })
+        matches!(self, EventKind::Received | EventKind::Viewed | EventKind::Decision { .. } | EventKind::Deleted { .. })
     }
 }
 
@@ -155,6 +162,10 @@ pub enum SubmissionState {
     Received,
     Viewed,
     Decided(Verdict),
+    /// The candidate asked for it to be deleted.
+    Withdrawn,
+    /// The employer side deleted it (the candidate's receipt).
+    Deleted,
 }
 
 impl fmt::Display for SubmissionState {
@@ -166,6 +177,8 @@ impl fmt::Display for SubmissionState {
             SubmissionState::Received => f.write_str("received"),
             SubmissionState::Viewed => f.write_str("viewed"),
             SubmissionState::Decided(v) => write!(f, "decided: {v}"),
+            SubmissionState::Withdrawn => f.write_str("withdrawn"),
+            SubmissionState::Deleted => f.write_str("deleted"),
         }
     }
 }
@@ -197,6 +210,8 @@ impl Submission {
                 EventKind::Received => SubmissionState::Received,
                 EventKind::Viewed => SubmissionState::Viewed,
                 EventKind::Decision { verdict, .. } => SubmissionState::Decided(*verdict),
+                EventKind::WithdrawalRequested => SubmissionState::Withdrawn,
+                EventKind::Deleted { .. } => SubmissionState::Deleted,
             };
             // The latest decision wins over an earlier one.
             state = match (state, s) {
@@ -205,6 +220,18 @@ impl Submission {
             };
         }
         state
+    }
+
+    /// Every recording this submission names: kept takes and the fragments of uploads.
+    pub fn referenced_hashes(&self) -> std::collections::BTreeSet<String> {
+        let takes = self.takes().map(|(_, t)| t.hash.clone());
+        let fragments = self.uploads.iter().flat_map(|u| u.fragments.iter().map(|(h, _)| h.clone()));
+        takes.chain(fragments).collect()
+    }
+
+    /// Whether the candidate asked for this submission to be deleted.
+    pub fn withdrawal_requested(&self) -> bool {
+        self.events.iter().any(|e| e.kind == EventKind::WithdrawalRequested)
     }
 
     /// The recorded takes, by question.
@@ -386,7 +413,8 @@ impl SubmissionDoc {
                     d.put(&obj, "message", m.as_str())?;
                 }
             }
-            EventKind::Submitted | EventKind::Received | EventKind::Viewed => {}
+            EventKind::Deleted { reason } => d.put(&obj, "reason", reason.as_str())?,
+            EventKind::Submitted | EventKind::Received | EventKind::Viewed | EventKind::WithdrawalRequested => {}
         }
         Ok(())
     }
@@ -458,6 +486,8 @@ fn read_event(d: &AutoCommit, obj: &ObjId, path: &str) -> Result<StatusEvent, Do
         "submitted" => EventKind::Submitted,
         "received" => EventKind::Received,
         "viewed" => EventKind::Viewed,
+        "withdrawal_requested" => EventKind::WithdrawalRequested,
+        "deleted" => EventKind::Deleted { reason: parse_enum(&req_str(d, obj, "reason", path)?, path, "reason")? },
         "decision" => EventKind::Decision {
             verdict: parse_enum(&req_str(d, obj, "verdict", path)?, path, "verdict")?,
             message: opt_str(d, obj, "message", path)?,

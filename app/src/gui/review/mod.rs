@@ -40,6 +40,8 @@ struct Editor {
     campaign: Campaign,
     deadline: String,
     criteria: String,
+    /// Days to keep a submission after its decision; empty: until deleted by hand.
+    retention: String,
     toml: String,
     error: Option<String>,
 }
@@ -49,6 +51,7 @@ impl Editor {
         Editor {
             deadline: fmt_deadline(campaign.deadline),
             criteria: campaign.criteria.join(", "),
+            retention: campaign.retention_days.map(|d| d.to_string()).unwrap_or_default(),
             toml: String::new(),
             error: None,
             campaign,
@@ -546,7 +549,13 @@ impl ReviewUi {
             let l = ui.label("Scorecard criteria");
             ui.add(egui::TextEdit::singleline(&mut ed.criteria).desired_width(420.0)).labelled_by(l.id);
             ui.end_row();
+            let l = ui.label("Keep submissions (days after the decision)");
+            ui.add(egui::TextEdit::singleline(&mut ed.retention).hint_text("until deleted").desired_width(120.0))
+                .labelled_by(l.id)
+                .on_hover_text("Deleted everywhere (this computer, hubs, reviewers) when the time is up");
+            ui.end_row();
         });
+        ui.checkbox(&mut ed.campaign.blind_review, "Blind review: reviewers see aliases, not names and emails");
         let mut practice = ed.campaign.practice.is_some();
         if ui.checkbox(&mut practice, "Practice question (never counts)").changed() {
             ed.campaign.practice = practice.then(|| Question {
@@ -958,6 +967,8 @@ fn new_campaign(now: Timestamp) -> Campaign {
         criteria: crate::campaign_file::DEFAULT_CRITERIA.iter().map(|s| (*s).to_owned()).collect(),
         deadline: Timestamp(now.0 + 14 * 86_400_000),
         created_at: now,
+        retention_days: None,
+        blind_review: false,
     }
 }
 
@@ -984,6 +995,10 @@ fn editor_campaign(ed: &Editor) -> Result<Campaign, String> {
     if c.criteria.is_empty() {
         return Err("list at least one scorecard criterion".into());
     }
+    c.retention_days = match ed.retention.trim() {
+        "" => None,
+        days => Some(days.parse().map_err(|_| format!("keep submissions: {days:?} is not a number of days"))?),
+    };
     for (i, q) in c.questions.iter().enumerate() {
         if q.prompt.trim().is_empty() {
             return Err(format!("question {} has no prompt", i + 1));
