@@ -297,6 +297,21 @@ fn the_whole_candidate_journey_with_a_retake_reaches_the_employer() {
     assert!(
         matches!(submission.answers.get(&"why".parse().expect("id")), Some(Answer::Text(t)) if t.text == "I enjoy solving problems for people.")
     );
+
+    // The candidate withdraws (a second click confirms): the employer deletes everything and
+    // the candidate's screen shows the receipt.
+    let candidate_id = roster.candidates[0].id.clone();
+    click(&mut h, "Withdraw my application");
+    click(&mut h, "Yes, withdraw");
+    wait_for(&mut h, "Your submission was deleted.", 60);
+    assert!(h.query_by_label_contains("withdrawn at the candidate's request").is_some());
+    assert!(employer.store.submission(&candidate_id).is_err(), "the employer still holds the submission");
+    assert!(employer.store.contact(&candidate_id).is_err(), "the employer still holds the name");
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while employer.runtime.block_on(employer.service.node.has_recording(&take.hash)) {
+        assert!(Instant::now() < deadline, "the employer still holds the recording");
+        std::thread::sleep(Duration::from_millis(100));
+    }
 }
 
 const TWO_VIDEO_QUESTIONS: &str = r#"

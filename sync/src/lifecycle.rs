@@ -68,6 +68,15 @@ pub fn delete_submission(
             roster.put_candidate(&tombstone).map_err(doc_err)?;
             stored.doc = roster.into_automerge();
             store.save(&mut stored)?;
+            // Marked here (with the recordings to remove), so the purge below logs no second
+            // entry for it.
+            if !store.is_deleted(candidate) {
+                let hashes: Vec<String> = match store.submission(&entry.id) {
+                    Ok(s) => s.referenced_hashes().into_iter().collect(),
+                    Err(_) => Vec::new(),
+                };
+                store.mark_deleted(candidate, &hashes)?;
+            }
             let detail = Some(reason.as_str().to_owned());
             if let Err(e) = audit::record(
                 store.root(),
@@ -89,7 +98,6 @@ pub fn delete_submission(
 /// what to remove.
 pub fn purge_local(store: &Store, by: &str) -> Result<Vec<CandidateId>, StoreError> {
     let mut removed = Vec::new();
-    let mut fresh: Vec<String> = Vec::new();
     for campaign in store.list(DocKind::Roster)? {
         let Ok(campaign) = campaign.parse::<CampaignId>() else { continue };
         let roster = match store.roster_ids(&campaign) {
@@ -109,7 +117,6 @@ pub fn purge_local(store: &Store, by: &str) -> Result<Vec<CandidateId>, StoreErr
                 Err(_) => Vec::new(),
             };
             store.mark_deleted(c.id.as_str(), &hashes)?;
-            fresh.push(c.id.to_string());
             let reason = c.deleted.map(|d| d.reason.as_str().to_owned());
             if let Err(e) = audit::record(
                 store.root(),
@@ -123,8 +130,7 @@ pub fn purge_local(store: &Store, by: &str) -> Result<Vec<CandidateId>, StoreErr
     // left, later).
     for (candidate, _) in store.deleted()? {
         let Ok(id) = candidate.parse::<CandidateId>() else { continue };
-        let left = DocKind::PER_CANDIDATE.iter().any(|k| store.doc_dir_exists(*k, &candidate));
-        if !left && !fresh.contains(&candidate) {
+        if !DocKind::PER_CANDIDATE.iter().any(|k| store.doc_dir_exists(*k, &candidate)) {
             continue;
         }
         let docs = store.remove_candidate_docs(&candidate)?;
@@ -226,4 +232,134 @@ pub fn record_receipt(store: &Store, candidate: &CandidateId, deletion: Deletion
     doc.push_event(&event).map_err(doc_err)?;
     stored.doc = doc.into_automerge();
     store.save(&mut stored)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::doc::{Campaign, StatusEvent, Verdict};
+
+    const DAY_MS: i64 = 86_400_000;
+
+    fn setup(retention_days: Option<u32>) -> (tempfile::TempDir, Store, CampaignId) {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let store = Store::open(dir.path()).expect("store");
+        let campaign = Campaign {
+            id: CampaignId::random(),
+            title: "Porter".into(),
+            role: "Porter".into(),
+            instructions: String::new(),
+            practice: None,
+            questions: vec![],
+            criteria: vec![],
+            deadline: Timestamp(100 * DAY_MS),
+            created_at: Timestamp(1),
+            retention_days,
+            blind_review: false,
+        };
+        store.create_campaign(&campaign).expect("campaign");
+        (dir, store, campaign.id)
+    }
+
+    fn invite(store: &Store, campaign: &CampaignId, name: &str) -> CandidateId {
+        let ticket =
+            crate::employer::invite_candidate(store, campaign, name, Some("x@example.org"), vec![]).expect("invite");
+        match ticket.invitee {
+            crate::ticket::Invitee::Candidate(id) => id,
+            _ => unreachable!(),
+        }
+    }
+
+    fn event(store: &Store, candidate: &CandidateId, kind: EventKind, at: Timestamp) {
+        let mut stored = store.load(DocKind::Submission, candidate.as_str()).expect("load");
+        let mut doc = SubmissionDoc::from_automerge(std::mem::take(&mut stored.doc)).expect("doc");
+        doc.push_event(&StatusEvent { kind, by: "employer".into(), at }).expect("event");
+        stored.doc = doc.into_automerge();
+        store.save(&mut stored).expect("save");
+    }
+
+    #[test]
+    fn retention_counts_from_the_decision_or_else_from_the_deadline() {
+        let (_dir, store, campaign) = setup(Some(30));
+        let decided = invite(&store, &campaign, "Ada");
+        let undecided = invite(&store, &campaign, "Bob");
+        let decision = EventKind::Decision { verdict: Verdict::Reject, message: None };
+        event(&store, &decided, decision, Timestamp(10 * DAY_MS));
+        let at = |days: i64| expired(&store, Timestamp(days * DAY_MS)).expect("expired");
+        assert_eq!(at(39), vec![]);
+        assert_eq!(at(40), vec![(campaign.clone(), decided.clone())]);
+        assert_eq!(at(129), vec![(campaign.clone(), decided.clone())]);
+        assert_eq!(at(130).len(), 2, "the undecided one 30 days after the deadline (day 100)");
+        assert!(at(130).contains(&(campaign.clone(), undecided.clone())));
+        let gone = expire(&store, Timestamp(130 * DAY_MS), "retention").expect("expire");
+        assert!(gone.iter().all(|d| d.deletion.reason == DeletionReason::Retention && !d.already));
+        assert_eq!(at(200), vec![], "nothing is deleted twice");
+        // Without a retention period nothing expires.
+        let (_dir, store, campaign) = setup(None);
+        invite(&store, &campaign, "Cy");
+        assert_eq!(expired(&store, Timestamp(i64::MAX / 4)).expect("expired"), vec![]);
+    }
+
+    #[test]
+    fn a_deletion_removes_every_document_of_the_candidate_and_keeps_only_ids() {
+        let (dir, store, campaign) = setup(None);
+        let ada = invite(&store, &campaign, "Ada Lovelace");
+        let bob = invite(&store, &campaign, "Bob");
+        // Another process had Ada's submission loaded before the deletion.
+        let mut stale = store.load(DocKind::Submission, ada.as_str()).expect("load");
+        let deleted = delete_submission(&store, &campaign, ada.as_str(), DeletionReason::Employer, Timestamp(5), "me")
+            .expect("delete");
+        assert!(!deleted.already);
+        for kind in DocKind::PER_CANDIDATE {
+            assert!(!store.doc_dir_exists(kind, ada.as_str()), "{kind} left");
+            assert!(store.doc_dir_exists(kind, bob.as_str()), "{kind} of someone else removed");
+        }
+        // The stale copy cannot be saved back, nor a new one created.
+        event(&store, &bob, EventKind::Viewed, Timestamp(6));
+        let mut doc = SubmissionDoc::from_automerge(std::mem::take(&mut stale.doc)).expect("doc");
+        doc.push_event(&StatusEvent { kind: EventKind::Viewed, by: "x".into(), at: Timestamp(7) }).expect("event");
+        stale.doc = doc.into_automerge();
+        assert!(matches!(store.save(&mut stale), Err(StoreError::Deleted { .. })));
+        let fresh = SubmissionDoc::create(&campaign, &ada).expect("doc").into_automerge();
+        assert!(matches!(store.create(DocKind::Submission, ada.as_str(), fresh), Err(StoreError::Deleted { .. })));
+        // The roster keeps the tombstone and no name; a second deletion changes nothing.
+        let roster = store.roster(&campaign).expect("roster");
+        let entry = roster.candidate(&ada).expect("tombstone");
+        assert_eq!(entry.state, InviteState::Deleted);
+        assert_eq!(entry.name, crate::doc::Candidate::alias(&ada));
+        let again = delete_submission(&store, &campaign, ada.as_str(), DeletionReason::Retention, Timestamp(9), "me")
+            .expect("again");
+        assert!(again.already && again.deletion.reason == DeletionReason::Employer);
+        // Unknown candidates are refused.
+        assert!(matches!(
+            delete_submission(&store, &campaign, "nobody", DeletionReason::Employer, Timestamp(9), "me"),
+            Err(LifecycleError::UnknownCandidate { .. })
+        ));
+        // The audit log has ids only.
+        let (entries, _) = audit::read(dir.path()).expect("audit");
+        assert_eq!(entries.len(), 1);
+        assert_eq!(entries[0].candidate, ada.as_str());
+        let log = std::fs::read_to_string(dir.path().join("audit.log")).expect("log");
+        assert!(!log.contains("Ada") && !log.contains("example.org"), "{log}");
+    }
+
+    #[test]
+    fn a_crash_between_the_tombstone_and_the_removal_is_finished_later() {
+        let (_dir, store, campaign) = setup(None);
+        let ada = invite(&store, &campaign, "Ada");
+        // The tombstone reached the roster (e.g. by replication), nothing was removed yet.
+        let mut stored = store.load(DocKind::Roster, campaign.as_str()).expect("load");
+        let mut roster = RosterDoc::from_automerge(std::mem::take(&mut stored.doc)).expect("roster");
+        let entry = roster.read().expect("read").candidate(&ada).expect("ada").clone();
+        let deletion = Some(Deletion { at: Timestamp(3), reason: DeletionReason::Withdrawn });
+        roster
+            .put_candidate(&crate::doc::Candidate { state: InviteState::Deleted, deleted: deletion, ..entry })
+            .expect("put");
+        stored.doc = roster.into_automerge();
+        store.save(&mut stored).expect("save");
+        assert!(store.doc_dir_exists(DocKind::Contact, ada.as_str()));
+        assert_eq!(purge_local(&store, "me").expect("purge"), vec![ada.clone()]);
+        assert!(!store.doc_dir_exists(DocKind::Contact, ada.as_str()));
+        assert_eq!(purge_local(&store, "me").expect("purge"), vec![], "idempotent");
+    }
 }

@@ -206,3 +206,62 @@ fn a_deletion_reaches_every_copy_and_a_stale_replica_does_not_bring_it_back() {
     drop(laptop_node);
     drop(office_node);
 }
+
+/// libfaketime (Debian package faketime), preloaded into a process to move its clock.
+fn libfaketime() -> Option<std::path::PathBuf> {
+    ["/usr/lib/x86_64-linux-gnu/faketime/libfaketimeMT.so.1", "/usr/lib/aarch64-linux-gnu/faketime/libfaketimeMT.so.1"]
+        .into_iter()
+        .map(std::path::PathBuf::from)
+        .find(|p| p.exists())
+}
+
+#[test]
+fn the_retention_period_deletes_a_decided_submission_when_the_node_starts_after_it() {
+    let Some(faketime) = libfaketime() else {
+        peerview_tests::skip("libfaketime is not installed (Debian package faketime)");
+        return;
+    };
+    let office = tempfile::tempdir().expect("tempdir");
+    let file = office.path().join("campaign.toml");
+    // Top-level keys go before the first [[question]] table.
+    std::fs::write(&file, CAMPAIGN.replacen("[[question]]", "retention_days = 30\n[[question]]", 1)).expect("write");
+    let campaign = ok(&peerview(office.path(), &["campaign", "create", "--file", file.to_str().expect("utf-8")]))
+        .trim()
+        .to_owned();
+    let bind = format!("127.0.0.1:{}", free_udp_port());
+    let node = Server::start(office.path(), &bind);
+    let ticket = ok(&peerview(office.path(), &["invite", &campaign, "--name", "Ada Lovelace"])).trim().to_owned();
+    let ada = tempfile::tempdir().expect("tempdir");
+    ok(&peer(ada.path(), &["join", &ticket]));
+    let take = ada.path().join("take.mp4");
+    let recording = synthetic_mp4(300_000, 43, 10);
+    std::fs::write(&take, &recording).expect("write take");
+    ok(&peer(ada.path(), &["answer", &campaign, "intro", "--file", take.to_str().expect("utf-8")]));
+    ok(&peer(ada.path(), &["answer", &campaign, "why", "--text", "I like quiet nights."]));
+    assert!(ok(&peer(ada.path(), &["submit", &campaign])).contains("received by the employer"));
+    assert!(node.stop().success());
+    ok(&peerview(office.path(), &["review", "Ada Lovelace", "--decide", "reject"]));
+    assert!(!traces(office.path(), &recording).is_empty());
+
+    // Twenty days on, nothing happens; eleven years on (past any clock the suite fakes), the
+    // node deletes the submission as it starts.
+    // (Preloaded rather than through the `faketime` wrapper, so SIGTERM reaches the node.)
+    let at = |offset: &str| {
+        let mut command = std::process::Command::new(peerview_tests::peerview_bin());
+        command.env("LD_PRELOAD", &faketime).env("FAKETIME", offset).env("FAKETIME_DONT_FAKE_MONOTONIC", "1");
+        command
+    };
+    let early = Server::spawn(at("+20d"), office.path(), &bind, &[]);
+    std::thread::sleep(Duration::from_secs(2));
+    assert!(early.stop().success());
+    assert!(!traces(office.path(), &recording).is_empty(), "deleted before its time");
+    let late = Server::spawn(at("+4000d"), office.path(), &bind, &[]);
+    late.wait_for_log("submission deleted", 30);
+    wait_until("the recording to leave the store", 30, || {
+        let t = traces(office.path(), &recording);
+        (!t.is_empty()).then(|| t.join("\n"))
+    });
+    assert!(late.stop().success());
+    let audit = ok(&peerview(office.path(), &["audit"]));
+    assert!(audit.contains("delete") && audit.contains("retention"), "{audit}");
+}

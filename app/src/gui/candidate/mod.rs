@@ -146,6 +146,8 @@ pub struct CandidateUi {
     check: DeviceCheck,
     practiced: Vec<CampaignId>,
     submitting: bool,
+    /// Withdraw was clicked once: the second click confirms.
+    confirm_withdraw: bool,
     rates: HashMap<(CampaignId, QuestionId), Rate>,
 }
 
@@ -173,6 +175,7 @@ impl CandidateUi {
             check: DeviceCheck::default(),
             practiced: Vec::new(),
             submitting: false,
+            confirm_withdraw: false,
             rates: HashMap::new(),
         };
         if let Some(ticket) = ticket {
@@ -1107,6 +1110,9 @@ impl CandidateUi {
         let Some(interview) = self.interview(campaign).cloned() else { return };
         let s = &interview.submission;
         ui.heading(format!("{}: your submission", interview.campaign.title));
+        if self.withdrawal_ui(ui, campaign, s) {
+            return;
+        }
         let total = interview.total_upload();
         let received = s.events.iter().any(|e| e.kind == EventKind::Received);
         let viewed = s.events.iter().any(|e| e.kind == EventKind::Viewed);
@@ -1171,6 +1177,57 @@ impl CandidateUi {
                 upload_row(ui, prompt, *progress, rate, now);
             }
         }
+        self.withdraw_button(ui, campaign);
+    }
+}
+
+impl CandidateUi {
+    /// Withdrawal and deletion: the receipt once the employer side deleted the submission, or
+    /// the pending request after withdrawing. Returns true when the submission is gone or going
+    /// (nothing else to show).
+    fn withdrawal_ui(&mut self, ui: &mut egui::Ui, campaign: &CampaignId, s: &peerview_sync::Submission) -> bool {
+        if let Some(receipt) = crate::ops::exchange::deletion_receipt(s) {
+            ui.label(egui::RichText::new("Your submission was deleted.").size(18.0));
+            ui.label(format!(
+                "Deletion receipt: on {} the employer side deleted your answers, recordings, name and email from its computers ({}).",
+                fmt::date_time(receipt.at),
+                receipt.reason.describe()
+            ));
+            ui.label("Your own recordings on this computer are still yours.");
+            return true;
+        }
+        if s.withdrawal_requested() {
+            ui.label(egui::RichText::new("You withdrew from this interview.").size(18.0));
+            ui.label("Your request to delete your submission goes to the employer with the next sync; the receipt appears here when it is done.");
+            if matches!(self.connection, Connection::Offline(_)) {
+                ui.label("You are offline: the request waits on this computer.");
+            }
+            return true;
+        }
+        false
+    }
+
+    /// At the foot of the status page: withdraw (a second click confirms).
+    fn withdraw_button(&mut self, ui: &mut egui::Ui, campaign: &CampaignId) {
+        ui.add_space(16.0);
+        ui.horizontal(|ui| {
+            if self.confirm_withdraw {
+                ui.label(egui::RichText::new("Withdraw, and have the employer delete your submission?").strong());
+                if ui.button("Yes, withdraw").clicked() {
+                    self.service.send(Request::Withdraw(campaign.clone()));
+                    self.confirm_withdraw = false;
+                }
+                if ui.button("Stay in").clicked() {
+                    self.confirm_withdraw = false;
+                }
+            } else if ui
+                .button("Withdraw my application")
+                .on_hover_text("Asks the employer to delete your answers, recordings, name and email")
+                .clicked()
+            {
+                self.confirm_withdraw = true;
+            }
+        });
     }
 }
 

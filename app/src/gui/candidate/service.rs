@@ -64,6 +64,8 @@ pub enum Request {
     Submit(CandidateId),
     /// Sync now rather than at the next tick.
     SyncNow,
+    /// Withdraw from a campaign: ask the employer side to delete the submission.
+    Withdraw(CampaignId),
 }
 
 /// Whether the employer could be reached on the last attempt.
@@ -312,6 +314,19 @@ impl Service {
                 true
             }
             Request::SyncNow => true,
+            Request::Withdraw(campaign) => {
+                let ticket = self.store.memberships().unwrap_or_default().into_iter().find(|t| t.campaign == campaign);
+                let result = match ticket {
+                    Some(ticket) => crate::ops::lifecycle::withdraw(&self.store, &ticket).map(|_| ()),
+                    None => Err(anyhow::anyhow!("this computer has not joined that interview")),
+                };
+                if let Err(e) = result {
+                    self.out.send(Event::Problem(format!("Could not withdraw: {e:#}")));
+                }
+                self.bump();
+                self.snapshot();
+                true
+            }
         }
     }
 

@@ -94,6 +94,8 @@ pub struct ReviewUi {
     reviewer_name: String,
     tickets: Vec<(String, String, bool)>,
     accommodations: std::collections::HashMap<CandidateId, Overrides>,
+    /// The candidate whose Delete was clicked once: the second click confirms.
+    confirm_delete: Option<CandidateId>,
     filter: String,
     sort: Sort,
     open: Option<Open>,
@@ -132,6 +134,7 @@ impl ReviewUi {
             reviewer_name: String::new(),
             tickets: Vec::new(),
             accommodations: std::collections::HashMap::new(),
+            confirm_delete: None,
             filter: String::new(),
             sort: Sort::Status,
             open: None,
@@ -502,6 +505,22 @@ impl ReviewUi {
                     }
                     if c.state != InviteState::Revoked && ui.button(format!("Revoke {}", c.name)).clicked() {
                         actions.push(Request::Revoke { campaign: id.clone(), invitee: c.id.to_string() });
+                    }
+                    if self.confirm_delete.as_ref() == Some(&c.id) {
+                        ui.label(egui::RichText::new("Delete everywhere, for good?").strong());
+                        if ui.button(format!("Yes, delete {}", c.name)).clicked() {
+                            actions.push(Request::Delete { campaign: id.clone(), candidate: c.id.clone() });
+                            self.confirm_delete = None;
+                        }
+                        if ui.button("Keep").clicked() {
+                            self.confirm_delete = None;
+                        }
+                    } else if ui
+                        .button(format!("Delete {}", c.name))
+                        .on_hover_text("Deletes the submission, reviews, recordings, name and email here, on hubs and on reviewers' computers")
+                        .clicked()
+                    {
+                        self.confirm_delete = Some(c.id.clone());
                     }
                 });
                 ui.end_row();

@@ -79,6 +79,11 @@ pub enum Request {
     },
     /// Reviewer: join with a ticket.
     Join(String),
+    /// Employer: delete a candidate's submission everywhere.
+    Delete {
+        campaign: CampaignId,
+        candidate: CandidateId,
+    },
 }
 
 /// A candidate as the inbox shows them.
@@ -292,6 +297,35 @@ impl Service {
                 self.out.send(Event::Tickets { campaign, tickets: vec![(name, t.encode(), true)] });
                 self.saved("Reviewer invited");
             }
+            Request::Delete { campaign, candidate } => {
+                let name =
+                    self.store.roster(&campaign).ok().and_then(|r| r.candidate(&candidate).map(|c| c.name.clone()));
+                let name = name.unwrap_or_else(|| candidate.to_string());
+                match &self.employer {
+                    // The node in this process holds the recordings store: it deletes.
+                    Some(employer) => {
+                        employer.delete(&campaign, &candidate, peerview_sync::DeletionReason::Employer).await?;
+                    }
+                    None => {
+                        let entry = self
+                            .store
+                            .roster(&campaign)?
+                            .candidate(&candidate)
+                            .cloned()
+                            .ok_or_else(|| anyhow::anyhow!("no candidate {candidate} in this campaign"))?;
+                        crate::ops::lifecycle::delete(
+                            &self.store,
+                            &campaign,
+                            &entry,
+                            peerview_sync::DeletionReason::Employer,
+                        )
+                        .await?;
+                    }
+                }
+                self.saved(format!(
+                    "Deleted the submission of {name} here; hubs and reviewers delete theirs at their next sync"
+                ));
+            }
             Request::Revoke { campaign, invitee } => {
                 let name = employer::revoke(&self.store, &campaign, &invitee)?;
                 self.saved(format!("Revoked the invite of {name}"));
@@ -461,7 +495,12 @@ impl Service {
         for campaign in campaigns {
             let roster = self.store.roster(&campaign.id).ok();
             let mut entries = Vec::new();
-            for c in roster.iter().flat_map(|r| r.candidates.iter()) {
+            // Deleted submissions are gone: only their tombstone (ids) is in the roster.
+            for c in roster
+                .iter()
+                .flat_map(|r| r.candidates.iter())
+                .filter(|c| c.state != peerview_sync::InviteState::Deleted)
+            {
                 let submission = self.store.submission(&c.id).ok();
                 let reviews = self.store.reviews(&c.id).ok();
                 let recordings = submission.as_ref().map_or((0, 0), |s| self.recordings_here(s, &receiving));
