@@ -38,6 +38,9 @@ struct FileCampaign {
     /// Reviewers see aliases, not candidates' names and emails.
     #[serde(default)]
     blind_review: bool,
+    /// Reviewers may write in candidates' conversations (they always read them).
+    #[serde(default)]
+    reviewers_may_message: bool,
 }
 
 #[derive(Deserialize)]
@@ -137,6 +140,7 @@ pub fn parse(name: &str, text: &str, now: Timestamp) -> Result<Campaign> {
         created_at: now,
         retention_days,
         blind_review: file.blind_review,
+        reviewers_may_message: file.reviewers_may_message,
     })
 }
 
@@ -233,6 +237,8 @@ struct ExportCampaign<'a> {
     retention_days: Option<u32>,
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     blind_review: bool,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    reviewers_may_message: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
     practice: Option<ExportQuestion<'a>>,
     question: Vec<ExportQuestion<'a>>,
@@ -275,6 +281,7 @@ pub fn export(c: &Campaign) -> Result<String> {
         question: c.questions.iter().map(|x| q(x, true)).collect(),
         retention_days: c.retention_days,
         blind_review: c.blind_review,
+        reviewers_may_message: c.reviewers_may_message,
     };
     let mut text = String::new();
     let _ = writeln!(text, "# Peerview campaign, exported from campaign {}", c.id);

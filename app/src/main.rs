@@ -151,6 +151,46 @@ enum Command {
     },
     /// The audit log of this computer: deletions, withdrawals and exports (ids and times only).
     Audit,
+    /// Write to the other side. A candidate: `message CAMPAIGN "text"` (with --extension DAYS,
+    /// or --extra-time PERCENT / --extra-takes N, it asks for that). The employer side:
+    /// `message CANDIDATE "text"` (id, name or email). It goes with the next sync.
+    Message {
+        /// The campaign (candidate) or the candidate (employer side).
+        target: String,
+        /// What to say (for a request: why).
+        text: String,
+        /// Candidate: ask for this many more days before the deadline.
+        #[arg(long, value_name = "DAYS", conflicts_with_all = ["extra_time", "extra_takes"])]
+        extension: Option<u32>,
+        /// Candidate: ask for this much more time to think and answer, in percent.
+        #[arg(long, value_name = "PERCENT")]
+        extra_time: Option<u32>,
+        /// Candidate: ask for this many more takes per question.
+        #[arg(long, value_name = "N")]
+        extra_takes: Option<u32>,
+        /// Keep trying to reach the employer for this many seconds (candidate, reviewer).
+        #[arg(long, value_name = "SECS", default_value_t = 30)]
+        wait: u64,
+    },
+    /// Grant a candidate's request (employer side): what was asked is added to their
+    /// accommodations and they are told.
+    Grant {
+        candidate: String,
+        /// The request's id (see `peerview status`); needed only if several are open.
+        #[arg(long)]
+        request: Option<String>,
+        /// Something to say with it.
+        #[arg(long, default_value = "")]
+        note: String,
+    },
+    /// Decline a candidate's request (employer side), with the reason they will read.
+    Decline {
+        candidate: String,
+        #[arg(long)]
+        request: Option<String>,
+        #[arg(long)]
+        reason: String,
+    },
     /// Join with an invite ticket (candidate, reviewer or hub): fetches the campaign.
     Join {
         /// The ticket, as received.
@@ -356,6 +396,24 @@ fn main() -> ExitCode {
             Some(Command::Delete { candidate, campaign }) => p2p::delete(d, campaign.as_deref(), &candidate),
             Some(Command::Withdraw { campaign, wait }) => p2p::withdraw(d, relay, &campaign, Duration::from_secs(wait)),
             Some(Command::Audit) => p2p::audit(d),
+            Some(Command::Message { target, text, extension, extra_time, extra_takes, wait }) => {
+                use peerview_sync::doc::RequestKind;
+                let request = match (extension, extra_time, extra_takes) {
+                    (Some(days), _, _) => Some(RequestKind::Extension { days }),
+                    (None, None, None) => None,
+                    (None, p, t) => Some(RequestKind::Accommodation {
+                        extra_time_percent: p.unwrap_or(0),
+                        extra_takes: t.unwrap_or(0),
+                    }),
+                };
+                p2p::message(d, relay, &target, &text, request, Duration::from_secs(wait))
+            }
+            Some(Command::Grant { candidate, request, note }) => {
+                p2p::answer_request(d, &candidate, request.as_deref(), true, &note)
+            }
+            Some(Command::Decline { candidate, request, reason }) => {
+                p2p::answer_request(d, &candidate, request.as_deref(), false, &reason)
+            }
             Some(Command::Join { ticket }) => p2p::join(d, relay, &ticket),
             Some(Command::Answer { campaign, question, file, text, record, video, audio, seconds }) => {
                 let recording = record.then_some(p2p::RecordRequest { video, audio, seconds });

@@ -438,3 +438,75 @@ fn the_employer_app_on_a_hub_replicates_with_the_office_node() {
     click(&mut h, "Review Zoe");
     wait_for(&mut h, "They say what words cannot.", 20);
 }
+
+#[test]
+fn a_candidate_asks_the_employer_is_told_replies_and_grants_more_time() {
+    let employer = tempfile::tempdir().expect("tempdir");
+    let store = Store::open(employer.path()).expect("store");
+    let text = "title = \"Baker\"\nrole = \"Baker\"\ndeadline = 2099-01-01T00:00:00Z\n[[question]]\nid = \"why\"\nprompt = \"Why bread?\"\nanswer = \"text\"\n";
+    let campaign = peerview::campaign_file::parse("c.toml", text, TODAY).expect("campaign");
+    store.create_campaign(&campaign).expect("create");
+    drop(store);
+    let mut boss = employer_app(employer.path());
+    wait_for(&mut boss, "direct (127.0.0.1", 20);
+    // Dan is invited (the command line, while the app's node runs) and joins.
+    let invite = cli(employer.path(), &["invite", campaign.id.as_str(), "--name", "Dan"]);
+    let ticket = invite.split_whitespace().find(|w| w.starts_with("pvinvite1")).expect("a ticket").to_owned();
+    let cand = tempfile::tempdir().expect("tempdir");
+    candidate(cand.path(), &["join", &ticket]);
+    let mut dan = app(cand.path(), Role::Candidate);
+    wait_for(&mut dan, "Open Baker", 20);
+    click(&mut dan, "Open Baker");
+    click(&mut dan, "Messages with the employer");
+
+    // Dan asks; the employer's app announces it and counts it unread.
+    type_into(&mut dan, "Your message", "Do I need my own apron?");
+    click(&mut dan, "Send message");
+    wait_for(&mut dan, "0 / 4000 characters", 10);
+    click(&mut boss, "Candidates");
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while boss.query_by_label_contains("1 new message(s)").is_none() {
+        assert!(Instant::now() < deadline, "no unread message at the employer: {:#?}", on_screen(&boss));
+        boss.step();
+        dan.step();
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    assert!(boss.query_by_label("New message from Dan").is_some(), "a toast announces it");
+    click(&mut boss, "Review Dan");
+    wait_for(&mut boss, "Do I need my own apron?", 10);
+    type_into(&mut boss, "Message to the candidate", "No, we have aprons.");
+    click(&mut boss, "Send message");
+    wait_for(&mut boss, "Message kept", 10);
+
+    // Dan sees the reply, then asks for more time; the employer grants it with one click.
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while dan.query_by_label_contains("No, we have aprons.").is_none() {
+        assert!(Instant::now() < deadline, "the reply did not reach Dan: {:#?}", on_screen(&dan));
+        dan.step();
+        boss.step();
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    type_into(&mut dan, "Your message", "My oven broke.");
+    click(&mut dan, "Ask for more time");
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while boss.query_by_label_contains("Grant 3 more day(s)").is_none() {
+        assert!(Instant::now() < deadline, "the request did not reach the employer: {:#?}", on_screen(&boss));
+        boss.step();
+        dan.step();
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    click(&mut boss, "Grant 3 more day(s) before the deadline");
+    wait_for(&mut boss, "Request granted", 10);
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while dan.query_by_label_contains("(granted)").is_none() {
+        assert!(Instant::now() < deadline, "the grant did not reach Dan: {:#?}", on_screen(&dan));
+        dan.step();
+        boss.step();
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    // The grant is Dan's own extension now.
+    let dan_store = Store::open(cand.path()).expect("store");
+    let ticket = Ticket::decode(&ticket).expect("ticket");
+    let s = dan_store.submission_of(&ticket).expect("read").expect("submission");
+    assert_eq!(s.accommodations.extension_secs, 3 * 86_400);
+}

@@ -44,6 +44,7 @@ fn campaign() -> Campaign {
         created_at: Timestamp::now(),
         retention_days: None,
         blind_review: false,
+        reviewers_may_message: false,
     }
 }
 

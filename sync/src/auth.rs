@@ -137,6 +137,31 @@ fn refuse<T>(msg: impl Into<String>) -> Result<T, Refusal> {
     Err(Refusal(msg.into()))
 }
 
+/// Messages are only appended: every message of `before` is in `after` unchanged, and each new
+/// one passes `check` (who may write it) and the general limits.
+fn check_new_messages(
+    before: &Submission,
+    after: &Submission,
+    check: impl Fn(&crate::doc::Message) -> Result<(), String>,
+) -> Result<(), Refusal> {
+    for m in &before.messages {
+        if !after.messages.iter().any(|a| a == m) {
+            return refuse("a message once sent cannot be changed or removed");
+        }
+    }
+    let mut ids = std::collections::HashSet::new();
+    for m in &after.messages {
+        if !ids.insert(m.id.as_str()) {
+            return refuse(format!("two messages with the id {}", m.id));
+        }
+        if before.messages.iter().any(|b| b == m) {
+            continue;
+        }
+        crate::doc::messages::check_message(m).and_then(|()| check(m)).map_err(|e| Refusal(format!("message: {e}")))?;
+    }
+    Ok(())
+}
+
 fn employer_events(s: &Submission) -> Vec<&StatusEvent> {
     s.events.iter().filter(|e| e.kind.is_employer_event()).collect()
 }
@@ -166,6 +191,28 @@ pub fn check_candidate_submission(
     }
     if before.events.iter().any(|e| !after.events.contains(e)) {
         return refuse("status events cannot be removed");
+    }
+    // The conversation: allowed at any time (after submitting, after the deadline, after a
+    // decision), within the candidate's budget.
+    check_new_messages(before, after, |m| {
+        if m.from != crate::doc::Side::Candidate {
+            return Err("a candidate writes as the candidate only".to_owned());
+        }
+        if m.at > now.plus_secs(600) {
+            return Err("a message dated in the future".to_owned());
+        }
+        Ok(())
+    })?;
+    let theirs = |s: &Submission| s.messages.iter().filter(|m| m.from == crate::doc::Side::Candidate).count();
+    let new = theirs(after).saturating_sub(theirs(before));
+    if new > crate::doc::messages::MAX_CANDIDATE_MESSAGES_PER_DAY
+        || theirs(after) > crate::doc::messages::MAX_CANDIDATE_MESSAGES
+    {
+        return refuse(format!(
+            "too many messages: at most {} a day and {} in all",
+            crate::doc::messages::MAX_CANDIDATE_MESSAGES_PER_DAY,
+            crate::doc::messages::MAX_CANDIDATE_MESSAGES
+        ));
     }
     let answers_changed = after.answers != before.answers;
     if before.submitted_at.is_some() {
@@ -264,7 +311,24 @@ fn check_uploads(campaign: &Campaign, after: &Submission, quota: Quota) -> Resul
 /// Check a reviewer's changes to a submission: only viewed/decision events may be added.
 /// A reviewer may mark a submission viewed, under their own name (`reviewer_name`, from the
 /// roster). Decisions are the employer's: a reviewer recommends one in their own review.
-pub fn check_reviewer_submission(reviewer_name: &str, before: &Submission, after: &Submission) -> Result<(), Refusal> {
+pub fn check_reviewer_submission(
+    reviewer_name: &str,
+    may_message: bool,
+    before: &Submission,
+    after: &Submission,
+) -> Result<(), Refusal> {
+    check_new_messages(before, after, |m| {
+        if !may_message {
+            return Err("reviewers read the conversation; the employer decides whether they may write".into());
+        }
+        if m.from != crate::doc::Side::Employer || m.by != reviewer_name {
+            return Err("a reviewer writes under their own name only".into());
+        }
+        if matches!(m.body, crate::doc::MessageBody::Outcome { .. }) {
+            return Err("the employer answers requests".into());
+        }
+        Ok(())
+    })?;
     for e in after.events.iter().filter(|e| !before.events.contains(e)) {
         match &e.kind {
             EventKind::Viewed if e.by == reviewer_name => {}
@@ -279,6 +343,7 @@ pub fn check_reviewer_submission(reviewer_name: &str, before: &Submission, after
     }
     let mut stripped = after.clone();
     stripped.events.retain(|e| before.events.contains(e));
+    stripped.messages.retain(|m| before.messages.contains(m));
     if &stripped != before && !same_ignoring_event_order(&stripped, before) {
         return refuse("reviewers may only mark a submission viewed");
     }
@@ -406,6 +471,7 @@ mod tests {
             created_at: Timestamp(0),
             retention_days: None,
             blind_review: false,
+            reviewers_may_message: false,
         }
     }
 
@@ -418,6 +484,7 @@ mod tests {
             submitted_at: None,
             events: vec![],
             uploads: vec![],
+            messages: vec![],
         }
     }
 
@@ -571,29 +638,83 @@ mod tests {
     }
 
     #[test]
+    fn candidates_write_messages_at_any_time_within_their_budget_and_never_rewrite_them() {
+        use crate::doc::messages::{MAX_CANDIDATE_MESSAGES_PER_DAY, MAX_MESSAGE_CHARS};
+        use crate::doc::{Message, MessageBody, RequestKind, Side};
+        let c = campaign();
+        let mut before = empty(&c);
+        before.submitted_at = Some(Timestamp(1));
+        let now = Timestamp(c.deadline.0 + 1_000_000);
+        let check = |b: &Submission, a: &Submission| check_candidate_submission(&c, b, a, now, Quota::default());
+        let msg = |from, body| Message::new(from, "candidate", Timestamp(now.0 - 10), body);
+        let mut asked = before.clone();
+        asked.messages.push(msg(Side::Candidate, MessageBody::Text("Is there parking?".into())));
+        asked.messages.push(msg(
+            Side::Candidate,
+            MessageBody::Request { kind: RequestKind::Extension { days: 2 }, reason: "ill".into() },
+        ));
+        assert_eq!(check(&before, &asked), Ok(()), "after submitting and after the deadline");
+        let why = |r: Result<(), Refusal>| r.expect_err("refused").0;
+        // Not as the employer, not an outcome, not too long, not too many.
+        let mut forged = before.clone();
+        forged.messages.push(msg(Side::Employer, MessageBody::Text("You are hired".into())));
+        assert!(why(check(&before, &forged)).contains("as the candidate only"));
+        let mut granted = before.clone();
+        granted.messages.push(msg(
+            Side::Candidate,
+            MessageBody::Outcome { request: asked.messages[1].id.clone(), granted: true, note: String::new() },
+        ));
+        assert!(why(check(&before, &granted)).contains("employer side answers"));
+        let mut long = before.clone();
+        long.messages.push(msg(Side::Candidate, MessageBody::Text("x".repeat(MAX_MESSAGE_CHARS + 1))));
+        assert!(why(check(&before, &long)).contains("4000 characters"));
+        let mut flood = before.clone();
+        for _ in 0..=MAX_CANDIDATE_MESSAGES_PER_DAY {
+            flood.messages.push(msg(Side::Candidate, MessageBody::Text("hello?".into())));
+        }
+        assert!(why(check(&before, &flood)).contains("too many messages"));
+        // Once sent, a message stays as it was.
+        let mut edited = asked.clone();
+        edited.messages[0].body = MessageBody::Text("Never mind".into());
+        assert!(why(check(&asked, &edited)).contains("cannot be changed"));
+        let mut removed = asked.clone();
+        removed.messages.remove(0);
+        assert!(why(check(&asked, &removed)).contains("cannot be changed"));
+    }
+
+    #[test]
     fn reviewers_touch_only_their_own_review_and_status() {
         let c = campaign();
         let before = empty(&c);
         let mut viewed = before.clone();
         viewed.events.push(StatusEvent { kind: EventKind::Viewed, by: "Rita".into(), at: Timestamp(3) });
-        assert!(check_reviewer_submission("Rita", &before, &viewed).is_ok());
+        assert!(check_reviewer_submission("Rita", false, &before, &viewed).is_ok());
         let why = |r: Result<(), Refusal>| r.expect_err("refused").0;
-        assert!(why(check_reviewer_submission("Ron", &before, &viewed)).contains("own name"), "as someone else");
+        assert!(why(check_reviewer_submission("Ron", false, &before, &viewed)).contains("own name"), "as someone else");
         let mut decided = before.clone();
         decided.events.push(StatusEvent {
             kind: EventKind::Decision { verdict: crate::doc::Verdict::Reject, message: Some("no".into()) },
             by: "Rita".into(),
             at: Timestamp(4),
         });
-        assert!(why(check_reviewer_submission("Rita", &before, &decided)).contains("employer sends it"));
+        assert!(why(check_reviewer_submission("Rita", false, &before, &decided)).contains("employer sends it"));
         let mut received = before.clone();
         received.events.push(StatusEvent { kind: EventKind::Received, by: "Rita".into(), at: Timestamp(4) });
-        assert!(check_reviewer_submission("Rita", &before, &received).is_err());
+        assert!(check_reviewer_submission("Rita", false, &before, &received).is_err());
         let mut answered = before.clone();
         answered
             .answers
             .insert("t".parse().expect("id"), Answer::Text(TextAnswer { text: "x".into(), written_at: Timestamp(1) }));
-        assert!(check_reviewer_submission("Rita", &before, &answered).is_err());
+        assert!(check_reviewer_submission("Rita", false, &before, &answered).is_err());
+
+        // Reviewers read the conversation; they write only where the employer allows it, and
+        // under their own name.
+        use crate::doc::{Message, MessageBody, Side};
+        let mut said = before.clone();
+        said.messages.push(Message::new(Side::Employer, "Rita", Timestamp(5), MessageBody::Text("Welcome!".into())));
+        assert!(why(check_reviewer_submission("Rita", false, &before, &said)).contains("employer decides"));
+        assert!(check_reviewer_submission("Rita", true, &before, &said).is_ok());
+        assert!(why(check_reviewer_submission("Ron", true, &before, &said)).contains("own name"));
 
         let (me, other) = (ReviewerId::random(), ReviewerId::random());
         let reviews = Reviews {

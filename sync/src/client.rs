@@ -588,6 +588,7 @@ mod tests {
                 Upload { question: q.clone(), take_number: 1, fragments: vec![("old".into(), 900)] },
                 Upload { question: q, take_number: 2, fragments: vec![("f0".into(), 600), ("f1".into(), 400)] },
             ],
+            messages: vec![],
         };
         let sent = |pairs: &[(&str, u64)]| -> BTreeMap<String, u64> {
             pairs.iter().map(|(h, n)| ((*h).to_owned(), *n)).collect()

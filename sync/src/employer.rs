@@ -611,7 +611,9 @@ impl EmployerService {
                         .roster(&b.campaign_id)
                         .and_then(|r| r.reviewer(reviewer).map(|r| r.name.clone()))
                         .ok_or_else(|| Refusal("not a reviewer of this campaign".into()))?;
-                    check_reviewer_submission(&name, &b, &a)
+                    let may_message =
+                        self.store().campaign(&b.campaign_id).map_err(internal)?.reviewers_may_message;
+                    check_reviewer_submission(&name, may_message, &b, &a)
                 } else {
                     Err(Refusal("not your submission".into()))
                 }
@@ -1452,6 +1454,7 @@ mod tests {
             created_at: Timestamp(1),
             retention_days: None,
             blind_review: false,
+            reviewers_may_message: false,
         }
     }
 

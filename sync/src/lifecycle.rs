@@ -256,6 +256,7 @@ mod tests {
             created_at: Timestamp(1),
             retention_days,
             blind_review: false,
+            reviewers_may_message: false,
         };
         store.create_campaign(&campaign).expect("campaign");
         (dir, store, campaign.id)

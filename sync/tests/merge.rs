@@ -114,6 +114,7 @@ fn two_employer_nodes_edit_different_fields_of_a_campaign() {
         created_at: Timestamp(1),
         retention_days: None,
         blind_review: false,
+        reviewers_may_message: false,
     };
     let mut office = CampaignDoc::create(&campaign).expect("create");
     let mut laptop = CampaignDoc::from_automerge(fork(office.automerge_mut())).expect("fork");

@@ -5,6 +5,7 @@
 
 pub mod exchange;
 pub mod lifecycle;
+pub mod messages;
 pub mod local;
 pub mod node;
 pub mod recordings;

@@ -90,6 +90,8 @@ pub struct Campaign {
     /// Reviewers see an alias instead of candidates' names and emails (which are not even
     /// sent to them) until the employer lifts it.
     pub blind_review: bool,
+    /// Reviewers may write in candidates' conversations (they always read them).
+    pub reviewers_may_message: bool,
 }
 
 impl Campaign {
@@ -170,6 +172,7 @@ impl CampaignDoc {
                 })
                 .transpose()?,
             blind_review: opt_u64(d, &ROOT, "blind_review", "")?.unwrap_or(0) != 0,
+            reviewers_may_message: opt_u64(d, &ROOT, "reviewers_may_message", "")?.unwrap_or(0) != 0,
         })
     }
 
@@ -190,6 +193,9 @@ impl CampaignDoc {
         }
         if campaign.blind_review || d.get(ROOT, "blind_review")?.is_some() {
             put_if_changed(d, &ROOT, "blind_review", u64::from(campaign.blind_review))?;
+        }
+        if campaign.reviewers_may_message || d.get(ROOT, "reviewers_may_message")?.is_some() {
+            put_if_changed(d, &ROOT, "reviewers_may_message", u64::from(campaign.reviewers_may_message))?;
         }
         put_str_list(d, &ROOT, "criteria", &campaign.criteria)?;
         match &campaign.practice {
@@ -285,6 +291,7 @@ pub(crate) mod tests {
             created_at: Timestamp(1_700_000_000_000),
             retention_days: None,
             blind_review: false,
+            reviewers_may_message: false,
         }
     }
 

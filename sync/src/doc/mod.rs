@@ -7,6 +7,7 @@
 mod campaign;
 mod contact;
 mod fields;
+pub mod messages;
 mod reviews;
 mod roster;
 mod shape;
@@ -14,6 +15,7 @@ mod submission;
 
 pub use campaign::{AnswerKind, Campaign, CampaignDoc, Question};
 pub use contact::{Contact, ContactDoc};
+pub use messages::{Body as MessageBody, Message, RequestKind, Side};
 pub use reviews::{Review, ReviewComment, ReviewDecision, Reviews, ReviewsDoc, Verdict};
 pub use roster::{Candidate, Deletion, DeletionReason, Hub, InviteState, Reviewer, Roster, RosterDoc};
 pub use shape::{ShapeError, check_shape};

@@ -46,6 +46,7 @@ fn root_fields(kind: DocKind) -> &'static [&'static str] {
             "created_at",
             "retention_days",
             "blind_review",
+            "reviewers_may_message",
         ],
         DocKind::Roster => &["schema", "kind", "campaign_id", "candidates", "reviewers", "hubs"],
         DocKind::Submission => &[
@@ -58,6 +59,7 @@ fn root_fields(kind: DocKind) -> &'static [&'static str] {
             "events",
             "submitted_at",
             "uploads",
+            "messages",
         ],
         DocKind::Reviews => &["schema", "kind", "campaign_id", "candidate_id", "reviews"],
         DocKind::Contact => &["schema", "kind", "campaign_id", "candidate_id", "name", "email"],

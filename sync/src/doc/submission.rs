@@ -195,6 +195,8 @@ pub struct Submission {
     pub events: Vec<StatusEvent>,
     /// Takes uploaded during recording, by fragment.
     pub uploads: Vec<Upload>,
+    /// The conversation between the candidate and the employer side, in the order written.
+    pub messages: Vec<super::messages::Message>,
 }
 
 impl Submission {
@@ -318,6 +320,7 @@ impl SubmissionDoc {
             submitted_at: opt_time(d, &ROOT, "submitted_at", "")?,
             events,
             uploads: read_uploads(d)?,
+            messages: super::messages::read_messages(d)?,
         })
     }
 
@@ -394,6 +397,11 @@ impl SubmissionDoc {
     }
 
     /// Append a status event.
+    /// Append a message to the conversation (checked: length, who may say what).
+    pub fn push_message(&mut self, m: &super::messages::Message) -> Result<(), DocError> {
+        super::messages::push_message(&mut self.doc, m)
+    }
+
     pub fn push_event(&mut self, e: &StatusEvent) -> Result<(), DocError> {
         let list = match opt_obj(&self.doc, &ROOT, "events", ObjType::List, "")? {
             Some(list) => list,

@@ -148,6 +148,8 @@ pub struct CandidateUi {
     submitting: bool,
     /// Withdraw was clicked once: the second click confirms.
     confirm_withdraw: bool,
+    /// The message being written on the status screen, and the request form.
+    draft: Draft,
     rates: HashMap<(CampaignId, QuestionId), Rate>,
 }
 
@@ -176,6 +178,7 @@ impl CandidateUi {
             practiced: Vec::new(),
             submitting: false,
             confirm_withdraw: false,
+            draft: Draft::default(),
             rates: HashMap::new(),
         };
         if let Some(ticket) = ticket {
@@ -208,6 +211,15 @@ impl CandidateUi {
                     // A snapshot read before our last saved answer would take it back.
                     if generation >= self.generation {
                         self.track_rates(&list);
+                        // A message that arrived while the candidate looks elsewhere.
+                        for i in &list {
+                            let before = self.interviews.iter().find(|o| o.campaign.id == i.campaign.id);
+                            if before.is_some_and(|b| i.unread > b.unread)
+                                && self.screen != Screen::Status(i.campaign.id.clone())
+                            {
+                                self.notice = Some(format!("New message from {} about {}", i.campaign.title, i.campaign.role));
+                            }
+                        }
                         self.interviews = list;
                         self.loaded = true;
                     }
@@ -242,6 +254,10 @@ impl CandidateUi {
                 }
                 Event::Connection(c) => self.connection = c,
                 Event::Problem(message) => self.notice = Some(message),
+                Event::MessageKept => {
+                    self.draft = Draft::default();
+                }
+                Event::MessageRefused(message) => self.draft.error = Some(message),
             }
         }
         if let Some(loading) = &self.capture_loading
@@ -688,6 +704,9 @@ impl CandidateUi {
                         let deadline = deadline_for(&interview.campaign, &interview.submission);
                         ui.label(format!("Deadline {} ({})", fmt::date_time(deadline), fmt::relative(now, deadline)));
                         ui.label(format!("Status: {}", state_text(interview)));
+                        if interview.unread > 0 {
+                            ui.label(egui::RichText::new(format!("{} new message(s) from the employer", interview.unread)).strong());
+                        }
                     });
                     ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                         if ui.button(format!("Open {}", interview.campaign.title)).clicked() {
@@ -778,6 +797,15 @@ impl CandidateUi {
         ui.add_space(10.0);
         let submitted = interview.submission.submitted_at.is_some();
         let expired = now > deadline;
+        // The conversation with the employer is always reachable: questions before starting,
+        // more time after the deadline.
+        let messages = match interview.unread {
+            0 => "Messages with the employer".to_owned(),
+            n => format!("Messages with the employer ({n} new)"),
+        };
+        if !submitted && ui.button(messages).clicked() {
+            self.screen = Screen::Status(campaign.clone());
+        }
         // Enter takes the main step on this screen.
         let enter = !ui.ctx().egui_wants_keyboard_input() && ui.input(|i| i.key_pressed(egui::Key::Enter));
         if submitted {
@@ -1111,6 +1139,7 @@ impl CandidateUi {
         let s = &interview.submission;
         ui.heading(format!("{}: your submission", interview.campaign.title));
         if self.withdrawal_ui(ui, campaign, s) {
+            self.messages_ui(ui, &interview);
             return;
         }
         let total = interview.total_upload();
@@ -1124,7 +1153,9 @@ impl CandidateUi {
         let event_time = |kind: &EventKind| s.events.iter().find(|e| &e.kind == kind).map(|e| e.at);
         let recorded_at = s.events.iter().find(|e| matches!(e.kind, EventKind::Recorded { .. })).map(|e| e.at);
         let decided_at = s.events.iter().rev().find(|e| matches!(e.kind, EventKind::Decision { .. })).map(|e| e.at);
-        let headline = if decision.is_some() {
+        let headline = if s.submitted_at.is_none() {
+            "You have not submitted your answers yet."
+        } else if decision.is_some() {
             "The employer has made a decision."
         } else if viewed {
             "The employer has watched your answers."
@@ -1177,7 +1208,24 @@ impl CandidateUi {
                 upload_row(ui, prompt, *progress, rate, now);
             }
         }
+        self.messages_ui(ui, &interview);
         self.withdraw_button(ui, campaign);
+    }
+}
+
+/// What the candidate is writing to the employer.
+#[derive(Debug)]
+struct Draft {
+    text: String,
+    days: u32,
+    extra_time: u32,
+    extra_takes: u32,
+    error: Option<String>,
+}
+
+impl Default for Draft {
+    fn default() -> Self {
+        Draft { text: String::new(), days: 3, extra_time: 0, extra_takes: 0, error: None }
     }
 }
 
@@ -1205,6 +1253,84 @@ impl CandidateUi {
             return true;
         }
         false
+    }
+
+    /// The conversation with the employer side: the thread, a message box, and requests for
+    /// more time or an accommodation.
+    fn messages_ui(&mut self, ui: &mut egui::Ui, interview: &Interview) {
+        use peerview_sync::doc::{MessageBody, RequestKind, Side, messages};
+        let s = &interview.submission;
+        ui.add_space(12.0);
+        ui.label(egui::RichText::new("Messages with the employer").strong());
+        if interview.unread > 0 {
+            self.service.send(Request::MarkRead(interview.campaign.id.clone()));
+        }
+        if s.messages.is_empty() {
+            ui.label("Questions about the role, the rules or a technical problem? Ask here; the employer answers here.");
+        }
+        for m in &s.messages {
+            let who = match m.from {
+                Side::Candidate => "You".to_owned(),
+                Side::Employer => "Employer".to_owned(),
+            };
+            let text = match &m.body {
+                MessageBody::Text(t) => t.clone(),
+                MessageBody::Request { kind, reason } => {
+                    let state = match messages::outcome_of(&s.messages, &m.id) {
+                        Some(peerview_sync::doc::Message { body: MessageBody::Outcome { granted: true, .. }, .. }) => "granted",
+                        Some(_) => "declined",
+                        None => "waiting for an answer",
+                    };
+                    format!("Request: {} ({state}). {reason}", crate::ops::messages::describe_request(kind))
+                }
+                MessageBody::Outcome { granted, note, .. } => {
+                    let verb = if *granted { "Request granted" } else { "Request declined" };
+                    if note.is_empty() { verb.to_owned() } else { format!("{verb}: {note}") }
+                }
+            };
+            ui.horizontal_wrapped(|ui| {
+                ui.label(egui::RichText::new(format!("{who}:")).strong());
+                ui.label(text);
+                ui.weak(fmt::date_time(m.at));
+            });
+        }
+        if crate::ops::exchange::deletion_receipt(s).is_some() {
+            return;
+        }
+        let d = &mut self.draft;
+        let l = ui.label("Your message");
+        ui.add(egui::TextEdit::multiline(&mut d.text).desired_rows(2).desired_width(600.0)).labelled_by(l.id);
+        let chars = d.text.chars().count();
+        ui.horizontal(|ui| {
+            ui.weak(format!("{chars} / {} characters", messages::MAX_MESSAGE_CHARS));
+            let ok = !d.text.trim().is_empty() && chars <= messages::MAX_MESSAGE_CHARS;
+            if ui.add_enabled(ok, egui::Button::new("Send message")).clicked() {
+                let body = MessageBody::Text(d.text.trim().to_owned());
+                self.service.send(Request::Message { campaign: interview.campaign.id.clone(), body });
+            }
+        });
+        ui.horizontal(|ui| {
+            ui.label("Ask for");
+            ui.add(egui::DragValue::new(&mut d.days).range(1..=messages::MAX_EXTENSION_DAYS).suffix(" more days"));
+            if ui.add_enabled(!d.text.trim().is_empty(), egui::Button::new("Ask for more time")).on_hover_text("Your message above is the reason").clicked() {
+                let body = MessageBody::Request { kind: RequestKind::Extension { days: d.days }, reason: d.text.trim().to_owned() };
+                self.service.send(Request::Message { campaign: interview.campaign.id.clone(), body });
+            }
+        });
+        ui.horizontal(|ui| {
+            ui.label("Ask for");
+            ui.add(egui::DragValue::new(&mut d.extra_time).range(0..=200).suffix("% more time"));
+            ui.add(egui::DragValue::new(&mut d.extra_takes).range(0..=5).suffix(" more takes"));
+            let ok = !d.text.trim().is_empty() && (d.extra_time > 0 || d.extra_takes > 0);
+            if ui.add_enabled(ok, egui::Button::new("Ask for an accommodation")).on_hover_text("Your message above is the reason").clicked() {
+                let kind = RequestKind::Accommodation { extra_time_percent: d.extra_time, extra_takes: d.extra_takes };
+                let body = MessageBody::Request { kind, reason: d.text.trim().to_owned() };
+                self.service.send(Request::Message { campaign: interview.campaign.id.clone(), body });
+            }
+        });
+        if let Some(e) = &self.draft.error {
+            ui.colored_label(ui.visuals().error_fg_color, e);
+        }
     }
 
     /// At the foot of the status page: withdraw (a second click confirms).

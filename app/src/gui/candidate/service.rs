@@ -66,6 +66,13 @@ pub enum Request {
     SyncNow,
     /// Withdraw from a campaign: ask the employer side to delete the submission.
     Withdraw(CampaignId),
+    /// Write to the employer side (a question, or a request).
+    Message {
+        campaign: CampaignId,
+        body: peerview_sync::doc::MessageBody,
+    },
+    /// The candidate has seen this conversation.
+    MarkRead(CampaignId),
 }
 
 /// Whether the employer could be reached on the last attempt.
@@ -99,6 +106,8 @@ pub struct Interview {
     /// Upload progress per recorded answer.
     pub uploads: Vec<(QuestionId, UploadProgress)>,
     pub pending: Vec<PendingTake>,
+    /// Messages from the employer side not shown yet.
+    pub unread: usize,
 }
 
 impl Interview {
@@ -137,6 +146,10 @@ pub enum Event {
     Connection(Connection),
     /// Something the candidate should know that is not tied to an action.
     Problem(String),
+    /// The message was kept and goes with the next sync.
+    MessageKept,
+    /// The message was not kept (over the budget, too long); why.
+    MessageRefused(String),
 }
 
 /// Handle to the running service. Dropping it stops the service and waits until the node has
@@ -314,6 +327,32 @@ impl Service {
                 true
             }
             Request::SyncNow => true,
+            Request::Message { campaign, body } => {
+                let ticket = self.store.memberships().unwrap_or_default().into_iter().find(|t| t.campaign == campaign);
+                let result = match ticket {
+                    Some(ticket) => {
+                        crate::ops::messages::send_as_candidate(&self.store, &ticket, body, self.clock.now()).map(|_| ())
+                    }
+                    None => Err(anyhow::anyhow!("this computer has not joined that interview")),
+                };
+                match result {
+                    Ok(()) => self.out.send(Event::MessageKept),
+                    Err(e) => self.out.send(Event::MessageRefused(format!("{e:#}"))),
+                }
+                self.bump();
+                self.snapshot();
+                true
+            }
+            Request::MarkRead(campaign) => {
+                let ticket = self.store.memberships().unwrap_or_default().into_iter().find(|t| t.campaign == campaign);
+                if let Some(Ok(Some(s))) = ticket.map(|t| self.store.submission_of(&t))
+                    && let Err(e) = crate::ops::messages::mark_read(&self.store, &s)
+                {
+                    tracing::warn!(error = %format!("{e:#}"), "could not note the messages as read");
+                }
+                self.snapshot();
+                false
+            }
             Request::Withdraw(campaign) => {
                 let ticket = self.store.memberships().unwrap_or_default().into_iter().find(|t| t.campaign == campaign);
                 let result = match ticket {
@@ -466,7 +505,9 @@ impl Service {
                 .filter(|p| &p.candidate == candidate && !answered_with(&submission, p))
                 .cloned()
                 .collect();
+            let unread = crate::ops::messages::unread(&self.store, &submission, peerview_sync::doc::Side::Candidate);
             interviews.push(Interview {
+                unread,
                 ticket: ticket.clone(),
                 candidate: candidate.clone(),
                 campaign,

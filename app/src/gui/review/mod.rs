@@ -71,6 +71,9 @@ struct Open {
     comment: String,
     verdict: Verdict,
     message: String,
+    /// A message being written to the candidate, and a reason for declining a request.
+    reply: String,
+    decline_reason: String,
 }
 
 pub struct ReviewUi {
@@ -96,6 +99,8 @@ pub struct ReviewUi {
     accommodations: std::collections::HashMap<CandidateId, Overrides>,
     /// The candidate whose Delete was clicked once: the second click confirms.
     confirm_delete: Option<CandidateId>,
+    /// Unread messages per candidate in the last snapshot (a toast when it grows).
+    unread_seen: std::collections::HashMap<CandidateId, usize>,
     filter: String,
     sort: Sort,
     open: Option<Open>,
@@ -135,6 +140,7 @@ impl ReviewUi {
             tickets: Vec::new(),
             accommodations: std::collections::HashMap::new(),
             confirm_delete: None,
+            unread_seen: std::collections::HashMap::new(),
             filter: String::new(),
             sort: Sort::Status,
             open: None,
@@ -227,6 +233,14 @@ impl ReviewUi {
             }
         }
         self.submitted_seen = Some(submitted);
+        let unread: std::collections::HashMap<CandidateId, usize> =
+            list.iter().flat_map(|c| &c.entries).map(|e| (e.candidate.id.clone(), e.unread)).collect();
+        for e in list.iter().flat_map(|c| &c.entries) {
+            if self.unread_seen.get(&e.candidate.id).is_some_and(|before| e.unread > *before) {
+                self.toast(format!("New message from {}", e.candidate.name));
+            }
+        }
+        self.unread_seen = unread;
     }
 
     pub fn show(&mut self, ui: &mut egui::Ui) {
@@ -393,16 +407,29 @@ impl ReviewUi {
             ui.label("No candidates yet. Invite some in the Invites tab.");
         }
         let mut open = None;
-        egui::Grid::new("inbox").striped(true).num_columns(4).show(ui, |ui| {
+        egui::Grid::new("inbox").striped(true).num_columns(5).show(ui, |ui| {
             for e in rows {
                 ui.label(&e.candidate.name);
                 ui.label(status(e, &view.campaign));
+                let open_requests = e
+                    .submission
+                    .as_ref()
+                    .map_or(0, |s| peerview_sync::doc::messages::open_requests(&s.messages).len());
+                let mut note = Vec::new();
+                if e.unread > 0 {
+                    note.push(format!("{} new message(s)", e.unread));
+                }
+                if open_requests > 0 {
+                    note.push(format!("{open_requests} open request(s)"));
+                }
+                ui.label(egui::RichText::new(note.join(", ")).strong());
                 let average = e.reviews.as_ref().map(peerview_sync::Reviews::average_scores).filter(|a| !a.is_empty());
                 ui.label(average.map_or_else(String::new, |a| {
                     let mean = a.values().sum::<f32>() / a.len() as f32;
                     format!("{mean:.1} / 5")
                 }));
-                let has_answers = e.submission.as_ref().is_some_and(|s| !s.answers.is_empty());
+                let has_answers =
+                    e.submission.as_ref().is_some_and(|s| !s.answers.is_empty() || !s.messages.is_empty());
                 if ui.add_enabled(has_answers, egui::Button::new(format!("Review {}", e.candidate.name))).clicked() {
                     open = Some(e.candidate.id.clone());
                 }
@@ -422,6 +449,8 @@ impl ReviewUi {
                 comment: String::new(),
                 verdict: Verdict::Advance,
                 message: String::new(),
+                reply: String::new(),
+                decline_reason: String::new(),
             });
         }
     }
@@ -575,6 +604,7 @@ impl ReviewUi {
             ui.end_row();
         });
         ui.checkbox(&mut ed.campaign.blind_review, "Blind review: reviewers see aliases, not names and emails");
+        ui.checkbox(&mut ed.campaign.reviewers_may_message, "Reviewers may write to candidates (they always read)");
         let mut practice = ed.campaign.practice.is_some();
         if ui.checkbox(&mut practice, "Practice question (never counts)").changed() {
             ed.campaign.practice = practice.then(|| Question {
@@ -870,6 +900,9 @@ impl ReviewUi {
                         }
                     });
                 }
+                // The conversation with the candidate.
+                ui.separator();
+                conversation_ui(ui, &view, &entry, &submission, open, self.mode == Mode::Employer, &mut requests);
                 // Decision.
                 ui.separator();
                 ui.label(egui::RichText::new("Decision").strong());
@@ -910,6 +943,87 @@ impl ReviewUi {
 }
 
 /// A sound-only answer's waveform with the play position; a click seeks there.
+/// The thread beside the answers: messages, a reply box (employer; reviewers where the
+/// campaign allows), and each open request with Grant and Decline (employer).
+fn conversation_ui(
+    ui: &mut egui::Ui,
+    view: &CampaignView,
+    entry: &Entry,
+    submission: &peerview_sync::Submission,
+    open: &mut Open,
+    employer: bool,
+    requests: &mut Vec<Request>,
+) {
+    use peerview_sync::doc::{MessageBody, Side, messages};
+    ui.label(egui::RichText::new("Conversation with the candidate").strong());
+    if entry.unread > 0 {
+        requests.push(Request::MarkRead(entry.candidate.id.clone()));
+    }
+    if submission.messages.is_empty() {
+        ui.weak("No messages.");
+    }
+    for m in &submission.messages {
+        let who = match m.from {
+            Side::Candidate => entry.candidate.name.clone(),
+            Side::Employer => m.by.clone(),
+        };
+        let text = match &m.body {
+            MessageBody::Text(t) => t.clone(),
+            MessageBody::Request { kind, reason } => {
+                format!("asks for {}: {reason}", crate::ops::messages::describe_request(kind))
+            }
+            MessageBody::Outcome { granted, note, .. } => {
+                let verb = if *granted { "Granted" } else { "Declined" };
+                if note.is_empty() { verb.to_owned() } else { format!("{verb}: {note}") }
+            }
+        };
+        ui.horizontal_wrapped(|ui| {
+            ui.label(egui::RichText::new(format!("{who}:")).strong());
+            ui.label(text);
+            ui.weak(fmt::date_time(m.at));
+        });
+    }
+    if employer {
+        for r in messages::open_requests(&submission.messages) {
+            let MessageBody::Request { kind, .. } = &r.body else { continue };
+            let what = crate::ops::messages::describe_request(kind);
+            ui.horizontal(|ui| {
+                ui.label(egui::RichText::new(format!("Open request: {what}")).strong());
+                if ui.button(format!("Grant {what}")).clicked() {
+                    requests.push(Request::AnswerRequest {
+                        candidate: entry.candidate.id.clone(),
+                        request: r.id.clone(),
+                        grant: true,
+                        note: String::new(),
+                    });
+                }
+                let l = ui.label("Reason to decline");
+                ui.add(egui::TextEdit::singleline(&mut open.decline_reason).desired_width(220.0)).labelled_by(l.id);
+                let reason = open.decline_reason.trim().to_owned();
+                if ui.add_enabled(!reason.is_empty(), egui::Button::new("Decline")).clicked() {
+                    requests.push(Request::AnswerRequest {
+                        candidate: entry.candidate.id.clone(),
+                        request: r.id.clone(),
+                        grant: false,
+                        note: reason,
+                    });
+                    open.decline_reason.clear();
+                }
+            });
+        }
+    }
+    if employer || view.campaign.reviewers_may_message {
+        let l = ui.label("Message to the candidate");
+        ui.add(egui::TextEdit::multiline(&mut open.reply).desired_rows(2).desired_width(500.0)).labelled_by(l.id);
+        let chars = open.reply.chars().count();
+        let ok = !open.reply.trim().is_empty() && chars <= messages::MAX_MESSAGE_CHARS;
+        if ui.add_enabled(ok, egui::Button::new("Send message")).clicked() {
+            requests.push(Request::Reply { candidate: entry.candidate.id.clone(), text: open.reply.trim().to_owned() });
+            open.reply.clear();
+        }
+    }
+}
+
 fn waveform(ui: &mut egui::Ui, peaks: &[f32], player: &peerview_media::player::Player) {
     let (rect, response) = ui.allocate_exact_size(egui::vec2(560.0, 80.0), egui::Sense::click());
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, "Waveform of the answer"));
@@ -988,6 +1102,7 @@ fn new_campaign(now: Timestamp) -> Campaign {
         created_at: now,
         retention_days: None,
         blind_review: false,
+        reviewers_may_message: false,
     }
 }
 

@@ -79,6 +79,20 @@ pub enum Request {
     },
     /// Reviewer: join with a ticket.
     Join(String),
+    /// Write in a candidate's conversation (employer, or a reviewer where allowed).
+    Reply {
+        candidate: CandidateId,
+        text: String,
+    },
+    /// Employer: grant or decline a candidate's request.
+    AnswerRequest {
+        candidate: CandidateId,
+        request: String,
+        grant: bool,
+        note: String,
+    },
+    /// This computer has shown the whole conversation.
+    MarkRead(CandidateId),
     /// Employer: delete a candidate's submission everywhere.
     Delete {
         campaign: CampaignId,
@@ -94,6 +108,8 @@ pub struct Entry {
     pub reviews: Option<Reviews>,
     /// Recordings here: (bytes here, bytes referenced).
     pub recordings: (u64, u64),
+    /// Messages from the candidate not shown on this computer yet.
+    pub unread: usize,
 }
 
 #[derive(Clone, Debug)]
@@ -296,6 +312,20 @@ impl Service {
                 let t = employer::invite_reviewer(&self.store, &campaign, &name, nodes)?;
                 self.out.send(Event::Tickets { campaign, tickets: vec![(name, t.encode(), true)] });
                 self.saved("Reviewer invited");
+            }
+            Request::Reply { candidate, text } => {
+                crate::ops::messages::send_as_employer(&self.store, &candidate, &text, self.clock.now())?;
+                self.saved("Message kept; the candidate receives it at their next sync");
+            }
+            Request::AnswerRequest { candidate, request, grant, note } => {
+                crate::ops::messages::answer_request(&self.store, &candidate, Some(&request), grant, &note, self.clock.now())?;
+                self.saved(if grant { "Request granted" } else { "Request declined" });
+            }
+            Request::MarkRead(candidate) => {
+                if let Ok(s) = self.store.submission(&candidate) {
+                    crate::ops::messages::mark_read(&self.store, &s)?;
+                    self.snapshot();
+                }
             }
             Request::Delete { campaign, candidate } => {
                 let name =
@@ -504,7 +534,10 @@ impl Service {
                 let submission = self.store.submission(&c.id).ok();
                 let reviews = self.store.reviews(&c.id).ok();
                 let recordings = submission.as_ref().map_or((0, 0), |s| self.recordings_here(s, &receiving));
-                entries.push(Entry { candidate: c.clone(), submission, reviews, recordings });
+                let unread = submission.as_ref().map_or(0, |s| {
+                    crate::ops::messages::unread(&self.store, s, peerview_sync::doc::Side::Employer)
+                });
+                entries.push(Entry { candidate: c.clone(), submission, reviews, recordings, unread });
             }
             let (me, my_name) = crate::review::me(&self.store, &campaign.id);
             list.push(CampaignView { campaign, roster, entries, me, my_name });

@@ -1,0 +1,202 @@
+//! The conversation of a submission, written once for the command line and the app: the
+//! candidate asks (a question, more time, an accommodation); the employer side replies and
+//! grants or declines requests (a grant writes the accommodation, as the invite screen does);
+//! reviewers read, and write where the campaign allows. Messages are saved here first and go
+//! with the next sync, like answers. What each reader has seen is kept on their computer only
+//! (`read-marks`), for unread counts.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use anyhow::{Context, Result, anyhow, bail};
+use peerview_sync::doc::messages::{self, Body, Message, RequestKind, Side};
+use peerview_sync::ticket::{Invitee, Ticket};
+use peerview_sync::{CandidateId, DocKind, Overrides, Store, Submission, SubmissionDoc, Timestamp};
+
+/// Load a submission, change it with `edit`, save it (one place for every message write).
+fn edit(store: &Store, candidate: &CandidateId, edit: impl FnOnce(&mut SubmissionDoc, &Submission) -> Result<()>) -> Result<()> {
+    let mut stored = store.load(DocKind::Submission, candidate.as_str())?;
+    let mut doc = SubmissionDoc::from_automerge(std::mem::take(&mut stored.doc))?;
+    let before = doc.read()?;
+    edit(&mut doc, &before)?;
+    stored.doc = doc.into_automerge();
+    store.save(&mut stored)?;
+    Ok(())
+}
+
+/// Candidate: write to the employer side of `ticket`'s campaign (a question, or a request).
+/// Refused, with the reason, past the candidate's budget or over the length limit.
+pub fn send_as_candidate(store: &Store, ticket: &Ticket, body: Body, now: Timestamp) -> Result<Message> {
+    let Invitee::Candidate(candidate) = &ticket.invitee else {
+        bail!("this computer is not a candidate of that campaign");
+    };
+    let message = Message::new(Side::Candidate, "candidate", now, body);
+    messages::check_message(&message).map_err(|e| anyhow!("{e}"))?;
+    edit(store, candidate, |doc, s| {
+        if s.events.iter().any(|e| matches!(e.kind, peerview_sync::EventKind::Deleted { .. })) {
+            bail!("the employer side deleted this submission; there is no one to write to");
+        }
+        messages::candidate_may_send(&s.messages, now).map_err(|e| anyhow!("not sent: {e}"))?;
+        Ok(doc.push_message(&message)?)
+    })
+    .with_context(|| "keeping your message")?;
+    Ok(message)
+}
+
+/// Who writes on this computer for the employer side of `campaign`: a reviewer under their
+/// roster name (if the campaign lets reviewers write), the employer or a hub as "the employer".
+fn employer_side_author(store: &Store, campaign: &peerview_sync::CampaignId) -> Result<String> {
+    let reviewer = store.memberships()?.into_iter().find_map(|t| match t.invitee {
+        Invitee::Reviewer(id) if &t.campaign == campaign => Some(id),
+        _ => None,
+    });
+    match reviewer {
+        Some(id) => {
+            if !store.campaign(campaign)?.reviewers_may_message {
+                bail!("reviewers of this campaign read the conversation; the employer decides whether they may write");
+            }
+            let roster = store.roster(campaign)?;
+            Ok(roster.reviewer(&id).map_or_else(|| id.to_string(), |r| r.name.clone()))
+        }
+        None => Ok("the employer".to_owned()),
+    }
+}
+
+/// Employer side: reply in a candidate's conversation.
+pub fn send_as_employer(store: &Store, candidate: &CandidateId, text: &str, now: Timestamp) -> Result<Message> {
+    let submission = store.submission(candidate)?;
+    let by = employer_side_author(store, &submission.campaign_id)?;
+    let message = Message::new(Side::Employer, &by, now, Body::Text(text.trim().to_owned()));
+    messages::check_message(&message).map_err(|e| anyhow!("{e}"))?;
+    edit(store, candidate, |doc, _| Ok(doc.push_message(&message)?))?;
+    Ok(message)
+}
+
+/// Employer side: grant or decline a request (`request`: its id, or `None` for the only open
+/// one). A grant adds what was asked to the candidate's accommodations; a decline needs a
+/// reason. Returns the request answered.
+pub fn answer_request(
+    store: &Store,
+    candidate: &CandidateId,
+    request: Option<&str>,
+    grant: bool,
+    note: &str,
+    now: Timestamp,
+) -> Result<Message> {
+    let submission = store.submission(candidate)?;
+    let by = employer_side_author(store, &submission.campaign_id)?;
+    if by != "the employer" {
+        bail!("the employer answers requests");
+    }
+    let open = messages::open_requests(&submission.messages);
+    let asked = match request {
+        Some(id) => (*open.iter().find(|m| m.id == id).ok_or_else(|| anyhow!("no open request {id}"))?).clone(),
+        None => match open.as_slice() {
+            [one] => (*one).clone(),
+            [] => bail!("there is no open request"),
+            _ => bail!("several open requests; say which (their ids are in `peerview status`)"),
+        },
+    };
+    if !grant && note.trim().is_empty() {
+        bail!("say why the request is declined: the candidate reads it");
+    }
+    let outcome = Message::new(
+        Side::Employer,
+        &by,
+        now,
+        Body::Outcome { request: asked.id.clone(), granted: grant, note: note.trim().to_owned() },
+    );
+    edit(store, candidate, |doc, s| {
+        if grant && let Body::Request { kind, .. } = &asked.body {
+            let mut o: Overrides = s.accommodations;
+            match kind {
+                RequestKind::Extension { days } => o.extension_secs += u64::from(*days) * 86_400,
+                RequestKind::Accommodation { extra_time_percent, extra_takes } => {
+                    o.extra_time_percent += extra_time_percent;
+                    o.extra_takes += extra_takes;
+                }
+            }
+            doc.set_accommodations(&o)?;
+        }
+        Ok(doc.push_message(&outcome)?)
+    })?;
+    Ok(asked)
+}
+
+/// How a request reads, for people.
+pub fn describe_request(kind: &RequestKind) -> String {
+    match kind {
+        RequestKind::Extension { days } => format!("{days} more day(s) before the deadline"),
+        RequestKind::Accommodation { extra_time_percent, extra_takes } => match (extra_time_percent, extra_takes) {
+            (0, t) => format!("{t} more take(s) per question"),
+            (p, 0) => format!("{p}% more time to think and answer"),
+            (p, t) => format!("{p}% more time and {t} more take(s) per question"),
+        },
+    }
+}
+
+fn marks_path(store: &Store) -> PathBuf {
+    store.root().join("read-marks")
+}
+
+fn read_marks(store: &Store) -> BTreeMap<String, usize> {
+    std::fs::read_to_string(marks_path(store))
+        .unwrap_or_default()
+        .lines()
+        .filter_map(|l| {
+            let (id, n) = l.split_once(' ')?;
+            Some((id.to_owned(), n.parse().ok()?))
+        })
+        .collect()
+}
+
+/// Messages of this conversation from the other side that this computer has not shown yet.
+pub fn unread(store: &Store, submission: &Submission, reader: Side) -> usize {
+    let seen = read_marks(store).get(submission.candidate_id.as_str()).copied().unwrap_or(0);
+    submission.messages.iter().skip(seen).filter(|m| m.from != reader).count()
+}
+
+/// The reader has seen the whole conversation.
+pub fn mark_read(store: &Store, submission: &Submission) -> Result<()> {
+    let mut marks = read_marks(store);
+    if marks.get(submission.candidate_id.as_str()) == Some(&submission.messages.len()) {
+        return Ok(());
+    }
+    marks.insert(submission.candidate_id.to_string(), submission.messages.len());
+    let text: String = marks.iter().map(|(id, n)| format!("{id} {n}\n")).collect();
+    let path = marks_path(store);
+    peerview_sync::fsutil::write_atomic(&path, text.as_bytes()).with_context(|| format!("writing {}", path.display()))
+}
+
+/// The conversation as text lines (for `peerview status` and the command line).
+pub fn thread_lines(submission: &Submission) -> Vec<String> {
+    let mut out = Vec::new();
+    for m in &submission.messages {
+        let who = match m.from {
+            Side::Candidate => "candidate".to_owned(),
+            Side::Employer => m.by.clone(),
+        };
+        let what = match &m.body {
+            Body::Text(t) => t.clone(),
+            Body::Request { kind, reason } => {
+                let state = match messages::outcome_of(&submission.messages, &m.id) {
+                    Some(Message { body: Body::Outcome { granted: true, .. }, .. }) => "granted",
+                    Some(_) => "declined",
+                    None => "open",
+                };
+                format!("REQUEST {} [{}]: {} ({state})", describe_request(kind), m.id, reason)
+            }
+            Body::Outcome { request, granted, note } => {
+                let asked = submission.messages.iter().find(|r| &r.id == request);
+                let what = match asked.map(|r| &r.body) {
+                    Some(Body::Request { kind, .. }) => describe_request(kind),
+                    _ => "the request".to_owned(),
+                };
+                let verb = if *granted { "GRANTED" } else { "DECLINED" };
+                if note.is_empty() { format!("{verb}: {what}") } else { format!("{verb}: {what} — {note}") }
+            }
+        };
+        out.push(format!("{}  {who}: {what}", crate::fmt::date_time(m.at)));
+    }
+    out
+}
