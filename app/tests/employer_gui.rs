@@ -471,7 +471,8 @@ fn a_candidate_asks_the_employer_is_told_replies_and_grants_more_time() {
         dan.step();
         std::thread::sleep(Duration::from_millis(50));
     }
-    assert!(boss.query_by_label("New message from Dan").is_some(), "a toast announces it");
+    // A toast announces it (an egui area shows from the frame after it appears).
+    wait_for(&mut boss, "New message from Dan", 5);
     click(&mut boss, "Review Dan");
     wait_for(&mut boss, "Do I need my own apron?", 10);
     type_into(&mut boss, "Message to the candidate", "No, we have aprons.");

@@ -611,8 +611,7 @@ impl EmployerService {
                         .roster(&b.campaign_id)
                         .and_then(|r| r.reviewer(reviewer).map(|r| r.name.clone()))
                         .ok_or_else(|| Refusal("not a reviewer of this campaign".into()))?;
-                    let may_message =
-                        self.store().campaign(&b.campaign_id).map_err(internal)?.reviewers_may_message;
+                    let may_message = self.store().campaign(&b.campaign_id).map_err(internal)?.reviewers_may_message;
                     check_reviewer_submission(&name, may_message, &b, &a)
                 } else {
                     Err(Refusal("not your submission".into()))

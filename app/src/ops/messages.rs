@@ -14,7 +14,11 @@ use peerview_sync::ticket::{Invitee, Ticket};
 use peerview_sync::{CandidateId, DocKind, Overrides, Store, Submission, SubmissionDoc, Timestamp};
 
 /// Load a submission, change it with `edit`, save it (one place for every message write).
-fn edit(store: &Store, candidate: &CandidateId, edit: impl FnOnce(&mut SubmissionDoc, &Submission) -> Result<()>) -> Result<()> {
+fn edit(
+    store: &Store,
+    candidate: &CandidateId,
+    edit: impl FnOnce(&mut SubmissionDoc, &Submission) -> Result<()>,
+) -> Result<()> {
     let mut stored = store.load(DocKind::Submission, candidate.as_str())?;
     let mut doc = SubmissionDoc::from_automerge(std::mem::take(&mut stored.doc))?;
     let before = doc.read()?;

@@ -5,8 +5,8 @@
 
 pub mod exchange;
 pub mod lifecycle;
-pub mod messages;
 pub mod local;
+pub mod messages;
 pub mod node;
 pub mod recordings;
 pub mod relay;

@@ -62,10 +62,17 @@ pub enum RequestKind {
 pub enum Body {
     Text(String),
     /// A candidate's request, with the reason in their words.
-    Request { kind: RequestKind, reason: String },
+    Request {
+        kind: RequestKind,
+        reason: String,
+    },
     /// The employer side's answer to request `request` (a message id); `note` is the reason
     /// for a decline, or anything said with a grant.
-    Outcome { request: String, granted: bool, note: String },
+    Outcome {
+        request: String,
+        granted: bool,
+        note: String,
+    },
 }
 
 /// One message.
@@ -287,7 +294,10 @@ mod tests {
     fn limits_are_checked_and_named() {
         let long = text(Side::Candidate, 1, &"x".repeat(MAX_MESSAGE_CHARS + 1));
         assert!(check_message(&long).expect_err("too long").contains("at most 4000 characters"));
-        assert!(check_message(&text(Side::Candidate, 1, &"é".repeat(MAX_MESSAGE_CHARS))).is_ok(), "characters, not bytes");
+        assert!(
+            check_message(&text(Side::Candidate, 1, &"é".repeat(MAX_MESSAGE_CHARS))).is_ok(),
+            "characters, not bytes"
+        );
         let forged = Message::new(
             Side::Candidate,
             "candidate",

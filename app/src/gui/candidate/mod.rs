@@ -217,7 +217,8 @@ impl CandidateUi {
                             if before.is_some_and(|b| i.unread > b.unread)
                                 && self.screen != Screen::Status(i.campaign.id.clone())
                             {
-                                self.notice = Some(format!("New message from {} about {}", i.campaign.title, i.campaign.role));
+                                self.notice =
+                                    Some(format!("New message from {} about {}", i.campaign.title, i.campaign.role));
                             }
                         }
                         self.interviews = list;
@@ -705,7 +706,10 @@ impl CandidateUi {
                         ui.label(format!("Deadline {} ({})", fmt::date_time(deadline), fmt::relative(now, deadline)));
                         ui.label(format!("Status: {}", state_text(interview)));
                         if interview.unread > 0 {
-                            ui.label(egui::RichText::new(format!("{} new message(s) from the employer", interview.unread)).strong());
+                            ui.label(
+                                egui::RichText::new(format!("{} new message(s) from the employer", interview.unread))
+                                    .strong(),
+                            );
                         }
                     });
                     ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
@@ -1138,7 +1142,7 @@ impl CandidateUi {
         let Some(interview) = self.interview(campaign).cloned() else { return };
         let s = &interview.submission;
         ui.heading(format!("{}: your submission", interview.campaign.title));
-        if self.withdrawal_ui(ui, campaign, s) {
+        if self.withdrawal_ui(ui, s) {
             self.messages_ui(ui, &interview);
             return;
         }
@@ -1233,7 +1237,7 @@ impl CandidateUi {
     /// Withdrawal and deletion: the receipt once the employer side deleted the submission, or
     /// the pending request after withdrawing. Returns true when the submission is gone or going
     /// (nothing else to show).
-    fn withdrawal_ui(&mut self, ui: &mut egui::Ui, campaign: &CampaignId, s: &peerview_sync::Submission) -> bool {
+    fn withdrawal_ui(&mut self, ui: &mut egui::Ui, s: &peerview_sync::Submission) -> bool {
         if let Some(receipt) = crate::ops::exchange::deletion_receipt(s) {
             ui.label(egui::RichText::new("Your submission was deleted.").size(18.0));
             ui.label(format!(
@@ -1266,7 +1270,9 @@ impl CandidateUi {
             self.service.send(Request::MarkRead(interview.campaign.id.clone()));
         }
         if s.messages.is_empty() {
-            ui.label("Questions about the role, the rules or a technical problem? Ask here; the employer answers here.");
+            ui.label(
+                "Questions about the role, the rules or a technical problem? Ask here; the employer answers here.",
+            );
         }
         for m in &s.messages {
             let who = match m.from {
@@ -1277,7 +1283,9 @@ impl CandidateUi {
                 MessageBody::Text(t) => t.clone(),
                 MessageBody::Request { kind, reason } => {
                     let state = match messages::outcome_of(&s.messages, &m.id) {
-                        Some(peerview_sync::doc::Message { body: MessageBody::Outcome { granted: true, .. }, .. }) => "granted",
+                        Some(peerview_sync::doc::Message {
+                            body: MessageBody::Outcome { granted: true, .. }, ..
+                        }) => "granted",
                         Some(_) => "declined",
                         None => "waiting for an answer",
                     };
@@ -1312,8 +1320,15 @@ impl CandidateUi {
         ui.horizontal(|ui| {
             ui.label("Ask for");
             ui.add(egui::DragValue::new(&mut d.days).range(1..=messages::MAX_EXTENSION_DAYS).suffix(" more days"));
-            if ui.add_enabled(!d.text.trim().is_empty(), egui::Button::new("Ask for more time")).on_hover_text("Your message above is the reason").clicked() {
-                let body = MessageBody::Request { kind: RequestKind::Extension { days: d.days }, reason: d.text.trim().to_owned() };
+            if ui
+                .add_enabled(!d.text.trim().is_empty(), egui::Button::new("Ask for more time"))
+                .on_hover_text("Your message above is the reason")
+                .clicked()
+            {
+                let body = MessageBody::Request {
+                    kind: RequestKind::Extension { days: d.days },
+                    reason: d.text.trim().to_owned(),
+                };
                 self.service.send(Request::Message { campaign: interview.campaign.id.clone(), body });
             }
         });
@@ -1322,7 +1337,11 @@ impl CandidateUi {
             ui.add(egui::DragValue::new(&mut d.extra_time).range(0..=200).suffix("% more time"));
             ui.add(egui::DragValue::new(&mut d.extra_takes).range(0..=5).suffix(" more takes"));
             let ok = !d.text.trim().is_empty() && (d.extra_time > 0 || d.extra_takes > 0);
-            if ui.add_enabled(ok, egui::Button::new("Ask for an accommodation")).on_hover_text("Your message above is the reason").clicked() {
+            if ui
+                .add_enabled(ok, egui::Button::new("Ask for an accommodation"))
+                .on_hover_text("Your message above is the reason")
+                .clicked()
+            {
                 let kind = RequestKind::Accommodation { extra_time_percent: d.extra_time, extra_takes: d.extra_takes };
                 let body = MessageBody::Request { kind, reason: d.text.trim().to_owned() };
                 self.service.send(Request::Message { campaign: interview.campaign.id.clone(), body });

@@ -331,7 +331,8 @@ impl Service {
                 let ticket = self.store.memberships().unwrap_or_default().into_iter().find(|t| t.campaign == campaign);
                 let result = match ticket {
                     Some(ticket) => {
-                        crate::ops::messages::send_as_candidate(&self.store, &ticket, body, self.clock.now()).map(|_| ())
+                        crate::ops::messages::send_as_candidate(&self.store, &ticket, body, self.clock.now())
+                            .map(|_| ())
                     }
                     None => Err(anyhow::anyhow!("this computer has not joined that interview")),
                 };

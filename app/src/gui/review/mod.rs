@@ -100,7 +100,7 @@ pub struct ReviewUi {
     /// The candidate whose Delete was clicked once: the second click confirms.
     confirm_delete: Option<CandidateId>,
     /// Unread messages per candidate in the last snapshot (a toast when it grows).
-    unread_seen: std::collections::HashMap<CandidateId, usize>,
+    unread_seen: Option<std::collections::HashMap<CandidateId, usize>>,
     filter: String,
     sort: Sort,
     open: Option<Open>,
@@ -140,7 +140,7 @@ impl ReviewUi {
             tickets: Vec::new(),
             accommodations: std::collections::HashMap::new(),
             confirm_delete: None,
-            unread_seen: std::collections::HashMap::new(),
+            unread_seen: None,
             filter: String::new(),
             sort: Sort::Status,
             open: None,
@@ -235,12 +235,20 @@ impl ReviewUi {
         self.submitted_seen = Some(submitted);
         let unread: std::collections::HashMap<CandidateId, usize> =
             list.iter().flat_map(|c| &c.entries).map(|e| (e.candidate.id.clone(), e.unread)).collect();
-        for e in list.iter().flat_map(|c| &c.entries) {
-            if self.unread_seen.get(&e.candidate.id).is_some_and(|before| e.unread > *before) {
-                self.toast(format!("New message from {}", e.candidate.name));
+        // After the first snapshot (no toasts for what was already waiting at start), a
+        // conversation not seen before counts as having had nothing unread.
+        if let Some(seen) = &self.unread_seen {
+            let new: Vec<String> = list
+                .iter()
+                .flat_map(|c| &c.entries)
+                .filter(|e| e.unread > seen.get(&e.candidate.id).copied().unwrap_or(0))
+                .map(|e| e.candidate.name.clone())
+                .collect();
+            for name in new {
+                self.toast(format!("New message from {name}"));
             }
         }
-        self.unread_seen = unread;
+        self.unread_seen = Some(unread);
     }
 
     pub fn show(&mut self, ui: &mut egui::Ui) {
@@ -411,10 +419,8 @@ impl ReviewUi {
             for e in rows {
                 ui.label(&e.candidate.name);
                 ui.label(status(e, &view.campaign));
-                let open_requests = e
-                    .submission
-                    .as_ref()
-                    .map_or(0, |s| peerview_sync::doc::messages::open_requests(&s.messages).len());
+                let open_requests =
+                    e.submission.as_ref().map_or(0, |s| peerview_sync::doc::messages::open_requests(&s.messages).len());
                 let mut note = Vec::new();
                 if e.unread > 0 {
                     note.push(format!("{} new message(s)", e.unread));

@@ -318,7 +318,14 @@ impl Service {
                 self.saved("Message kept; the candidate receives it at their next sync");
             }
             Request::AnswerRequest { candidate, request, grant, note } => {
-                crate::ops::messages::answer_request(&self.store, &candidate, Some(&request), grant, &note, self.clock.now())?;
+                crate::ops::messages::answer_request(
+                    &self.store,
+                    &candidate,
+                    Some(&request),
+                    grant,
+                    &note,
+                    self.clock.now(),
+                )?;
                 self.saved(if grant { "Request granted" } else { "Request declined" });
             }
             Request::MarkRead(candidate) => {
@@ -534,9 +541,9 @@ impl Service {
                 let submission = self.store.submission(&c.id).ok();
                 let reviews = self.store.reviews(&c.id).ok();
                 let recordings = submission.as_ref().map_or((0, 0), |s| self.recordings_here(s, &receiving));
-                let unread = submission.as_ref().map_or(0, |s| {
-                    crate::ops::messages::unread(&self.store, s, peerview_sync::doc::Side::Employer)
-                });
+                let unread = submission
+                    .as_ref()
+                    .map_or(0, |s| crate::ops::messages::unread(&self.store, s, peerview_sync::doc::Side::Employer));
                 entries.push(Entry { candidate: c.clone(), submission, reviews, recordings, unread });
             }
             let (me, my_name) = crate::review::me(&self.store, &campaign.id);
