@@ -868,37 +868,57 @@ impl EmployerService {
         Ok(deleted)
     }
 
-    /// Apply the deletions the rosters here carry (from a hub, or from another process), and
-    /// the withdrawals candidates asked for; then the retention periods that ended.
+    /// Apply the deletions the rosters here carry (tombstones from a hub, or written by another
+    /// process): remove this node's copies and their recordings. Cheap: one roster read per
+    /// campaign and a marker check per deleted candidate.
     pub async fn apply_deletions(&self) {
         let me = endpoint_hex(&self.node.id());
-        let _guard = self.write_lock.lock().await;
-        match crate::lifecycle::withdrawals(self.store()) {
-            Ok(list) => {
-                for (campaign, candidate) in list {
-                    if let Err(e) = crate::lifecycle::delete_submission(
-                        self.store(),
-                        &campaign,
-                        candidate.as_str(),
-                        DeletionReason::Withdrawn,
-                        self.clock.now(),
-                        &me,
-                    ) {
-                        warn!(%candidate, error = %e, "could not delete a withdrawn submission");
-                    }
-                }
+        {
+            let _guard = self.write_lock.lock().await;
+            if let Err(e) = crate::lifecycle::purge_local(self.store(), &me) {
+                warn!(error = %e, "removing deleted submissions");
             }
-            Err(e) => warn!(error = %e, "looking for withdrawals"),
-        }
-        if let Err(e) = crate::lifecycle::expire(self.store(), self.clock.now(), "retention") {
-            warn!(error = %e, "applying the retention period");
-        }
-        if let Err(e) = crate::lifecycle::purge_local(self.store(), &me) {
-            warn!(error = %e, "removing deleted submissions");
         }
         self.index.refresh();
         if let Err(e) = self.node.purge_recordings().await {
             warn!(error = %e, "removing the recordings of deleted submissions");
+        }
+    }
+
+    /// At start and daily: withdrawals and retention periods that ended, the deletions
+    /// ([`Self::apply_deletions`]), then the recordings no submitted submission kept (takes
+    /// recorded again).
+    pub async fn daily_upkeep(&self) {
+        let me = endpoint_hex(&self.node.id());
+        {
+            let _guard = self.write_lock.lock().await;
+            // Withdrawals that reached this node while it was off, or through a hub.
+            match crate::lifecycle::withdrawals(self.store()) {
+                Ok(list) => {
+                    for (campaign, candidate) in list {
+                        if let Err(e) = crate::lifecycle::delete_submission(
+                            self.store(),
+                            &campaign,
+                            candidate.as_str(),
+                            DeletionReason::Withdrawn,
+                            self.clock.now(),
+                            &me,
+                        ) {
+                            warn!(%candidate, error = %e, "could not delete a withdrawn submission");
+                        }
+                    }
+                }
+                Err(e) => warn!(error = %e, "looking for withdrawals"),
+            }
+            if let Err(e) = crate::lifecycle::expire(self.store(), self.clock.now(), "retention") {
+                warn!(error = %e, "applying the retention period");
+            }
+        }
+        self.apply_deletions().await;
+        match self.node.purge_superseded().await {
+            Ok(0) => {}
+            Ok(n) => info!(recordings = n, "removed recordings that no submission kept"),
+            Err(e) => warn!(error = %e, "removing recordings no submission needs"),
         }
     }
 
@@ -1336,7 +1356,7 @@ const LIFECYCLE_EVERY: std::time::Duration = std::time::Duration::from_secs(24 *
 async fn follow_lifecycle(svc: std::sync::Weak<EmployerService>) {
     loop {
         let Some(strong) = svc.upgrade() else { return };
-        strong.apply_deletions().await;
+        strong.daily_upkeep().await;
         drop(strong);
         tokio::time::sleep(LIFECYCLE_EVERY).await;
     }

@@ -75,6 +75,10 @@ pub struct RosterIndex {
     /// Refreshes asked for by claims: how many ran, and when the last one did.
     forced: tokio::sync::Mutex<Option<Instant>>,
     forced_count: AtomicU64,
+    /// One refresh at a time: two running at once could finish in the wrong order, and the
+    /// one that read the disk earlier would put an older roster back (a peer bound a moment
+    /// ago would look revoked until the next refresh).
+    refreshing: std::sync::Mutex<()>,
 }
 
 #[derive(Debug, Default)]
@@ -93,6 +97,7 @@ impl RosterIndex {
             state: RwLock::new(State::default()),
             forced: tokio::sync::Mutex::new(None),
             forced_count: AtomicU64::new(0),
+            refreshing: std::sync::Mutex::new(()),
         };
         index.refresh();
         index
@@ -100,6 +105,7 @@ impl RosterIndex {
 
     /// Follow the rosters on disk: reload those whose files changed, drop those that are gone.
     pub fn refresh(&self) {
+        let _one = self.refreshing.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
         let saves = self.store.saves(DocKind::Roster);
         let ids = match self.store.list(DocKind::Roster) {
             Ok(ids) => ids,
@@ -143,6 +149,7 @@ impl RosterIndex {
     /// Run for a peer the index already knows, just before letting it in, so that a revocation
     /// made a moment ago by another process counts at once. Unknown peers never get here.
     pub fn refresh_campaigns<'a>(&self, campaigns: impl IntoIterator<Item = &'a CampaignId>) {
+        let _one = self.refreshing.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
         let mut changed = Vec::new();
         {
             let state = self.read();

@@ -154,6 +154,39 @@ pub fn kept_hashes(store: &Store) -> Result<BTreeSet<String>, StoreError> {
     Ok(kept)
 }
 
+/// Recordings (BLAKE3 hex) that no submission here will need again: in submitted submissions
+/// (whose answers can no longer change), every take and fragment this node received that is
+/// not the kept take of its question or one of that take's fragments (takes recorded again, a
+/// different take kept). Anything a submission still names as kept, anywhere, stays; nothing of
+/// a submission still being answered is touched (its takes may yet be kept).
+pub fn superseded_hashes(store: &Store) -> Result<BTreeSet<String>, StoreError> {
+    let ledger = crate::delivered::Ledger::open(store.root());
+    let mut keep = BTreeSet::new();
+    let mut gone = BTreeSet::new();
+    for id in store.list(DocKind::Submission)? {
+        let Ok(candidate) = id.parse::<CandidateId>() else { continue };
+        let s = store.submission(&candidate)?;
+        if s.submitted_at.is_none() {
+            keep.extend(s.referenced_hashes());
+            continue;
+        }
+        let kept: std::collections::BTreeMap<_, _> = s.takes().collect();
+        keep.extend(kept.values().map(|t| t.hash.clone()));
+        for u in &s.uploads {
+            let is_kept = kept.get(&u.question).is_some_and(|t| t.take_number == u.take_number);
+            for (hash, _) in &u.fragments {
+                if is_kept {
+                    keep.insert(hash.clone());
+                } else {
+                    gone.insert(hash.clone());
+                }
+            }
+        }
+        gone.extend(ledger.get(&candidate).hashes);
+    }
+    Ok(gone.difference(&keep).cloned().collect())
+}
+
 /// Submissions whose retention period is over at `now`: decided ones `retention_days` after
 /// the (latest) decision, undecided ones that long after the deadline (with the candidate's
 /// extension). Campaigns without a retention period keep everything.
@@ -342,6 +375,43 @@ mod tests {
         assert_eq!(entries[0].candidate, ada.as_str());
         let log = std::fs::read_to_string(dir.path().join("audit.log")).expect("log");
         assert!(!log.contains("Ada") && !log.contains("example.org"), "{log}");
+    }
+
+    #[test]
+    fn takes_not_kept_are_superseded_once_the_submission_is_submitted() {
+        let (_dir, store, campaign) = setup(None);
+        let ada = invite(&store, &campaign, "Ada");
+        let h = |n: u8| blake3::hash(&[n]).to_hex().to_string();
+        let q: crate::ids::QuestionId = "intro".parse().expect("id");
+        let mut stored = store.load(DocKind::Submission, ada.as_str()).expect("load");
+        let mut doc = SubmissionDoc::from_automerge(std::mem::take(&mut stored.doc)).expect("doc");
+        for (take, hashes) in [(1u32, [1u8, 2]), (2, [3, 4])] {
+            for n in hashes {
+                doc.add_upload_fragment(&q, take, &h(n), 10).expect("fragment");
+            }
+        }
+        let kept = crate::doc::Take {
+            hash: h(9),
+            size_bytes: 20,
+            duration_ms: 1000,
+            media: crate::doc::MediaKind::Video,
+            recorded_at: Timestamp(1),
+            take_number: 2,
+        };
+        doc.set_answer(&q, &crate::doc::Answer::Recording(kept)).expect("answer");
+        stored.doc = doc.into_automerge();
+        store.save(&mut stored).expect("save");
+        // Still being answered: take 1 may yet be kept.
+        assert_eq!(superseded_hashes(&store).expect("superseded"), BTreeSet::new());
+        let mut stored = store.load(DocKind::Submission, ada.as_str()).expect("load");
+        let mut doc = SubmissionDoc::from_automerge(std::mem::take(&mut stored.doc)).expect("doc");
+        doc.mark_submitted(Timestamp(2), "candidate").expect("submit");
+        stored.doc = doc.into_automerge();
+        store.save(&mut stored).expect("save");
+        // An earlier kept take, replaced, is known from the ledger of what Ada delivered.
+        crate::delivered::Ledger::open(store.root()).record(&ada, Some(&h(8)), 10).expect("ledger");
+        let expected: BTreeSet<String> = [h(1), h(2), h(8)].into_iter().collect();
+        assert_eq!(superseded_hashes(&store).expect("superseded"), expected);
     }
 
     #[test]

@@ -191,7 +191,18 @@ impl Node {
     /// `DATA/deleted/` list them), except any that a kept submission also names. Finishes a
     /// purge that a crash interrupted. Returns how many recordings were removed.
     pub async fn purge_recordings(&self) -> Result<usize, NodeError> {
-        purge_with(&self.store, &self.blobs, &self.purge).await
+        purge_with(&self.store, &self.blobs, &self.purge, &std::collections::BTreeSet::new()).await
+    }
+
+    /// Employer side: remove from the blob store the recordings that submitted submissions no
+    /// longer name (takes recorded again, a different take kept), with those of deleted
+    /// submissions. Returns how many recordings were removed.
+    pub async fn purge_superseded(&self) -> Result<usize, NodeError> {
+        let superseded = crate::lifecycle::superseded_hashes(&self.store).map_err(|e| NodeError::Blobs {
+            path: self.store.blobs_dir().display().to_string(),
+            reason: e.to_string(),
+        })?;
+        purge_with(&self.store, &self.blobs, &self.purge, &superseded).await
     }
 
     pub fn id(&self) -> EndpointId {
@@ -265,21 +276,37 @@ fn relay_ca(file: &std::path::Path) -> Result<iroh::tls::CaTlsConfig, NodeError>
 }
 
 /// Remove the recordings of deleted submissions (see [`Node::purge_recordings`]).
-async fn purge_with(store: &Store, blobs: &FsStore, purge: &Purge) -> Result<usize, NodeError> {
+/// `superseded`: recordings no submission here needs any more (see
+/// [`crate::lifecycle::superseded_hashes`]), removed with the deleted ones.
+async fn purge_with(
+    store: &Store,
+    blobs: &FsStore,
+    purge: &Purge,
+    superseded: &std::collections::BTreeSet<String>,
+) -> Result<usize, NodeError> {
     let _one = purge.running.lock().await;
     let blobs_err = |reason: String| NodeError::Blobs { path: store.blobs_dir().display().to_string(), reason };
     let pending: Vec<(String, Vec<String>)> =
         store.deleted().map_err(|e| blobs_err(e.to_string()))?.into_iter().filter(|(_, h)| !h.is_empty()).collect();
-    if pending.is_empty() {
+    let mut doomed: std::collections::HashSet<iroh_blobs::Hash> = std::collections::HashSet::new();
+    if !pending.is_empty() {
+        let kept = crate::lifecycle::kept_hashes(store).map_err(|e| blobs_err(e.to_string()))?;
+        doomed.extend(
+            pending
+                .iter()
+                .flat_map(|(_, hashes)| hashes.iter())
+                .filter(|h| !kept.contains(*h))
+                .filter_map(|h| iroh_blobs::Hash::from_str(h).ok()),
+        );
+    }
+    for h in superseded.iter().filter_map(|h| iroh_blobs::Hash::from_str(h).ok()) {
+        if !matches!(blobs.status(h).await, Ok(iroh_blobs::api::proto::BlobStatus::NotFound)) {
+            doomed.insert(h);
+        }
+    }
+    if doomed.is_empty() && pending.is_empty() {
         return Ok(0);
     }
-    let kept = crate::lifecycle::kept_hashes(&store).map_err(|e| blobs_err(e.to_string()))?;
-    let doomed: std::collections::HashSet<iroh_blobs::Hash> = pending
-        .iter()
-        .flat_map(|(_, hashes)| hashes.iter())
-        .filter(|h| !kept.contains(*h))
-        .filter_map(|h| iroh_blobs::Hash::from_str(h).ok())
-        .collect();
     // The tags that keep them (every recording added from a file has one).
     let mut tags = blobs.tags().list().await.map_err(|e| blobs_err(e.to_string()))?;
     let mut names = Vec::new();
@@ -333,7 +360,7 @@ pub async fn purge_recordings_here(store: &Store) -> Result<usize, NodeError> {
     let gc = iroh_blobs::store::GcConfig { interval: GC_POLL, add_protected: Some(purge.protect_callback()) };
     let blobs = open_blobs_with(&store.blobs_dir(), Some(gc)).await?;
     let _ = purge.blobs.set(blobs.clone());
-    let result = purge_with(store, &blobs, &purge).await;
+    let result = purge_with(store, &blobs, &purge, &std::collections::BTreeSet::new()).await;
     let _ = blobs.shutdown().await;
     result
 }

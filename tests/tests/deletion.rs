@@ -265,3 +265,47 @@ fn the_retention_period_deletes_a_decided_submission_when_the_node_starts_after_
     let audit = ok(&peerview(office.path(), &["audit"]));
     assert!(audit.contains("delete") && audit.contains("retention"), "{audit}");
 }
+
+#[test]
+fn a_take_recorded_again_leaves_the_employers_store_once_the_submission_is_in() {
+    let office = tempfile::tempdir().expect("tempdir");
+    let file = office.path().join("campaign.toml");
+    std::fs::write(&file, CAMPAIGN).expect("write campaign");
+    let campaign = ok(&peerview(office.path(), &["campaign", "create", "--file", file.to_str().expect("utf-8")]))
+        .trim()
+        .to_owned();
+    let bind = format!("127.0.0.1:{}", free_udp_port());
+    let node = Server::start(office.path(), &bind);
+    let ticket = ok(&peerview(office.path(), &["invite", &campaign, "--name", "Cy"])).trim().to_owned();
+    let cy = tempfile::tempdir().expect("tempdir");
+    ok(&peer(cy.path(), &["join", &ticket]));
+    // Two takes recorded with the fragments sent while recording; the second is kept.
+    for _ in 0..2 {
+        ok(&peer(cy.path(), &["answer", &campaign, "intro", "--record", "--video", "test-pattern", "--seconds", "3"]));
+    }
+    ok(&peer(cy.path(), &["answer", &campaign, "why", "--text", "Stars."]));
+    assert!(ok(&peer(cy.path(), &["submit", &campaign])).contains("received by the employer"));
+    let store = peerview_sync::Store::open(cy.path()).expect("store");
+    let submission = store.memberships().expect("memberships").iter().find_map(|t| store.submission_of(t).ok().flatten()).expect("submission");
+    let fragments = |take: u32| -> Vec<String> {
+        submission.uploads.iter().filter(|u| u.take_number == take).flat_map(|u| u.fragments.iter().map(|(h, _)| h.clone())).collect()
+    };
+    let (first, second) = (fragments(1), fragments(2));
+    assert!(!first.is_empty() && !second.is_empty(), "{:?}", submission.uploads);
+    let kept = submission.takes().next().expect("a kept take").1.hash.clone();
+    let here = |hash: &str| {
+        let out = office.path().join("probe.bin");
+        let found = peerview(office.path(), &["export-recording", hash, out.to_str().expect("utf-8")]).status.success();
+        let _ = std::fs::remove_file(&out);
+        found
+    };
+    assert!(here(&first[0]), "the employer received the first take's fragments");
+    // At its next start the employer removes what no submission kept.
+    assert!(node.stop().success());
+    let node = Server::start(office.path(), &bind);
+    node.wait_for_log("removed recordings that no submission kept", 30);
+    assert!(first.iter().all(|h| !here(h)), "the first take is still there");
+    assert!(here(&kept), "the kept take went too");
+    assert!(second.iter().all(|h| here(h)), "the kept take's fragments went too");
+    drop(node);
+}
