@@ -346,6 +346,10 @@ fn main() -> ExitCode {
     init_tracing(default_level);
     let relay = peerview::ops::Net { relay: cli.relay, lan_discovery: cli.lan_discovery, relay_ca: cli.relay_ca };
     let result = paths::data_dir(cli.data_dir).and_then(|data_dir| {
+        // Absolute: the recordings store refuses relative paths, and a node must not depend
+        // on the directory it was started from.
+        let data_dir = std::path::absolute(&data_dir)
+            .map_err(|e| anyhow::anyhow!("the data directory {}: {e}", data_dir.display()))?;
         let d = &data_dir;
         match cli.command {
             None => gui::run(d, relay, None, false, None),
