@@ -783,10 +783,21 @@ impl EmployerService {
                 drop(loaded);
                 let deleted = {
                     let _guard = self.write_lock.lock().await;
-                    self.delete(&campaign, &candidate, DeletionReason::Withdrawn).await
+                    self.delete_documents(&campaign, &candidate, DeletionReason::Withdrawn)
                 };
                 return match deleted {
-                    Ok(d) => tell_deleted(&conn, &mut send, &peer, d.deletion).await,
+                    // The receipt first; the recordings follow (the marker finishes it even
+                    // after a crash).
+                    Ok(d) => {
+                        let told = tell_deleted(&conn, &mut send, &peer, d.deletion).await;
+                        let node = self.node.clone();
+                        tokio::spawn(async move {
+                            if let Err(e) = node.purge_recordings().await {
+                                warn!(error = %e, "removing the recordings of a withdrawn submission");
+                            }
+                        });
+                        told
+                    }
                     Err(e) => {
                         warn!(%peer, error = %e, "could not delete a withdrawn submission");
                         refuse(
@@ -845,8 +856,26 @@ impl EmployerService {
     }
 
     /// Delete a submission on this node (the tombstone replicates to the others) and remove
-    /// its recordings. The caller holds the write lock.
+    /// its recordings.
     pub async fn delete(
+        &self,
+        campaign: &CampaignId,
+        candidate: &CandidateId,
+        reason: DeletionReason,
+    ) -> Result<crate::lifecycle::Deleted, crate::lifecycle::LifecycleError> {
+        let deleted = {
+            let _guard = self.write_lock.lock().await;
+            self.delete_documents(campaign, candidate, reason)?
+        };
+        if let Err(e) = self.node.purge_recordings().await {
+            warn!(error = %e, "removing the recordings of a deleted submission; retried at the next start");
+        }
+        Ok(deleted)
+    }
+
+    /// The documents' part of a deletion (the caller holds the write lock); the recordings
+    /// are left to `Node::purge_recordings`, which the deletion's marker tells what to remove.
+    fn delete_documents(
         &self,
         campaign: &CampaignId,
         candidate: &CandidateId,
@@ -862,9 +891,6 @@ impl EmployerService {
             &me,
         )?;
         self.index.refresh_campaigns([campaign]);
-        if let Err(e) = self.node.purge_recordings().await {
-            warn!(error = %e, "removing the recordings of a deleted submission; retried at the next start");
-        }
         Ok(deleted)
     }
 
