@@ -420,6 +420,29 @@ impl ReviewUi {
         }
     }
 
+    /// A candidate's invite as a link: copied, or in a mail draft with everything they need.
+    fn invite_links_ui(&mut self, ui: &mut egui::Ui, view: &CampaignView, name: &str, ticket_text: &str) {
+        let Ok(ticket) = peerview_sync::ticket::Ticket::decode(ticket_text) else { return };
+        ui.horizontal(|ui| {
+            if ui.button(format!("Copy link for {name}")).clicked() {
+                ui.ctx().copy_text(ticket.link());
+                self.toast(format!("Link for {name} copied: it opens Peerview on the invite"));
+            }
+            if ui.button(format!("Email invite to {name}")).clicked() {
+                let email = view
+                    .entries
+                    .iter()
+                    .find(|e| e.candidate.id.as_str() == ticket.invitee.id())
+                    .and_then(|e| e.candidate.email.clone());
+                let url = crate::invite_mail::InviteMail::mailto(&view.campaign, name, email.as_deref(), &ticket);
+                match crate::desktop::open_url(&url) {
+                    Ok(()) => self.toast(format!("A draft to {name} opens in your mail program")),
+                    Err(e) => self.error = Some(format!("Could not open your mail program ({e}); use Copy link")),
+                }
+            }
+        });
+    }
+
     fn invites(&mut self, ui: &mut egui::Ui, id: &CampaignId) {
         let Some(view) = self.view(id).cloned() else { return };
         ui.label(egui::RichText::new("Invite a candidate").strong());
@@ -473,6 +496,9 @@ impl ReviewUi {
                         if ui.button(format!("Copy ticket for {name}")).clicked() {
                             ui.ctx().copy_text(ticket.clone());
                             self.toast(format!("Ticket for {name} copied"));
+                        }
+                        if !reviewer {
+                            self.invite_links_ui(ui, &view, &name, &ticket);
                         }
                     });
                 });
