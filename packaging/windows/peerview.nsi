@@ -7,7 +7,8 @@
 ; HKEY_CURRENT_USER. Uninstalling keeps the user's data (%APPDATA%\Peerview): it holds their
 ; interviews and recordings.
 
-Unicode true
+; A 64-bit installer for the 64-bit app (it also runs under a Wine without 32-bit support).
+Target amd64-unicode
 SetCompressor /SOLID lzma
 !include "MUI2.nsh"
 

@@ -96,7 +96,9 @@ echo "data directory: $data_dir"
 
 step "record (test pattern and tone) into a file, keep it; record another as an answer"
 take_win="$(winepath -w "$work")\\take.mp4"
-pv record --video test-pattern --audio tone --seconds 3 --size 320x240 "$take_win"
+pv record --video test-pattern --audio tone --seconds 3 --size 320x240 "$take_win" | tee "$work/record.txt"
+hash=$(grep -oE 'BLAKE3 [0-9a-f]{64}' "$work/record.txt" | cut -d' ' -f2)
+[ -n "$hash" ] || fail "record printed no BLAKE3 hash"
 ffprobe -v error -count_frames -show_entries stream=codec_name,nb_read_frames -of compact "$work/take.mp4" |
     tee "$work/probe.txt"
 grep -q "h264" "$work/probe.txt" && grep -q "opus" "$work/probe.txt" || fail "the recorded take is not H.264 + Opus"
@@ -115,6 +117,10 @@ for _ in $(seq 20); do [ "$(grep -c 'recording received and verified' "$work/ser
 grep 'recording received and verified' "$work/serve.log" || true
 [ "$(grep -c 'recording received and verified' "$work/serve.log")" -ge 2 ] || fail "the employer did not verify both recordings"
 "$linux_bin" --data-dir "$emp" campaign show "$campaign" | grep "Wendy"
+# The take recorded on Windows, byte for byte, out of the employer's store.
+"$linux_bin" --data-dir "$emp" export-recording "$hash" "$work/received.mp4"
+cmp "$work/take.mp4" "$work/received.mp4" || fail "the employer's copy of the take differs"
+echo "the employer holds the take recorded on Windows, byte for byte (BLAKE3 $hash)"
 "$linux_bin" --data-dir "$emp" export "Wendy" "$work/export" >/dev/null
 for f in "$work"/export/*.mp4; do
     frames=$(ffprobe -v error -count_frames -select_streams v -show_entries stream=nb_read_frames -of csv=p=0 "$f")
@@ -122,6 +128,16 @@ for f in "$work"/export/*.mp4; do
     [ "$frames" -gt 0 ] || fail "$f has no video"
 done
 [ "$(ls "$work"/export/*.mp4 | wc -l)" -ge 2 ] || fail "the export lacks a recording"
+
+step "uninstall: the program and the link scheme go, the candidate's data stays"
+rm -f "$installed/bcryptprimitives.dll"
+wine "$installed/uninstall.exe" /S >/dev/null 2>&1
+wineserver -w
+for _ in $(seq 20); do [ -e "$installed/peerview.exe" ] || break; sleep 0.5; done
+[ ! -e "$installed/peerview.exe" ] || fail "the uninstaller left peerview.exe"
+if wine reg query 'HKCU\Software\Classes\peerview' >/dev/null 2>&1; then fail "the uninstaller left the peerview: scheme"; fi
+[ -f "$data_dir/node.key" ] || fail "the uninstaller removed the candidate's data"
+echo "uninstalled; $data_dir kept"
 
 echo
 echo "PASS: the Windows installer registers peerview: links, and the installed peerview.exe under"
