@@ -54,9 +54,9 @@ impl InviteMail {
     pub fn eml(&self) -> String {
         let mut out = String::new();
         if let Some(to) = &self.to {
-            out.push_str(&format!("To: {}\r\n", header_value(to)));
+            out += &["To: ", &header_value(to), "\r\n"].concat();
         }
-        out.push_str(&format!("Subject: {}\r\n", header_value(&self.subject)));
+        out += &["Subject: ", &header_value(&self.subject), "\r\n"].concat();
         out.push_str("X-Unsent: 1\r\n");
         out.push_str("MIME-Version: 1.0\r\n");
         out.push_str("Content-Type: text/plain; charset=utf-8\r\n");
@@ -94,7 +94,7 @@ fn body(campaign: &Campaign, name: &str, ticket: &Ticket, cut_instructions: Opti
         text.push_str(&instructions);
         text.push_str("\n\n");
     }
-    text.push_str(&format!(
+    let steps = format!(
         "1. {GET_PEERVIEW}\n\n\
          2. Open your invite link:\n\n   {link}\n\n\
          If the link does not open Peerview, open Peerview, choose \"Open an invite\" and paste \
@@ -102,18 +102,19 @@ fn body(campaign: &Campaign, name: &str, ticket: &Ticket, cut_instructions: Opti
          The invite is for you alone and works on one computer: the first one that opens it.\n",
         link = ticket.link(),
         ticket = ticket.encode(),
-    ));
-    text
+    );
+    text + &steps
 }
 
 /// Percent-encode everything but RFC 3986's unreserved characters.
 fn percent_encode(text: &str) -> String {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
     let mut out = String::with_capacity(text.len() * 3);
     for byte in text.bytes() {
         if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~') {
             out.push(byte as char);
         } else {
-            out.push_str(&format!("%{byte:02X}"));
+            out.extend(['%', char::from(HEX[usize::from(byte >> 4)]), char::from(HEX[usize::from(byte & 15)])]);
         }
     }
     out

@@ -83,7 +83,7 @@ in_root ldd /usr/bin/peerview | tee "$work/ldd.txt"
 if grep -q "not found" "$work/ldd.txt"; then fail "ldd: a linked library is missing"; fi
 in_root ldconfig -p >"$work/ldconfig.txt"
 needed=$(readelf -d "$root/usr/bin/peerview" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p')
-for soname in $(strings -n 8 "$root/usr/bin/peerview" | grep -oE 'lib[A-Za-z0-9_+-]+\.so\.[0-9]+' | sed -E 's/.*(lib[A-Za-z0-9_+-]+\.so\.[0-9]+)$/\1/' | sort -u); do
+for soname in $({ grep -v '^#' packaging/debian/dlopen-sonames; strings -n 8 "$root/usr/bin/peerview" | grep -oE 'lib[A-Za-z0-9_+-]+\.so\.[0-9]+' | sed -E 's/.*(lib[A-Za-z0-9_+-]+\.so\.[0-9]+)$/\1/'; } | sort -u); do
     grep -qxF "$soname" <<<"$needed" && continue
     if grep -q "^[[:space:]]*$soname " "$work/ldconfig.txt"; then
         echo "opened at run time, present: $soname"
@@ -96,11 +96,13 @@ step "peerview --version"
 in_root peerview --version
 
 step "the first window, under Xvfb"
-display=:$((90 + RANDOM % 9))
-Xvfb "$display" -screen 0 1280x800x24 -nolisten tcp >"$work/xvfb.log" 2>&1 &
+# Xvfb picks a free display number itself and writes it to fd 3 once it listens.
+Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp >"$work/xvfb.log" 2>&1 3>"$work/display" &
 xvfb_pid=$!
-sleep 1
-kill -0 "$xvfb_pid" || fail "Xvfb did not start"
+for _ in $(seq 50); do [ -s "$work/display" ] && break; sleep 0.2; done
+[ -s "$work/display" ] || { cat "$work/xvfb.log"; fail "Xvfb did not start"; }
+display=":$(head -n1 "$work/display")"
+echo "Xvfb on $display"
 wait_window() { # wait_window SECONDS: the id of a window named Peerview
     local deadline=$((SECONDS + $1)) id
     while [ $SECONDS -lt "$deadline" ]; do
