@@ -49,6 +49,8 @@ pub enum Request {
 /// not checked here; the screens read it as they read a pasted ticket.
 pub type Opener = Arc<dyn Fn(String) + Send + Sync>;
 
+// Only the Unix channel answers requests (no channel on Windows yet).
+#[cfg_attr(not(unix), allow(dead_code))]
 const NOT_AN_APP: &str = "the Peerview running on this data directory does not show the candidate's screens \
 (it is `peerview serve`, or the app as an employer or reviewer); paste the invite there, or stop it and open the link again";
 
