@@ -5,9 +5,11 @@
 pub mod campaign_file;
 pub mod candidate;
 pub mod commands;
+pub mod desktop;
 pub mod export;
 pub mod fmt;
 pub mod gui;
+pub mod invite_mail;
 pub mod ops;
 pub mod paths;
 pub mod review;

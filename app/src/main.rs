@@ -29,7 +29,8 @@ use clap::{Parser, Subcommand};
 #[derive(Parser, Debug)]
 #[command(name = "peerview", version, about, long_about)]
 struct Cli {
-    /// Where Peerview keeps its data (default: $`XDG_DATA_HOME/peerview` or ~/.local/share/peerview).
+    /// Where Peerview keeps its data (default: $`XDG_DATA_HOME/peerview` or ~/.local/share/peerview;
+    /// %APPDATA%\Peerview on Windows, ~/Library/Application Support/Peerview on macOS).
     #[arg(long, global = true, env = "PEERVIEW_DATA_DIR", value_name = "DIR")]
     data_dir: Option<PathBuf>,
 

@@ -353,6 +353,32 @@ fn deadlines_count_down_and_close_by_the_apps_clock() {
     assert!(h.query_by_label_contains("(1 day ago)").is_some(), "{:#?}", on_screen(&h));
 }
 
+#[test]
+fn an_invite_link_pasted_on_the_home_screen_opens_the_interview() {
+    let employer = Employer::start();
+    let link = format!("peerview:join/{}", employer.invite("Grace"));
+    let candidate = Candidate::new();
+    let mut h = candidate_app(&candidate);
+    wait_for(&mut h, "paste the invite link or ticket", 10);
+    h.event(egui::Event::Paste(link));
+    h.step();
+    wait_for(&mut h, "Take your time. Speak as you would to a customer.", 20);
+}
+
+#[cfg(unix)]
+#[test]
+fn an_invite_link_opened_elsewhere_is_handed_to_the_running_app() {
+    let employer = Employer::start();
+    let link = format!("peerview:join/{}", employer.invite("Edsger"));
+    let candidate = Candidate::new();
+    let mut h = candidate_app(&candidate);
+    wait_for(&mut h, "You have no interviews yet", 10);
+    // What `peerview gui peerview:join/...` (a clicked link) does when the app already runs.
+    let handed = peerview::ops::local::hand_over(candidate.dir.path(), &link).expect("the running app answers");
+    assert!(handed, "the running app took the invite");
+    wait_for(&mut h, "Take your time. Speak as you would to a customer.", 20);
+}
+
 /// Open the invite from the home screen.
 fn open_invite(h: &mut Harness<'_, PeerviewApp>, ticket: &str) {
     wait_for(h, "Your interviews", 10);

@@ -120,6 +120,38 @@ fn cli(dir: &Path, args: &[&str]) -> String {
 }
 
 #[test]
+fn an_invite_goes_out_as_a_link_or_a_mail_draft() {
+    let employer = tempfile::tempdir().expect("tempdir");
+    let mut h = employer_app(employer.path());
+    wait_for(&mut h, "direct (127.0.0.1", 20);
+    click(&mut h, "New campaign");
+    wait_for(&mut h, "Title", 5);
+    type_into(&mut h, "Title", "Barista");
+    type_into(&mut h, "Role", "Barista, weekend shifts");
+    type_into(&mut h, "Deadline (UTC)", "2099-01-01 17:00");
+    click(&mut h, "Save campaign");
+    wait_for(&mut h, "Saved \"Barista\"", 10);
+    click(&mut h, "Invites");
+    type_into(&mut h, "Name", "Ada");
+    type_into(&mut h, "Email", "ada@example.org");
+    click(&mut h, "Invite");
+    wait_for(&mut h, "Copy ticket for Ada", 10);
+    assert!(h.query_by_label("Copy link for Ada").is_some() && h.query_by_label("Email invite to Ada").is_some());
+    let ticket = on_screen(&h).into_iter().find(|t| t.starts_with("pvinvite1")).expect("the ticket's text");
+
+    // One .eml draft per new invite, for the employer's mail program.
+    let drafts = employer.path().join("drafts");
+    type_into(&mut h, "Email drafts folder", drafts.to_str().expect("utf-8"));
+    click(&mut h, "Save email drafts (.eml)");
+    wait_for(&mut h, "1 email drafts saved in", 10);
+    let eml = std::fs::read_to_string(drafts.join("Invite Ada.eml")).expect("Ada's draft");
+    for expected in ["To: ada@example.org\r\n", "Subject: Video interview: Barista\r\n", "2099-01-01 17:00 UTC"] {
+        assert!(eml.contains(expected), "{expected:?} missing from {eml}");
+    }
+    assert!(eml.contains(&format!("peerview:join/{ticket}")), "{eml}");
+}
+
+#[test]
 fn create_invite_receive_review_and_the_candidate_sees_the_decision() {
     let employer = tempfile::tempdir().expect("tempdir");
     let mut h = employer_app(employer.path());

@@ -46,7 +46,8 @@ pub fn export_mp4(src: &Path, dst: &Path, recorded_at: std::time::Duration) -> R
         std::fs::copy(src, &tmp).map_err(write_err)?;
         ExportMethod::Copied
     };
-    File::open(&tmp).and_then(|f| f.sync_all()).map_err(write_err)?;
+    // Opened for writing: Windows refuses to flush a file opened only for reading.
+    std::fs::OpenOptions::new().write(true).open(&tmp).and_then(|f| f.sync_all()).map_err(write_err)?;
     std::fs::rename(&tmp, dst).map_err(write_err)?;
     Ok(method)
 }

@@ -129,7 +129,21 @@ fn write_status(dir: &Path, status: TakeStatus) -> Result<(), RecordError> {
     f.write_all(status.as_str().as_bytes()).map_err(io_err(&tmp))?;
     f.sync_all().map_err(io_err(&tmp))?;
     fs::rename(&tmp, &path).map_err(io_err(&path))?;
-    File::open(dir).and_then(|d| d.sync_all()).map_err(io_err(dir))
+    sync_dir(dir).map_err(io_err(dir))
+}
+
+/// Make the directory's entries durable. Unix only: Windows cannot open a directory as a file
+/// ("Access denied"), and NTFS journals its metadata itself.
+fn sync_dir(dir: &Path) -> io::Result<()> {
+    #[cfg(unix)]
+    {
+        File::open(dir)?.sync_all()
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = dir;
+        Ok(())
+    }
 }
 
 /// Read a take directory's status (`None` if it has none).

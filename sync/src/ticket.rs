@@ -6,6 +6,10 @@
 //! employer-side node), then lowercase
 //! base32 of `postcard(TicketBody) ‖ BLAKE3(prefix ‖ body)[..4]`. The checksum turns a typo or a
 //! truncated copy into a clear error instead of a wrong invite.
+//!
+//! A ticket also travels as a link, `peerview:join/<ticket>`, which opens Peerview on the
+//! invite (the packages register the `peerview:` scheme). Wherever a ticket is read, its link
+//! is read too.
 
 use std::fmt;
 use std::net::SocketAddr;
@@ -18,6 +22,10 @@ use crate::ids::{CampaignId, CandidateId, HubId, ReviewerId};
 const CANDIDATE_PREFIX: &str = "pvinvite1";
 const REVIEWER_PREFIX: &str = "pvreview1";
 const HUB_PREFIX: &str = "pvhub1";
+/// The link form: `peerview:join/<ticket>`.
+pub const LINK_PREFIX: &str = "peerview:join/";
+/// What some programs make of a link they pass on (`scheme://` instead of `scheme:`).
+const LINK_PREFIX_SLASHES: &str = "peerview://join/";
 const CHECKSUM_LEN: usize = 4;
 const ENCODING: data_encoding::Encoding = data_encoding::BASE32_NOPAD;
 
@@ -67,7 +75,7 @@ pub struct Ticket {
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 pub enum TicketError {
     #[error(
-        "this is not a Peerview invite ticket (it should start with \"{CANDIDATE_PREFIX}\", \"{REVIEWER_PREFIX}\" or \"{HUB_PREFIX}\")"
+        "this is not a Peerview invite ticket (it should start with \"{CANDIDATE_PREFIX}\", \"{REVIEWER_PREFIX}\" or \"{HUB_PREFIX}\", or be a link \"{LINK_PREFIX}...\")"
     )]
     NotATicket,
     #[error("the ticket contains characters that cannot be part of a ticket; copy it again, completely")]
@@ -107,13 +115,24 @@ impl Ticket {
         format!("{prefix}{}", ENCODING.encode(&bytes).to_ascii_lowercase())
     }
 
+    /// The ticket as a link that opens Peerview on it: `peerview:join/<ticket>`.
+    pub fn link(&self) -> String {
+        format!("{LINK_PREFIX}{}", self.encode())
+    }
+
+    /// Read a ticket, plain or as a link (`peerview:join/<ticket>`).
     pub fn decode(text: &str) -> Result<Self, TicketError> {
-        // People paste tickets with line breaks, spaces or surrounding quotes.
+        // People paste tickets with line breaks, spaces or surrounding quotes; mail programs
+        // put links in angle brackets, and some browsers add a slash to a link they hand on.
         let cleaned: String = text
             .chars()
-            .filter(|c| !c.is_whitespace() && *c != '"' && *c != '\'')
+            .filter(|c| !c.is_whitespace() && !matches!(c, '"' | '\'' | '<' | '>'))
             .collect::<String>()
             .to_ascii_lowercase();
+        let cleaned = [LINK_PREFIX, LINK_PREFIX_SLASHES]
+            .iter()
+            .find_map(|link| cleaned.strip_prefix(link))
+            .map_or(cleaned.as_str(), |ticket| ticket.strip_suffix('/').unwrap_or(ticket));
         let (prefix, rest) = [CANDIDATE_PREFIX, REVIEWER_PREFIX, HUB_PREFIX]
             .iter()
             .find_map(|p| cleaned.strip_prefix(p).map(|rest| (*p, rest)))
@@ -189,6 +208,28 @@ mod tests {
             let noisy = format!("  \"{}\n{}\"  ", &s[..40], s[40..].to_ascii_uppercase());
             assert_eq!(Ticket::decode(&noisy), Ok(t));
         }
+    }
+
+    #[test]
+    fn a_link_reads_as_its_ticket() {
+        let t = sample(Invitee::Candidate(CandidateId::random()));
+        let s = t.encode();
+        assert_eq!(t.link(), format!("peerview:join/{s}"));
+        for link in [
+            t.link(),
+            format!("PEERVIEW:JOIN/{}", s.to_ascii_uppercase()),
+            format!("peerview://join/{s}"),
+            format!("peerview:join/{s}/"),
+            format!("<peerview:join/{s}>"),
+            format!("  \"peerview:join/{}\n{}\"  ", &s[..40], &s[40..]),
+        ] {
+            assert_eq!(Ticket::decode(&link), Ok(t.clone()), "{link}");
+        }
+        // A link is no excuse for a damaged ticket, and only the join link is a ticket.
+        assert_eq!(Ticket::decode(&format!("peerview:join/{}", &s[..s.len() - 1])), Err(TicketError::Damaged));
+        assert_eq!(Ticket::decode("peerview:join/"), Err(TicketError::NotATicket));
+        assert_eq!(Ticket::decode(&format!("peerview:open/{s}")), Err(TicketError::NotATicket));
+        assert_eq!(Ticket::decode(&format!("https://example.org/join/{s}")), Err(TicketError::NotATicket));
     }
 
     #[test]

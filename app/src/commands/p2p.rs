@@ -135,8 +135,10 @@ pub fn invite(data_dir: &Path, campaign: &str, name: &str, email: Option<&str>) 
     let campaign = store.resolve_campaign(campaign)?;
     let ticket = employer::invite_candidate(&store, &campaign, name, email, node_addresses(&store, &campaign)?)?;
     eprintln!(
-        "Invited {name}. Send them this ticket; it works once, on one computer.{}",
-        describe_nodes(&ticket.nodes)
+        "Invited {name}. Send them this ticket; it works once, on one computer.{}\n\
+         As a link that opens Peerview on the invite: {}",
+        describe_nodes(&ticket.nodes),
+        ticket.link()
     );
     println!("{ticket}");
     Ok(())

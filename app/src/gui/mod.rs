@@ -83,6 +83,13 @@ pub fn run(
     synthetic_devices: bool,
     bind: Option<std::net::SocketAddr>,
 ) -> Result<()> {
+    // A clicked invite link while the app runs: that window opens it, this process is done.
+    if let Some(ticket) = &ticket
+        && crate::ops::local::hand_over(data_dir, ticket)?
+    {
+        println!("The invite was opened in the Peerview window that is already running.");
+        return Ok(());
+    }
     if !has_display() {
         bail!("{NO_DISPLAY}");
     }

@@ -5,10 +5,14 @@
 //! node is stopped. Documents need no channel: every process may save them (each save is a new
 //! file, merged on load).
 //!
+//! The app also opens invites handed to it: `peerview gui peerview:join/...` (what a clicked
+//! invite link runs) asks a running app to open the invite instead of starting a second one.
+//!
 //! The protocol is one JSON request line and one JSON reply line per connection. Requests are
 //! small, bounded and read with a deadline; anything else is answered with an error.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::Duration;
 
 use anyhow::{Context, Result, anyhow, bail};
@@ -40,7 +44,18 @@ pub enum Request {
     /// Remove the recordings of submissions deleted in this data directory (the reply's size
     /// is how many were removed).
     Purge,
+    /// Open this invite ticket or link in the app's window.
+    Open { ticket: String },
 }
+
+/// What the app does with an invite handed to it ([`Request::Open`]): show it. The text is
+/// not checked here; the screens read it as they read a pasted ticket.
+pub type Opener = Arc<dyn Fn(String) + Send + Sync>;
+
+// Only the Unix channel answers requests (no channel on Windows yet).
+#[cfg_attr(not(unix), allow(dead_code))]
+const NOT_AN_APP: &str = "the Peerview running on this data directory does not show the candidate's screens \
+(it is `peerview serve`, or the app as an employer or reviewer); paste the invite there, or stop it and open the link again";
 
 #[derive(Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "snake_case")]
@@ -62,8 +77,13 @@ pub struct LocalChannel {
 impl LocalChannel {
     /// Listen on the data directory's socket for `node`. A socket left behind by a process that
     /// is gone is replaced; if another process answers on it, this fails (it owns the store).
-    #[cfg(unix)]
     pub async fn start(node: Node) -> Result<LocalChannel> {
+        Self::start_opening(node, None).await
+    }
+
+    /// [`LocalChannel::start`] for the app: invites handed over go to `opener`.
+    #[cfg(unix)]
+    pub async fn start_opening(node: Node, opener: Option<Opener>) -> Result<LocalChannel> {
         use std::os::unix::fs::PermissionsExt;
         let path = socket_path(node.store.root());
         if path.exists() {
@@ -82,8 +102,9 @@ impl LocalChannel {
                 match listener.accept().await {
                     Ok((stream, _)) => {
                         let node = node.clone();
+                        let opener = opener.clone();
                         tokio::spawn(async move {
-                            if let Err(e) = answer(&node, stream).await {
+                            if let Err(e) = answer(&node, opener.as_ref(), stream).await {
                                 tracing::debug!(error = %e, "local request");
                             }
                         });
@@ -99,7 +120,7 @@ impl LocalChannel {
     }
 
     #[cfg(not(unix))]
-    pub async fn start(_node: Node) -> Result<LocalChannel> {
+    pub async fn start_opening(_node: Node, _opener: Option<Opener>) -> Result<LocalChannel> {
         bail!("the local channel needs Unix sockets; stop the app or `peerview serve` to use this command")
     }
 }
@@ -114,7 +135,12 @@ impl Drop for LocalChannel {
 /// Start the channel for a node whose process has other work: a channel that cannot start
 /// leaves the node running (commands then say the store is in use), with a warning in the log.
 pub async fn serve_or_warn(node: &Node) -> Option<LocalChannel> {
-    match LocalChannel::start(node.clone()).await {
+    serve_or_warn_opening(node, None).await
+}
+
+/// [`serve_or_warn`] for the app's candidate screens: invites handed over go to `opener`.
+pub async fn serve_or_warn_opening(node: &Node, opener: Option<Opener>) -> Option<LocalChannel> {
+    match LocalChannel::start_opening(node.clone(), opener).await {
         Ok(channel) => Some(channel),
         Err(e) => {
             tracing::warn!(error = %format!("{e:#}"), "other peerview commands cannot use the recordings store while this runs");
@@ -124,7 +150,7 @@ pub async fn serve_or_warn(node: &Node) -> Option<LocalChannel> {
 }
 
 #[cfg(unix)]
-async fn answer(node: &Node, stream: tokio::net::UnixStream) -> Result<()> {
+async fn answer(node: &Node, opener: Option<&Opener>, stream: tokio::net::UnixStream) -> Result<()> {
     use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
     let (read, mut write) = stream.into_split();
     let mut line = Vec::new();
@@ -136,7 +162,7 @@ async fn answer(node: &Node, stream: tokio::net::UnixStream) -> Result<()> {
         Reply::Error(format!("a request is at most {MAX_REQUEST} bytes"))
     } else {
         match serde_json::from_slice::<Request>(&line) {
-            Ok(request) => perform(node, request).await.unwrap_or_else(|e| Reply::Error(format!("{e:#}"))),
+            Ok(request) => perform(node, opener, request).await.unwrap_or_else(|e| Reply::Error(format!("{e:#}"))),
             Err(e) => Reply::Error(format!("not a request this node understands: {e}")),
         }
     };
@@ -147,8 +173,13 @@ async fn answer(node: &Node, stream: tokio::net::UnixStream) -> Result<()> {
     Ok(())
 }
 
-async fn perform(node: &Node, request: Request) -> Result<Reply> {
+async fn perform(node: &Node, opener: Option<&Opener>, request: Request) -> Result<Reply> {
     match request {
+        Request::Open { ticket } => {
+            let opener = opener.ok_or_else(|| anyhow!("{NOT_AN_APP}"))?;
+            opener(ticket);
+            Ok(Reply::Done { size: 0, hash: None })
+        }
         Request::Export { hash, target } => {
             if !target.is_absolute() {
                 bail!("the export target must be an absolute path");
@@ -193,6 +224,37 @@ pub async fn ask(data_dir: &Path, request: &Request) -> Result<Option<(u64, Opti
         Err(_) if line.is_empty() => bail!("the running node closed the connection without answering"),
         Err(e) => bail!("the running node's answer is not understood: {e}"),
     }
+}
+
+/// Hand an invite ticket or link to the app running on `data_dir`: `Ok(true)` when it took it,
+/// `Ok(false)` when nothing runs there (the caller opens the app itself), an error when what runs
+/// there cannot show it. Synchronous: it runs before the app (and any async runtime) starts.
+#[cfg(unix)]
+pub fn hand_over(data_dir: &Path, ticket: &str) -> Result<bool> {
+    use std::io::{BufRead, Write};
+    let path = socket_path(data_dir);
+    let Ok(mut stream) = std::os::unix::net::UnixStream::connect(&path) else { return Ok(false) };
+    stream.set_read_timeout(Some(REQUEST_TIMEOUT))?;
+    stream.set_write_timeout(Some(REQUEST_TIMEOUT))?;
+    let mut bytes = serde_json::to_vec(&Request::Open { ticket: ticket.to_owned() })?;
+    bytes.push(b'\n');
+    stream.write_all(&bytes).context("handing the invite to the running Peerview")?;
+    let mut line = Vec::new();
+    std::io::BufReader::new(std::io::Read::take(&stream, 64 * 1024))
+        .read_until(b'\n', &mut line)
+        .context("reading the running Peerview's answer")?;
+    match serde_json::from_slice::<Reply>(&line) {
+        Ok(Reply::Done { .. }) => Ok(true),
+        Ok(Reply::Error(e)) => Err(anyhow!("{e}")),
+        Err(_) if line.is_empty() => bail!("the running Peerview closed the connection without answering"),
+        Err(e) => bail!("the running Peerview's answer is not understood: {e}"),
+    }
+}
+
+/// Without the local channel (Windows for now), every start opens a window of its own.
+#[cfg(not(unix))]
+pub fn hand_over(_data_dir: &Path, _ticket: &str) -> Result<bool> {
+    Ok(false)
 }
 
 #[cfg(not(unix))]
@@ -262,6 +324,31 @@ mod tests {
         node.shutdown().await;
         assert!(!socket_path(dir.path()).exists());
         assert_eq!(recordings::export(&other, &hash, &out).await.expect("direct"), bytes.len() as u64);
+    }
+
+    #[tokio::test(flavor = "multi_thread")]
+    async fn an_invite_is_handed_to_the_running_app_and_refused_by_a_node_without_screens() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        // Nothing runs: the caller opens the app itself.
+        assert!(!hand_over(dir.path(), "peerview:join/pvinvite1x").expect("nothing there"));
+
+        let (node, channel) = running_node(dir.path()).await;
+        let path = dir.path().to_owned();
+        let refused =
+            tokio::task::spawn_blocking(move || hand_over(&path, "peerview:join/pvinvite1x")).await.expect("join");
+        assert!(format!("{:#}", refused.expect_err("no screens")).contains("does not show the candidate"));
+        drop(channel);
+
+        let (tx, rx) = std::sync::mpsc::channel();
+        let opener: Opener = Arc::new(move |ticket| tx.send(ticket).expect("send"));
+        let channel = LocalChannel::start_opening(node.clone(), Some(opener)).await.expect("channel");
+        let path = dir.path().to_owned();
+        let taken =
+            tokio::task::spawn_blocking(move || hand_over(&path, "peerview:join/pvinvite1x")).await.expect("join");
+        assert!(taken.expect("handed over"));
+        assert_eq!(rx.try_recv().expect("opened"), "peerview:join/pvinvite1x");
+        drop(channel);
+        node.shutdown().await;
     }
 
     #[tokio::test(flavor = "multi_thread")]

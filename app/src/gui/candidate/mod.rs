@@ -259,6 +259,20 @@ impl CandidateUi {
                     self.draft = Draft::default();
                 }
                 Event::MessageRefused(message) => self.draft.error = Some(message),
+                Event::Open(ticket) => {
+                    ctx.send_viewport_cmd(egui::ViewportCommand::Focus);
+                    self.ticket_text = ticket;
+                    if self.answering.is_some() || self.check.recording_until_ms.is_some() {
+                        // Never pull the screen away from a recording.
+                        self.notice = Some(
+                            "An invite link was opened. Finish this step, then choose \"Open an invite\": the link is filled in there."
+                                .into(),
+                        );
+                    } else {
+                        self.screen = Screen::OpenInvite;
+                        self.join();
+                    }
+                }
             }
         }
         if let Some(loading) = &self.capture_loading
@@ -685,13 +699,27 @@ impl CandidateUi {
             self.screen = Screen::OpenInvite;
             self.ticket_focused = false;
         }
+        ui.label("Or paste the invite link or ticket the employer sent you here (Ctrl+V).");
+        // A paste with no text field to take it: the screen itself takes it as an invite.
+        let pasted = ui.input(|i| {
+            i.events.iter().find_map(|e| match e {
+                egui::Event::Paste(text) if !text.trim().is_empty() => Some(text.clone()),
+                _ => None,
+            })
+        });
+        if let Some(text) = pasted {
+            self.ticket_text = text;
+            self.ticket_focused = true;
+            self.screen = Screen::OpenInvite;
+            self.join();
+        }
         ui.add_space(8.0);
         if !self.loaded {
             ui.spinner();
             return;
         }
         if self.interviews.is_empty() {
-            ui.label("You have no interviews yet. Open the invite ticket the employer sent you.");
+            ui.label("You have no interviews yet. Open the invite link or ticket the employer sent you.");
         }
         let now = self.env.wall_clock.now();
         let mut open = None;
@@ -730,7 +758,9 @@ impl CandidateUi {
             self.screen = Screen::Home;
         }
         ui.heading("Open an invite");
-        ui.label("Paste the invite ticket the employer sent you. It starts with \"pvinvite1\".");
+        ui.label(
+            "Paste the invite link or ticket the employer sent you. It starts with \"peerview:join/\" or \"pvinvite1\".",
+        );
         let label = ui.label("Invite ticket");
         let edit = egui::TextEdit::singleline(&mut self.ticket_text).desired_width(700.0);
         let response = ui.add(edit).labelled_by(label.id);

@@ -150,6 +150,8 @@ pub enum Event {
     MessageKept,
     /// The message was not kept (over the budget, too long); why.
     MessageRefused(String),
+    /// An invite ticket or link handed over by another start of Peerview (a clicked link).
+    Open(String),
 }
 
 /// Handle to the running service. Dropping it stops the service and waits until the node has
@@ -209,9 +211,14 @@ async fn run(
             None
         }
     };
-    // Other `peerview` processes (e.g. `peerview answer --file`) use the store through it.
+    // Other `peerview` processes (e.g. `peerview answer --file`) use the store through it, and
+    // a clicked invite link hands its ticket over through it.
+    let opener = {
+        let out = out.clone();
+        Arc::new(move |ticket| out.send(Event::Open(ticket))) as crate::ops::local::Opener
+    };
     let _local = match &node {
-        Some(node) => crate::ops::local::serve_or_warn(node).await,
+        Some(node) => crate::ops::local::serve_or_warn_opening(node, Some(opener)).await,
         None => None,
     };
     let service =

@@ -107,6 +107,8 @@ pub struct ReviewUi {
     toasts: Vec<(String, u64)>,
     error: Option<String>,
     join_text: String,
+    /// Where the invite screen saves `.eml` drafts for the new tickets.
+    drafts_dir: String,
     submitted_seen: Option<HashSet<CandidateId>>,
 }
 
@@ -147,6 +149,7 @@ impl ReviewUi {
             toasts: Vec::new(),
             error: None,
             join_text: String::new(),
+            drafts_dir: default_drafts_dir(),
             submitted_seen: None,
         }
     }
@@ -461,6 +464,48 @@ impl ReviewUi {
         }
     }
 
+    /// One `.eml` mail draft per new candidate ticket, into a folder the employer chooses.
+    fn drafts_ui(&mut self, ui: &mut egui::Ui, view: &CampaignView) {
+        ui.horizontal(|ui| {
+            let l = ui.label("Email drafts folder");
+            ui.add(egui::TextEdit::singleline(&mut self.drafts_dir).desired_width(320.0)).labelled_by(l.id);
+            let ready = !self.drafts_dir.trim().is_empty();
+            if ui.add_enabled(ready, egui::Button::new("Save email drafts (.eml)")).clicked() {
+                let drafts = self
+                    .tickets
+                    .iter()
+                    .filter(|(_, _, reviewer)| !reviewer)
+                    .filter_map(|(name, text, _)| {
+                        let ticket = peerview_sync::ticket::Ticket::decode(text).ok()?;
+                        let email = candidate_email(view, &ticket);
+                        let mail = crate::invite_mail::InviteMail::new(&view.campaign, name, email.as_deref(), &ticket);
+                        Some((crate::invite_mail::InviteMail::file_name(name), mail.eml()))
+                    })
+                    .collect();
+                self.service.send(Request::SaveInviteDrafts { dir: PathBuf::from(self.drafts_dir.trim()), drafts });
+            }
+        });
+    }
+
+    /// A candidate's invite as a link: copied, or in a mail draft with everything they need.
+    fn invite_links_ui(&mut self, ui: &mut egui::Ui, view: &CampaignView, name: &str, ticket_text: &str) {
+        let Ok(ticket) = peerview_sync::ticket::Ticket::decode(ticket_text) else { return };
+        ui.horizontal(|ui| {
+            if ui.button(format!("Copy link for {name}")).clicked() {
+                ui.ctx().copy_text(ticket.link());
+                self.toast(format!("Link for {name} copied: it opens Peerview on the invite"));
+            }
+            if ui.button(format!("Email invite to {name}")).clicked() {
+                let email = candidate_email(view, &ticket);
+                let url = crate::invite_mail::InviteMail::mailto(&view.campaign, name, email.as_deref(), &ticket);
+                match crate::desktop::open_url(&url) {
+                    Ok(()) => self.toast(format!("A draft to {name} opens in your mail program")),
+                    Err(e) => self.error = Some(format!("Could not open your mail program ({e}); use Copy link")),
+                }
+            }
+        });
+    }
+
     fn invites(&mut self, ui: &mut egui::Ui, id: &CampaignId) {
         let Some(view) = self.view(id).cloned() else { return };
         ui.label(egui::RichText::new("Invite a candidate").strong());
@@ -505,6 +550,9 @@ impl ReviewUi {
         if !self.tickets.is_empty() {
             ui.separator();
             ui.label(egui::RichText::new("New tickets: send each to its person").strong());
+            if self.tickets.iter().any(|(_, _, reviewer)| !reviewer) {
+                self.drafts_ui(ui, &view);
+            }
             for (name, ticket, reviewer) in self.tickets.clone() {
                 ui.horizontal_top(|ui| {
                     qr_code(ui, &ticket, 3.0);
@@ -514,6 +562,9 @@ impl ReviewUi {
                         if ui.button(format!("Copy ticket for {name}")).clicked() {
                             ui.ctx().copy_text(ticket.clone());
                             self.toast(format!("Ticket for {name} copied"));
+                        }
+                        if !reviewer {
+                            self.invite_links_ui(ui, &view, &name, &ticket);
                         }
                     });
                 });
@@ -1219,6 +1270,20 @@ fn rank(e: &Entry) -> u8 {
     } else {
         3
     }
+}
+
+/// The email address the employer gave for the ticket's candidate, if any.
+fn candidate_email(view: &CampaignView, ticket: &peerview_sync::ticket::Ticket) -> Option<String> {
+    view.entries.iter().find(|e| e.candidate.id.as_str() == ticket.invitee.id()).and_then(|e| e.candidate.email.clone())
+}
+
+/// `Peerview invites` in the user's home folder.
+fn default_drafts_dir() -> String {
+    ["HOME", "USERPROFILE"]
+        .iter()
+        .find_map(|v| std::env::var_os(v).filter(|h| !h.is_empty()))
+        .map(|home| PathBuf::from(home).join("Peerview invites").display().to_string())
+        .unwrap_or_default()
 }
 
 /// Draw a ticket's QR code (black modules on white, with the quiet zone).

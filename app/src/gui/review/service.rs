@@ -11,7 +11,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
 
-use anyhow::{Result, anyhow, bail};
+use anyhow::{Context, Result, anyhow, bail};
 use peerview_sync::client;
 use peerview_sync::doc::{Campaign, CampaignDoc, Overrides, Reviews, Roster, Submission, SubmissionDoc, Verdict};
 use peerview_sync::employer::{self, EmployerService};
@@ -42,6 +42,11 @@ pub enum Request {
     InviteReviewer {
         campaign: CampaignId,
         name: String,
+    },
+    /// Write invite mail drafts into `dir` (created if needed): (file name, `.eml` text) each.
+    SaveInviteDrafts {
+        dir: PathBuf,
+        drafts: Vec<(String, String)>,
     },
     Revoke {
         campaign: CampaignId,
@@ -362,6 +367,18 @@ impl Service {
                 self.saved(format!(
                     "Deleted the submission of {name} here; hubs and reviewers delete theirs at their next sync"
                 ));
+            }
+            Request::SaveInviteDrafts { dir, drafts } => {
+                std::fs::create_dir_all(&dir).with_context(|| format!("creating {}", dir.display()))?;
+                for (file_name, eml) in &drafts {
+                    let path = dir.join(file_name);
+                    std::fs::write(&path, eml).with_context(|| format!("writing {}", path.display()))?;
+                }
+                self.out.send(Event::Toast(format!(
+                    "{} email drafts saved in {}: open each in your mail program and send it",
+                    drafts.len(),
+                    dir.display()
+                )));
             }
             Request::Revoke { campaign, invitee } => {
                 let name = employer::revoke(&self.store, &campaign, &invitee)?;
