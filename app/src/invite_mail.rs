@@ -161,6 +161,9 @@ mod tests {
             criteria: Vec::new(),
             deadline: Timestamp(4_070_908_800_000), // 2099-01-01 00:00 UTC
             created_at: Timestamp(0),
+            retention_days: None,
+            blind_review: false,
+            reviewers_may_message: false,
         }
     }
 
