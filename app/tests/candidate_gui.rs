@@ -4,6 +4,9 @@
 //! submission arrive at an employer node running in this process. The camera and microphone are
 //! synthetic; every countdown runs on a fake clock.
 
+#[path = "a11y/mod.rs"]
+mod a11y;
+
 use std::path::Path;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -171,6 +174,8 @@ fn click(h: &mut Harness<'_, PeerviewApp>, label: &str) {
 fn snapshot(h: &mut Harness<'_, PeerviewApp>, name: &str, live: &[&str]) {
     h.remove_cursor();
     h.step();
+    // Every screen a snapshot is taken of is also one a screen reader can read.
+    a11y::assert_all_named(h, name);
     let mut masks = Vec::new();
     for label in live {
         for node in h.query_all_by_label_contains(label) {
@@ -199,7 +204,9 @@ fn the_whole_candidate_journey_with_a_retake_reaches_the_employer() {
     // Home, then the invite.
     wait_for(&mut h, "Your interviews", 10);
     wait_for(&mut h, "You have no interviews yet", 10);
+    a11y::assert_all_named(&h, "home");
     click(&mut h, "Open an invite");
+    a11y::assert_all_named(&h, "open an invite");
     h.get_by_label("Invite ticket").focus();
     h.step();
     h.get_by_label("Invite ticket").type_text("pvinvite1garbage");
@@ -222,6 +229,7 @@ fn the_whole_candidate_journey_with_a_retake_reaches_the_employer() {
     click(&mut h, "Check camera and microphone");
     wait_for(&mut h, "Microphone level", 10);
     wait_for(&mut h, "good", 10);
+    a11y::assert_all_named(&h, "device check");
     click(&mut h, "Record a 5-second test");
     run_for(&mut h, Duration::from_millis(1200));
     candidate.clock.advance(Duration::from_secs(5));

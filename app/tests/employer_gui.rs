@@ -4,6 +4,9 @@
 //! it (comment at a moment, scorecard, decision with a message), and the candidate sees
 //! "viewed" and the decision. A second test checks independent scoring.
 
+#[path = "a11y/mod.rs"]
+mod a11y;
+
 use std::path::Path;
 use std::process::Command;
 use std::sync::Arc;
@@ -126,6 +129,7 @@ fn an_invite_goes_out_as_a_link_or_a_mail_draft() {
     wait_for(&mut h, "direct (127.0.0.1", 20);
     click(&mut h, "New campaign");
     wait_for(&mut h, "Title", 5);
+    a11y::assert_all_named(&h, "campaign editor");
     type_into(&mut h, "Title", "Barista");
     type_into(&mut h, "Role", "Barista, weekend shifts");
     type_into(&mut h, "Deadline (UTC)", "2099-01-01 17:00");
@@ -173,6 +177,7 @@ fn create_invite_receive_review_and_the_candidate_sees_the_decision() {
     type_into(&mut h, "Name", "Ada");
     click(&mut h, "Invite");
     wait_for(&mut h, "Copy ticket for Ada", 10);
+    a11y::assert_all_named(&h, "invites");
     assert!(h.query_by_label("QR code of the ticket").is_some());
     let ticket = on_screen(&h).into_iter().find(|t| t.starts_with("pvinvite1")).expect("the ticket's text");
     let campaign = Ticket::decode(&ticket).expect("a valid ticket").campaign.to_string();
@@ -245,6 +250,8 @@ fn create_invite_receive_review_and_the_candidate_sees_the_decision() {
 fn snapshot(h: &mut Harness<'_, PeerviewApp>, name: &str, live: &[&str]) {
     h.remove_cursor();
     h.step();
+    // Every screen a snapshot is taken of is also one a screen reader can read.
+    a11y::assert_all_named(h, name);
     let mut masks = Vec::new();
     for label in live {
         for node in h.query_all_by_label_contains(label) {

@@ -5,6 +5,7 @@
 pub mod candidate;
 pub mod devices;
 pub mod review;
+pub mod theme;
 pub mod widgets;
 pub mod worker;
 
@@ -142,6 +143,7 @@ impl PeerviewApp {
             (!problems.is_empty()).then(|| problems.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))
         };
         let app = Self { ctx, env, settings, candidate: None, review: None, message };
+        theme::install(&app.ctx);
         app.apply_theme();
         app
     }
