@@ -831,15 +831,6 @@ impl CandidateUi {
         ui.add_space(10.0);
         let submitted = interview.submission.submitted_at.is_some();
         let expired = now > deadline;
-        // The conversation with the employer is always reachable: questions before starting,
-        // more time after the deadline.
-        let messages = match interview.unread {
-            0 => "Messages with the employer".to_owned(),
-            n => format!("Messages with the employer ({n} new)"),
-        };
-        if !submitted && ui.button(messages).clicked() {
-            self.screen = Screen::Status(campaign.clone());
-        }
         // Enter takes the main step on this screen.
         let enter = !ui.ctx().egui_wants_keyboard_input() && ui.input(|i| i.key_pressed(egui::Key::Enter));
         if submitted {
@@ -850,7 +841,7 @@ impl CandidateUi {
             ui.colored_label(
                 ui.visuals().warn_fg_color,
                 format!(
-                    "The deadline passed on {}. Contact the employer if you need more time.",
+                    "The deadline passed on {}. Ask the employer for more time under Messages.",
                     fmt::date_time(deadline)
                 ),
             );
@@ -870,6 +861,16 @@ impl CandidateUi {
                     self.go_on(campaign);
                 }
             }
+        }
+        // The conversation with the employer is always reachable: questions before starting,
+        // more time after the deadline.
+        let messages = match interview.unread {
+            0 => "Messages with the employer".to_owned(),
+            n => format!("Messages with the employer ({n} new)"),
+        };
+        ui.add_space(8.0);
+        if !submitted && ui.button(messages).clicked() {
+            self.screen = Screen::Status(campaign.clone());
         }
     }
 
