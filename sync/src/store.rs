@@ -545,12 +545,34 @@ impl Store {
             let parent = dir.parent().unwrap_or(&self.root).to_owned();
             sync_dir(&parent).map_err(io_err(&parent))?;
         }
+        removed += self.remove_exports_of(candidate)?;
         let quarantine = self.root.join("quarantine");
         for entry in fs::read_dir(&quarantine).map_err(io_err(&quarantine))? {
             let entry = entry.map_err(io_err(&quarantine))?;
             let name = entry.file_name().to_string_lossy().into_owned();
             if DocKind::PER_CANDIDATE.iter().any(|k| name.starts_with(&format!("{k}-{candidate}-"))) {
                 fs::remove_file(entry.path()).map_err(io_err(&entry.path()))?;
+            }
+        }
+        Ok(removed)
+    }
+
+    /// Exports the app wrote into this data directory (`exports/<folder>/summary.json` naming
+    /// the candidate): copies of the submission, so they go with it. Exports written elsewhere
+    /// are the user's files (the audit log lists them).
+    fn remove_exports_of(&self, candidate: &str) -> Result<usize, StoreError> {
+        let exports = self.root.join("exports");
+        let Ok(entries) = fs::read_dir(&exports) else { return Ok(0) };
+        let mut removed = 0;
+        for entry in entries {
+            let dir = entry.map_err(io_err(&exports))?.path();
+            let Ok(text) = fs::read_to_string(dir.join("summary.json")) else { continue };
+            let named = serde_json::from_str::<serde_json::Value>(&text)
+                .ok()
+                .is_some_and(|v| v["candidate"]["id"].as_str() == Some(candidate));
+            if named {
+                fs::remove_dir_all(&dir).map_err(io_err(&dir))?;
+                removed += 1;
             }
         }
         Ok(removed)

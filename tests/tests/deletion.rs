@@ -124,6 +124,14 @@ fn a_deletion_reaches_every_copy_and_a_stale_replica_does_not_bring_it_back() {
         assert!(t.iter().any(|t| t.starts_with("recording")), "and the recording: {t:?}");
     }
 
+    // Exports the app makes land in the data directory (the GUI's Export button): they are
+    // copies of the submission and go with it.
+    for dir in [office.path(), rita.path()] {
+        let into = dir.join("exports").join("ada-lovelace");
+        ok(&peerview(dir, &["export", "Ada Lovelace", into.to_str().expect("utf-8")]));
+        assert!(into.join("summary.md").exists());
+    }
+
     // The laptop goes off (it is the replica that misses the deletion), and so is Stan.
     assert!(laptop_node.stop().success());
 
