@@ -180,6 +180,15 @@ enum Command {
         /// The request's id (see `peerview status`); needed only if several are open.
         #[arg(long)]
         request: Option<String>,
+        /// Grant this many days instead of what was asked (an extension request).
+        #[arg(long, value_name = "DAYS", conflicts_with_all = ["extra_time", "extra_takes"])]
+        days: Option<u32>,
+        /// Grant this much more time, in percent, instead (an accommodation request).
+        #[arg(long, value_name = "PERCENT")]
+        extra_time: Option<u32>,
+        /// Grant this many more takes instead (an accommodation request).
+        #[arg(long, value_name = "N")]
+        extra_takes: Option<u32>,
         /// Something to say with it.
         #[arg(long, default_value = "")]
         note: String,
@@ -413,11 +422,20 @@ fn main() -> ExitCode {
                 };
                 p2p::message(d, relay, &target, &text, request, Duration::from_secs(wait))
             }
-            Some(Command::Grant { candidate, request, note }) => {
-                p2p::answer_request(d, &candidate, request.as_deref(), true, &note)
+            Some(Command::Grant { candidate, request, days, extra_time, extra_takes, note }) => {
+                use peerview_sync::doc::RequestKind;
+                let amount = match (days, extra_time, extra_takes) {
+                    (Some(days), _, _) => Some(RequestKind::Extension { days }),
+                    (None, None, None) => None,
+                    (None, p, t) => Some(RequestKind::Accommodation {
+                        extra_time_percent: p.unwrap_or(0),
+                        extra_takes: t.unwrap_or(0),
+                    }),
+                };
+                p2p::answer_request(d, &candidate, request.as_deref(), true, amount, &note)
             }
             Some(Command::Decline { candidate, request, reason }) => {
-                p2p::answer_request(d, &candidate, request.as_deref(), false, &reason)
+                p2p::answer_request(d, &candidate, request.as_deref(), false, None, &reason)
             }
             Some(Command::Join { ticket }) => p2p::join(d, relay, &ticket),
             Some(Command::Answer { campaign, question, file, text, record, video, audio, seconds }) => {

@@ -260,10 +260,18 @@ pub fn message(
     Ok(())
 }
 
-pub fn answer_request(data_dir: &Path, who: &str, request: Option<&str>, grant: bool, note: &str) -> Result<()> {
+pub fn answer_request(
+    data_dir: &Path,
+    who: &str,
+    request: Option<&str>,
+    grant: bool,
+    amount: Option<peerview_sync::doc::RequestKind>,
+    note: &str,
+) -> Result<()> {
     let store = open_store(data_dir)?;
     let (_, candidate) = crate::ops::lifecycle::find_candidate(&store, None, who)?;
-    let asked = crate::ops::messages::answer_request(&store, &candidate.id, request, grant, note, Timestamp::now())?;
+    let asked =
+        crate::ops::messages::answer_request(&store, &candidate.id, request, grant, amount, note, Timestamp::now())?;
     let what = match &asked.body {
         peerview_sync::doc::MessageBody::Request { kind, .. } => crate::ops::messages::describe_request(kind),
         _ => "the request".to_owned(),

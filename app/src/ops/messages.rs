@@ -77,13 +77,14 @@ pub fn send_as_employer(store: &Store, candidate: &CandidateId, text: &str, now:
 }
 
 /// Employer side: grant or decline a request (`request`: its id, or `None` for the only open
-/// one). A grant adds what was asked to the candidate's accommodations; a decline needs a
-/// reason. Returns the request answered.
+/// one). A grant adds what was asked (or `amount`, the employer's own figure of the same kind)
+/// to the candidate's accommodations; a decline needs a reason. Returns the request answered.
 pub fn answer_request(
     store: &Store,
     candidate: &CandidateId,
     request: Option<&str>,
     grant: bool,
+    amount: Option<RequestKind>,
     note: &str,
     now: Timestamp,
 ) -> Result<Message> {
@@ -104,14 +105,27 @@ pub fn answer_request(
     if !grant && note.trim().is_empty() {
         bail!("say why the request is declined: the candidate reads it");
     }
-    let outcome = Message::new(
-        Side::Employer,
-        &by,
-        now,
-        Body::Outcome { request: asked.id.clone(), granted: grant, note: note.trim().to_owned() },
-    );
+    let Body::Request { kind: asked_kind, .. } = &asked.body else { bail!("not a request") };
+    let granted = match amount {
+        Some(a) if std::mem::discriminant(&a) != std::mem::discriminant(asked_kind) => {
+            bail!("the request asks for {}; grant that kind", describe_request(asked_kind))
+        }
+        Some(a) => a,
+        None => *asked_kind,
+    };
+    let probe = Message::new(Side::Candidate, "check", now, Body::Request { kind: granted, reason: String::new() });
+    messages::check_message(&probe).map_err(|e| anyhow!("{e}"))?;
+    // The candidate reads what was granted when it differs from what they asked.
+    let note = match (grant, granted != *asked_kind, note.trim()) {
+        (true, true, "") => format!("{} granted", describe_request(&granted)),
+        (true, true, n) => format!("{} granted. {n}", describe_request(&granted)),
+        (_, _, n) => n.to_owned(),
+    };
+    let outcome =
+        Message::new(Side::Employer, &by, now, Body::Outcome { request: asked.id.clone(), granted: grant, note });
     edit(store, candidate, |doc, s| {
-        if grant && let Body::Request { kind, .. } = &asked.body {
+        if grant {
+            let kind = &granted;
             let mut o: Overrides = s.accommodations;
             match kind {
                 RequestKind::Extension { days } => o.extension_secs += u64::from(*days) * 86_400,
@@ -203,4 +217,47 @@ pub fn thread_lines(submission: &Submission) -> Vec<String> {
         out.push(format!("{}  {who}: {what}", crate::fmt::date_time(m.at)));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_grant_gives_what_was_asked_or_the_employers_own_figure_of_the_same_kind() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let store = Store::open(dir.path()).expect("store");
+        let text = "title = \"T\"\nrole = \"T\"\ndeadline = 2099-01-01T00:00:00Z\n[[question]]\nid = \"q\"\nprompt = \"?\"\nanswer = \"text\"\n";
+        let campaign = crate::campaign_file::parse("c.toml", text, Timestamp(0)).expect("campaign");
+        store.create_campaign(&campaign).expect("create");
+        let ticket =
+            peerview_sync::employer::invite_candidate(&store, &campaign.id, "Ada", None, vec![]).expect("invite");
+        let Invitee::Candidate(ada) = ticket.invitee.clone() else { panic!("a candidate") };
+        let ask = |kind| {
+            send_as_candidate(&store, &ticket, Body::Request { kind, reason: "please".into() }, Timestamp(1))
+                .expect("asked")
+        };
+        let five = ask(RequestKind::Extension { days: 5 });
+        let wrong = answer_request(
+            &store,
+            &ada,
+            Some(&five.id),
+            true,
+            Some(RequestKind::Accommodation { extra_time_percent: 50, extra_takes: 0 }),
+            "",
+            Timestamp(2),
+        );
+        assert!(wrong.expect_err("another kind").to_string().contains("grant that kind"));
+        answer_request(&store, &ada, Some(&five.id), true, Some(RequestKind::Extension { days: 2 }), "", Timestamp(3))
+            .expect("granted");
+        let s = store.submission(&ada).expect("submission");
+        assert_eq!(s.accommodations.extension_secs, 2 * 86_400, "the employer's figure");
+        assert!(s.messages.iter().any(|m| m.text() == "2 more day(s) before the deadline granted"), "{:?}", s.messages);
+        let more = ask(RequestKind::Accommodation { extra_time_percent: 25, extra_takes: 1 });
+        answer_request(&store, &ada, None, true, None, "", Timestamp(4)).expect("granted as asked");
+        let s = store.submission(&ada).expect("submission");
+        assert_eq!((s.accommodations.extra_time_percent, s.accommodations.extra_takes), (25, 1));
+        assert!(messages::open_requests(&s.messages).is_empty(), "{more:?} answered");
+        assert!(answer_request(&store, &ada, None, false, None, " ", Timestamp(5)).is_err(), "nothing open");
+    }
 }

@@ -74,6 +74,8 @@ struct Open {
     /// A message being written to the candidate, and a reason for declining a request.
     reply: String,
     decline_reason: String,
+    /// Per open request (by id): the amount the employer is about to grant.
+    grant_amounts: std::collections::HashMap<String, peerview_sync::doc::RequestKind>,
 }
 
 pub struct ReviewUi {
@@ -460,6 +462,7 @@ impl ReviewUi {
                 message: String::new(),
                 reply: String::new(),
                 decline_reason: String::new(),
+                grant_amounts: std::collections::HashMap::new(),
             });
         }
     }
@@ -1044,13 +1047,29 @@ fn conversation_ui(
         for r in messages::open_requests(&submission.messages) {
             let MessageBody::Request { kind, .. } = &r.body else { continue };
             let what = crate::ops::messages::describe_request(kind);
+            ui.label(egui::RichText::new(format!("Open request: {what}")).strong());
             ui.horizontal(|ui| {
-                ui.label(egui::RichText::new(format!("Open request: {what}")).strong());
-                if ui.button(format!("Grant {what}")).clicked() {
+                // What to grant: what was asked, unless the employer changes it here.
+                let amount = open.grant_amounts.entry(r.id.clone()).or_insert(*kind);
+                match amount {
+                    peerview_sync::doc::RequestKind::Extension { days } => {
+                        let l = ui.label("Days to grant");
+                        ui.add(egui::DragValue::new(days).range(1..=messages::MAX_EXTENSION_DAYS)).labelled_by(l.id);
+                    }
+                    peerview_sync::doc::RequestKind::Accommodation { extra_time_percent, extra_takes } => {
+                        let l = ui.label("More time to grant (%)");
+                        ui.add(egui::DragValue::new(extra_time_percent).range(0..=200)).labelled_by(l.id);
+                        let l = ui.label("More takes to grant");
+                        ui.add(egui::DragValue::new(extra_takes).range(0..=5)).labelled_by(l.id);
+                    }
+                }
+                let granted = *amount;
+                if ui.button(format!("Grant {}", crate::ops::messages::describe_request(&granted))).clicked() {
                     requests.push(Request::AnswerRequest {
                         candidate: entry.candidate.id.clone(),
                         request: r.id.clone(),
                         grant: true,
+                        amount: Some(granted),
                         note: String::new(),
                     });
                 }
@@ -1062,6 +1081,7 @@ fn conversation_ui(
                         candidate: entry.candidate.id.clone(),
                         request: r.id.clone(),
                         grant: false,
+                        amount: None,
                         note: reason,
                     });
                     open.decline_reason.clear();

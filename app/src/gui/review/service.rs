@@ -94,6 +94,8 @@ pub enum Request {
         candidate: CandidateId,
         request: String,
         grant: bool,
+        /// What is granted, if not what was asked.
+        amount: Option<peerview_sync::doc::RequestKind>,
         note: String,
     },
     /// This computer has shown the whole conversation.
@@ -322,12 +324,13 @@ impl Service {
                 crate::ops::messages::send_as_employer(&self.store, &candidate, &text, self.clock.now())?;
                 self.saved("Message kept; the candidate receives it at their next sync");
             }
-            Request::AnswerRequest { candidate, request, grant, note } => {
+            Request::AnswerRequest { candidate, request, grant, amount, note } => {
                 crate::ops::messages::answer_request(
                     &self.store,
                     &candidate,
                     Some(&request),
                     grant,
+                    amount,
                     &note,
                     self.clock.now(),
                 )?;
