@@ -180,6 +180,7 @@ pub fn delete(data_dir: &Path, campaign: Option<&str>, who: &str) -> Result<()> 
         &campaign,
         &candidate,
         peerview_sync::DeletionReason::Employer,
+        Timestamp::now(),
     ))?;
     let who = if deleted.already { candidate.id.to_string() } else { format!("{} ({})", candidate.name, candidate.id) };
     if deleted.already {
@@ -198,7 +199,7 @@ pub fn delete(data_dir: &Path, campaign: Option<&str>, who: &str) -> Result<()> 
 pub fn withdraw(data_dir: &Path, net: Net, campaign: &str, wait: Duration) -> Result<()> {
     let store = open_store(data_dir)?;
     let ticket = membership(&store, campaign)?;
-    if crate::ops::lifecycle::withdraw(&store, &ticket)? {
+    if crate::ops::lifecycle::withdraw(&store, &ticket, Timestamp::now())? {
         println!("Withdrawn. Asking the employer to delete your submission and recordings...");
     }
     drop(store);
@@ -790,6 +791,7 @@ fn conversation(s: &peerview_sync::Submission) {
 /// reviewer or candidate), with open requests first.
 fn employer_conversations(store: &Store, memberships: &[Ticket]) -> Result<()> {
     let (campaigns, _) = store.campaigns()?;
+    let marks = crate::ops::messages::ReadMarks::load(store);
     for campaign in campaigns {
         if memberships.iter().any(|t| t.campaign == campaign.id && matches!(t.invitee, Invitee::Candidate(_))) {
             continue;
@@ -801,7 +803,7 @@ fn employer_conversations(store: &Store, memberships: &[Ticket]) -> Result<()> {
                 continue;
             }
             let open = peerview_sync::doc::messages::open_requests(&s.messages).len();
-            let unread = crate::ops::messages::unread(store, &s, peerview_sync::doc::Side::Employer);
+            let unread = marks.unread(&s, peerview_sync::doc::Side::Employer);
             println!(
                 "{}: {} ({}): {} messages, {unread} unread, {open} open requests",
                 campaign.title,

@@ -61,6 +61,7 @@ pub async fn delete(
     campaign: &CampaignId,
     candidate: &Candidate,
     reason: DeletionReason,
+    now: Timestamp,
 ) -> Result<(Deleted, Option<usize>)> {
     if !store.exists(peerview_sync::DocKind::Roster, campaign.as_str()) {
         bail!("campaign {campaign} is not on this computer");
@@ -70,8 +71,7 @@ pub async fn delete(
             "only the employer side (the employer's node or a hub) deletes submissions; as a reviewer, ask the employer"
         );
     }
-    let deleted =
-        lifecycle::delete_submission(store, campaign, candidate.id.as_str(), reason, Timestamp::now(), &own_id(store))?;
+    let deleted = lifecycle::delete_submission(store, campaign, candidate.id.as_str(), reason, now, &own_id(store))?;
     Ok((deleted, purge_recordings(store).await?))
 }
 
@@ -88,7 +88,7 @@ pub async fn purge_recordings(store: &Store) -> Result<Option<usize>> {
 
 /// Candidate: withdraw from `ticket`'s campaign, asking the employer side to delete the
 /// submission. The request goes with the next sync. Returns false if it was already asked.
-pub fn withdraw(store: &Store, ticket: &Ticket) -> Result<bool> {
+pub fn withdraw(store: &Store, ticket: &Ticket, now: Timestamp) -> Result<bool> {
     let Invitee::Candidate(candidate) = &ticket.invitee else {
         bail!("only a candidate withdraws (this is a reviewer's or an employer-side node's invite)");
     };
@@ -96,7 +96,7 @@ pub fn withdraw(store: &Store, ticket: &Ticket) -> Result<bool> {
     if submission.events.iter().any(|e| matches!(e.kind, peerview_sync::EventKind::Deleted { .. })) {
         bail!("the employer side already deleted this submission");
     }
-    let asked = lifecycle::request_withdrawal(store, candidate, Timestamp::now(), &own_id(store))?;
+    let asked = lifecycle::request_withdrawal(store, candidate, now, &own_id(store))?;
     if asked {
         let entry =
             audit::Entry::new(Action::Withdrawal, &own_id(store), ticket.campaign.as_str(), candidate.as_str(), None);

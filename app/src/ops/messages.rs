@@ -157,26 +157,34 @@ fn marks_path(store: &Store) -> PathBuf {
     store.root().join("read-marks")
 }
 
-fn read_marks(store: &Store) -> BTreeMap<String, usize> {
-    std::fs::read_to_string(marks_path(store))
-        .unwrap_or_default()
-        .lines()
-        .filter_map(|l| {
-            let (id, n) = l.split_once(' ')?;
-            Some((id.to_owned(), n.parse().ok()?))
-        })
-        .collect()
-}
+/// What this computer has shown of each conversation (message counts by candidate id), read
+/// once per screen refresh.
+#[derive(Debug, Default)]
+pub struct ReadMarks(BTreeMap<String, usize>);
 
-/// Messages of this conversation from the other side that this computer has not shown yet.
-pub fn unread(store: &Store, submission: &Submission, reader: Side) -> usize {
-    let seen = read_marks(store).get(submission.candidate_id.as_str()).copied().unwrap_or(0);
-    submission.messages.iter().skip(seen).filter(|m| m.from != reader).count()
+impl ReadMarks {
+    pub fn load(store: &Store) -> ReadMarks {
+        let marks = std::fs::read_to_string(marks_path(store))
+            .unwrap_or_default()
+            .lines()
+            .filter_map(|l| {
+                let (id, n) = l.split_once(' ')?;
+                Some((id.to_owned(), n.parse().ok()?))
+            })
+            .collect();
+        ReadMarks(marks)
+    }
+
+    /// Messages of this conversation from the other side that this computer has not shown yet.
+    pub fn unread(&self, submission: &Submission, reader: Side) -> usize {
+        let seen = self.0.get(submission.candidate_id.as_str()).copied().unwrap_or(0);
+        submission.messages.iter().skip(seen).filter(|m| m.from != reader).count()
+    }
 }
 
 /// The reader has seen the whole conversation.
 pub fn mark_read(store: &Store, submission: &Submission) -> Result<()> {
-    let mut marks = read_marks(store);
+    let ReadMarks(mut marks) = ReadMarks::load(store);
     if marks.get(submission.candidate_id.as_str()) == Some(&submission.messages.len()) {
         return Ok(());
     }

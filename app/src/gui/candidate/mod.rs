@@ -150,6 +150,8 @@ pub struct CandidateUi {
     confirm_withdraw: bool,
     /// The message being written on the status screen, and the request form.
     draft: Draft,
+    /// The conversation (campaign, message count) last reported as read.
+    marked_read: Option<(CampaignId, usize)>,
     rates: HashMap<(CampaignId, QuestionId), Rate>,
 }
 
@@ -179,6 +181,7 @@ impl CandidateUi {
             submitting: false,
             confirm_withdraw: false,
             draft: Draft::default(),
+            marked_read: None,
             rates: HashMap::new(),
         };
         if let Some(ticket) = ticket {
@@ -1297,8 +1300,11 @@ impl CandidateUi {
         let s = &interview.submission;
         ui.add_space(12.0);
         ui.label(egui::RichText::new("Messages with the employer").strong());
-        if interview.unread > 0 {
+        // Asked once per new message, not every frame.
+        let seen = (interview.campaign.id.clone(), s.messages.len());
+        if interview.unread > 0 && self.marked_read.as_ref() != Some(&seen) {
             self.service.send(Request::MarkRead(interview.campaign.id.clone()));
+            self.marked_read = Some(seen);
         }
         if s.messages.is_empty() {
             ui.label(

@@ -364,7 +364,7 @@ impl Service {
             Request::Withdraw(campaign) => {
                 let ticket = self.store.memberships().unwrap_or_default().into_iter().find(|t| t.campaign == campaign);
                 let result = match ticket {
-                    Some(ticket) => crate::ops::lifecycle::withdraw(&self.store, &ticket).map(|_| ()),
+                    Some(ticket) => crate::ops::lifecycle::withdraw(&self.store, &ticket, self.clock.now()).map(|_| ()),
                     None => Err(anyhow::anyhow!("this computer has not joined that interview")),
                 };
                 if let Err(e) = result {
@@ -491,6 +491,7 @@ impl Service {
     fn snapshot(&self) {
         let generation = self.generation.load(std::sync::atomic::Ordering::SeqCst);
         let progress = self.store.upload_progress();
+        let marks = crate::ops::messages::ReadMarks::load(&self.store);
         let pending = pending_takes(&self.data_dir);
         let mut interviews = Vec::new();
         for ticket in self.store.memberships().unwrap_or_default() {
@@ -513,7 +514,7 @@ impl Service {
                 .filter(|p| &p.candidate == candidate && !answered_with(&submission, p))
                 .cloned()
                 .collect();
-            let unread = crate::ops::messages::unread(&self.store, &submission, peerview_sync::doc::Side::Candidate);
+            let unread = marks.unread(&submission, peerview_sync::doc::Side::Candidate);
             interviews.push(Interview {
                 unread,
                 ticket: ticket.clone(),

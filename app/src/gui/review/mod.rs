@@ -76,6 +76,8 @@ struct Open {
     decline_reason: String,
     /// Per open request (by id): the amount the employer is about to grant.
     grant_amounts: std::collections::HashMap<String, peerview_sync::doc::RequestKind>,
+    /// The conversation's length when it was last reported as read.
+    marked_read: usize,
 }
 
 pub struct ReviewUi {
@@ -463,6 +465,7 @@ impl ReviewUi {
                 reply: String::new(),
                 decline_reason: String::new(),
                 grant_amounts: std::collections::HashMap::new(),
+                marked_read: 0,
             });
         }
     }
@@ -1016,8 +1019,10 @@ fn conversation_ui(
 ) {
     use peerview_sync::doc::{MessageBody, Side, messages};
     ui.label(egui::RichText::new("Conversation with the candidate").strong());
-    if entry.unread > 0 {
+    // Asked once per new message, not every frame.
+    if entry.unread > 0 && open.marked_read != submission.messages.len() {
         requests.push(Request::MarkRead(entry.candidate.id.clone()));
+        open.marked_read = submission.messages.len();
     }
     if submission.messages.is_empty() {
         ui.weak("No messages.");

@@ -363,6 +363,7 @@ impl Service {
                             &campaign,
                             &entry,
                             peerview_sync::DeletionReason::Employer,
+                            self.clock.now(),
                         )
                         .await?;
                     }
@@ -552,6 +553,7 @@ impl Service {
         for campaign in campaigns {
             let roster = self.store.roster(&campaign.id).ok();
             let mut entries = Vec::new();
+            let marks = crate::ops::messages::ReadMarks::load(&self.store);
             // Deleted submissions are gone: only their tombstone (ids) is in the roster.
             for c in roster
                 .iter()
@@ -561,9 +563,7 @@ impl Service {
                 let submission = self.store.submission(&c.id).ok();
                 let reviews = self.store.reviews(&c.id).ok();
                 let recordings = submission.as_ref().map_or((0, 0), |s| self.recordings_here(s, &receiving));
-                let unread = submission
-                    .as_ref()
-                    .map_or(0, |s| crate::ops::messages::unread(&self.store, s, peerview_sync::doc::Side::Employer));
+                let unread = submission.as_ref().map_or(0, |s| marks.unread(s, peerview_sync::doc::Side::Employer));
                 entries.push(Entry { candidate: c.clone(), submission, reviews, recordings, unread });
             }
             let (me, my_name) = crate::review::me(&self.store, &campaign.id);
