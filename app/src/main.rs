@@ -407,9 +407,13 @@ fn main() -> ExitCode {
             }
             Some(Command::Hub(HubCommand::Invite { campaign, name })) => p2p::invite_hub(d, &campaign, &name),
             Some(Command::Revoke { campaign, invitee }) => p2p::revoke(d, &campaign, &invitee),
-            Some(Command::Delete { candidate, campaign }) => p2p::delete(d, campaign.as_deref(), &candidate),
-            Some(Command::Withdraw { campaign, wait }) => p2p::withdraw(d, relay, &campaign, Duration::from_secs(wait)),
-            Some(Command::Audit) => p2p::audit(d),
+            Some(Command::Delete { candidate, campaign }) => {
+                commands::lifecycle::delete(d, campaign.as_deref(), &candidate)
+            }
+            Some(Command::Withdraw { campaign, wait }) => {
+                commands::lifecycle::withdraw(d, relay, &campaign, Duration::from_secs(wait))
+            }
+            Some(Command::Audit) => commands::lifecycle::audit(d),
             Some(Command::Message { target, text, extension, extra_time, extra_takes, wait }) => {
                 use peerview_sync::doc::RequestKind;
                 let request = match (extension, extra_time, extra_takes) {
@@ -420,7 +424,7 @@ fn main() -> ExitCode {
                         extra_takes: t.unwrap_or(0),
                     }),
                 };
-                p2p::message(d, relay, &target, &text, request, Duration::from_secs(wait))
+                commands::messages::message(d, relay, &target, &text, request, Duration::from_secs(wait))
             }
             Some(Command::Grant { candidate, request, days, extra_time, extra_takes, note }) => {
                 use peerview_sync::doc::RequestKind;
@@ -432,10 +436,10 @@ fn main() -> ExitCode {
                         extra_takes: t.unwrap_or(0),
                     }),
                 };
-                p2p::answer_request(d, &candidate, request.as_deref(), true, amount, &note)
+                commands::messages::answer_request(d, &candidate, request.as_deref(), true, amount, &note)
             }
             Some(Command::Decline { candidate, request, reason }) => {
-                p2p::answer_request(d, &candidate, request.as_deref(), false, None, &reason)
+                commands::messages::answer_request(d, &candidate, request.as_deref(), false, None, &reason)
             }
             Some(Command::Join { ticket }) => p2p::join(d, relay, &ticket),
             Some(Command::Answer { campaign, question, file, text, record, video, audio, seconds }) => {

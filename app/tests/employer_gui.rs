@@ -318,6 +318,17 @@ fn the_employer_deletes_a_submission_after_confirming_and_it_is_gone() {
     assert!(h.query_by_label_contains("Delete Bea").is_none(), "{:#?}", on_screen(&h));
 }
 
+/// Wait until `label` shows on `h`, stepping `other` too (two apps that talk to each other).
+fn wait_for_either(h: &mut Harness<'_, PeerviewApp>, other: &mut Harness<'_, PeerviewApp>, label: &str, what: &str) {
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while h.query_by_label_contains(label).is_none() {
+        assert!(Instant::now() < deadline, "{what}: {:#?}", on_screen(h));
+        h.step();
+        other.step();
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
 /// A campaign with one written question, and Bea's submitted answer.
 fn chef_campaign_with_a_submission(dir: &Path) -> peerview_sync::CandidateId {
     let store = Store::open(dir).expect("store");
@@ -503,13 +514,7 @@ fn a_candidate_asks_the_employer_is_told_replies_and_grants_more_time() {
     click(&mut dan, "Send message");
     wait_for(&mut dan, "0 / 4000 characters", 10);
     click(&mut boss, "Candidates");
-    let deadline = Instant::now() + Duration::from_secs(30);
-    while boss.query_by_label_contains("1 new message(s)").is_none() {
-        assert!(Instant::now() < deadline, "no unread message at the employer: {:#?}", on_screen(&boss));
-        boss.step();
-        dan.step();
-        std::thread::sleep(Duration::from_millis(50));
-    }
+    wait_for_either(&mut boss, &mut dan, "1 new message(s)", "no unread message at the employer");
     // A toast announces it (an egui area shows from the frame after it appears).
     wait_for(&mut boss, "New message from Dan", 5);
     click(&mut boss, "Review Dan");
@@ -519,31 +524,13 @@ fn a_candidate_asks_the_employer_is_told_replies_and_grants_more_time() {
     wait_for(&mut boss, "Message kept", 10);
 
     // Dan sees the reply, then asks for more time; the employer grants it with one click.
-    let deadline = Instant::now() + Duration::from_secs(30);
-    while dan.query_by_label_contains("No, we have aprons.").is_none() {
-        assert!(Instant::now() < deadline, "the reply did not reach Dan: {:#?}", on_screen(&dan));
-        dan.step();
-        boss.step();
-        std::thread::sleep(Duration::from_millis(50));
-    }
+    wait_for_either(&mut dan, &mut boss, "No, we have aprons.", "the reply did not reach Dan");
     type_into(&mut dan, "Your message", "My oven broke.");
     click(&mut dan, "Ask for more time");
-    let deadline = Instant::now() + Duration::from_secs(30);
-    while boss.query_by_label_contains("Grant 3 more day(s)").is_none() {
-        assert!(Instant::now() < deadline, "the request did not reach the employer: {:#?}", on_screen(&boss));
-        boss.step();
-        dan.step();
-        std::thread::sleep(Duration::from_millis(50));
-    }
+    wait_for_either(&mut boss, &mut dan, "Grant 3 more day(s)", "the request did not reach the employer");
     click(&mut boss, "Grant 3 more day(s) before the deadline");
     wait_for(&mut boss, "Request granted", 10);
-    let deadline = Instant::now() + Duration::from_secs(30);
-    while dan.query_by_label_contains("(granted)").is_none() {
-        assert!(Instant::now() < deadline, "the grant did not reach Dan: {:#?}", on_screen(&dan));
-        dan.step();
-        boss.step();
-        std::thread::sleep(Duration::from_millis(50));
-    }
+    wait_for_either(&mut dan, &mut boss, "(granted)", "the grant did not reach Dan");
     // The grant is Dan's own extension now.
     let dan_store = Store::open(cand.path()).expect("store");
     let ticket = Ticket::decode(&ticket).expect("ticket");

@@ -2,6 +2,8 @@
 //! them) and returns errors that say what to do.
 
 pub mod campaign;
+pub mod lifecycle;
+pub mod messages;
 pub mod p2p;
 pub mod playback;
 pub mod record;

@@ -34,7 +34,7 @@ impl std::fmt::Display for NotSent {
 impl std::error::Error for NotSent {}
 
 /// The process's one async runtime, started by the first command that needs it.
-fn runtime() -> Result<&'static tokio::runtime::Runtime> {
+pub(super) fn runtime() -> Result<&'static tokio::runtime::Runtime> {
     static RUNTIME: std::sync::OnceLock<tokio::runtime::Runtime> = std::sync::OnceLock::new();
     if let Some(rt) = RUNTIME.get() {
         return Ok(rt);
@@ -172,140 +172,6 @@ pub fn revoke(data_dir: &Path, campaign: &str, invitee: &str) -> Result<()> {
     Ok(())
 }
 
-pub fn delete(data_dir: &Path, campaign: Option<&str>, who: &str) -> Result<()> {
-    let store = open_store(data_dir)?;
-    let (campaign, candidate) = crate::ops::lifecycle::find_candidate(&store, campaign, who)?;
-    let (deleted, removed) = runtime()?.block_on(crate::ops::lifecycle::delete(
-        &store,
-        &campaign,
-        &candidate,
-        peerview_sync::DeletionReason::Employer,
-        Timestamp::now(),
-    ))?;
-    let who = if deleted.already { candidate.id.to_string() } else { format!("{} ({})", candidate.name, candidate.id) };
-    if deleted.already {
-        println!("The submission of {who} was already deleted ({}).", fmt::date_time(deleted.deletion.at));
-    } else {
-        println!("Deleted the submission of {who}: documents, reviews, name and email are gone from this computer.");
-    }
-    match removed {
-        Some(n) => println!("{n} recordings removed from the recordings store."),
-        None => println!("The recordings go when the running node next starts (it did not answer)."),
-    }
-    println!("Hubs and reviewers delete their copies at their next sync; only the ids stay, so no copy comes back.");
-    Ok(())
-}
-
-pub fn withdraw(data_dir: &Path, net: Net, campaign: &str, wait: Duration) -> Result<()> {
-    let store = open_store(data_dir)?;
-    let ticket = membership(&store, campaign)?;
-    if crate::ops::lifecycle::withdraw(&store, &ticket, Timestamp::now())? {
-        println!("Withdrawn. Asking the employer to delete your submission and recordings...");
-    }
-    drop(store);
-    if let Err(e) = with_backoff(wait, || deliver(data_dir, net.clone(), &ticket)) {
-        if e.downcast_ref::<NotSent>().is_none() {
-            return Err(e);
-        }
-        println!("{e:#}");
-    }
-    status_of(data_dir, Some(&ticket.campaign))
-}
-
-pub fn message(
-    data_dir: &Path,
-    net: Net,
-    target: &str,
-    text: &str,
-    request: Option<peerview_sync::doc::RequestKind>,
-    wait: Duration,
-) -> Result<()> {
-    use peerview_sync::doc::MessageBody;
-    let store = open_store(data_dir)?;
-    let now = Timestamp::now();
-    let mine: Vec<Ticket> = store
-        .memberships()?
-        .into_iter()
-        .filter(|t| matches!(t.invitee, Invitee::Candidate(_)) && t.campaign.as_str().starts_with(target))
-        .collect();
-    if let [ticket] = mine.as_slice() {
-        let body = match request {
-            Some(kind) => MessageBody::Request { kind, reason: text.trim().to_owned() },
-            None => MessageBody::Text(text.trim().to_owned()),
-        };
-        crate::ops::messages::send_as_candidate(&store, ticket, body, now)?;
-        println!("Message kept on this computer; sending it to the employer...");
-        drop(store);
-        if let Err(e) = with_backoff(wait, || deliver(data_dir, net.clone(), ticket)) {
-            if e.downcast_ref::<NotSent>().is_none() {
-                return Err(e);
-            }
-            println!("{e:#}");
-        }
-        return status_of(data_dir, Some(&ticket.campaign));
-    }
-    if request.is_some() {
-        bail!("only a candidate asks for more time or an accommodation (is {target:?} a campaign you joined?)");
-    }
-    let (campaign, candidate) = crate::ops::lifecycle::find_candidate(&store, None, target)?;
-    crate::ops::messages::send_as_employer(&store, &candidate.id, text, now)?;
-    println!("Message to {} kept; they receive it at their next sync.", candidate.name);
-    // A reviewer's computer sends it to the employer side now.
-    let reviewer = store.memberships()?.into_iter().find(|t| t.campaign == campaign);
-    drop(store);
-    if let Some(ticket) = reviewer
-        && let Err(e) = with_backoff(wait, || deliver(data_dir, net.clone(), &ticket))
-    {
-        println!("{e:#}");
-    }
-    Ok(())
-}
-
-pub fn answer_request(
-    data_dir: &Path,
-    who: &str,
-    request: Option<&str>,
-    grant: bool,
-    amount: Option<peerview_sync::doc::RequestKind>,
-    note: &str,
-) -> Result<()> {
-    let store = open_store(data_dir)?;
-    let (_, candidate) = crate::ops::lifecycle::find_candidate(&store, None, who)?;
-    let asked =
-        crate::ops::messages::answer_request(&store, &candidate.id, request, grant, amount, note, Timestamp::now())?;
-    let what = match &asked.body {
-        peerview_sync::doc::MessageBody::Request { kind, .. } => crate::ops::messages::describe_request(kind),
-        _ => "the request".to_owned(),
-    };
-    let verb = if grant { "Granted" } else { "Declined" };
-    println!("{verb} {}'s request for {what}; they are told at their next sync.", candidate.name);
-    Ok(())
-}
-
-pub fn audit(data_dir: &Path) -> Result<()> {
-    let store = open_store(data_dir)?;
-    let (entries, bad) = peerview_sync::audit::read(store.root())?;
-    if entries.is_empty() {
-        println!("Nothing in the audit log: no deletion, withdrawal or export on this computer.");
-    }
-    for e in &entries {
-        let action =
-            serde_json::to_value(e.action).ok().and_then(|v| v.as_str().map(ToOwned::to_owned)).unwrap_or_default();
-        println!(
-            "{}  {action:<10}  campaign {}  candidate {}  by {}{}",
-            fmt::date_time(Timestamp(e.at)),
-            e.campaign,
-            e.candidate,
-            e.by.get(..16).unwrap_or(&e.by),
-            e.detail.as_deref().map(|d| format!("  ({d})")).unwrap_or_default()
-        );
-    }
-    if bad > 0 {
-        eprintln!("{bad} lines of the audit log could not be read.");
-    }
-    Ok(())
-}
-
 async fn client_node(data_dir: &Path, net: Net) -> Result<Node> {
     let store = Arc::new(open_store(data_dir)?);
     Ok(Node::start(store, &net.config(None)).await?)
@@ -374,7 +240,7 @@ pub fn join(data_dir: &Path, net: Net, ticket_text: &str) -> Result<()> {
 }
 
 /// The membership (joined ticket) for a campaign id or prefix.
-fn membership(store: &Store, campaign: &str) -> Result<Ticket> {
+pub(super) fn membership(store: &Store, campaign: &str) -> Result<Ticket> {
     let matches: Vec<Ticket> =
         store.memberships()?.into_iter().filter(|t| t.campaign.as_str().starts_with(campaign)).collect();
     match matches.len() {
@@ -558,7 +424,7 @@ fn import_recording(
 }
 
 /// Retry `attempt` with exponential backoff while it fails with [`NotSent`] and `wait` allows.
-fn with_backoff(wait: Duration, mut attempt: impl FnMut() -> Result<()>) -> Result<()> {
+pub(super) fn with_backoff(wait: Duration, mut attempt: impl FnMut() -> Result<()>) -> Result<()> {
     let start = Instant::now();
     let mut delay = Duration::from_secs(1);
     loop {
@@ -586,7 +452,7 @@ pub fn submit(data_dir: &Path, net: Net, campaign: &str, wait: Duration) -> Resu
 }
 
 /// Sync documents, let the employer fetch recordings, sync again for the receipt.
-fn deliver(data_dir: &Path, net: Net, ticket: &Ticket) -> Result<()> {
+pub(super) fn deliver(data_dir: &Path, net: Net, ticket: &Ticket) -> Result<()> {
     runtime()?.block_on(async {
         let node = client_node(data_dir, net).await?;
         let result = crate::ops::exchange::exchange(&node, ticket).await;
@@ -682,7 +548,7 @@ pub fn status(data_dir: &Path) -> Result<()> {
     status_of(data_dir, None)
 }
 
-fn status_of(data_dir: &Path, only: Option<&CampaignId>) -> Result<()> {
+pub(super) fn status_of(data_dir: &Path, only: Option<&CampaignId>) -> Result<()> {
     let store = open_store(data_dir)?;
     let tickets = store.memberships()?;
     let own_campaigns = only.is_none() && !store.list(peerview_sync::DocKind::Roster)?.is_empty();
@@ -690,7 +556,7 @@ fn status_of(data_dir: &Path, only: Option<&CampaignId>) -> Result<()> {
         println!("This computer has not joined any campaign yet (peerview join TICKET).");
     }
     if only.is_none() {
-        employer_conversations(&store, &tickets)?;
+        super::messages::employer_conversations(&store, &tickets)?;
     }
     let contacts = store.contacts();
     // How the employer side was last reached: direct, or through a relay (behind NATs).
@@ -740,7 +606,7 @@ fn status_of(data_dir: &Path, only: Option<&CampaignId>) -> Result<()> {
                 };
                 println!("{title}: {state}");
                 contact(ticket);
-                conversation(&s);
+                super::messages::conversation(&s);
                 for e in &s.events {
                     let what = match &e.kind {
                         EventKind::Recorded { question } => format!("answered {question}"),
@@ -767,53 +633,6 @@ fn status_of(data_dir: &Path, only: Option<&CampaignId>) -> Result<()> {
                 contact(ticket);
             }
             Invitee::Hub(_) => println!("{title}: employer-side node (replica)"),
-        }
-    }
-    Ok(())
-}
-
-/// A submission's conversation and open requests, for `status`.
-fn conversation(s: &peerview_sync::Submission) {
-    if s.messages.is_empty() {
-        return;
-    }
-    println!("  messages:");
-    for line in crate::ops::messages::thread_lines(s) {
-        println!("    {line}");
-    }
-    let open = peerview_sync::doc::messages::open_requests(&s.messages);
-    if !open.is_empty() {
-        println!("  open requests: {}", open.len());
-    }
-}
-
-/// Employer side: the conversations of the candidates of campaigns held here (not as a
-/// reviewer or candidate), with open requests first.
-fn employer_conversations(store: &Store, memberships: &[Ticket]) -> Result<()> {
-    let (campaigns, _) = store.campaigns()?;
-    let marks = crate::ops::messages::ReadMarks::load(store);
-    for campaign in campaigns {
-        if memberships.iter().any(|t| t.campaign == campaign.id && matches!(t.invitee, Invitee::Candidate(_))) {
-            continue;
-        }
-        let Ok(roster) = store.roster(&campaign.id) else { continue };
-        for c in &roster.candidates {
-            let Ok(s) = store.submission(&c.id) else { continue };
-            if s.messages.is_empty() {
-                continue;
-            }
-            let open = peerview_sync::doc::messages::open_requests(&s.messages).len();
-            let unread = marks.unread(&s, peerview_sync::doc::Side::Employer);
-            println!(
-                "{}: {} ({}): {} messages, {unread} unread, {open} open requests",
-                campaign.title,
-                c.name,
-                c.id,
-                s.messages.len()
-            );
-            for line in crate::ops::messages::thread_lines(&s) {
-                println!("    {line}");
-            }
         }
     }
     Ok(())
