@@ -41,6 +41,10 @@ struct FileCampaign {
     /// Reviewers may write in candidates' conversations (they always read them).
     #[serde(default)]
     reviewers_may_message: bool,
+    /// The candidate's screens for this campaign in this language (`en`, `de`, `fr`, `es`).
+    language: Option<Spanned<String>>,
+    /// The deadline is shown in this zone (IANA name); default: this computer's.
+    time_zone: Option<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -106,6 +110,37 @@ pub fn parse(name: &str, text: &str, now: Timestamp) -> Result<Campaign> {
         None => None,
     };
 
+    let language = match file.language {
+        Some(l) => match crate::i18n::Lang::parse(l.get_ref()) {
+            Some(lang) => Some(lang.code().to_owned()),
+            None => {
+                let known: Vec<_> = crate::i18n::Lang::ALL.iter().map(|l| format!("\"{}\"", l.code())).collect();
+                return Err(fail(
+                    at(l.span()),
+                    "language",
+                    format!("{:?} is not a language Peerview speaks; one of {}", l.get_ref(), known.join(", ")),
+                ));
+            }
+        },
+        None => None,
+    };
+    let time_zone = match file.time_zone {
+        Some(z) => {
+            if crate::fmt::zone(z.get_ref()).is_none() {
+                return Err(fail(
+                    at(z.span()),
+                    "time_zone",
+                    format!(
+                        "{:?} is not a time zone this computer knows; an IANA name like \"Europe/Berlin\"",
+                        z.get_ref()
+                    ),
+                ));
+            }
+            Some(z.into_inner())
+        }
+        None => crate::fmt::viewer_zone_name(),
+    };
+
     let mut seen = HashSet::new();
     let mut questions = Vec::new();
     for (i, q) in file.questions.into_iter().enumerate() {
@@ -141,6 +176,8 @@ pub fn parse(name: &str, text: &str, now: Timestamp) -> Result<Campaign> {
         retention_days,
         blind_review: file.blind_review,
         reviewers_may_message: file.reviewers_may_message,
+        language,
+        time_zone,
     })
 }
 
@@ -240,6 +277,10 @@ struct ExportCampaign<'a> {
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     reviewers_may_message: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
+    language: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    time_zone: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     practice: Option<ExportQuestion<'a>>,
     question: Vec<ExportQuestion<'a>>,
 }
@@ -282,6 +323,8 @@ pub fn export(c: &Campaign) -> Result<String> {
         retention_days: c.retention_days,
         blind_review: c.blind_review,
         reviewers_may_message: c.reviewers_may_message,
+        language: c.language.as_deref(),
+        time_zone: c.time_zone.as_deref(),
     };
     let mut text = String::new();
     let _ = writeln!(text, "# Peerview campaign, exported from campaign {}", c.id);

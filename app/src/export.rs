@@ -206,9 +206,9 @@ fn markdown(campaign: &Campaign, submission: &Submission, name: Option<&str>, su
     let _ = writeln!(md, "- Role: {}", campaign.role);
     let _ = writeln!(md, "- State: {}", submission.state());
     if let Some(t) = submission.submitted_at {
-        let _ = writeln!(md, "- Submitted: {}", fmt::date_time(t));
+        let _ = writeln!(md, "- Submitted: {}", fmt::in_campaign_zone(t, campaign.time_zone.as_deref()));
     }
-    let _ = writeln!(md, "- Deadline: {}\n", fmt::date_time(campaign.deadline));
+    let _ = writeln!(md, "- Deadline: {}\n", fmt::in_campaign_zone(campaign.deadline, campaign.time_zone.as_deref()));
     for (n, (q, a)) in campaign.questions.iter().zip(summary["answers"].as_array().into_iter().flatten()).enumerate() {
         let _ = writeln!(md, "## {}. {}\n", n + 1, q.prompt);
         let answer = &a["answer"];
@@ -231,7 +231,12 @@ fn markdown(campaign: &Campaign, submission: &Submission, name: Option<&str>, su
     if !submission.events.is_empty() {
         let _ = writeln!(md, "## Timeline\n");
         for e in &submission.events {
-            let _ = writeln!(md, "- {} — {}", fmt::date_time(e.at), event_text(&e.kind));
+            let _ = writeln!(
+                md,
+                "- {} — {}",
+                fmt::in_campaign_zone(e.at, campaign.time_zone.as_deref()),
+                event_text(&e.kind)
+            );
         }
         md.push('\n');
     }

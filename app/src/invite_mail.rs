@@ -88,7 +88,7 @@ fn body(campaign: &Campaign, name: &str, ticket: &Ticket, cut_instructions: Opti
          offline; the answers are sent when you submit.\n\n",
         role = campaign.role,
         title = campaign.title,
-        deadline = fmt::date_time(campaign.deadline),
+        deadline = fmt::in_campaign_zone(campaign.deadline, campaign.time_zone.as_deref()),
     );
     if !instructions.is_empty() {
         text.push_str(&instructions);
@@ -164,6 +164,8 @@ mod tests {
             retention_days: None,
             blind_review: false,
             reviewers_may_message: false,
+            language: None,
+            time_zone: None,
         }
     }
 

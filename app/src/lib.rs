@@ -9,6 +9,7 @@ pub mod desktop;
 pub mod export;
 pub mod fmt;
 pub mod gui;
+pub mod i18n;
 pub mod invite_mail;
 pub mod ops;
 pub mod paths;

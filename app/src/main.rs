@@ -350,6 +350,8 @@ enum HubCommand {
 }
 
 fn main() -> ExitCode {
+    // The system's language until the data directory's settings are read (they may choose one).
+    peerview::i18n::set_default(peerview::i18n::system());
     let cli = Cli::parse();
     let default_level =
         if matches!(cli.command, Some(Command::Serve { .. } | Command::Relay { .. })) { "info" } else { "warn" };
@@ -361,6 +363,11 @@ fn main() -> ExitCode {
         let data_dir = std::path::absolute(&data_dir)
             .map_err(|e| anyhow::anyhow!("the data directory {}: {e}", data_dir.display()))?;
         let d = &data_dir;
+        if let Some(lang) = peerview::settings::Settings::load(d).ok().and_then(|s| s.language)
+            && std::env::var_os("PEERVIEW_LANG").is_none()
+        {
+            peerview::i18n::set_default(lang);
+        }
         match cli.command {
             None => gui::run(d, relay, None, false, None),
             Some(Command::Gui { ticket, synthetic_devices, bind }) => {

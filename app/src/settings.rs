@@ -22,6 +22,9 @@ pub struct Settings {
     pub role: Option<Role>,
     /// Dark theme instead of following the system.
     pub dark_mode: Option<bool>,
+    /// The app's language; `None`: the system's (`PEERVIEW_LANG`, then the OS locale).
+    /// A campaign's own language still applies to the candidate's screens for it.
+    pub language: Option<crate::i18n::Lang>,
 }
 
 const FILE: &str = "settings.toml";

@@ -124,8 +124,10 @@ fn candidate_app(candidate: &Candidate) -> Harness<'static, PeerviewApp> {
         sync_every: Duration::from_millis(500),
         ticket: None,
         employer_bind: None,
+        time_zone: jiff::tz::TimeZone::UTC,
+        system_language: peerview::i18n::Lang::En,
     };
-    let settings = Settings { role: Some(Role::Candidate), dark_mode: Some(false) };
+    let settings = Settings { role: Some(Role::Candidate), dark_mode: Some(false), ..Settings::default() };
     Harness::builder()
         .with_size(egui::vec2(1280.0, 720.0))
         .with_theme(egui::Theme::Light)

@@ -44,8 +44,10 @@ fn app(dir: &Path, role: Role) -> Harness<'static, PeerviewApp> {
         sync_every: Duration::from_millis(300),
         ticket: None,
         employer_bind: Some("127.0.0.1:0".parse().expect("addr")),
+        time_zone: jiff::tz::TimeZone::UTC,
+        system_language: peerview::i18n::Lang::En,
     };
-    let settings = Settings { role: Some(role), dark_mode: Some(false) };
+    let settings = Settings { role: Some(role), dark_mode: Some(false), ..Settings::default() };
     Harness::builder()
         .with_size(egui::vec2(1280.0, 900.0))
         .with_theme(egui::Theme::Light)
@@ -115,6 +117,7 @@ fn cli(dir: &Path, args: &[&str]) -> String {
         .arg(dir)
         .args(args)
         .env_remove("PEERVIEW_DATA_DIR")
+        .env("PEERVIEW_LANG", "en")
         .output()
         .expect("run peerview");
     let text = format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));

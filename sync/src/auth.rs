@@ -472,6 +472,8 @@ mod tests {
             retention_days: None,
             blind_review: false,
             reviewers_may_message: false,
+            language: None,
+            time_zone: None,
         }
     }
 

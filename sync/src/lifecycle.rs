@@ -290,6 +290,8 @@ mod tests {
             retention_days,
             blind_review: false,
             reviewers_may_message: false,
+            language: None,
+            time_zone: None,
         };
         store.create_campaign(&campaign).expect("campaign");
         (dir, store, campaign.id)

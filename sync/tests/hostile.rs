@@ -41,6 +41,8 @@ fn campaign() -> Campaign {
         retention_days: None,
         blind_review: false,
         reviewers_may_message: false,
+        language: None,
+        time_zone: None,
     }
 }
 

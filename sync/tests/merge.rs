@@ -115,6 +115,8 @@ fn two_employer_nodes_edit_different_fields_of_a_campaign() {
         retention_days: None,
         blind_review: false,
         reviewers_may_message: false,
+        language: None,
+        time_zone: None,
     };
     let mut office = CampaignDoc::create(&campaign).expect("create");
     let mut laptop = CampaignDoc::from_automerge(fork(office.automerge_mut())).expect("fork");

@@ -22,8 +22,10 @@ use self::candidate::{CandidateEnv, CandidateUi};
 use self::devices::SharedDevices;
 use self::review::ReviewUi;
 use self::review::service::{Mode, ServiceConfig};
+use crate::i18n::{self, Lang};
 use crate::ops::{Net, open_store};
 use crate::settings::{Role, Settings};
+use crate::tr;
 
 /// Everything the app needs from outside: where data lives, how to reach peers, which devices
 /// to use and what time it is (tests substitute synthetic devices and a fake clock).
@@ -43,6 +45,10 @@ pub struct AppEnv {
     pub ticket: Option<String>,
     /// Where the employer node listens (default: all interfaces, port 47100).
     pub employer_bind: Option<std::net::SocketAddr>,
+    /// The viewer's time zone: every time is shown in it, named (tests pin UTC).
+    pub time_zone: jiff::tz::TimeZone,
+    /// The language the system asks for, used unless the user chose one (tests pin English).
+    pub system_language: Lang,
 }
 
 impl AppEnv {
@@ -63,14 +69,11 @@ impl AppEnv {
             sync_every: candidate::service::SYNC_EVERY,
             ticket: None,
             employer_bind: None,
+            time_zone: crate::fmt::system_zone(),
+            system_language: i18n::system(),
         }
     }
 }
-
-const NO_DISPLAY: &str = "Peerview's window needs a graphical display, and none was found \
-(neither DISPLAY nor WAYLAND_DISPLAY is set).\n\
-On a server, run the headless employer node instead: `peerview serve` \
-(candidates and reviewers connect to it); `peerview --help` lists every command.";
 
 /// Whether a window can be opened at all (X11 or Wayland).
 fn has_display() -> bool {
@@ -88,11 +91,11 @@ pub fn run(
     if let Some(ticket) = &ticket
         && crate::ops::local::hand_over(data_dir, ticket)?
     {
-        println!("The invite was opened in the Peerview window that is already running.");
+        println!("{}", tr!("app-invite-handed-over"));
         return Ok(());
     }
     if !has_display() {
-        bail!("{NO_DISPLAY}");
+        bail!("{}", tr!("app-no-display"));
     }
     let store = Arc::new(open_store(data_dir)?);
     let mut settings = Settings::load(data_dir)?;
@@ -115,7 +118,7 @@ pub fn run(
         options,
         Box::new(move |cc| Ok(Box::new(PeerviewApp::new(cc.egui_ctx.clone(), env, settings)))),
     )
-    .map_err(|e| anyhow!("could not open Peerview's window: {e}\n{NO_DISPLAY}"))
+    .map_err(|e| anyhow!("{}", tr!("app-window-failed", error = e.to_string())))
 }
 
 /// Things the UI asks for; applied after the frame.
@@ -123,6 +126,8 @@ pub fn run(
 enum UiCommand {
     ChooseRole(Option<Role>),
     ToggleTheme,
+    /// `None`: follow the system.
+    SetLanguage(Option<Lang>),
 }
 
 pub struct PeerviewApp {
@@ -158,7 +163,7 @@ impl PeerviewApp {
 
     fn save_settings(&mut self) {
         if let Err(e) = self.settings.save(&self.env.data_dir) {
-            self.message = Some(format!("Could not save your settings: {e:#}"));
+            self.message = Some(tr!("app-settings-not-saved", error = format!("{e:#}")));
         }
     }
 
@@ -218,19 +223,30 @@ impl PeerviewApp {
                 self.apply_theme();
                 self.save_settings();
             }
+            UiCommand::SetLanguage(lang) => {
+                self.settings.language = lang;
+                // Background threads' messages follow from now on; this thread's at each frame.
+                i18n::set_default(lang.unwrap_or(self.env.system_language));
+                self.save_settings();
+            }
         }
     }
 }
 
 impl eframe::App for PeerviewApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        // The app's language for this frame's strings (a campaign's own language applies inside
+        // the candidate's screens for it).
+        i18n::set_thread(Some(self.settings.language.unwrap_or(self.env.system_language)));
+        crate::fmt::set_thread_zone(Some(self.env.time_zone.clone()));
         let mut commands = Vec::new();
-        egui::Panel::top("top_bar").show(ui, |ui| top_bar_ui(ui, self.settings.role, &mut commands));
+        let language = (self.settings.language, self.env.system_language);
+        egui::Panel::top("top_bar").show(ui, |ui| top_bar_ui(ui, self.settings.role, language, &mut commands));
         if let Some(message) = self.message.clone() {
             egui::Panel::bottom("message").show(ui, |ui| {
                 ui.horizontal(|ui| {
                     ui.label(egui::RichText::new(message).color(ui.visuals().warn_fg_color));
-                    if ui.button("Dismiss").clicked() {
+                    if ui.button(tr!("app-dismiss")).clicked() {
                         self.message = None;
                     }
                 });
@@ -264,45 +280,67 @@ impl eframe::App for PeerviewApp {
     }
 }
 
-fn top_bar_ui(ui: &mut egui::Ui, role: Option<Role>, commands: &mut Vec<UiCommand>) {
+fn top_bar_ui(ui: &mut egui::Ui, role: Option<Role>, language: (Option<Lang>, Lang), commands: &mut Vec<UiCommand>) {
     ui.horizontal(|ui| {
         ui.heading("Peerview");
         if let Some(role) = role {
             ui.label(format!("- {}", role_name(role)));
         }
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            if ui.button("Theme").on_hover_text("Switch between light and dark").clicked() {
+            if ui.button(tr!("app-theme")).on_hover_text(tr!("app-theme-hint")).clicked() {
                 commands.push(UiCommand::ToggleTheme);
             }
-            if role.is_some() && ui.button("Change role").clicked() {
+            language_menu(ui, language, commands);
+            if role.is_some() && ui.button(tr!("app-change-role")).clicked() {
                 commands.push(UiCommand::ChooseRole(None));
             }
         });
     });
 }
 
-fn role_name(role: Role) -> &'static str {
+/// The app's language: the system's, or one chosen here (each named in itself).
+fn language_menu(ui: &mut egui::Ui, (language, system): (Option<Lang>, Lang), commands: &mut Vec<UiCommand>) {
+    let system = tr!("app-language-system", language = system.native_name());
+    let shown = language.map_or_else(|| system.clone(), |l| l.native_name().to_owned());
+    let mut chosen = language;
+    let label = tr!("common-language");
+    let response = egui::ComboBox::from_id_salt("language")
+        .selected_text(format!("{label}: {shown}"))
+        .show_ui(ui, |ui| {
+            ui.selectable_value(&mut chosen, None, system);
+            for lang in Lang::ALL {
+                ui.selectable_value(&mut chosen, Some(lang), lang.native_name());
+            }
+        })
+        .response;
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, true, label.clone()));
+    if chosen != language {
+        commands.push(UiCommand::SetLanguage(chosen));
+    }
+}
+
+fn role_name(role: Role) -> String {
     match role {
-        Role::Candidate => "Candidate",
-        Role::Employer => "Employer",
-        Role::Reviewer => "Reviewer",
+        Role::Candidate => tr!("app-role-candidate"),
+        Role::Employer => tr!("app-role-employer"),
+        Role::Reviewer => tr!("app-role-reviewer"),
     }
 }
 
 fn role_choice_ui(ui: &mut egui::Ui, commands: &mut Vec<UiCommand>) {
     ui.add_space(24.0);
     ui.vertical_centered(|ui| {
-        ui.heading("Welcome to Peerview");
-        ui.label("How will you use Peerview on this computer? You can change this later.");
+        ui.heading(tr!("app-welcome"));
+        ui.label(tr!("app-welcome-question"));
         ui.add_space(16.0);
         let choices = [
-            (Role::Candidate, "I am a candidate", "Open an interview invite and record your answers, even offline."),
-            (Role::Employer, "I am hiring", "Create interviews, invite candidates and review their answers."),
-            (Role::Reviewer, "I review for an employer", "Watch, rate and comment on candidates' answers."),
+            (Role::Candidate, tr!("app-choose-candidate"), tr!("app-choose-candidate-detail")),
+            (Role::Employer, tr!("app-choose-employer"), tr!("app-choose-employer-detail")),
+            (Role::Reviewer, tr!("app-choose-reviewer"), tr!("app-choose-reviewer-detail")),
         ];
         for (role, title, detail) in choices {
             let button = egui::Button::new(egui::RichText::new(title).size(18.0)).min_size(egui::vec2(320.0, 44.0));
-            if ui.add(button).on_hover_text(detail).clicked() {
+            if ui.add(button).on_hover_text(&detail).clicked() {
                 commands.push(UiCommand::ChooseRole(Some(role)));
             }
             ui.label(detail);

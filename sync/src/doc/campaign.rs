@@ -10,8 +10,8 @@ use automerge::{AutoCommit, ObjId, ObjType, ROOT, ReadDoc};
 
 use super::DocError;
 use super::fields::{
-    check_header, join, list_maps, list_strs, opt_obj, opt_u64, parse_enum, put_if_changed, put_str_list, req_obj,
-    req_str, req_time, req_u32, timestamp, write_header,
+    check_header, join, list_maps, list_strs, opt_obj, opt_str, opt_u64, parse_enum, put_if_changed, put_opt_str,
+    put_str_list, req_obj, req_str, req_time, req_u32, timestamp, write_header,
 };
 use crate::ids::{CampaignId, QuestionId};
 use crate::time::Timestamp;
@@ -92,6 +92,12 @@ pub struct Campaign {
     pub blind_review: bool,
     /// Reviewers may write in candidates' conversations (they always read them).
     pub reviewers_may_message: bool,
+    /// The language of the candidate's screens for this campaign (`de`, `fr`...); `None`: each
+    /// candidate's own. The questions are whatever the employer wrote.
+    pub language: Option<String>,
+    /// The employer's time zone (IANA name, `Europe/Berlin`): the deadline is shown in it, and
+    /// in the candidate's own where that differs.
+    pub time_zone: Option<String>,
 }
 
 impl Campaign {
@@ -173,6 +179,8 @@ impl CampaignDoc {
                 .transpose()?,
             blind_review: opt_u64(d, &ROOT, "blind_review", "")?.unwrap_or(0) != 0,
             reviewers_may_message: opt_u64(d, &ROOT, "reviewers_may_message", "")?.unwrap_or(0) != 0,
+            language: opt_str(d, &ROOT, "language", "")?,
+            time_zone: opt_str(d, &ROOT, "time_zone", "")?,
         })
     }
 
@@ -197,6 +205,8 @@ impl CampaignDoc {
         if campaign.reviewers_may_message || d.get(ROOT, "reviewers_may_message")?.is_some() {
             put_if_changed(d, &ROOT, "reviewers_may_message", u64::from(campaign.reviewers_may_message))?;
         }
+        put_opt_str(d, &ROOT, "language", campaign.language.as_deref())?;
+        put_opt_str(d, &ROOT, "time_zone", campaign.time_zone.as_deref())?;
         put_str_list(d, &ROOT, "criteria", &campaign.criteria)?;
         match &campaign.practice {
             Some(q) => {
@@ -292,6 +302,8 @@ pub(crate) mod tests {
             retention_days: None,
             blind_review: false,
             reviewers_may_message: false,
+            language: None,
+            time_zone: None,
         }
     }
 

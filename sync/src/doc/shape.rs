@@ -47,6 +47,8 @@ fn root_fields(kind: DocKind) -> &'static [&'static str] {
             "retention_days",
             "blind_review",
             "reviewers_may_message",
+            "language",
+            "time_zone",
         ],
         DocKind::Roster => &["schema", "kind", "campaign_id", "candidates", "reviewers", "hubs"],
         DocKind::Submission => &[

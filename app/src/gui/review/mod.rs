@@ -1094,6 +1094,8 @@ fn new_campaign(now: Timestamp) -> Campaign {
         retention_days: None,
         blind_review: false,
         reviewers_may_message: false,
+        language: None,
+        time_zone: crate::fmt::viewer_zone_name(),
     }
 }
 

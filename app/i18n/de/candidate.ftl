@@ -1,0 +1,1 @@
+# candidate: filled as the screens and commands move their strings here.

@@ -1,0 +1,1 @@
+# cli: filled as the screens and commands move their strings here.

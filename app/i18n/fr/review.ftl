@@ -1,0 +1,1 @@
+# review: filled as the screens and commands move their strings here.
