@@ -70,6 +70,9 @@ impl Employer {
     fn start_with(campaign_toml: &str) -> Employer {
         let dir = tempfile::tempdir().expect("tempdir");
         let store = Arc::new(Store::open(dir.path()).expect("store"));
+        // The employer's computer is in UTC: a campaign without a time zone takes its author's,
+        // and the screens must not depend on the zone of the computer running the tests.
+        peerview::fmt::set_thread_zone(Some(jiff::tz::TimeZone::UTC));
         let campaign = peerview::campaign_file::parse("campaign.toml", campaign_toml, TODAY).expect("campaign");
         store.create_campaign(&campaign).expect("create campaign");
         let runtime =

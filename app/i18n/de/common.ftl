@@ -67,3 +67,18 @@ app-no-display = Das Fenster von Peerview braucht eine grafische Anzeige, und es
 app-window-failed = Das Fenster von Peerview konnte nicht geöffnet werden: { $error }
     Das Fenster braucht eine grafische Anzeige (DISPLAY oder WAYLAND_DISPLAY).
     Auf einem Server starten Sie stattdessen `peerview serve`; `peerview --help` listet alle Befehle.
+
+ui-waiting-for-picture = Warten auf das Bild...
+ui-mic-level = Mikrofonpegel
+ui-mic-too-quiet = zu leise? Sprechen Sie lauter oder rücken Sie näher heran
+ui-mic-good = gut
+ui-cannot-play = { $file } kann nicht abgespielt werden: { $error }
+ui-sound-only = { $label } (nur Ton)
+ui-play = Abspielen
+ui-pause = Pause
+ui-seek = Position
+ui-speed = Geschwindigkeit
+ui-speed-value = { $speed }x
+ui-test-pattern = Testbild
+ui-test-tone = Testton
+ui-quiet-test-tone = Leiser Testton

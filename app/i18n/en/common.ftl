@@ -73,3 +73,23 @@ app-no-display = Peerview's window needs a graphical display, and none was found
 app-window-failed = could not open Peerview's window: { $error }
     Peerview's window needs a graphical display, and none was found (neither DISPLAY nor WAYLAND_DISPLAY is set).
     On a server, run the headless employer node instead: `peerview serve`; `peerview --help` lists every command.
+
+# Pieces shared by the candidate's and the employer's screens (app/src/gui/widgets.rs, devices.rs).
+ui-waiting-for-picture = Waiting for the picture...
+ui-mic-level = Microphone level
+ui-mic-too-quiet = too quiet? speak up or move closer
+ui-mic-good = good
+# A recording that cannot be played: $file is its path, $error why.
+ui-cannot-play = could not play { $file }: { $error }
+# A recording without a picture; $label is its name ("Take 2").
+ui-sound-only = { $label } (sound only)
+ui-play = Play
+ui-pause = Pause
+ui-seek = Seek
+ui-speed = Speed
+# Playback speed: $speed is 0.5, 1, 1.5 or 2.
+ui-speed-value = { $speed }x
+# The synthetic devices' names (tests, and machines without a camera).
+ui-test-pattern = Test pattern
+ui-test-tone = Test tone
+ui-quiet-test-tone = Quiet test tone

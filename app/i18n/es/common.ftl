@@ -67,3 +67,18 @@ app-no-display = La ventana de Peerview necesita una pantalla gráfica y no se e
 app-window-failed = No se pudo abrir la ventana de Peerview: { $error }
     La ventana necesita una pantalla gráfica (DISPLAY o WAYLAND_DISPLAY).
     En un servidor, ejecute en su lugar `peerview serve`; `peerview --help` muestra todos los comandos.
+
+ui-waiting-for-picture = Esperando la imagen...
+ui-mic-level = Nivel del micrófono
+ui-mic-too-quiet = ¿demasiado bajo? hable más alto o acérquese
+ui-mic-good = bien
+ui-cannot-play = no se puede reproducir { $file }: { $error }
+ui-sound-only = { $label } (solo sonido)
+ui-play = Reproducir
+ui-pause = Pausa
+ui-seek = Posición
+ui-speed = Velocidad
+ui-speed-value = { $speed }x
+ui-test-pattern = Patrón de prueba
+ui-test-tone = Tono de prueba
+ui-quiet-test-tone = Tono de prueba suave

@@ -67,3 +67,18 @@ app-no-display = La fenêtre de Peerview a besoin d’un affichage graphique, et
 app-window-failed = Impossible d’ouvrir la fenêtre de Peerview : { $error }
     La fenêtre a besoin d’un affichage graphique (DISPLAY ou WAYLAND_DISPLAY).
     Sur un serveur, lancez plutôt `peerview serve` ; `peerview --help` liste toutes les commandes.
+
+ui-waiting-for-picture = En attente de l’image...
+ui-mic-level = Niveau du micro
+ui-mic-too-quiet = trop faible ? parlez plus fort ou rapprochez-vous
+ui-mic-good = bon
+ui-cannot-play = impossible de lire { $file } : { $error }
+ui-sound-only = { $label } (son uniquement)
+ui-play = Lecture
+ui-pause = Pause
+ui-seek = Position
+ui-speed = Vitesse
+ui-speed-value = { $speed }x
+ui-test-pattern = Mire de test
+ui-test-tone = Son de test
+ui-quiet-test-tone = Son de test faible

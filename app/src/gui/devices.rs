@@ -10,6 +10,8 @@ use peerview_media::source::{
     AudioSource, DeviceInfo, Pacing, SourceError, SyntheticAudio, TestPattern, VideoFormat, VideoSource,
 };
 
+use crate::tr;
+
 /// The size recorded answers use.
 pub const RECORD_FORMAT: VideoFormat = VideoFormat::HD720;
 
@@ -69,7 +71,7 @@ impl Default for SyntheticDevices {
 impl Devices for SyntheticDevices {
     fn cameras(&self) -> Vec<DeviceInfo> {
         if self.camera {
-            vec![DeviceInfo { id: "0".into(), name: "Test pattern".into(), formats: vec![self.format] }]
+            vec![DeviceInfo { id: "0".into(), name: tr!("ui-test-pattern"), formats: vec![self.format] }]
         } else {
             Vec::new()
         }
@@ -77,8 +79,8 @@ impl Devices for SyntheticDevices {
 
     fn microphones(&self) -> Vec<DeviceInfo> {
         vec![
-            DeviceInfo { id: "tone".into(), name: "Test tone".into(), formats: vec![] },
-            DeviceInfo { id: "quiet".into(), name: "Quiet test tone".into(), formats: vec![] },
+            DeviceInfo { id: "tone".into(), name: tr!("ui-test-tone"), formats: vec![] },
+            DeviceInfo { id: "quiet".into(), name: tr!("ui-quiet-test-tone"), formats: vec![] },
         ]
     }
 

@@ -8,6 +8,8 @@ use std::sync::mpsc::{Receiver, channel};
 use eframe::egui;
 use peerview_media::player::{AudioOutput, Player, PlayerOptions, TimeSource};
 
+use crate::tr;
+
 /// A texture kept in step with a changing picture (camera preview, video frames).
 #[derive(Default)]
 pub struct VideoView {
@@ -40,7 +42,7 @@ impl VideoView {
             ui.painter().text(
                 rect.center(),
                 egui::Align2::CENTER_CENTER,
-                "Waiting for the picture...",
+                tr!("ui-waiting-for-picture"),
                 egui::FontId::proportional(16.0),
                 ui.visuals().weak_text_color(),
             );
@@ -51,10 +53,10 @@ impl VideoView {
 /// A labelled microphone level bar.
 pub fn level_meter(ui: &mut egui::Ui, level: f32) {
     ui.horizontal(|ui| {
-        ui.label("Microphone level");
+        ui.label(tr!("ui-mic-level"));
         let bar = egui::ProgressBar::new(level.clamp(0.0, 1.0)).desired_width(240.0);
         ui.add(bar);
-        let hint = if level < 0.15 { "too quiet? speak up or move closer" } else { "good" };
+        let hint = if level < 0.15 { tr!("ui-mic-too-quiet") } else { tr!("ui-mic-good") };
         ui.weak(hint);
     });
 }
@@ -64,7 +66,8 @@ pub fn clock_text(secs: u64) -> String {
     format!("{}:{:02}", secs / 60, secs % 60)
 }
 
-/// Something being prepared on a background thread (opening a file, a device).
+/// Something being prepared on a background thread (opening a file, a device); what it says,
+/// it says in the language and time zone of the screen that started it.
 pub struct Loading<T> {
     rx: Receiver<T>,
 }
@@ -73,7 +76,10 @@ impl<T: Send + 'static> Loading<T> {
     pub fn start(ctx: &egui::Context, work: impl FnOnce() -> T + Send + 'static) -> Self {
         let (tx, rx) = channel();
         let ctx = ctx.clone();
+        let (lang, zone) = (crate::i18n::current(), crate::fmt::viewer_zone());
         std::thread::spawn(move || {
+            crate::i18n::set_thread(Some(lang));
+            crate::fmt::set_thread_zone(Some(zone));
             let _ = tx.send(work());
             ctx.request_repaint();
         });
@@ -105,7 +111,7 @@ impl PlayerView {
         Loading::start(ctx, move || {
             Player::open(&path, PlayerOptions { audio, time })
                 .map(|player| PlayerView { player, video: VideoView::default(), label })
-                .map_err(|e| format!("could not play {}: {e}", path.display()))
+                .map_err(|e| tr!("ui-cannot-play", file = path.display().to_string(), error = e.to_string()))
         })
     }
 
@@ -117,7 +123,7 @@ impl PlayerView {
                 shown.as_ref().map(|s| (s.serial, s.picture.width, s.picture.height, s.picture.rgba.as_slice()));
             self.video.show(ui, &self.label, latest, max);
         } else {
-            ui.label(format!("{} (sound only)", self.label));
+            ui.label(tr!("ui-sound-only", label = self.label.as_str()));
         }
         if let Some(note) = &info.audio_note {
             ui.weak(note);
@@ -126,7 +132,7 @@ impl PlayerView {
         let duration = info.duration_us.max(1);
         ui.horizontal(|ui| {
             let playing = self.player.is_playing();
-            if ui.button(if playing { "Pause" } else { "Play" }).clicked() {
+            if ui.button(if playing { tr!("ui-pause") } else { tr!("ui-play") }).clicked() {
                 if self.player.has_ended() {
                     self.player.seek(0);
                 }
@@ -134,13 +140,15 @@ impl PlayerView {
             }
             let mut fraction = position as f32 / duration as f32;
             let slider = egui::Slider::new(&mut fraction, 0.0..=1.0).show_value(false);
-            if ui.add(slider).on_hover_text("Seek").changed() {
+            if ui.add(slider).on_hover_text(tr!("ui-seek")).changed() {
                 self.player.seek((f64::from(fraction) * duration as f64) as u64);
             }
             ui.label(format!("{} / {}", clock_text(position / 1_000_000), clock_text(duration.div_ceil(1_000_000))));
-            egui::ComboBox::from_label("Speed").selected_text(format!("{}x", self.player.speed())).show_ui(ui, |ui| {
+            let shown = tr!("ui-speed-value", speed = self.player.speed());
+            egui::ComboBox::from_label(tr!("ui-speed")).selected_text(shown).show_ui(ui, |ui| {
                 for speed in [0.5, 1.0, 1.5, 2.0] {
-                    if ui.selectable_label((self.player.speed() - speed).abs() < 0.01, format!("{speed}x")).clicked() {
+                    let text = tr!("ui-speed-value", speed = speed);
+                    if ui.selectable_label((self.player.speed() - speed).abs() < 0.01, text).clicked() {
                         self.player.set_speed(speed);
                     }
                 }

@@ -13,6 +13,7 @@ use peerview_sync::doc::{Answer, AnswerKind, MediaKind, Question};
 use super::service::Request;
 use super::{CandidateEnv, CandidateUi, Screen};
 use crate::gui::widgets::{Loading, PlayerView, clock_text};
+use crate::tr;
 
 /// A take on disk for the question being answered.
 #[derive(Clone, Debug)]
@@ -130,7 +131,7 @@ impl CandidateUi {
         let now = self.now_ms();
         let Screen::Answer(a) = &mut self.screen else { return };
         let Some(session) = &self.capture.session else {
-            a.error = Some("The camera or microphone is not ready; the take could not start.".into());
+            a.error = Some(tr!("cand-answer-devices-not-ready"));
             let _ = a.machine.handle(answer::Event::RecorderFailed("devices not ready".into()), now);
             return;
         };
@@ -219,8 +220,8 @@ impl CandidateUi {
         }
         let view = a.machine.view(now);
         ui.label(match a.index {
-            None => "Practice question (it never counts)".to_owned(),
-            Some(i) => format!("Question {} of {total}", i + 1),
+            None => tr!("cand-answer-practice"),
+            Some(i) => tr!("cand-answer-question", number = i + 1, total = total),
         });
         ui.label(egui::RichText::new(&a.question.prompt).size(22.0).strong());
         ui.add_space(8.0);
@@ -230,29 +231,36 @@ impl CandidateUi {
         let mut event = None;
         match view.phase {
             Phase::Preparing => {
-                ui.label("Think about your answer. Recording starts when the time is up.");
-                ui.label(
-                    egui::RichText::new(format!("Think time {}", clock_text(view.remaining_secs.unwrap_or(0))))
-                        .size(40.0),
-                );
+                ui.label(if kind == AnswerKind::Text {
+                    tr!("cand-answer-think-hint-text")
+                } else {
+                    tr!("cand-answer-think-hint")
+                });
+                let think = tr!("cand-answer-think-time", time = clock_text(view.remaining_secs.unwrap_or(0)));
+                ui.label(egui::RichText::new(think).size(40.0));
                 if kind != AnswerKind::Text {
                     self.capture.ui(ui, video);
                 }
-                if ui.button("Start now").on_hover_text("Space").clicked() || (keys_free && space) {
+                if ui.button(tr!("cand-answer-start-now")).on_hover_text(tr!("cand-key-space")).clicked()
+                    || (keys_free && space)
+                {
                     event = Some(answer::Event::StartNow);
                 }
             }
             Phase::Recording => {
                 let remaining = view.remaining_secs.unwrap_or(0);
-                let text = egui::RichText::new(format!("Recording {} left", clock_text(remaining))).size(40.0);
+                let text =
+                    egui::RichText::new(tr!("cand-answer-recording-left", time = clock_text(remaining))).size(40.0);
                 if view.warning {
                     ui.label(text.color(ui.visuals().warn_fg_color));
-                    ui.colored_label(ui.visuals().warn_fg_color, format!("{remaining} seconds left: time to wrap up"));
+                    ui.colored_label(ui.visuals().warn_fg_color, tr!("cand-answer-wrap-up", secs = remaining));
                 } else {
                     ui.label(text);
                 }
                 self.capture.ui(ui, video);
-                if ui.button("Stop recording").on_hover_text("Space").clicked() || (keys_free && space) {
+                if ui.button(tr!("cand-answer-stop")).on_hover_text(tr!("cand-key-space")).clicked()
+                    || (keys_free && space)
+                {
                     event = Some(answer::Event::Stop);
                 }
             }
@@ -277,7 +285,7 @@ impl CandidateUi {
 fn saving_ui(ui: &mut egui::Ui) {
     ui.horizontal(|ui| {
         ui.spinner();
-        ui.label("Saving your answer...");
+        ui.label(tr!("cand-answer-saving"));
     });
 }
 
@@ -290,22 +298,22 @@ fn review_takes_ui(
     retake_key: bool,
     keep_key: bool,
 ) -> Option<answer::Event> {
-    ui.label("Watch your take, then keep it or record it again.");
+    ui.label(tr!("cand-review-hint"));
     let mut event = None;
     let mut show = None;
     for take in &a.takes {
         ui.horizontal(|ui| {
             let seen = a.shown_take == Some(take.number);
-            ui.label(format!(
-                "Take {} ({}){}",
-                take.number,
-                clock_text(take.duration_ms.div_ceil(1000)),
-                if seen { " (on screen)" } else { "" }
-            ));
-            if !seen && ui.button(format!("Watch take {}", take.number)).clicked() {
+            let duration = clock_text(take.duration_ms.div_ceil(1000));
+            ui.label(if seen {
+                tr!("cand-review-take-on-screen", number = take.number, duration = duration)
+            } else {
+                tr!("cand-review-take", number = take.number, duration = duration)
+            });
+            if !seen && ui.button(tr!("cand-review-watch", number = take.number)).clicked() {
                 show = Some(take.clone());
             }
-            if ui.add_enabled(!a.saving, egui::Button::new(format!("Keep take {}", take.number))).clicked() {
+            if ui.add_enabled(!a.saving, egui::Button::new(tr!("cand-review-keep", number = take.number))).clicked() {
                 event = Some(answer::Event::Keep(take.number));
             }
         });
@@ -313,14 +321,14 @@ fn review_takes_ui(
     if keep_key && let Some(last) = a.takes.last() {
         event = Some(answer::Event::Keep(last.number));
     }
-    let retake_text = format!("Record again ({takes_left} of {} takes left)", a.machine.rules().max_takes);
+    let retake_text = tr!("cand-review-retake", left = takes_left, max = a.machine.rules().max_takes);
     if ui.add_enabled(takes_left > 0 && !a.saving, egui::Button::new(retake_text)).on_hover_text("R").clicked()
         || (retake_key && takes_left > 0)
     {
         event = Some(answer::Event::Retake);
     }
     if takes_left == 0 {
-        ui.weak("No takes left: keep the one you like best.");
+        ui.weak(tr!("cand-review-no-takes-left"));
     }
     if a.saving {
         saving_ui(ui);
@@ -337,7 +345,7 @@ fn review_takes_ui(
         a.player_loading = Some(PlayerView::open(
             ui.ctx(),
             take.dir.join(peerview_media::record::TAKE_FILE),
-            format!("Take {}", take.number),
+            tr!("cand-take", number = take.number),
             env.devices.speakers(),
             env.clock.clone(),
         ));

@@ -7,6 +7,7 @@ use peerview_media::session::{CaptureSession, SessionEvent};
 
 use crate::gui::devices::SharedDevices;
 use crate::gui::widgets::{Loading, VideoView, level_meter};
+use crate::tr;
 
 /// The capture session and what the screens show of it.
 #[derive(Default)]
@@ -69,7 +70,7 @@ impl Capture {
                     self.session = Some(session);
                     self.error = None;
                 }
-                Err(e) => self.error = Some(e),
+                Err(e) => self.error = Some(tr!("cand-capture-failed", error = e)),
             }
         }
         let mut events = Vec::new();
@@ -87,7 +88,7 @@ impl Capture {
             if self.loading.is_some() {
                 ui.horizontal(|ui| {
                     ui.spinner();
-                    ui.label("Starting the camera and microphone...");
+                    ui.label(tr!("cand-capture-starting"));
                 });
             }
             return;
@@ -95,12 +96,9 @@ impl Capture {
         if video && session.has_video() {
             let preview = session.preview();
             let latest = preview.as_ref().map(|(serial, f)| (*serial, f.width, f.height, f.rgba.as_slice()));
-            self.preview.show(ui, "Camera preview", latest, egui::vec2(480.0, 270.0));
+            self.preview.show(ui, &tr!("cand-capture-preview"), latest, egui::vec2(480.0, 270.0));
         } else if video {
-            ui.colored_label(
-                ui.visuals().warn_fg_color,
-                "No camera found: video answers need one. Connect a camera and come back.",
-            );
+            ui.colored_label(ui.visuals().warn_fg_color, tr!("cand-capture-no-camera"));
         }
         level_meter(ui, session.level());
     }

@@ -10,9 +10,10 @@ use peerview_sync::doc::AnswerKind;
 use super::service::Request;
 use super::{CandidateUi, Screen};
 use crate::gui::widgets::{Loading, PlayerView};
+use crate::{fmt, tr};
 
 /// How long the device check's test recording lasts.
-const TEST_RECORDING_SECS: u64 = 5;
+const TEST_RECORDING_SECS: u32 = 5;
 
 /// The device check's own state (the chosen microphone outlives it, in [`CandidateUi`]).
 #[derive(Default)]
@@ -37,8 +38,8 @@ impl CandidateUi {
         let Some(interview) = self.interview(campaign).cloned() else { return };
         let wants_video = interview.campaign.questions.iter().any(|q| q.kind == AnswerKind::Video);
         self.capture.ensure(ui.ctx(), &self.env.devices, wants_video, self.mic.clone());
-        ui.heading("Check your camera and microphone");
-        ui.label("Make sure you can be seen and heard. Nothing here is sent to the employer.");
+        ui.heading(tr!("cand-check-title"));
+        ui.label(tr!("cand-check-intro"));
         // Listing devices can take a moment: it happens once, off the UI thread.
         if self.mics.is_none() && self.mics_loading.is_none() {
             let devices = self.env.devices.clone();
@@ -53,11 +54,11 @@ impl CandidateUi {
         let name = |id: &Option<String>| {
             id.as_ref()
                 .and_then(|id| mics.iter().find(|m| &m.id == id))
-                .map_or("Default microphone".to_owned(), |m| m.name.clone())
+                .map_or_else(|| tr!("cand-check-default-mic"), |m| m.name.clone())
         };
         let mut chosen = current.clone();
-        egui::ComboBox::from_label("Microphone").selected_text(name(&current)).show_ui(ui, |ui| {
-            ui.selectable_value(&mut chosen, None, "Default microphone");
+        egui::ComboBox::from_label(tr!("cand-check-mic")).selected_text(name(&current)).show_ui(ui, |ui| {
+            ui.selectable_value(&mut chosen, None, tr!("cand-check-default-mic"));
             for m in &mics {
                 ui.selectable_value(&mut chosen, Some(m.id.clone()), &m.name);
             }
@@ -73,7 +74,7 @@ impl CandidateUi {
             ui.vertical(|ui| capture.ui(ui, wants_video));
             if let Some(player) = &mut check.player {
                 ui.vertical(|ui| {
-                    ui.label("Play it back to check you are seen and heard:");
+                    ui.label(tr!("cand-check-play-back"));
                     player.show(ui, egui::vec2(400.0, 225.0));
                 });
             }
@@ -83,10 +84,12 @@ impl CandidateUi {
         }
         ui.add_space(8.0);
         if let Some(until) = check.recording_until_ms {
-            ui.label(format!("Recording a test... {} s", until.saturating_sub(now).div_ceil(1000)));
+            let left = u32::try_from(until.saturating_sub(now).div_ceil(1000)).unwrap_or(u32::MAX);
+            ui.label(tr!("cand-check-recording-test", left = fmt::secs(left)));
         } else {
             let ready = capture.session.is_some();
-            if ui.add_enabled(ready, egui::Button::new(format!("Record a {TEST_RECORDING_SECS}-second test"))).clicked()
+            let record = tr!("cand-check-record-test", secs = TEST_RECORDING_SECS);
+            if ui.add_enabled(ready, egui::Button::new(record)).clicked()
                 && let Some(session) = &capture.session
             {
                 if let Some(old) = check.test_dir.take() {
@@ -95,27 +98,27 @@ impl CandidateUi {
                 let dir = crate::ops::takes::new_take_dir(&self.env.data_dir);
                 check.player = None;
                 check.test_dir = Some(dir.clone());
-                check.recording_until_ms = Some(now + TEST_RECORDING_SECS * 1000);
+                check.recording_until_ms = Some(now + u64::from(TEST_RECORDING_SECS) * 1000);
                 session.start_take(dir, |_| {});
             }
         }
         ui.add_space(10.0);
         let mut leave = None;
         ui.horizontal(|ui| {
-            if ui.button("Back").clicked() {
+            if ui.button(tr!("cand-back")).clicked() {
                 leave = Some(Leave::Back);
             }
             let next = if interview.campaign.practice.is_some() {
-                "Continue to the practice question"
+                tr!("cand-check-to-practice")
             } else {
-                "Start the interview"
+                tr!("cand-check-start")
             };
             if ui.add_enabled(capture.session.is_some() || !wants_video, egui::Button::new(next)).clicked() {
                 leave = Some(Leave::Start);
             }
         });
         if !check.done {
-            ui.weak("Tip: record a short test and play it back before you start.");
+            ui.weak(tr!("cand-check-tip"));
         }
         let Some(leave) = leave else { return };
         // The test recording was only for the candidate to see; one still running stops here.

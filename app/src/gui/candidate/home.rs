@@ -3,21 +3,21 @@
 
 use eframe::egui;
 use peerview_sync::auth::deadline_for;
-use peerview_sync::doc::EventKind;
+use peerview_sync::doc::{EventKind, Verdict};
 
 use super::service::Interview;
 use super::{CandidateUi, Screen};
-use crate::fmt;
+use crate::{fmt, tr};
 
 impl CandidateUi {
     pub(super) fn home_ui(&mut self, ui: &mut egui::Ui) {
-        ui.heading("Your interviews");
+        ui.heading(tr!("cand-home-title"));
         ui.add_space(8.0);
-        if ui.button("Open an invite").clicked() {
+        if ui.button(tr!("cand-open-invite")).clicked() {
             self.screen = Screen::OpenInvite;
             self.ticket_focused = false;
         }
-        ui.label("Or paste the invite link or ticket the employer sent you here (Ctrl+V).");
+        ui.label(tr!("cand-home-paste-hint"));
         // A paste with no text field to take it: the screen itself takes it as an invite.
         let pasted = ui.input(|i| {
             i.events.iter().find_map(|e| match e {
@@ -37,7 +37,7 @@ impl CandidateUi {
             return;
         }
         if self.interviews.is_empty() {
-            ui.label("You have no interviews yet. Open the invite link or ticket the employer sent you.");
+            ui.label(tr!("cand-home-empty"));
         }
         let now = self.env.wall_clock.now();
         let mut open = None;
@@ -49,17 +49,19 @@ impl CandidateUi {
                         ui.label(egui::RichText::new(&interview.campaign.title).strong().size(17.0));
                         ui.label(&interview.campaign.role);
                         let deadline = deadline_for(&interview.campaign, &interview.submission);
-                        ui.label(format!("Deadline {} ({})", fmt::date_time(deadline), fmt::relative(now, deadline)));
-                        ui.label(format!("Status: {}", state_text(interview)));
+                        ui.label(tr!(
+                            "cand-home-deadline",
+                            deadline = fmt::deadline(deadline, interview.campaign.time_zone.as_deref()),
+                            relative = fmt::relative(now, deadline),
+                        ));
+                        ui.label(tr!("cand-home-status", state = state_text(interview)));
                         if interview.unread > 0 {
-                            ui.label(
-                                egui::RichText::new(format!("{} new message(s) from the employer", interview.unread))
-                                    .strong(),
-                            );
+                            let unread = tr!("cand-home-unread", count = interview.unread);
+                            ui.label(egui::RichText::new(unread).strong());
                         }
                     });
                     ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                        if ui.button(format!("Open {}", interview.campaign.title)).clicked() {
+                        if ui.button(tr!("cand-home-open", title = interview.campaign.title.as_str())).clicked() {
                             open = Some(interview.campaign.id.clone());
                         }
                     });
@@ -80,25 +82,28 @@ fn state_text(interview: &Interview) -> String {
         EventKind::Decision { verdict, .. } => Some(*verdict),
         _ => None,
     });
-    if let Some(v) = decided {
-        return format!("decided ({v})");
+    match decided {
+        Some(Verdict::Advance) => return tr!("cand-state-advance"),
+        Some(Verdict::Hold) => return tr!("cand-state-hold"),
+        Some(Verdict::Reject) => return tr!("cand-state-reject"),
+        None => {}
     }
     if s.events.iter().any(|e| e.kind == EventKind::Viewed) {
-        return "viewed by the employer".into();
+        return tr!("cand-state-viewed");
     }
     if s.events.iter().any(|e| e.kind == EventKind::Received) {
-        return "received by the employer".into();
+        return tr!("cand-state-received");
     }
     if s.submitted_at.is_some() {
         let up = interview.total_upload();
         return if up.total > 0 && up.sent < up.total {
-            format!("submitted, sending {}%", up.percent())
+            tr!("cand-state-sending", percent = up.percent())
         } else {
-            "submitted".into()
+            tr!("cand-state-submitted")
         };
     }
     match s.answers.len() {
-        0 => "not started".into(),
-        n => format!("{n} of {total} answered"),
+        0 => tr!("cand-state-not-started"),
+        n => tr!("cand-state-answered", answered = n, total = total),
     }
 }

@@ -37,10 +37,12 @@ use peerview_sync::{CampaignId, Clock, QuestionId};
 use self::answering::{Answering, LocalTake};
 use self::capture::Capture;
 use self::device_check::DeviceCheck;
-use self::service::{CandidateService, Connection, Event, Interview, Request};
+use self::service::{CandidateService, Connection, Event, Interview, JoinError, Problem, Request, SaveError};
 use self::status::Rate;
 use super::devices::SharedDevices;
 use super::widgets::{Loading, PlayerView};
+use crate::i18n::{self, Lang};
+use crate::tr;
 
 /// Width of the page column.
 const PAGE_WIDTH: f32 = 900.0;
@@ -87,6 +89,39 @@ impl Screen {
     }
 }
 
+/// Something the candidate should know, shown above the screen until dismissed; put in words
+/// when shown, in the language of the screen.
+enum Notice {
+    NewMessage {
+        title: String,
+        role: String,
+    },
+    /// An invite link arrived while a recording may run.
+    InviteWhileRecording,
+    SubmitFailed(String),
+    Problem(Problem),
+}
+
+impl Notice {
+    fn text(&self) -> String {
+        match self {
+            Notice::NewMessage { title, role } => {
+                tr!("cand-notice-new-message", title = title.as_str(), role = role.as_str())
+            }
+            Notice::InviteWhileRecording => tr!("cand-notice-invite-later"),
+            Notice::SubmitFailed(error) => tr!("cand-submit-failed", error = error.as_str()),
+            Notice::Problem(Problem::NodeFailed(error)) => tr!("cand-problem-node", error = error.as_str()),
+            Notice::Problem(Problem::TakeNotPrepared { dir, error }) => {
+                tr!("cand-problem-take-dir", dir = dir.display().to_string(), error = error.as_str())
+            }
+            Notice::Problem(Problem::Refused(reason)) => tr!("cand-problem-refused", reason = reason.as_str()),
+            Notice::Problem(Problem::WithdrawFailed(error)) => tr!("cand-problem-withdraw", error = error.as_str()),
+            // The worker's own words: the service never started, before any language mattered.
+            Notice::Problem(Problem::Start(error)) => error.clone(),
+        }
+    }
+}
+
 /// Everything the candidate screens need from outside.
 #[derive(Clone)]
 pub struct CandidateEnv {
@@ -109,8 +144,8 @@ pub struct CandidateUi {
     ticket_text: String,
     ticket_focused: bool,
     joining: bool,
-    join_error: Option<String>,
-    notice: Option<String>,
+    join_error: Option<JoinError>,
+    notice: Option<Notice>,
     capture: Capture,
     /// The microphone chosen in the device check (`None`: the default), for every recording.
     mic: Option<String>,
@@ -199,8 +234,10 @@ impl CandidateUi {
                             let before = self.interviews.iter().find(|o| o.campaign.id == i.campaign.id);
                             let reading = matches!(&self.screen, Screen::Status(c) if *c == i.campaign.id);
                             if before.is_some_and(|b| i.unread > b.unread) && !reading {
-                                self.notice =
-                                    Some(format!("New message from {} about {}", i.campaign.title, i.campaign.role));
+                                self.notice = Some(Notice::NewMessage {
+                                    title: i.campaign.title.clone(),
+                                    role: i.campaign.role.clone(),
+                                });
                             }
                         }
                         self.interviews = list;
@@ -220,12 +257,16 @@ impl CandidateUi {
                     self.generation = self.generation.max(generation);
                     self.answer_saved(&question);
                 }
-                Event::SaveFailed { question, message } => {
+                Event::SaveFailed { question, error } => {
                     if let Screen::Answer(a) = &mut self.screen
                         && a.question.id == question
                     {
                         a.saving = false;
-                        a.error = Some(format!("Your answer could not be saved: {message}"));
+                        a.error = Some(match error {
+                            SaveError::NoStore => tr!("cand-save-no-store"),
+                            SaveError::TakeChanged => tr!("cand-save-take-changed"),
+                            SaveError::Other(error) => tr!("cand-save-failed", error = error),
+                        });
                     }
                 }
                 Event::Submitted { campaign, generation } => {
@@ -235,22 +276,19 @@ impl CandidateUi {
                 }
                 Event::SubmitFailed(message) => {
                     self.submitting = false;
-                    self.notice = Some(message);
+                    self.notice = Some(Notice::SubmitFailed(message));
                 }
                 Event::Connection(c) => self.connection = c,
-                Event::Problem(message) => self.notice = Some(message),
+                Event::Problem(problem) => self.notice = Some(Notice::Problem(problem)),
                 Event::MessageKept => {
                     self.draft = conversation::Draft::default();
                 }
-                Event::MessageRefused(message) => self.draft.error = Some(message),
+                Event::MessageRefused(error) => self.draft.error = Some(tr!("cand-message-refused", error = error)),
                 Event::Open(ticket) => {
                     ctx.send_viewport_cmd(egui::ViewportCommand::Focus);
                     self.ticket_text = ticket;
                     if self.recording_may_run() {
-                        self.notice = Some(
-                            "An invite link was opened. Finish this step, then choose \"Open an invite\": the link is filled in there."
-                                .into(),
-                        );
+                        self.notice = Some(Notice::InviteWhileRecording);
                     } else {
                         self.screen = Screen::OpenInvite;
                         self.join();
@@ -291,12 +329,12 @@ impl CandidateUi {
                             check.player_loading = Some(PlayerView::open(
                                 ctx,
                                 take.path,
-                                "Your test recording".into(),
+                                tr!("cand-check-test-recording"),
                                 self.env.devices.speakers(),
                                 self.env.clock.clone(),
                             ));
                         }
-                        Err(e) => self.capture.error = Some(format!("The test recording failed: {e}")),
+                        Err(e) => self.capture.error = Some(tr!("cand-check-test-failed", error = e.to_string())),
                     }
                 }
                 Screen::Answer(a) => {
@@ -309,13 +347,13 @@ impl CandidateUi {
                             a.player_loading = Some(PlayerView::open(
                                 ctx,
                                 take.path,
-                                format!("Take {number}"),
+                                tr!("cand-take", number = number),
                                 self.env.devices.speakers(),
                                 self.env.clock.clone(),
                             ));
                         }
                         Err(e) => {
-                            a.error = Some(format!("Take {number} could not be recorded: {e}"));
+                            a.error = Some(tr!("cand-take-failed", number = number, error = e.to_string()));
                             let _ = a.machine.handle(peerview_media::answer::Event::RecorderFailed(e.to_string()), now);
                         }
                     }
@@ -328,7 +366,7 @@ impl CandidateUi {
                 _ => {}
             },
             SessionEvent::SourceFailed(message) => {
-                self.capture.failed(format!("{message}. Check the device and try again."));
+                self.capture.failed(tr!("cand-device-failed", error = message));
             }
         }
     }
@@ -364,10 +402,22 @@ impl CandidateUi {
         self.go_on(&campaign);
     }
 
-    /// Draw the candidate screens.
+    /// The language of the screen shown: its campaign's, if it names one Peerview speaks;
+    /// `None` (the app's) for the screens that belong to no campaign.
+    fn screen_lang(&self) -> Option<Lang> {
+        let campaign = self.screen.campaign()?;
+        self.interview(campaign)?.campaign.language.as_deref().and_then(Lang::parse)
+    }
+
+    /// Draw the candidate screens, in the language of the screen shown.
     pub fn show(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
-        self.poll(&ctx);
+        i18n::with_lang(self.screen_lang(), || self.poll(&ctx));
+        // What was reported may have led to another screen, in another language.
+        i18n::with_lang(self.screen_lang(), || self.frame_ui(ui, &ctx));
+    }
+
+    fn frame_ui(&mut self, ui: &mut egui::Ui, ctx: &egui::Context) {
         // Time-driven steps: think time running out, the hard limit, the test recording.
         let now = self.now_ms();
         if let Screen::Answer(a) = &mut self.screen {
@@ -386,11 +436,11 @@ impl CandidateUi {
             session.stop_take();
         }
         egui::Panel::bottom("candidate_status").show(ui, |ui| self.status_bar(ui));
-        if let Some(notice) = self.notice.clone() {
+        if let Some(notice) = self.notice.as_ref().map(Notice::text) {
             egui::Panel::top("candidate_notice").show(ui, |ui| {
                 ui.horizontal(|ui| {
                     ui.colored_label(ui.visuals().warn_fg_color, notice);
-                    if ui.button("Dismiss").clicked() {
+                    if ui.button(tr!("app-dismiss")).clicked() {
                         self.notice = None;
                     }
                 });
@@ -442,17 +492,12 @@ impl CandidateUi {
     fn status_bar(&self, ui: &mut egui::Ui) {
         ui.horizontal(|ui| {
             let text = match &self.connection {
-                Connection::Unknown => "Connecting to the employer...".to_owned(),
-                Connection::Online(None) => "Online: connected to the employer".to_owned(),
+                Connection::Unknown => tr!("cand-connecting"),
+                Connection::Online(None) => tr!("cand-online"),
                 // "direct" or "via relay" (the address is for `peerview status`, not here).
-                Connection::Online(Some(path)) if path.starts_with("via relay") => {
-                    "Online: connected to the employer via relay".to_owned()
-                }
-                Connection::Online(Some(_)) => "Online: connected to the employer, direct".to_owned(),
-                Connection::Offline(_) => {
-                    "Offline: everything is saved on this computer and will be sent when the employer is reachable"
-                        .to_owned()
-                }
+                Connection::Online(Some(path)) if path.starts_with("via relay") => tr!("cand-online-relay"),
+                Connection::Online(Some(_)) => tr!("cand-online-direct"),
+                Connection::Offline(_) => tr!("cand-offline"),
             };
             ui.label(text);
         });

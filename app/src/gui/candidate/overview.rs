@@ -8,12 +8,12 @@ use peerview_sync::auth::deadline_for;
 use peerview_sync::doc::AnswerKind;
 
 use super::{CandidateUi, Screen};
-use crate::fmt;
 use crate::gui::widgets::clock_text;
+use crate::{fmt, tr};
 
 impl CandidateUi {
     pub(super) fn overview_ui(&mut self, ui: &mut egui::Ui, campaign: &CampaignId) {
-        if ui.button("Back to your interviews").clicked() {
+        if ui.button(tr!("cand-back-home")).clicked() {
             self.screen = Screen::Home;
             return;
         }
@@ -26,63 +26,63 @@ impl CandidateUi {
         ui.label(&c.role);
         ui.add_space(6.0);
         if !c.instructions.is_empty() {
-            ui.label(egui::RichText::new("From the employer").strong());
+            ui.label(egui::RichText::new(tr!("cand-overview-from-employer")).strong());
             ui.label(&c.instructions);
             ui.add_space(6.0);
         }
-        ui.label(egui::RichText::new("How it works").strong());
+        ui.label(egui::RichText::new(tr!("cand-overview-how")).strong());
         let deadline = deadline_for(c, &interview.submission);
         let acc = interview.submission.accommodations;
-        let count = match c.questions.len() {
-            1 => "1 question".to_owned(),
-            n => format!("{n} questions"),
-        };
-        ui.label(format!("{count}. Answer in one sitting or come back later: your answers are saved as you go."));
+        ui.label(tr!("cand-overview-questions", count = c.questions.len()));
         for (i, q) in c.questions.iter().enumerate() {
-            let rules = match q.kind {
-                AnswerKind::Text => "written answer".to_owned(),
-                kind => format!(
-                    "{kind} answer, {} to think, up to {}, {} take{}",
-                    clock_text(u64::from(q.think_secs)),
-                    clock_text(u64::from(acc.stretch_secs(q.answer_limit_secs))),
-                    q.max_takes + acc.extra_takes,
-                    if q.max_takes + acc.extra_takes == 1 { "" } else { "s" }
-                ),
-            };
-            ui.label(format!("{}. {rules}", i + 1));
+            // The candidate's own limits: the employer's accommodations are part of them.
+            let think = clock_text(u64::from(q.think_secs));
+            let limit = clock_text(u64::from(acc.stretch_secs(q.answer_limit_secs)));
+            let takes = q.max_takes + acc.extra_takes;
+            ui.label(match q.kind {
+                AnswerKind::Text => tr!("cand-overview-rule-text", number = i + 1),
+                AnswerKind::Video => {
+                    tr!("cand-overview-rule-video", number = i + 1, think = think, limit = limit, takes = takes)
+                }
+                AnswerKind::Audio => {
+                    tr!("cand-overview-rule-audio", number = i + 1, think = think, limit = limit, takes = takes)
+                }
+            });
         }
         if c.practice.is_some() {
-            ui.label("A practice question comes first; it never counts.");
+            ui.label(tr!("cand-overview-practice"));
         }
         let now = self.env.wall_clock.now();
-        ui.label(format!("Deadline: {} ({})", fmt::date_time(deadline), fmt::relative(now, deadline)));
+        let deadline_text = fmt::deadline(deadline, c.time_zone.as_deref());
+        ui.label(tr!(
+            "cand-overview-deadline",
+            deadline = deadline_text.as_str(),
+            relative = fmt::relative(now, deadline)
+        ));
         ui.add_space(10.0);
         let submitted = interview.submission.submitted_at.is_some();
         let expired = now > deadline;
         // Enter takes the main step on this screen.
         let enter = !ui.ctx().egui_wants_keyboard_input() && ui.input(|i| i.key_pressed(egui::Key::Enter));
         if submitted {
-            if ui.button("See the status of your submission").clicked() || enter {
+            if ui.button(tr!("cand-overview-see-status")).clicked() || enter {
                 self.screen = Screen::Status(campaign.clone());
             }
         } else if expired {
             ui.colored_label(
                 ui.visuals().warn_fg_color,
-                format!(
-                    "The deadline passed on {}. Ask the employer for more time under Messages.",
-                    fmt::date_time(deadline)
-                ),
+                tr!("cand-overview-deadline-passed", deadline = deadline_text),
             );
         } else {
             let answered = interview.submission.answers.len();
             let label = if answered == 0 {
-                "Check camera and microphone".to_owned()
+                tr!("cand-overview-check-devices")
             } else if answered < c.questions.len() {
-                format!("Continue with question {} of {}", answered + 1, c.questions.len())
+                tr!("cand-overview-continue", number = answered + 1, total = c.questions.len())
             } else {
-                "Review and submit".to_owned()
+                tr!("cand-overview-review-submit")
             };
-            if ui.button(label).on_hover_text("Enter").clicked() || enter {
+            if ui.button(label).on_hover_text(tr!("cand-key-enter")).clicked() || enter {
                 if answered == 0 {
                     self.screen = Screen::DeviceCheck(campaign.clone(), Box::default());
                 } else {
@@ -93,8 +93,8 @@ impl CandidateUi {
         // The conversation with the employer is always reachable: questions before starting,
         // more time after the deadline.
         let messages = match interview.unread {
-            0 => "Messages with the employer".to_owned(),
-            n => format!("Messages with the employer ({n} new)"),
+            0 => tr!("cand-messages-title"),
+            n => tr!("cand-overview-messages-new", count = n),
         };
         ui.add_space(8.0);
         if !submitted && ui.button(messages).clicked() {

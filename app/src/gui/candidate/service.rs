@@ -16,7 +16,7 @@ use peerview_media::record::{FinishedTake, Fragment};
 use peerview_sync::client::{self, ClientError, UploadProgress};
 use peerview_sync::doc::{Answer, MediaKind, Take, TextAnswer};
 use peerview_sync::node::Node;
-use peerview_sync::ticket::{Invitee, Ticket};
+use peerview_sync::ticket::{Invitee, Ticket, TicketError};
 use peerview_sync::{Campaign, CampaignId, CandidateId, Clock, QuestionId, Store, Submission};
 use serde::{Deserialize, Serialize};
 use tokio::sync::mpsc::{UnboundedReceiver, unbounded_channel};
@@ -128,7 +128,7 @@ pub enum Event {
         list: Vec<Interview>,
     },
     Joined(CampaignId),
-    JoinFailed(String),
+    JoinFailed(JoinError),
     /// The answer is saved; snapshots older than `generation` do not hold it yet.
     Saved {
         question: QuestionId,
@@ -136,7 +136,7 @@ pub enum Event {
     },
     SaveFailed {
         question: QuestionId,
-        message: String,
+        error: SaveError,
     },
     Submitted {
         campaign: CampaignId,
@@ -145,13 +145,63 @@ pub enum Event {
     SubmitFailed(String),
     Connection(Connection),
     /// Something the candidate should know that is not tied to an action.
-    Problem(String),
+    Problem(Problem),
     /// The message was kept and goes with the next sync.
     MessageKept,
     /// The message was not kept (over the budget, too long); why.
     MessageRefused(String),
     /// An invite ticket or link handed over by another start of Peerview (a clicked link).
     Open(String),
+}
+
+/// Why an invite could not be opened (the screens say it in the candidate's language).
+#[derive(Debug)]
+pub enum JoinError {
+    Ticket(TicketError),
+    /// A reviewer's or an employer node's ticket.
+    NotForCandidates,
+    /// The recordings store could not be opened, so nothing can be downloaded.
+    NoStore,
+    /// The employer's computer could not be reached; the ticket stays valid.
+    Unreachable,
+    /// The employer refused, and why.
+    Refused(String),
+    /// Anything else, as the network layer put it.
+    Other(String),
+}
+
+/// Why an answer could not be saved.
+#[derive(Debug)]
+pub enum SaveError {
+    /// The recordings store could not be opened.
+    NoStore,
+    /// The take on disk changed between recording and keeping it: it must be recorded again.
+    TakeChanged,
+    /// Anything else, as the store put it.
+    Other(String),
+}
+
+impl From<anyhow::Error> for SaveError {
+    fn from(e: anyhow::Error) -> Self {
+        SaveError::Other(format!("{e:#}"))
+    }
+}
+
+/// Something the candidate should know that is not tied to an action.
+#[derive(Debug)]
+pub enum Problem {
+    /// The node did not start (why): interviews can be read, but not answered or sent.
+    NodeFailed(String),
+    /// A take's directory could not be prepared.
+    TakeNotPrepared {
+        dir: PathBuf,
+        error: String,
+    },
+    /// The employer refused a sync, and why.
+    Refused(String),
+    WithdrawFailed(String),
+    /// The service could not start at all, as the worker put it.
+    Start(String),
 }
 
 /// Handle to the running service. Dropping it stops the service and waits until the node has
@@ -172,9 +222,12 @@ pub fn start(
     clock: Arc<dyn Clock>,
     notify: impl Fn() + Send + Sync + 'static,
 ) -> CandidateService {
-    Worker::spawn("candidate-service", notify, Event::Problem, move |rx, out| {
-        run(store, data_dir, net, sync_every, clock, rx, out)
-    })
+    Worker::spawn(
+        "candidate-service",
+        notify,
+        |e| Event::Problem(Problem::Start(e)),
+        move |rx, out| run(store, data_dir, net, sync_every, clock, rx, out),
+    )
 }
 
 type Out = crate::gui::worker::Out<Event>;
@@ -207,7 +260,7 @@ async fn run(
     let node = match Node::start(store.clone(), &net.config(None)).await {
         Ok(node) => Some(node),
         Err(e) => {
-            out.send(Event::Problem(format!("{e}. Your interviews can be read, but not answered or sent.")));
+            out.send(Event::Problem(Problem::NodeFailed(e.to_string())));
             None
         }
     };
@@ -283,7 +336,7 @@ impl Service {
                 let write = std::fs::create_dir_all(&dir)
                     .and_then(|()| std::fs::write(dir.join(META_FILE), serde_json::to_vec(&meta).unwrap_or_default()));
                 if let Err(e) = write {
-                    self.out.send(Event::Problem(format!("could not prepare the take in {}: {e}", dir.display())));
+                    self.out.send(Event::Problem(Problem::TakeNotPrepared { dir, error: e.to_string() }));
                 }
                 false
             }
@@ -302,7 +355,7 @@ impl Service {
             Request::KeepRecording { candidate, question, take_dir, take_number, media, mut discard } => {
                 let result = match finished_take(&take_dir) {
                     Ok(take) => self.keep_recording(&candidate, &question, &take, take_number, media).await,
-                    Err(e) => Err(e),
+                    Err(e) => Err(e.into()),
                 };
                 // The recordings store holds the kept take now; its recording directory goes too.
                 discard.push(take_dir);
@@ -368,7 +421,7 @@ impl Service {
                     None => Err(anyhow::anyhow!("this computer has not joined that interview")),
                 };
                 if let Err(e) = result {
-                    self.out.send(Event::Problem(format!("Could not withdraw: {e:#}")));
+                    self.out.send(Event::Problem(Problem::WithdrawFailed(format!("{e:#}"))));
                 }
                 self.bump();
                 self.snapshot();
@@ -381,7 +434,7 @@ impl Service {
         self.generation.fetch_add(1, std::sync::atomic::Ordering::SeqCst) + 1
     }
 
-    fn after_keep(&self, question: QuestionId, result: Result<()>, discard: &[PathBuf]) -> bool {
+    fn after_keep(&self, question: QuestionId, result: Result<(), impl Into<SaveError>>, discard: &[PathBuf]) -> bool {
         match result {
             Ok(()) => {
                 remove_dirs(discard);
@@ -391,7 +444,7 @@ impl Service {
                 true
             }
             Err(e) => {
-                self.out.send(Event::SaveFailed { question, message: format!("{e:#}") });
+                self.out.send(Event::SaveFailed { question, error: e.into() });
                 false
             }
         }
@@ -404,13 +457,12 @@ impl Service {
         take: &FinishedTake,
         take_number: u32,
         media: MediaKind,
-    ) -> Result<()> {
-        let node = self.node()?;
+    ) -> Result<(), SaveError> {
+        let node = self.node().map_err(|_| SaveError::NoStore)?;
         let tag = node.blobs.add_path(&take.path).await.map_err(|e| anyhow!("storing the take: {e:#}"))?;
-        anyhow::ensure!(
-            tag.hash.to_hex() == take.hash,
-            "the take changed on disk while it was being kept; record it again"
-        );
+        if tag.hash.to_hex() != take.hash {
+            return Err(SaveError::TakeChanged);
+        }
         let answer = Answer::Recording(Take {
             hash: take.hash.clone(),
             size_bytes: take.size_bytes,
@@ -419,18 +471,18 @@ impl Service {
             recorded_at: self.clock.now(),
             take_number,
         });
-        crate::candidate::keep_answer(&self.store, candidate, question, &answer, self.clock.now())
+        Ok(crate::candidate::keep_answer(&self.store, candidate, question, &answer, self.clock.now())?)
     }
 
-    async fn join(&self, text: &str) -> Result<CampaignId, String> {
-        let ticket = Ticket::decode(text).map_err(|e| e.to_string())?;
+    async fn join(&self, text: &str) -> Result<CampaignId, JoinError> {
+        let ticket = Ticket::decode(text).map_err(JoinError::Ticket)?;
         let Invitee::Candidate(_) = &ticket.invitee else {
-            return Err("this is a reviewer's or an employer node's ticket; open it in the employer's Peerview".into());
+            return Err(JoinError::NotForCandidates);
         };
         if self.store.memberships().unwrap_or_default().iter().any(|t| t == &ticket) {
             return Ok(ticket.campaign);
         }
-        let node = self.node().map_err(|e| format!("{e:#}"))?;
+        let node = self.node().map_err(|_| JoinError::NoStore)?;
         match client::sync_documents(node, &ticket).await {
             Ok(outcome) => {
                 self.out.send(Event::Connection(Connection::Online(outcome.path)));
@@ -438,12 +490,10 @@ impl Service {
             }
             Err(ClientError::Unreachable(_) | ClientError::Busy) => {
                 self.out.send(Event::Connection(Connection::Offline("the employer is not reachable".into())));
-                Err("The employer's computer could not be reached, so the interview could not be downloaded yet. \
-                     Check that you are online and try again later; the ticket stays valid."
-                    .into())
+                Err(JoinError::Unreachable)
             }
-            Err(ClientError::Refused(reason)) => Err(format!("The employer refused this invite: {reason}.")),
-            Err(e) => Err(e.to_string()),
+            Err(ClientError::Refused(reason)) => Err(JoinError::Refused(reason)),
+            Err(e) => Err(JoinError::Other(e.to_string())),
         }
     }
 
@@ -473,7 +523,7 @@ impl Service {
                 }
                 Err(ClientError::Refused(r)) => {
                     reached = true;
-                    self.out.send(Event::Problem(format!("The employer refused: {r}")));
+                    self.out.send(Event::Problem(Problem::Refused(r)));
                 }
                 Err(e) => last_error = Some(e.to_string()),
             }

@@ -8,8 +8,8 @@ use peerview_sync::{CampaignId, Timestamp};
 
 use super::service::{Connection, Interview};
 use super::{CandidateUi, Screen};
-use crate::fmt;
 use crate::gui::widgets::clock_text;
+use crate::{fmt, tr};
 
 /// Upload rate, smoothed, per answer.
 #[derive(Clone, Copy, Default)]
@@ -41,13 +41,13 @@ impl CandidateUi {
     }
 
     pub(super) fn status_ui(&mut self, ui: &mut egui::Ui, campaign: &CampaignId) {
-        if ui.button("Back to your interviews").clicked() {
+        if ui.button(tr!("cand-back-home")).clicked() {
             self.screen = Screen::Home;
             return;
         }
         let Some(interview) = self.interview(campaign).cloned() else { return };
         let s = &interview.submission;
-        ui.heading(format!("{}: your submission", interview.campaign.title));
+        ui.heading(tr!("cand-status-title", title = interview.campaign.title.as_str()));
         if self.withdrawal_ui(ui, s) {
             self.messages_ui(ui, &interview);
             return;
@@ -64,47 +64,47 @@ impl CandidateUi {
         let recorded_at = s.events.iter().find(|e| matches!(e.kind, EventKind::Recorded { .. })).map(|e| e.at);
         let decided_at = s.events.iter().rev().find(|e| matches!(e.kind, EventKind::Decision { .. })).map(|e| e.at);
         let headline = if s.submitted_at.is_none() {
-            "You have not submitted your answers yet."
+            tr!("cand-status-not-submitted")
         } else if decision.is_some() {
-            "The employer has made a decision."
+            tr!("cand-status-decided")
         } else if viewed {
-            "The employer has watched your answers."
+            tr!("cand-status-viewed")
         } else if received {
-            "The employer has received your answers."
+            tr!("cand-status-received")
         } else if sent {
-            "Your answers are sent; waiting for the employer to confirm."
+            tr!("cand-status-sent")
         } else {
-            "Your answers are saved on this computer and are being sent."
+            tr!("cand-status-sending")
         };
         ui.label(egui::RichText::new(headline).size(18.0));
         ui.add_space(6.0);
         let steps = [
-            ("Recorded", recorded_at.is_some(), recorded_at),
-            ("Submitted", s.submitted_at.is_some(), s.submitted_at),
-            ("Sent", sent, None),
-            ("Received by the employer", received, event_time(&EventKind::Received)),
-            ("Viewed", viewed, event_time(&EventKind::Viewed)),
-            ("Decision", decision.is_some(), decided_at),
+            (tr!("cand-step-recorded"), recorded_at.is_some(), recorded_at),
+            (tr!("cand-step-submitted"), s.submitted_at.is_some(), s.submitted_at),
+            (tr!("cand-step-sent"), sent, None),
+            (tr!("cand-step-received"), received, event_time(&EventKind::Received)),
+            (tr!("cand-step-viewed"), viewed, event_time(&EventKind::Viewed)),
+            (tr!("cand-step-decision"), decision.is_some(), decided_at),
         ];
         for (name, done, at) in steps {
-            timeline_step(ui, name, done, at);
+            timeline_step(ui, &name, done, at);
         }
         if let Some((verdict, message)) = decision {
             let text = match verdict {
-                Verdict::Advance => "The employer would like to move forward with you.",
-                Verdict::Reject => "The employer decided not to move forward this time.",
-                Verdict::Hold => "The employer has put your application on hold.",
+                Verdict::Advance => tr!("cand-verdict-advance"),
+                Verdict::Reject => tr!("cand-verdict-reject"),
+                Verdict::Hold => tr!("cand-verdict-hold"),
             };
             ui.label(egui::RichText::new(text).strong());
             if let Some(m) = message {
-                ui.label(format!("Message from the employer: {m}"));
+                ui.label(tr!("cand-status-employer-message", message = m));
             }
         }
         if !received {
             ui.add_space(8.0);
-            ui.label(egui::RichText::new("Sending your answers").strong());
+            ui.label(egui::RichText::new(tr!("cand-status-sending-title")).strong());
             if matches!(self.connection, Connection::Offline(_)) {
-                ui.label("You are offline. Your answers are safe on this computer and will be sent when the employer is reachable; you can close Peerview meanwhile.");
+                ui.label(tr!("cand-status-offline"));
             }
             for (question, progress) in &interview.uploads {
                 let prompt = interview
@@ -136,8 +136,8 @@ fn timeline_step(ui: &mut egui::Ui, name: &str, done: bool, at: Option<Timestamp
         ui.label(if done { text.strong() } else { text.weak() });
         match (done, at) {
             (true, Some(t)) => ui.weak(fmt::date_time(t)),
-            (true, None) => ui.weak("done"),
-            (false, _) => ui.weak("not yet"),
+            (true, None) => ui.weak(tr!("cand-step-done")),
+            (false, _) => ui.weak(tr!("cand-step-not-yet")),
         };
     });
 }
@@ -146,14 +146,18 @@ fn timeline_step(ui: &mut egui::Ui, name: &str, done: bool, at: Option<Timestamp
 fn upload_row(ui: &mut egui::Ui, prompt: &str, progress: UploadProgress, rate: Rate) {
     ui.label(prompt);
     let fraction = if progress.total == 0 { 1.0 } else { progress.sent as f32 / progress.total as f32 };
-    let mut text = format!("{} of {}", fmt::megabytes(progress.sent), fmt::megabytes(progress.total));
-    if progress.sent < progress.total && rate.bytes_per_sec > 1.0 {
+    let (sent, total) = (fmt::megabytes(progress.sent), fmt::megabytes(progress.total));
+    let text = if progress.sent < progress.total && rate.bytes_per_sec > 1.0 {
         let left = (progress.total - progress.sent) as f64 / rate.bytes_per_sec;
-        text.push_str(&format!(
-            ", {}/s, about {} left",
-            fmt::megabytes(rate.bytes_per_sec as u64),
-            clock_text(left.ceil() as u64)
-        ));
-    }
+        tr!(
+            "cand-upload-progress-rate",
+            sent = sent,
+            total = total,
+            rate = fmt::megabytes(rate.bytes_per_sec as u64),
+            left = clock_text(left.ceil() as u64),
+        )
+    } else {
+        tr!("cand-upload-progress", sent = sent, total = total)
+    };
     ui.add(egui::ProgressBar::new(fraction).desired_width(420.0).text(text));
 }
