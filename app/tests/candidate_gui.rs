@@ -16,15 +16,16 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 use peerview::gui::devices::SyntheticDevices;
 use peerview::gui::{AppEnv, PeerviewApp};
+use peerview::i18n::Lang;
 use peerview::ops::Net;
 use peerview::settings::{Role, Settings};
 use peerview_media::player::ManualTime;
 use peerview_media::source::VideoFormat;
 use peerview_sync::auth::Quota;
-use peerview_sync::doc::Answer;
+use peerview_sync::doc::{Answer, Overrides, SubmissionDoc};
 use peerview_sync::employer::{self, EmployerService};
 use peerview_sync::node::{Node, NodeConfig, RelaySetting};
-use peerview_sync::{CampaignId, ManualClock, Store, Timestamp};
+use peerview_sync::{CampaignId, DocKind, ManualClock, Store, Timestamp};
 
 /// The date every screen sees: snapshots must not depend on the day the tests run.
 const TODAY: Timestamp = Timestamp(1_893_456_000_000); // 2030-01-01 00:00 UTC
@@ -96,6 +97,16 @@ impl Employer {
         let address = self.runtime.block_on(self.service.node.ticket_node());
         employer::invite_candidate(&self.store, &self.campaign, name, None, vec![address]).expect("invite").encode()
     }
+
+    /// Give the (first) invited candidate accommodations, as the employer's screen does.
+    fn accommodate(&self, overrides: Overrides) {
+        let candidate = self.store.roster(&self.campaign).expect("roster").candidates[0].id.clone();
+        let mut stored = self.store.load(DocKind::Submission, candidate.as_str()).expect("submission");
+        let mut doc = SubmissionDoc::from_automerge(std::mem::take(&mut stored.doc)).expect("submission doc");
+        doc.set_accommodations(&overrides).expect("accommodations");
+        stored.doc = doc.into_automerge();
+        self.store.save(&mut stored).expect("save");
+    }
 }
 
 struct Candidate {
@@ -116,6 +127,11 @@ impl Candidate {
 }
 
 fn candidate_app(candidate: &Candidate) -> Harness<'static, PeerviewApp> {
+    candidate_app_in(candidate, Lang::En)
+}
+
+/// The app on a computer whose system language is `language`.
+fn candidate_app_in(candidate: &Candidate, language: Lang) -> Harness<'static, PeerviewApp> {
     let store = Arc::new(Store::open(candidate.dir.path()).expect("candidate store"));
     let env = AppEnv {
         data_dir: candidate.dir.path().to_owned(),
@@ -128,7 +144,7 @@ fn candidate_app(candidate: &Candidate) -> Harness<'static, PeerviewApp> {
         ticket: None,
         employer_bind: None,
         time_zone: jiff::tz::TimeZone::UTC,
-        system_language: peerview::i18n::Lang::En,
+        system_language: language,
     };
     let settings = Settings { role: Some(Role::Candidate), dark_mode: Some(false), ..Settings::default() };
     Harness::builder()
@@ -174,6 +190,9 @@ fn click(h: &mut Harness<'_, PeerviewApp>, label: &str) {
     h.step();
 }
 
+/// The level meter's label, in each language a snapshot is taken in.
+const METERS: [&str; 2] = ["Microphone level", "Mikrofonpegel"];
+
 /// An image snapshot (lavapipe renders it without a display); `live` names things that change
 /// from run to run (camera, meters), masked out of the comparison.
 fn snapshot(h: &mut Harness<'_, PeerviewApp>, name: &str, live: &[&str]) {
@@ -185,7 +204,7 @@ fn snapshot(h: &mut Harness<'_, PeerviewApp>, name: &str, live: &[&str]) {
     for label in live {
         for node in h.query_all_by_label_contains(label) {
             // A meter's bar sits right of its label.
-            let extra = if *label == "Microphone level" { 400.0 } else { 0.0 };
+            let extra = if METERS.contains(label) { 400.0 } else { 0.0 };
             masks.push(node.rect().expand2(egui::vec2(0.0, 2.0)).union(node.rect().translate(egui::vec2(extra, 0.0))));
         }
     }
@@ -522,4 +541,98 @@ fn iroh_key() -> &'static [u8; 32] {
         runtime.block_on(node.shutdown());
         id
     })
+}
+
+/// A campaign in German, in Berlin's time zone, for a candidate whose computer is in UTC.
+const GERMAN_CAMPAIGN: &str = r#"
+title = "Lagerleitung"
+role = "Leitung des Lagers, Frühschicht"
+instructions = "Nehmen Sie sich Zeit. Sprechen Sie so, wie Sie mit Kundinnen und Kunden sprechen."
+language = "de"
+time_zone = "Europe/Berlin"
+deadline = 2099-01-01T00:00:00Z
+[[question]]
+id = "intro"
+prompt = "Stellen Sie sich bitte kurz vor."
+answer = "video"
+think_secs = 10
+answer_limit_secs = 30
+max_takes = 2
+[[question]]
+id = "why"
+prompt = "Warum möchten Sie bei uns arbeiten?"
+answer = "text"
+"#;
+
+#[test]
+fn a_german_campaign_speaks_german_and_shows_the_candidates_own_limits() {
+    let employer = Employer::start_with(GERMAN_CAMPAIGN);
+    let ticket = employer.invite("Grete");
+    // Half as long again to think and answer, and one more take: the candidate's own limits.
+    employer.accommodate(Overrides { extension_secs: 0, extra_time_percent: 50, extra_takes: 1 });
+    let candidate = Candidate::new();
+    let mut h = candidate_app_in(&candidate, Lang::De);
+    wait_for(&mut h, "Ihre Interviews", 10);
+    click(&mut h, "Einladung öffnen");
+    h.get_by_label("Einladungsticket").type_text(&ticket);
+    h.step();
+    h.key_press(egui::Key::Enter);
+    h.step();
+    wait_for(&mut h, "Nehmen Sie sich Zeit.", 20);
+    wait_for(&mut h, "Online: direkt mit dem Arbeitgeber verbunden", 10);
+    for line in [
+        "2 Fragen. Beantworten Sie alles in einem Durchgang",
+        "1. Videoantwort, 0:15 Bedenkzeit, bis zu 0:45, 3 Versuche",
+        "2. schriftliche Antwort",
+        // In the campaign's zone, and in the candidate's, which differs.
+        "Frist: 01.01.2099, 01:00 CET (00:00 UTC bei Ihnen) (in 25202 Tagen)",
+    ] {
+        assert!(h.query_by_label_contains(line).is_some(), "{line:?} is not on screen: {:#?}", on_screen(&h));
+    }
+    snapshot(&mut h, "candidate_overview_de", &[]);
+
+    click(&mut h, "Kamera und Mikrofon prüfen");
+    wait_for(&mut h, "Mikrofonpegel", 10);
+    click(&mut h, "Interview beginnen");
+    wait_for(&mut h, "Frage 1 von 2", 10);
+    wait_for(&mut h, "Bedenkzeit 0:15", 10);
+    candidate.clock.advance(Duration::from_secs(15));
+    wait_for(&mut h, "Aufnahme: noch 0:45", 10);
+    run_for(&mut h, Duration::from_millis(1500));
+    candidate.clock.advance(Duration::from_secs(40));
+    wait_for(&mut h, "Noch 5 Sekunden: Zeit, zum Schluss zu kommen", 10);
+    snapshot(&mut h, "candidate_recording_de", &["Kameravorschau", "Mikrofonpegel"]);
+    candidate.clock.advance(Duration::from_secs(5));
+    wait_for(&mut h, "Aufnahme 1 behalten", 20);
+    assert!(h.query_by_label_contains("Noch einmal aufnehmen (2 von 3 Versuchen übrig)").is_some());
+}
+
+#[test]
+fn a_campaign_in_french_shows_french_while_the_home_list_keeps_the_apps_language() {
+    let employer = Employer::start_with(&format!("language = \"fr\"\n{CAMPAIGN}"));
+    let ticket = employer.invite("Marie");
+    let candidate = Candidate::new();
+    let mut h = candidate_app(&candidate);
+    open_invite(&mut h, &ticket);
+    wait_for(&mut h, "Comment ça se passe", 20);
+    for line in [
+        "Retour à vos entretiens",
+        "2 questions. Répondez en une seule fois ou revenez plus tard",
+        "1. réponse vidéo, 0:10 de réflexion, jusqu’à 0:30, 3 prises",
+        "Une question d’entraînement vient d’abord",
+        "Date limite : 01/01/2099 00:00 UTC (dans 25202 jours)",
+        "Vérifier la caméra et le micro",
+        // The employer's own words stay as written.
+        "Take your time. Speak as you would to a customer.",
+    ] {
+        assert!(h.query_by_label_contains(line).is_some(), "{line:?} is not on screen: {:#?}", on_screen(&h));
+    }
+    assert!(h.query_by_label_contains("How it works").is_none(), "{:#?}", on_screen(&h));
+
+    click(&mut h, "Retour à vos entretiens");
+    wait_for(&mut h, "Your interviews", 10);
+    for line in ["Open Support engineer", "Status: not started", "Deadline 2099-01-01 00:00 UTC (in 25202 days)"] {
+        assert!(h.query_by_label_contains(line).is_some(), "{line:?} is not on screen: {:#?}", on_screen(&h));
+    }
+    assert!(h.query_by_label_contains("Vos entretiens").is_none(), "{:#?}", on_screen(&h));
 }

@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use eframe::egui;
 use peerview_media::answer::{self, AnswerMachine, Phase, Rules, StopReason, TakeInfo};
 use peerview_sync::CampaignId;
-use peerview_sync::doc::{Answer, AnswerKind, MediaKind, Question};
+use peerview_sync::doc::{Answer, AnswerKind, MediaKind, Question, Take, TextAnswer};
 
 use super::service::Request;
 use super::{CandidateEnv, CandidateUi, Screen};
@@ -41,6 +41,9 @@ pub(super) struct Answering {
     pub(super) player: Option<PlayerView>,
     pub(super) player_loading: Option<Loading<Result<PlayerView, String>>>,
     pub(super) shown_take: Option<u32>,
+    /// The answer handed to the service to keep, as the screens show it until the next
+    /// snapshot from the store holds it.
+    pub(super) kept: Option<Answer>,
 }
 
 impl CandidateUi {
@@ -56,9 +59,10 @@ impl CandidateUi {
             self.screen = Screen::Submit(campaign.clone());
             return;
         };
+        // The employer's accommodations are the candidate's own limits.
         let acc = interview.submission.accommodations;
         let rules = Rules {
-            think_secs: question.think_secs,
+            think_secs: acc.stretch_secs(question.think_secs),
             answer_limit_secs: acc.stretch_secs(question.answer_limit_secs),
             max_takes: question.max_takes + acc.extra_takes,
             text: question.kind == AnswerKind::Text,
@@ -109,6 +113,7 @@ impl CandidateUi {
             player: None,
             player_loading: None,
             shown_take: None,
+            kept: None,
         }));
     }
 
@@ -165,6 +170,7 @@ impl CandidateUi {
     }
 
     fn keep(&mut self, outcome: answer::Outcome) {
+        let now = self.env.wall_clock.now();
         let Screen::Answer(a) = &mut self.screen else { return };
         let Some(interview) = self.interviews.iter().find(|i| i.campaign.id == a.campaign) else { return };
         if a.index.is_none() {
@@ -183,16 +189,27 @@ impl CandidateUi {
                 let Some(kept) = a.takes.iter().find(|t| t.number == info.number).cloned() else { return };
                 let discard = a.takes.iter().filter(|t| t.number != info.number).map(|t| t.dir.clone()).collect();
                 a.player = None;
+                let media = if a.question.kind == AnswerKind::Video { MediaKind::Video } else { MediaKind::Audio };
+                let take_number = a.first_take_number + kept.number - 1;
+                a.kept = Some(Answer::Recording(Take {
+                    hash: String::new(),
+                    size_bytes: 0,
+                    duration_ms: kept.duration_ms,
+                    media,
+                    recorded_at: now,
+                    take_number,
+                }));
                 self.service.send(Request::KeepRecording {
                     candidate,
                     question: a.question.id.clone(),
-                    take_number: a.first_take_number + kept.number - 1,
+                    take_number,
                     take_dir: kept.dir,
-                    media: if a.question.kind == AnswerKind::Video { MediaKind::Video } else { MediaKind::Audio },
+                    media,
                     discard,
                 });
             }
             answer::Outcome::Text(text) => {
+                a.kept = Some(Answer::Text(TextAnswer { text: text.clone(), written_at: now }));
                 self.service.send(Request::KeepText { candidate, question: a.question.id.clone(), text });
             }
         }

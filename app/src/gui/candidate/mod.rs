@@ -393,11 +393,12 @@ impl CandidateUi {
             return;
         }
         let campaign = a.campaign.clone();
-        // The snapshot with the new answer arrives right after; treat it as answered now.
+        // The snapshot with the new answer arrives right after; until then, show what was kept.
+        let kept = a.kept.clone().unwrap_or_else(|| {
+            Answer::Text(peerview_sync::doc::TextAnswer { text: String::new(), written_at: self.env.wall_clock.now() })
+        });
         if let Some(interview) = self.interviews.iter_mut().find(|i| i.campaign.id == campaign) {
-            interview.submission.answers.entry(question.clone()).or_insert(Answer::Text(
-                peerview_sync::doc::TextAnswer { text: String::new(), written_at: self.env.wall_clock.now() },
-            ));
+            interview.submission.answers.entry(question.clone()).or_insert(kept);
         }
         self.go_on(&campaign);
     }

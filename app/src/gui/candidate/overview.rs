@@ -36,7 +36,7 @@ impl CandidateUi {
         ui.label(tr!("cand-overview-questions", count = c.questions.len()));
         for (i, q) in c.questions.iter().enumerate() {
             // The candidate's own limits: the employer's accommodations are part of them.
-            let think = clock_text(u64::from(q.think_secs));
+            let think = clock_text(u64::from(acc.stretch_secs(q.think_secs)));
             let limit = clock_text(u64::from(acc.stretch_secs(q.answer_limit_secs)));
             let takes = q.max_takes + acc.extra_takes;
             ui.label(match q.kind {
