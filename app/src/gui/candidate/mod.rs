@@ -249,9 +249,9 @@ impl CandidateUi {
                     self.ticket_text.clear();
                     self.screen = Screen::Overview(campaign);
                 }
-                Event::JoinFailed(message) => {
+                Event::JoinFailed(error) => {
                     self.joining = false;
-                    self.join_error = Some(message);
+                    self.join_error = Some(error);
                 }
                 Event::Saved { question, generation } => {
                     self.generation = self.generation.max(generation);
