@@ -502,7 +502,8 @@ const QUIET_NETWORK_LOGS: &str = "iroh=off,iroh_relay=off,iroh_blobs=error,iroh_
 
 /// The window stack warns about what is normal on a desktop: a software renderer, a clipboard
 /// protocol the compositor lacks (another one is used), a locale it cannot parse ("C").
-const QUIET_WINDOW_LOGS: &str = "arboard=off,egui_winit::clipboard=error,egui_system_font_provider=error,egui_wgpu=error";
+const QUIET_WINDOW_LOGS: &str =
+    "arboard=off,egui_winit::clipboard=error,egui_system_font_provider=error,egui_wgpu=error";
 
 /// Logs go to stderr; `RUST_LOG` (e.g. `RUST_LOG=debug`) overrides the default level.
 fn init_tracing(default_level: &str) {

@@ -67,3 +67,9 @@ app-no-display = Das Fenster von Peerview braucht eine grafische Anzeige, und es
 app-window-failed = Das Fenster von Peerview konnte nicht geöffnet werden: { $error }
     Das Fenster braucht eine grafische Anzeige (DISPLAY oder WAYLAND_DISPLAY).
     Auf einem Server starten Sie stattdessen `peerview serve`; `peerview --help` listet alle Befehle.
+
+a11y-think-started = Bedenkzeit. Die Aufnahme beginnt in { $duration }.
+a11y-recording-started = Aufnahme läuft. Sie haben { $duration }.
+a11y-writing-started = Schreiben. Sie haben { $duration }.
+a11y-think-left = Die Aufnahme beginnt in { $seconds } Sekunden
+a11y-time-left = Noch { $seconds } Sekunden

@@ -73,3 +73,10 @@ app-no-display = Peerview's window needs a graphical display, and none was found
 app-window-failed = could not open Peerview's window: { $error }
     Peerview's window needs a graphical display, and none was found (neither DISPLAY nor WAYLAND_DISPLAY is set).
     On a server, run the headless employer node instead: `peerview serve`; `peerview --help` lists every command.
+
+# Said by screen readers when a timed step starts and as time runs out ($duration is e.g. "2 min").
+a11y-think-started = Think time. Recording starts in { $duration }.
+a11y-recording-started = Recording. You have { $duration }.
+a11y-writing-started = Writing. You have { $duration }.
+a11y-think-left = Recording starts in { $seconds } seconds
+a11y-time-left = { $seconds } seconds left

@@ -67,3 +67,9 @@ app-no-display = La ventana de Peerview necesita una pantalla gráfica y no se e
 app-window-failed = No se pudo abrir la ventana de Peerview: { $error }
     La ventana necesita una pantalla gráfica (DISPLAY o WAYLAND_DISPLAY).
     En un servidor, ejecute en su lugar `peerview serve`; `peerview --help` muestra todos los comandos.
+
+a11y-think-started = Tiempo para pensar. La grabación empieza en { $duration }.
+a11y-recording-started = Grabando. Tiene { $duration }.
+a11y-writing-started = Escribiendo. Tiene { $duration }.
+a11y-think-left = La grabación empieza en { $seconds } segundos
+a11y-time-left = Quedan { $seconds } segundos

@@ -67,3 +67,9 @@ app-no-display = La fenêtre de Peerview a besoin d’un affichage graphique, et
 app-window-failed = Impossible d’ouvrir la fenêtre de Peerview : { $error }
     La fenêtre a besoin d’un affichage graphique (DISPLAY ou WAYLAND_DISPLAY).
     Sur un serveur, lancez plutôt `peerview serve` ; `peerview --help` liste toutes les commandes.
+
+a11y-think-started = Temps de réflexion. L’enregistrement commence dans { $duration }.
+a11y-recording-started = Enregistrement en cours. Vous avez { $duration }.
+a11y-writing-started = Rédaction. Vous avez { $duration }.
+a11y-think-left = L’enregistrement commence dans { $seconds } secondes
+a11y-time-left = Encore { $seconds } secondes
