@@ -500,10 +500,16 @@ fn main() -> ExitCode {
 /// failure comes back to it as an error; so by default they are quiet.
 const QUIET_NETWORK_LOGS: &str = "iroh=off,iroh_relay=off,iroh_blobs=error,iroh_mdns_address_lookup=off,noq=off,noq_proto=off,pkarr=off,swarm_discovery=off,portmapper=off,n0_watcher=off";
 
+/// The window stack warns about what is normal on a desktop: a software renderer, a clipboard
+/// protocol the compositor lacks (another one is used), a locale it cannot parse ("C").
+const QUIET_WINDOW_LOGS: &str =
+    "arboard=off,egui_winit::clipboard=error,egui_system_font_provider=error,egui_wgpu=error";
+
 /// Logs go to stderr; `RUST_LOG` (e.g. `RUST_LOG=debug`) overrides the default level.
 fn init_tracing(default_level: &str) {
-    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
-        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(format!("{default_level},{QUIET_NETWORK_LOGS}")));
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| {
+        tracing_subscriber::EnvFilter::new(format!("{default_level},{QUIET_NETWORK_LOGS},{QUIET_WINDOW_LOGS}"))
+    });
     let ansi = std::io::IsTerminal::is_terminal(&std::io::stderr());
     tracing_subscriber::fmt().with_env_filter(filter).with_ansi(ansi).with_writer(std::io::stderr).init();
 }

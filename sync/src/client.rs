@@ -312,20 +312,27 @@ async fn sync_over(
     let mut outcome = SyncOutcome { rounds, ..SyncOutcome::default() };
     // Rosters last: on a hub, a roster entry lets a candidate in, so the candidate's documents
     // must already be here when it appears.
-    let mut saving: Vec<_> = docs.into_iter().zip(heads_before).collect();
-    saving.sort_by_key(|(d, _)| d.doc_ref.kind == crate::store::DocKind::Roster);
-    for (mut d, before) in saving {
-        if d.doc().get_heads() != before {
-            outcome.changed.push(d.doc_ref.clone());
-        }
-        match d.stored.as_mut() {
-            Some(stored) => store.save(stored)?,
-            None if !d.fresh.get_heads().is_empty() => {
-                store.create(d.doc_ref.kind, &d.doc_ref.id, d.fresh)?;
+    // One flush of the disk for all of them (a reviewer's first sync brings thousands). Rosters
+    // last: on a hub, a roster entry lets a candidate in, so the candidate's documents must
+    // already be here when it appears.
+    let (rosters, others): (Vec<_>, Vec<_>) =
+        docs.into_iter().zip(heads_before).partition(|(d, _)| d.doc_ref.kind == crate::store::DocKind::Roster);
+    for group in [others, rosters] {
+        let mut changed = Vec::new();
+        let mut new = Vec::new();
+        for (mut d, before) in group {
+            if d.doc().get_heads() != before {
+                outcome.changed.push(d.doc_ref.clone());
             }
-            None => {}
+            outcome.docs.push(d.doc_ref.clone());
+            match d.stored.take() {
+                Some(stored) => changed.push(stored),
+                None if !d.fresh.get_heads().is_empty() => new.push((d.doc_ref.kind, d.doc_ref.id, d.fresh)),
+                None => {}
+            }
         }
-        outcome.docs.push(d.doc_ref);
+        let mut refs: Vec<&mut crate::store::StoredDoc> = changed.iter_mut().collect();
+        store.save_batch(&mut refs, new)?;
     }
     debug!(rounds, changed = outcome.changed.len(), "sync finished");
     Ok(outcome)

@@ -18,17 +18,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
 /// As [`write_atomic`], creating the file with the given Unix permissions (e.g. `0o600` for keys).
 pub fn write_atomic_with_mode(path: &Path, bytes: &[u8], mode: u32) -> io::Result<()> {
     let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let name = path.file_name().ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "path has no file name"))?;
-    let mut suffix = [0u8; 6];
-    getrandom::fill(&mut suffix).map_err(io::Error::other)?;
-    // The writer's process id is in the name: a leftover is recognised by its writer being gone,
-    // not by comparing file times with a clock that may have jumped.
-    let tmp = dir.join(format!(
-        "{TEMP_PREFIX}{}-p{}-{}",
-        name.to_string_lossy(),
-        std::process::id(),
-        data_encoding::HEXLOWER.encode(&suffix)
-    ));
+    let tmp = temp_name(path)?;
     let result = (|| {
         let mut options = OpenOptions::new();
         options.write(true).create_new(true);
@@ -47,6 +37,115 @@ pub fn write_atomic_with_mode(path: &Path, bytes: &[u8], mode: u32) -> io::Resul
         let _ = fs::remove_file(&tmp);
     }
     result
+}
+
+/// Many files written as one: each is all-or-nothing after a crash, as with [`write_atomic`],
+/// but the files are flushed many at a time instead of one after the other (a reviewer's first
+/// sync brings thousands of documents; one flush after the other cost about 2.5 ms each here).
+/// Every file is written under a temporary name and flushed before any takes its real name;
+/// then the renames are flushed. All files of a batch live on one file system (a data
+/// directory).
+#[derive(Debug, Default)]
+pub struct Batch {
+    /// (temporary name, real name)
+    files: Vec<(std::path::PathBuf, std::path::PathBuf)>,
+}
+
+impl Batch {
+    /// Write `bytes` under a temporary name beside `path` (owner-only); nothing is flushed yet.
+    pub fn add(&mut self, path: &Path, bytes: &[u8]) -> io::Result<()> {
+        let tmp = temp_name(path)?;
+        let mut options = OpenOptions::new();
+        options.write(true).create_new(true);
+        #[cfg(unix)]
+        std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+        let written = options.open(&tmp).and_then(|mut f| f.write_all(bytes));
+        if let Err(e) = written {
+            let _ = fs::remove_file(&tmp);
+            return Err(e);
+        }
+        self.files.push((tmp, path.to_owned()));
+        Ok(())
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.files.is_empty()
+    }
+
+    /// Flush every file, give each its real name, flush the names. On error no file has its
+    /// new contents under its real name unless it was renamed already (each is whole), and the
+    /// temporary files are removed.
+    pub fn commit(mut self) -> io::Result<()> {
+        let result = self.commit_inner();
+        for (tmp, _) in &self.files {
+            let _ = fs::remove_file(tmp);
+        }
+        result
+    }
+
+    fn commit_inner(&mut self) -> io::Result<()> {
+        let temps: Vec<&Path> = self.files.iter().map(|(tmp, _)| tmp.as_path()).collect();
+        flush_all(&temps, open_for_flush)?;
+        let mut dirs = std::collections::BTreeSet::new();
+        while let Some((tmp, path)) = self.files.pop() {
+            if let Err(e) = fs::rename(&tmp, &path) {
+                self.files.push((tmp, path));
+                return Err(e);
+            }
+            if let Some(dir) = path.parent() {
+                dirs.insert(dir.to_owned());
+                // A document directory made for this batch: its own entry in the parent too.
+                if let Some(parent) = dir.parent() {
+                    dirs.insert(parent.to_owned());
+                }
+            }
+        }
+        if cfg!(unix) {
+            let dirs: Vec<_> = dirs.into_iter().collect();
+            flush_all(&dirs, open_dir)?;
+        }
+        Ok(())
+    }
+}
+
+/// How many files are flushed at once: file systems commit concurrent flushes together (on
+/// ext4 here, 900 files took 0.88 ms each one after the other, 0.14 ms each sixteen at a time).
+const PARALLEL_FLUSHES: usize = 16;
+
+/// Flush each file (and each directory's entries), many at a time.
+fn flush_all<P: AsRef<Path> + Sync>(paths: &[P], open: fn(&Path) -> io::Result<File>) -> io::Result<()> {
+    let chunk = paths.len().div_ceil(PARALLEL_FLUSHES).max(1);
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = paths
+            .chunks(chunk)
+            .map(|part| scope.spawn(move || part.iter().try_for_each(|p| open(p.as_ref())?.sync_all())))
+            .collect();
+        workers.into_iter().try_for_each(|w| w.join().unwrap_or_else(|_| Err(io::Error::other("a flush panicked"))))
+    })
+}
+
+fn open_for_flush(path: &Path) -> io::Result<File> {
+    // Windows flushes only files opened for writing.
+    OpenOptions::new().write(true).open(path)
+}
+
+fn open_dir(path: &Path) -> io::Result<File> {
+    File::open(path)
+}
+
+fn temp_name(path: &Path) -> io::Result<std::path::PathBuf> {
+    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let name = path.file_name().ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "path has no file name"))?;
+    let mut suffix = [0u8; 6];
+    getrandom::fill(&mut suffix).map_err(io::Error::other)?;
+    // The writer's process id is in the name: a leftover is recognised by its writer being gone,
+    // not by comparing file times with a clock that may have jumped.
+    Ok(dir.join(format!(
+        "{TEMP_PREFIX}{}-p{}-{}",
+        name.to_string_lossy(),
+        std::process::id(),
+        data_encoding::HEXLOWER.encode(&suffix)
+    )))
 }
 
 /// Make a directory's entries (new, renamed or removed files) durable.
@@ -135,6 +234,44 @@ mod tests {
         assert!(write_atomic(&blocked, b"new").is_err());
         assert_eq!(fs::read(&path).expect("read"), b"old");
         assert_eq!(remove_stale_temp_files(dir.path()).expect("clean"), 0);
+    }
+
+    #[test]
+    fn a_batch_writes_every_file_and_leaves_no_temp_file() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let mut batch = Batch::default();
+        for i in 0..20 {
+            let sub = dir.path().join(format!("d{i}"));
+            fs::create_dir(&sub).expect("mkdir");
+            batch.add(&sub.join("f.bin"), format!("file {i}").as_bytes()).expect("add");
+        }
+        // Nothing has its real name before the commit.
+        assert!(!dir.path().join("d3/f.bin").exists());
+        batch.commit().expect("commit");
+        for i in 0..20 {
+            let sub = dir.path().join(format!("d{i}"));
+            assert_eq!(fs::read(sub.join("f.bin")).expect("read"), format!("file {i}").as_bytes());
+            assert_eq!(fs::read_dir(&sub).expect("ls").count(), 1, "a temporary file is left in {}", sub.display());
+        }
+    }
+
+    #[test]
+    fn a_failed_batch_removes_its_temporary_files() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let mut batch = Batch::default();
+        batch.add(&dir.path().join("a.bin"), b"a").expect("add");
+        // A non-empty directory in the way of one rename.
+        let blocked = dir.path().join("b.bin");
+        fs::create_dir(&blocked).expect("mkdir");
+        fs::write(blocked.join("x"), b"x").expect("write");
+        batch.add(&blocked, b"b").expect("add");
+        assert!(batch.commit().is_err());
+        let left: Vec<_> = fs::read_dir(dir.path())
+            .expect("ls")
+            .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+            .filter(|n| n.starts_with(TEMP_PREFIX))
+            .collect();
+        assert!(left.is_empty(), "{left:?}");
     }
 
     /// A temporary file is judged by its writer, not by file times: a live writer's file stays

@@ -139,6 +139,11 @@ pub struct StoredDoc {
     saved_heads: Vec<ChangeHash>,
     /// Files whose contents `doc` holds; compaction may delete exactly these.
     files: Vec<PathBuf>,
+    /// The directory's modification time when it was last listed in full, if that time was
+    /// settled (old enough that a file added in the same clock tick would have changed it):
+    /// while it stays the same, [`Store::refresh`] has nothing to read (a session refreshes
+    /// every document it serves each round).
+    listed: Option<std::time::SystemTime>,
 }
 
 /// The data directory.
@@ -369,7 +374,7 @@ impl Store {
         }
         self.count_save(kind);
         debug!(%kind, id, bytes = bytes.len(), "document created");
-        Ok(StoredDoc { kind, id: id.to_owned(), saved_heads: doc.get_heads(), doc, files: vec![path] })
+        Ok(StoredDoc { kind, id: id.to_owned(), saved_heads: doc.get_heads(), doc, files: vec![path], listed: None })
     }
 
     /// Load a document from every file in its directory. Corrupt files are quarantined and
@@ -380,8 +385,14 @@ impl Store {
         if !dir.is_dir() {
             return Err(StoreError::NotFound { kind, id: id.to_owned() });
         }
-        let mut stored =
-            StoredDoc { kind, id: id.to_owned(), doc: AutoCommit::new(), saved_heads: Vec::new(), files: Vec::new() };
+        let mut stored = StoredDoc {
+            kind,
+            id: id.to_owned(),
+            doc: AutoCommit::new(),
+            saved_heads: Vec::new(),
+            files: Vec::new(),
+            listed: None,
+        };
         let quarantined = self.load_new_files(&mut stored)?;
         if stored.files.is_empty() {
             return Err(if quarantined > 0 {
@@ -396,6 +407,9 @@ impl Store {
 
     /// Merge into `stored` what other processes saved since it was loaded.
     pub fn refresh(&self, stored: &mut StoredDoc) -> Result<(), StoreError> {
+        if stored.listed.is_some() && stored.listed == dir_mtime(&self.doc_dir(stored.kind, &stored.id)) {
+            return Ok(());
+        }
         let before = stored.doc.get_heads();
         self.load_new_files(stored)?;
         // Heads already on disk need no saving again; keep unsaved local changes unsaved.
@@ -410,9 +424,16 @@ impl Store {
         // that the listing may predate: list again until a pass finds everything it listed.
         let mut quarantined = 0;
         for _ in 0..8 {
+            let mtime = dir_mtime(&self.doc_dir(stored.kind, &stored.id));
             let (q, vanished) = self.load_listed_files(stored)?;
             quarantined += q;
             if !vanished {
+                // Settled: a file added in the same tick of the file system's clock as the
+                // listing could leave the time unchanged; two seconds later it cannot.
+                let settled = mtime
+                    .and_then(|m| std::time::SystemTime::now().duration_since(m).ok())
+                    .is_some_and(|age| age > std::time::Duration::from_secs(2));
+                stored.listed = if settled { mtime } else { None };
                 break;
             }
         }
@@ -600,6 +621,58 @@ impl Store {
         Ok(())
     }
 
+    /// Save many documents with one flush of the disk for all of them (a session that brought
+    /// thousands): what changed in loaded ones, and new ones. Each document is still whole
+    /// after a crash, old or new ([`crate::fsutil::Batch`]). Returns the new documents, stored.
+    pub fn save_batch(
+        &self,
+        changed: &mut [&mut StoredDoc],
+        new: Vec<(DocKind, String, AutoCommit)>,
+    ) -> Result<Vec<StoredDoc>, StoreError> {
+        let mut batch = crate::fsutil::Batch::default();
+        let mut saved = Vec::new();
+        for (i, stored) in changed.iter_mut().enumerate() {
+            let bytes = stored.doc.save_after(&stored.saved_heads);
+            if bytes.is_empty() {
+                continue;
+            }
+            self.refuse_deleted(stored.kind, &stored.id)?;
+            let path = self.doc_dir(stored.kind, &stored.id).join(file_name("inc", &bytes));
+            batch.add(&path, &bytes).map_err(io_err(&path))?;
+            saved.push((i, path));
+        }
+        let mut created = Vec::new();
+        for (kind, id, mut doc) in new {
+            validate_id(kind, &id)?;
+            self.refuse_deleted(kind, &id)?;
+            let dir = self.doc_dir(kind, &id);
+            fs::create_dir_all(&dir).map_err(io_err(&dir))?;
+            if has_doc_files(&dir).map_err(io_err(&dir))? {
+                return Err(StoreError::AlreadyExists { kind, id });
+            }
+            let bytes = doc.save();
+            let path = dir.join(file_name("snapshot", &bytes));
+            batch.add(&path, &bytes).map_err(io_err(&path))?;
+            created.push(StoredDoc { kind, id, saved_heads: doc.get_heads(), doc, files: vec![path], listed: None });
+        }
+        let root = self.root.clone();
+        batch.commit().map_err(io_err(&root))?;
+        for (i, path) in saved {
+            let stored = &mut changed[i];
+            stored.files.push(path);
+            stored.saved_heads = stored.doc.get_heads();
+            self.count_save(stored.kind);
+            if stored.files.iter().filter(|p| is_increment(p)).count() >= COMPACT_AFTER_INCREMENTS {
+                self.compact(stored)?;
+            }
+        }
+        for d in &created {
+            self.count_save(d.kind);
+        }
+        debug!(changed = changed.len(), created = created.len(), "documents saved in one batch");
+        Ok(created)
+    }
+
     /// Replace the document's files with one snapshot of everything it holds.
     pub fn compact(&self, stored: &mut StoredDoc) -> Result<(), StoreError> {
         let dir = self.doc_dir(stored.kind, &stored.id);
@@ -641,6 +714,10 @@ fn check_content_hash(path: &Path, bytes: &[u8]) -> Result<(), String> {
         // Not named by us (e.g. copied in by hand): Automerge's own checks are all we have.
         _ => Ok(()),
     }
+}
+
+fn dir_mtime(dir: &Path) -> Option<std::time::SystemTime> {
+    fs::metadata(dir).and_then(|m| m.modified()).ok()
 }
 
 fn has_doc_files(dir: &Path) -> io::Result<bool> {

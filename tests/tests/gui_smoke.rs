@@ -2,6 +2,9 @@
 //! display) with synthetic devices opens the invite over the network, the employer sees the
 //! invite claimed, the window is not blank, and a key press sent with xdotool moves it on to the
 //! device check with its live preview. Screenshots go to `$PEERVIEW_SCREENSHOTS` when set.
+//! Also: a ticket copied in another program reaches the window through the system clipboard
+//! (Ctrl+V on the home screen), and the window opens natively on a Wayland compositor (weston,
+//! headless).
 
 use std::io::Read;
 use std::path::Path;
@@ -187,4 +190,103 @@ fn with_window(x: &Xvfb, data: &Path, args: &[&str], check: impl FnOnce()) {
         eprintln!("peerview gui's log:\n{log}");
         std::panic::resume_unwind(e);
     }
+}
+
+/// A candidate copies the ticket from their mail (here: `xclip` owns the X clipboard) and presses
+/// Ctrl+V on Peerview's home screen: the window reads the system clipboard and opens the invite.
+#[test]
+fn a_ticket_copied_elsewhere_is_pasted_into_the_window() {
+    let employer = tempfile::tempdir().expect("tempdir");
+    let file = employer.path().join("campaign.toml");
+    std::fs::write(&file, CAMPAIGN).expect("write campaign");
+    let campaign = ok(&peerview(employer.path(), &["campaign", "create", "--file", file.to_str().expect("utf-8")]))
+        .trim()
+        .to_owned();
+    let _server = Server::start(employer.path(), "127.0.0.1:0");
+    let ticket = ok(&peerview(employer.path(), &["invite", &campaign, "--name", "Ada"])).trim().to_owned();
+    let candidate = tempfile::tempdir().expect("tempdir");
+    std::fs::write(candidate.path().join("settings.toml"), "role = \"candidate\"\n").expect("settings");
+
+    let x = Xvfb::start();
+    let mut copy = Command::new("xclip")
+        .args(["-selection", "clipboard", "-loops", "1"])
+        .env("DISPLAY", &x.display)
+        .stdin(Stdio::piped())
+        .spawn()
+        .expect("xclip is needed for this test (Debian package xclip; scripts/test installs it)");
+    {
+        use std::io::Write as _;
+        let mut stdin = copy.stdin.take().expect("stdin");
+        stdin.write_all(format!("peerview:join/{ticket}").as_bytes()).expect("copy the link");
+    }
+    with_window(&x, candidate.path(), &["gui", "--synthetic-devices"], || {
+        wait_until("the window", 30, || x.xdotool(&["search", "--name", "Peerview"]).status.success());
+        std::thread::sleep(Duration::from_secs(2));
+        let window =
+            stdout(&x.xdotool(&["search", "--name", "Peerview"])).lines().next().unwrap_or_default().to_owned();
+        x.xdotool(&["windowfocus", "--sync", &window]);
+        x.xdotool(&["key", "ctrl+v"]);
+        wait_until("the pasted invite to reach the employer", 90, || {
+            ok(&peerview(employer.path(), &["campaign", "show", &campaign])).contains("invite joined")
+        });
+    });
+    let _ = copy.kill();
+    let _ = copy.wait();
+}
+
+/// On a Wayland desktop the window is a native Wayland window (not XWayland): under weston's
+/// headless backend, with no X display at all, the app creates its toplevel titled "Peerview" and
+/// draws into it (the Wayland client library's own protocol log says so).
+#[test]
+fn the_window_opens_natively_on_wayland() {
+    let runtime = tempfile::tempdir().expect("tempdir");
+    std::fs::set_permissions(runtime.path(), std::os::unix::fs::PermissionsExt::from_mode(0o700)).expect("chmod");
+    let socket = format!("pv-wayland-{}", std::process::id());
+    let mut weston = Command::new("weston")
+        .args(["--backend=headless-backend.so", "--idle-time=0", &format!("--socket={socket}")])
+        .env("XDG_RUNTIME_DIR", runtime.path())
+        .env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("weston is needed for this test (Debian package weston; scripts/test installs it)");
+    wait_until("weston's socket", 20, || runtime.path().join(&socket).exists());
+    let data = tempfile::tempdir().expect("tempdir");
+    let log_path = data.path().join("wayland.log");
+    let mut app = Command::new(peerview_bin())
+        .args(["--relay", "disabled", "--data-dir"])
+        .arg(data.path().join("data"))
+        .args(["gui", "--synthetic-devices"])
+        .env("XDG_RUNTIME_DIR", runtime.path())
+        .env("WAYLAND_DISPLAY", &socket)
+        .env("WAYLAND_DEBUG", "client")
+        .env_remove("DISPLAY")
+        .stdout(Stdio::null())
+        .stderr(std::fs::File::create(&log_path).expect("log file"))
+        .spawn()
+        .expect("start peerview gui");
+    let log = || std::fs::read_to_string(&log_path).unwrap_or_default();
+    let result = std::panic::catch_unwind(|| {
+        wait_until("a Wayland window titled Peerview that is drawn into", 60, || {
+            let log = log();
+            log.contains("xdg_toplevel") && log.contains("set_title(\"Peerview\")") && log.contains(".attach(wl_buffer")
+        });
+    });
+    let still_running = app.try_wait().expect("app status").is_none();
+    let _ = app.kill();
+    let _ = app.wait();
+    let _ = weston.kill();
+    let _ = weston.wait();
+    if let Err(e) = result {
+        let log = log();
+        let tail: Vec<&str> = log.lines().filter(|l| !l.starts_with('[')).take(40).collect();
+        eprintln!("peerview gui's log (without the protocol lines):\n{}", tail.join("\n"));
+        std::panic::resume_unwind(e);
+    }
+    assert!(
+        still_running,
+        "the app exited on Wayland:\n{}",
+        log().lines().filter(|l| !l.starts_with('[')).collect::<Vec<_>>().join("\n")
+    );
 }

@@ -93,3 +93,9 @@ ui-speed-value = { $speed }x
 ui-test-pattern = Test pattern
 ui-test-tone = Test tone
 ui-quiet-test-tone = Quiet test tone
+# Said by screen readers when a timed step starts and as time runs out ($duration is e.g. "2 min").
+a11y-think-started = Think time. Recording starts in { $duration }.
+a11y-recording-started = Recording. You have { $duration }.
+a11y-writing-started = Writing. You have { $duration }.
+a11y-think-left = Recording starts in { $seconds } seconds
+a11y-time-left = { $seconds } seconds left

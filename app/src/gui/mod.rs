@@ -2,6 +2,7 @@
 //! service (node, store, network) and to capture and player threads through channels; UI code
 //! returns commands that are applied after the frame.
 
+pub mod announce;
 pub mod candidate;
 pub mod devices;
 pub mod review;

@@ -56,3 +56,44 @@ fn the_check_reports_unnamed_controls() {
     let missing = unnamed(&h);
     assert_eq!(missing.len(), 3, "{missing:#?}");
 }
+
+/// What reaches past the window's right edge, cut off (by role and name): the check for text
+/// zoomed to 200 % in a 1280×720 window. (Content below the bottom edge scrolls; nothing is meant
+/// to scroll sideways.)
+#[allow(dead_code)]
+pub fn cut_off<S>(h: &Harness<'_, S>, window_width: f64) -> Vec<String> {
+    h.query_all_by(|_| true)
+        .filter_map(|n| {
+            let node = n.accesskit_node();
+            let b = node.bounding_box()?;
+            // Half a pixel of rounding; an empty box is not drawn.
+            (b.x1 > window_width + 0.5 && b.x1 > b.x0)
+                .then(|| format!("{:?} {:?} ends at x = {:.0}", node.role(), node.label().unwrap_or_default(), b.x1))
+        })
+        .collect()
+}
+
+/// The label of the control that has the keyboard focus, if any.
+#[allow(dead_code)]
+pub fn focused<S>(h: &Harness<'_, S>) -> Option<String> {
+    h.query_all_by(|_| true).find(|n| n.accesskit_node().is_focused()).map(|n| {
+        let node = n.accesskit_node();
+        node.label().or_else(|| node.value()).unwrap_or_default()
+    })
+}
+
+/// Press Tab (with the harness stepping) until the control labelled `label` has the focus; fails
+/// after `max` presses naming where the focus went (a trap, or a control Tab cannot reach).
+#[allow(dead_code)]
+pub fn tab_to<S>(h: &mut Harness<'_, S>, label: &str, max: usize) {
+    let mut seen = vec![];
+    for _ in 0..max {
+        if focused(h).is_some_and(|f| f.contains(label)) {
+            return;
+        }
+        h.key_press(eframe::egui::Key::Tab);
+        h.run_steps(2);
+        seen.push(focused(h).unwrap_or_else(|| "(nothing)".into()));
+    }
+    assert!(focused(h).is_some_and(|f| f.contains(label)), "Tab never reached {label:?}; the focus went to {seen:?}");
+}
