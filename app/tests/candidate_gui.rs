@@ -636,3 +636,110 @@ fn a_campaign_in_french_shows_french_while_the_home_list_keeps_the_apps_language
     }
     assert!(h.query_by_label_contains("Vos entretiens").is_none(), "{:#?}", on_screen(&h));
 }
+
+/// Press a key (one frame handles it, the next draws what it led to).
+fn press(h: &mut Harness<'_, PeerviewApp>, key: egui::Key) {
+    h.key_press(key);
+    h.step();
+    h.step();
+}
+
+/// Tab to the control labelled `label` and press Enter on it.
+fn activate(h: &mut Harness<'_, PeerviewApp>, label: &str) {
+    a11y::tab_to(h, label, 40);
+    press(h, egui::Key::Enter);
+}
+
+/// Nothing on screen is cut off at the window's right edge (text zoomed to 200 %).
+fn assert_fits(h: &mut Harness<'_, PeerviewApp>, screen: &str) {
+    h.step();
+    let cut = a11y::cut_off(h, 1280.0);
+    assert!(cut.is_empty(), "at 200 % on the {screen} screen, cut off: {cut:#?}");
+}
+
+/// The whole journey by keyboard alone (Tab to move, Enter to press, Space to start and stop,
+/// typing into fields), with the text zoomed to 200 % in a 1280×720 window, where nothing may be
+/// cut off; a screen reader hears the countdowns at their start and as time runs out.
+#[test]
+fn the_whole_journey_by_keyboard_alone_at_200_percent() {
+    let employer = Employer::start();
+    let ticket = employer.invite("Ada Lovelace");
+    let candidate = Candidate::new();
+    let mut h = candidate_app(&candidate);
+    h.ctx.set_zoom_factor(2.0);
+
+    wait_for(&mut h, "You have no interviews yet", 10);
+    assert_fits(&mut h, "home");
+    activate(&mut h, "Open an invite");
+    wait_for(&mut h, "Invite ticket", 10);
+    assert_fits(&mut h, "open an invite");
+    a11y::tab_to(&mut h, "Invite ticket", 40);
+    h.event(egui::Event::Text(ticket.clone()));
+    h.step();
+    press(&mut h, egui::Key::Enter);
+    wait_for(&mut h, "Take your time. Speak as you would to a customer.", 20);
+    assert_fits(&mut h, "overview");
+
+    // Enter takes the main step, Tab reaches every other.
+    activate(&mut h, "Check camera and microphone");
+    wait_for(&mut h, "Microphone level", 10);
+    assert_fits(&mut h, "device check");
+    activate(&mut h, "Continue to the practice question");
+
+    // Practice: Space starts and stops; the countdowns are announced.
+    wait_for(&mut h, "Practice question (it never counts)", 10);
+    assert_fits(&mut h, "think time");
+    assert_eq!(live_regions(&h), ["Think time. Recording starts in 5 s."]);
+    press(&mut h, egui::Key::Space);
+    wait_for(&mut h, "Recording 0:20 left", 10);
+    assert_eq!(live_regions(&h), ["Recording. You have 20 s."]);
+    assert_fits(&mut h, "recording");
+    run_for(&mut h, Duration::from_millis(800));
+    candidate.clock.advance(Duration::from_secs(12));
+    wait_for(&mut h, "Recording 0:08 left", 10);
+    assert_eq!(live_regions(&h), ["10 seconds left"]);
+    press(&mut h, egui::Key::Space);
+    wait_for(&mut h, "Keep take 1", 20);
+    assert_fits(&mut h, "review takes");
+    activate(&mut h, "Keep take 1");
+
+    // Question 1: the think time runs out, recording starts by itself, Space stops it.
+    wait_for(&mut h, "Question 1 of 2", 10);
+    candidate.clock.advance(Duration::from_secs(10));
+    wait_for(&mut h, "Recording 0:30 left", 10);
+    run_for(&mut h, Duration::from_millis(1500));
+    candidate.clock.advance(Duration::from_secs(2));
+    h.step();
+    press(&mut h, egui::Key::Space);
+    wait_for(&mut h, "Keep take 1", 20);
+    activate(&mut h, "Keep take 1");
+
+    // Question 2, written: Tab into the box, type, Tab to Save.
+    wait_for(&mut h, "Question 2 of 2", 20);
+    candidate.clock.advance(Duration::from_secs(30));
+    wait_for(&mut h, "Your answer", 10);
+    assert_fits(&mut h, "written answer");
+    a11y::tab_to(&mut h, "Your answer", 40);
+    h.event(egui::Event::Text("Typed without a mouse.".into()));
+    h.step();
+    activate(&mut h, "Save answer");
+
+    wait_for(&mut h, "Your answers", 20);
+    assert_fits(&mut h, "summary");
+    activate(&mut h, "Submit");
+    wait_for(&mut h, "The employer has received your answers.", 60);
+    assert_fits(&mut h, "status");
+    let roster = employer.store.roster(&employer.campaign).expect("roster");
+    let submission = employer.store.submission(&roster.candidates[0].id).expect("submission");
+    assert!(submission.submitted_at.is_some());
+    assert!(
+        matches!(submission.answers.get(&"why".parse().expect("id")), Some(Answer::Text(t)) if t.text == "Typed without a mouse.")
+    );
+}
+
+/// The texts of the live regions on screen (what a screen reader announces when they change).
+fn live_regions(h: &Harness<'_, PeerviewApp>) -> Vec<String> {
+    h.query_all_by(|n| n.accesskit_node().live() == egui::accesskit::Live::Polite)
+        .map(|n| n.accesskit_node().label().or_else(|| n.value()).unwrap_or_default())
+        .collect()
+}

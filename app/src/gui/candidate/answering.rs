@@ -12,6 +12,7 @@ use peerview_sync::doc::{Answer, AnswerKind, MediaKind, Question, Take, TextAnsw
 
 use super::service::Request;
 use super::{CandidateEnv, CandidateUi, Screen};
+use crate::gui::announce::{self, Countdown};
 use crate::gui::widgets::{Loading, PlayerView, clock_text};
 use crate::tr;
 
@@ -255,6 +256,8 @@ impl CandidateUi {
                 });
                 let think = tr!("cand-answer-think-time", time = clock_text(view.remaining_secs.unwrap_or(0)));
                 ui.label(egui::RichText::new(think).size(40.0));
+                let total = a.machine.rules().think_secs;
+                announce::countdown(ui, Countdown::Think, total, view.remaining_secs.unwrap_or(0) as u32);
                 if kind != AnswerKind::Text {
                     self.capture.ui(ui, video);
                 }
@@ -274,6 +277,7 @@ impl CandidateUi {
                 } else {
                     ui.label(text);
                 }
+                announce::countdown(ui, Countdown::Recording, a.machine.rules().answer_limit_secs, remaining as u32);
                 self.capture.ui(ui, video);
                 if ui.button(tr!("cand-answer-stop")).on_hover_text(tr!("cand-key-space")).clicked()
                     || (keys_free && space)
