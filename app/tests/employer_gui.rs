@@ -18,7 +18,7 @@ use egui_kittest::kittest::{NodeT, Queryable};
 use peerview::gui::devices::SyntheticDevices;
 use peerview::gui::{AppEnv, PeerviewApp};
 use peerview::ops::Net;
-use peerview::settings::{Role, Settings};
+use peerview::settings::{InboxSort, ReviewTab, Role, Settings};
 use peerview_media::player::ManualTime;
 use peerview_sync::doc::{Answer, ReviewsDoc, SubmissionDoc, TextAnswer};
 use peerview_sync::node::RelaySetting;
@@ -47,7 +47,8 @@ fn app(dir: &Path, role: Role) -> Harness<'static, PeerviewApp> {
         time_zone: jiff::tz::TimeZone::UTC,
         system_language: peerview::i18n::Lang::En,
     };
-    let settings = Settings { role: Some(role), dark_mode: Some(false), ..Settings::default() };
+    // What an earlier start kept there, as the real app reads it.
+    let settings = Settings { role: Some(role), dark_mode: Some(false), ..Settings::load(dir).expect("settings") };
     Harness::builder()
         .with_size(egui::vec2(1280.0, 900.0))
         .with_theme(egui::Theme::Light)
@@ -230,7 +231,11 @@ fn create_invite_receive_review_and_the_candidate_sees_the_decision() {
         .expect("export directory")
         .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
         .collect();
-    assert!(names.iter().any(|n| n.ends_with(".mp4")) && names.contains(&"summary.md".to_owned()), "{names:?}");
+    assert!(
+        names.iter().any(|n| Path::new(n).extension().is_some_and(|e| e.eq_ignore_ascii_case("mp4")))
+            && names.contains(&"summary.md".to_owned()),
+        "{names:?}"
+    );
 
     // The command line on the same data directory while the app (and its node) runs: the
     // recordings store is the app's, reached over the local channel; same files as the app's.
@@ -319,6 +324,39 @@ fn the_employer_deletes_a_submission_after_confirming_and_it_is_gone() {
         h.step();
     }
     assert!(h.query_by_label_contains("Delete Bea").is_none(), "{:#?}", on_screen(&h));
+}
+
+#[test]
+fn the_chosen_campaign_tab_filter_and_sort_are_kept_across_restarts() {
+    let employer = tempfile::tempdir().expect("tempdir");
+    chef_campaign_with_a_submission(employer.path());
+    // A newer campaign, which the list shows first and a first start chooses.
+    let store = Store::open(employer.path()).expect("store");
+    let text = "title = \"Baker\"\nrole = \"Baker\"\ndeadline = 2099-01-01T00:00:00Z\n[[question]]\nprompt = \"Why bread?\"\nanswer = \"text\"\n";
+    let baker = peerview::campaign_file::parse("c.toml", text, Timestamp(TODAY.0 + 1000)).expect("campaign");
+    store.create_campaign(&baker).expect("create");
+    drop(store);
+    {
+        let mut h = employer_app(employer.path());
+        wait_for(&mut h, "Chef\n", 20);
+        assert!(h.query_by_label("Baker").is_some(), "the newest campaign is chosen at first");
+        h.get_by_label_contains("Chef\n").click();
+        wait_for(&mut h, "Review Bea", 10);
+        type_into(&mut h, "Filter", "bea");
+        choose(&mut h, "Sort by", "name");
+        click(&mut h, "Invites");
+    }
+    let place = Settings::load(employer.path()).expect("settings").review;
+    assert_eq!((place.tab, place.filter.as_str(), place.sort), (ReviewTab::Invites, "bea", InboxSort::Name));
+
+    // The next start is where the last one ended.
+    let mut h = employer_app(employer.path());
+    wait_for(&mut h, "Invite reviewer", 20);
+    assert!(h.query_by_label("Chef").is_some() && h.query_by_label("Baker").is_none(), "{:#?}", on_screen(&h));
+    click(&mut h, "Candidates");
+    wait_for(&mut h, "Review Bea", 10);
+    assert_eq!(h.get_by_label("Filter").value().as_deref(), Some("bea"));
+    assert_eq!(h.get_by_label("Sort by").value().as_deref(), Some("name"));
 }
 
 /// Wait until `label` shows on `h`, stepping `other` too (two apps that talk to each other).

@@ -2,8 +2,8 @@
 
 use eframe::egui;
 
-use super::Open;
 use super::service::{CampaignView, Entry, Request};
+use super::submission::Open;
 use crate::fmt;
 
 /// The thread beside the answers: messages, a reply box (employer; reviewers where the
