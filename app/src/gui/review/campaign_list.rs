@@ -6,6 +6,7 @@ use peerview_sync::CampaignId;
 
 use super::Command;
 use super::service::{CampaignView, Mode};
+use crate::tr;
 
 pub(super) fn campaign_list_ui(
     ui: &mut egui::Ui,
@@ -15,8 +16,8 @@ pub(super) fn campaign_list_ui(
     selected: Option<&CampaignId>,
     commands: &mut Vec<Command>,
 ) {
-    ui.heading("Campaigns");
-    if mode == Mode::Employer && ui.button("New campaign").clicked() {
+    ui.heading(tr!("rev-campaigns"));
+    if mode == Mode::Employer && ui.button(tr!("rev-new-campaign")).clicked() {
         commands.push(Command::NewCampaign);
     }
     if !loaded {
@@ -26,8 +27,9 @@ pub(super) fn campaign_list_ui(
         let submitted =
             c.entries.iter().filter(|e| e.submission.as_ref().is_some_and(|s| s.submitted_at.is_some())).count();
         let n = c.entries.len();
-        let text =
-            format!("{}\n{n} candidate{}, {submitted} submitted", c.campaign.title, if n == 1 { "" } else { "s" });
+        // The title, and below it the counts.
+        let counts = tr!("rev-campaign-counts", candidates = n, submitted = submitted);
+        let text = format!("{}\n{counts}", c.campaign.title);
         if ui.selectable_label(selected == Some(&c.campaign.id), text).clicked() {
             commands.push(Command::Select(c.campaign.id.clone()));
         }

@@ -6,8 +6,9 @@ use eframe::egui;
 use peerview_sync::doc::{AnswerKind, Campaign, Question};
 use peerview_sync::{CampaignId, Timestamp};
 
-use super::Command;
 use super::service::{CampaignView, Request};
+use super::{Command, counted};
+use crate::{fmt, tr};
 
 /// A campaign being edited.
 pub(super) struct Editor {
@@ -48,34 +49,34 @@ pub(super) fn editor_ui(
     }
     let Some(ed) = editor.as_mut() else { return };
     egui::Grid::new("campaign_fields").num_columns(2).show(ui, |ui| {
-        for (name, value) in [("Title", &mut ed.campaign.title), ("Role", &mut ed.campaign.role)] {
+        for (name, value) in [(tr!("rev-title"), &mut ed.campaign.title), (tr!("rev-role"), &mut ed.campaign.role)] {
             let l = ui.label(name);
             ui.add(egui::TextEdit::singleline(value).desired_width(420.0)).labelled_by(l.id);
             ui.end_row();
         }
-        let l = ui.label("Instructions");
+        let l = ui.label(tr!("rev-instructions"));
         ui.add(egui::TextEdit::multiline(&mut ed.campaign.instructions).desired_rows(3).desired_width(420.0))
             .labelled_by(l.id);
         ui.end_row();
         let l = ui.label("Deadline (UTC)");
         ui.add(egui::TextEdit::singleline(&mut ed.deadline).desired_width(200.0)).labelled_by(l.id);
         ui.end_row();
-        let l = ui.label("Scorecard criteria");
+        let l = ui.label(tr!("rev-criteria"));
         ui.add(egui::TextEdit::singleline(&mut ed.criteria).desired_width(420.0)).labelled_by(l.id);
         ui.end_row();
-        let l = ui.label("Keep submissions (days after the decision)");
-        ui.add(egui::TextEdit::singleline(&mut ed.retention).hint_text("until deleted").desired_width(120.0))
+        let l = ui.label(tr!("rev-retention"));
+        ui.add(egui::TextEdit::singleline(&mut ed.retention).hint_text(tr!("rev-retention-none")).desired_width(120.0))
             .labelled_by(l.id)
-            .on_hover_text("Deleted everywhere (this computer, hubs, reviewers) when the time is up");
+            .on_hover_text(tr!("rev-retention-hint"));
         ui.end_row();
     });
-    ui.checkbox(&mut ed.campaign.blind_review, "Blind review: reviewers see aliases, not names and emails");
-    ui.checkbox(&mut ed.campaign.reviewers_may_message, "Reviewers may write to candidates (they always read)");
+    ui.checkbox(&mut ed.campaign.blind_review, tr!("rev-blind-review"));
+    ui.checkbox(&mut ed.campaign.reviewers_may_message, tr!("rev-reviewers-may-message"));
     let mut practice = ed.campaign.practice.is_some();
-    if ui.checkbox(&mut practice, "Practice question (never counts)").changed() {
+    if ui.checkbox(&mut practice, tr!("rev-practice")).changed() {
         ed.campaign.practice = practice.then(|| Question {
             id: peerview_sync::ids::PRACTICE_QUESTION_ID.parse().expect("valid id"),
-            prompt: "Tell us about your favourite place.".into(),
+            prompt: tr!("rev-practice-default-prompt"),
             kind: AnswerKind::Video,
             think_secs: 20,
             answer_limit_secs: 60,
@@ -83,12 +84,12 @@ pub(super) fn editor_ui(
         });
     }
     if let Some(p) = &mut ed.campaign.practice {
-        question_fields(ui, p, "Practice");
+        question_fields(ui, p, None);
     }
     questions_ui(ui, &mut ed.campaign.questions);
     ui.add_space(8.0);
     ui.horizontal(|ui| {
-        if ui.button("Save campaign").clicked() {
+        if ui.button(tr!("rev-save-campaign")).clicked() {
             match editor_campaign(ed) {
                 Ok(c) => {
                     ed.error = None;
@@ -97,15 +98,15 @@ pub(super) fn editor_ui(
                 Err(e) => ed.error = Some(e),
             }
         }
-        if ui.button("Duplicate").clicked() {
+        if ui.button(tr!("rev-duplicate")).clicked() {
             let mut copy = ed.campaign.clone();
             copy.id = CampaignId::random();
-            copy.title = format!("{} (copy)", copy.title);
+            copy.title = tr!("rev-copy-title", title = copy.title.as_str());
             copy.created_at = now;
             *ed = Editor::new(copy);
-            ed.error = Some("This is an unsaved copy: change it and save.".into());
+            ed.error = Some(tr!("rev-unsaved-copy"));
         }
-        if ui.button("Export TOML").clicked() {
+        if ui.button(tr!("rev-export-toml")).clicked() {
             match crate::campaign_file::export(&ed.campaign) {
                 Ok(text) => {
                     ui.ctx().copy_text(text.clone());
@@ -118,15 +119,15 @@ pub(super) fn editor_ui(
     if let Some(e) = &ed.error {
         ui.colored_label(ui.visuals().warn_fg_color, e);
     }
-    ui.collapsing("Import or export the campaign file (TOML)", |ui| {
-        let l = ui.label("Campaign TOML");
+    ui.collapsing(tr!("rev-campaign-file"), |ui| {
+        let l = ui.label(tr!("rev-campaign-toml"));
         ui.add(egui::TextEdit::multiline(&mut ed.toml).code_editor().desired_rows(8).desired_width(600.0))
             .labelled_by(l.id);
-        if ui.button("Import as a new campaign").clicked() {
-            match crate::campaign_file::parse("the imported text", &ed.toml, now) {
+        if ui.button(tr!("rev-import")).clicked() {
+            match crate::campaign_file::parse(&tr!("rev-imported-text"), &ed.toml, now) {
                 Ok(c) => {
                     *ed = Editor::new(c);
-                    ed.error = Some("Imported: check it and save.".into());
+                    ed.error = Some(tr!("rev-imported"));
                 }
                 Err(e) => ed.error = Some(format!("{e:#}")),
             }
@@ -136,24 +137,25 @@ pub(super) fn editor_ui(
 
 /// The questions in order, each with Move up, Move down and Remove; and Add question.
 fn questions_ui(ui: &mut egui::Ui, questions: &mut Vec<Question>) {
-    ui.label(egui::RichText::new("Questions").strong());
+    ui.label(egui::RichText::new(tr!("rev-questions")).strong());
     let count = questions.len();
     let mut swap = None;
     let mut remove = None;
     for (i, q) in questions.iter_mut().enumerate() {
         ui.horizontal(|ui| {
-            ui.label(format!("{}.", i + 1));
-            if ui.add_enabled(i > 0, egui::Button::new(format!("Move {} up", i + 1))).clicked() {
+            let n = i + 1;
+            ui.label(tr!("rev-question-number", n = n));
+            if ui.add_enabled(i > 0, egui::Button::new(tr!("rev-move-up", n = n))).clicked() {
                 swap = Some(i - 1);
             }
-            if ui.add_enabled(i + 1 < count, egui::Button::new(format!("Move {} down", i + 1))).clicked() {
+            if ui.add_enabled(n < count, egui::Button::new(tr!("rev-move-down", n = n))).clicked() {
                 swap = Some(i);
             }
-            if ui.add_enabled(count > 1, egui::Button::new(format!("Remove {}", i + 1))).clicked() {
+            if ui.add_enabled(count > 1, egui::Button::new(tr!("rev-remove-question", n = n))).clicked() {
                 remove = Some(i);
             }
         });
-        question_fields(ui, q, &format!("Question {}", i + 1));
+        question_fields(ui, q, Some(i + 1));
     }
     if let Some(i) = swap {
         questions.swap(i, i + 1);
@@ -161,7 +163,7 @@ fn questions_ui(ui: &mut egui::Ui, questions: &mut Vec<Question>) {
     if let Some(i) = remove {
         questions.remove(i);
     }
-    if ui.button("Add question").clicked() {
+    if ui.button(tr!("rev-add-question")).clicked() {
         let n = (1..=99).find(|n| !questions.iter().any(|q| q.id.as_str() == format!("q{n}"))).unwrap_or(99);
         questions.push(Question {
             id: format!("q{n}").parse().expect("valid id"),
@@ -174,19 +176,24 @@ fn questions_ui(ui: &mut egui::Ui, questions: &mut Vec<Question>) {
     }
 }
 
-fn question_fields(ui: &mut egui::Ui, q: &mut Question, name: &str) {
-    ui.indent(name, |ui| {
-        let l = ui.label(format!("{name} prompt"));
+/// A question's prompt and rules: question `n` (from 1), or the practice question (`None`).
+fn question_fields(ui: &mut egui::Ui, q: &mut Question, n: Option<usize>) {
+    let (prompt, answer) = match n {
+        Some(n) => (tr!("rev-question-prompt", n = n), tr!("rev-question-answer", n = n)),
+        None => (tr!("rev-practice-prompt"), tr!("rev-practice-answer")),
+    };
+    ui.indent(&prompt, |ui| {
+        let l = ui.label(prompt.as_str());
         ui.add(egui::TextEdit::multiline(&mut q.prompt).desired_rows(2).desired_width(520.0)).labelled_by(l.id);
         ui.horizontal(|ui| {
-            egui::ComboBox::from_label(format!("{name} answer")).selected_text(q.kind.to_string()).show_ui(ui, |ui| {
+            egui::ComboBox::from_label(answer).selected_text(fmt::kind(q.kind)).show_ui(ui, |ui| {
                 for kind in [AnswerKind::Video, AnswerKind::Audio, AnswerKind::Text] {
-                    ui.selectable_value(&mut q.kind, kind, kind.to_string());
+                    ui.selectable_value(&mut q.kind, kind, fmt::kind(kind));
                 }
             });
-            ui.add(egui::DragValue::new(&mut q.think_secs).range(0..=600).suffix(" s to think"));
-            ui.add(egui::DragValue::new(&mut q.answer_limit_secs).range(0..=3600).suffix(" s limit"));
-            ui.add(egui::DragValue::new(&mut q.max_takes).range(1..=10).suffix(" takes"));
+            counted(ui, &mut q.think_secs, 0..=600, |secs| tr!("rev-think-secs", secs = secs));
+            counted(ui, &mut q.answer_limit_secs, 0..=3600, |secs| tr!("rev-limit-secs", secs = secs));
+            counted(ui, &mut q.max_takes, 1..=10, |takes| tr!("rev-max-takes", takes = takes));
         });
     });
 }
@@ -195,13 +202,13 @@ fn question_fields(ui: &mut egui::Ui, q: &mut Question, name: &str) {
 pub(super) fn new_campaign(now: Timestamp) -> Campaign {
     Campaign {
         id: CampaignId::random(),
-        title: "New campaign".into(),
+        title: tr!("rev-new-campaign"),
         role: String::new(),
         instructions: String::new(),
         practice: None,
         questions: vec![Question {
             id: "q1".parse().expect("valid id"),
-            prompt: "Introduce yourself.".into(),
+            prompt: tr!("rev-default-prompt"),
             kind: AnswerKind::Video,
             think_secs: 30,
             answer_limit_secs: 120,
@@ -229,33 +236,34 @@ fn editor_campaign(ed: &Editor) -> Result<Campaign, String> {
     let mut c = ed.campaign.clone();
     c.title = c.title.trim().to_owned();
     if c.title.is_empty() {
-        return Err("the title must not be empty".into());
+        return Err(tr!("rev-error-no-title"));
     }
     let text = ed.deadline.trim();
     let parsed = humantime::parse_rfc3339_weak(text)
         .or_else(|_| humantime::parse_rfc3339_weak(&format!("{text}:00")))
-        .map_err(|_| format!("the deadline {text:?} is not a date and time such as 2026-12-31 17:00"))?;
-    let ms = parsed.duration_since(std::time::UNIX_EPOCH).map_err(|_| "the deadline is before 1970")?.as_millis();
-    c.deadline = Timestamp(i64::try_from(ms).map_err(|_| "the deadline is too far away")?);
+        .map_err(|_| tr!("rev-error-deadline", deadline = text))?;
+    let ms = parsed.duration_since(std::time::UNIX_EPOCH).map_err(|_| tr!("rev-error-deadline-range"))?.as_millis();
+    c.deadline = Timestamp(i64::try_from(ms).map_err(|_| tr!("rev-error-deadline-range"))?);
     c.criteria = ed.criteria.split(',').map(|s| s.trim().to_owned()).filter(|s| !s.is_empty()).collect();
     if c.criteria.is_empty() {
-        return Err("list at least one scorecard criterion".into());
+        return Err(tr!("rev-error-no-criteria"));
     }
     c.retention_days = match ed.retention.trim() {
         "" => None,
-        days => Some(days.parse().map_err(|_| format!("keep submissions: {days:?} is not a number of days"))?),
+        days => Some(days.parse().map_err(|_| tr!("rev-error-retention", days = days))?),
     };
     for (i, q) in c.questions.iter().enumerate() {
         if q.prompt.trim().is_empty() {
-            return Err(format!("question {} has no prompt", i + 1));
+            return Err(tr!("rev-error-no-prompt", n = i + 1));
         }
         if q.kind != AnswerKind::Text && q.answer_limit_secs == 0 {
-            return Err(format!("question {} needs an answer time limit", i + 1));
+            return Err(tr!("rev-error-no-limit", n = i + 1));
         }
     }
     // The same checks as a campaign file: a round trip through the file format.
     let text = crate::campaign_file::export(&c).map_err(|e| format!("{e:#}"))?;
-    let checked = crate::campaign_file::parse("the campaign", &text, c.created_at).map_err(|e| format!("{e:#}"))?;
+    let checked =
+        crate::campaign_file::parse(&tr!("rev-the-campaign"), &text, c.created_at).map_err(|e| format!("{e:#}"))?;
     Ok(Campaign { id: c.id, created_at: c.created_at, ..checked })
 }
 

@@ -11,6 +11,8 @@ use peerview_sync::{CampaignId, CandidateId};
 
 use super::Command;
 use super::service::{CampaignView, Request};
+use super::{counted, inbox::state_name};
+use crate::tr;
 
 /// A ticket made in this session, to hand to its person.
 #[derive(Clone)]
@@ -67,13 +69,13 @@ impl Invites {
 
 pub(super) fn invites_ui(ui: &mut egui::Ui, view: &CampaignView, st: &mut Invites, commands: &mut Vec<Command>) {
     let id = &view.campaign.id;
-    ui.label(egui::RichText::new("Invite a candidate").strong());
+    ui.label(egui::RichText::new(tr!("rev-invite-candidate")).strong());
     ui.horizontal(|ui| {
-        let l = ui.label("Name");
+        let l = ui.label(tr!("rev-invite-name"));
         ui.add(egui::TextEdit::singleline(&mut st.name).desired_width(180.0)).labelled_by(l.id);
-        let l = ui.label("Email");
+        let l = ui.label(tr!("rev-invite-email"));
         ui.add(egui::TextEdit::singleline(&mut st.email).desired_width(220.0)).labelled_by(l.id);
-        if ui.add_enabled(!st.name.trim().is_empty(), egui::Button::new("Invite")).clicked() {
+        if ui.add_enabled(!st.name.trim().is_empty(), egui::Button::new(tr!("rev-invite"))).clicked() {
             let email = Some(st.email.trim().to_owned()).filter(|e| !e.is_empty());
             commands.push(Command::Send(Request::InviteCandidates {
                 campaign: id.clone(),
@@ -83,24 +85,25 @@ pub(super) fn invites_ui(ui: &mut egui::Ui, view: &CampaignView, st: &mut Invite
             st.email.clear();
         }
     });
-    ui.collapsing("Invite several (CSV: name, email per line)", |ui| {
-        let l = ui.label("Candidates as CSV");
+    ui.collapsing(tr!("rev-invite-several"), |ui| {
+        let l = ui.label(tr!("rev-invite-csv"));
         ui.add(egui::TextEdit::multiline(&mut st.csv).desired_rows(4).desired_width(500.0)).labelled_by(l.id);
-        if ui.button("Invite all").clicked() {
+        if ui.button(tr!("rev-invite-all")).clicked() {
             match parse_csv(&st.csv) {
                 Ok(people) if !people.is_empty() => {
                     commands.push(Command::Send(Request::InviteCandidates { campaign: id.clone(), people }));
                     st.csv.clear();
                 }
-                Ok(_) => commands.push(Command::Error("the CSV lists nobody".into())),
+                Ok(_) => commands.push(Command::Error(tr!("rev-csv-empty"))),
                 Err(e) => commands.push(Command::Error(e)),
             }
         }
     });
     ui.horizontal(|ui| {
-        let l = ui.label("Reviewer name");
+        let l = ui.label(tr!("rev-reviewer-name"));
         ui.add(egui::TextEdit::singleline(&mut st.reviewer_name).desired_width(180.0)).labelled_by(l.id);
-        if ui.add_enabled(!st.reviewer_name.trim().is_empty(), egui::Button::new("Invite reviewer")).clicked() {
+        if ui.add_enabled(!st.reviewer_name.trim().is_empty(), egui::Button::new(tr!("rev-invite-reviewer"))).clicked()
+        {
             commands.push(Command::Send(Request::InviteReviewer {
                 campaign: id.clone(),
                 name: st.reviewer_name.trim().to_owned(),
@@ -111,7 +114,7 @@ pub(super) fn invites_ui(ui: &mut egui::Ui, view: &CampaignView, st: &mut Invite
     let tickets: Vec<NewTicket> = st.tickets.iter().filter(|t| &t.campaign == id).cloned().collect();
     if !tickets.is_empty() {
         ui.separator();
-        ui.label(egui::RichText::new("New tickets: send each to its person").strong());
+        ui.label(egui::RichText::new(tr!("rev-new-tickets")).strong());
         if tickets.iter().any(|t| !t.reviewer) {
             drafts_ui(ui, view, &tickets, &mut st.drafts_dir, commands);
         }
@@ -119,11 +122,15 @@ pub(super) fn invites_ui(ui: &mut egui::Ui, view: &CampaignView, st: &mut Invite
             ui.horizontal_top(|ui| {
                 qr_code(ui, &t.text, 3.0);
                 ui.vertical(|ui| {
-                    ui.label(format!("{}{}", t.name, if t.reviewer { " (reviewer)" } else { "" }));
+                    ui.label(if t.reviewer {
+                        tr!("rev-ticket-of-reviewer", name = t.name.as_str())
+                    } else {
+                        t.name.clone()
+                    });
                     ui.add(egui::Label::new(egui::RichText::new(&t.text).monospace().size(11.0)).wrap());
-                    if ui.button(format!("Copy ticket for {}", t.name)).clicked() {
+                    if ui.button(tr!("rev-copy-ticket", name = t.name.as_str())).clicked() {
                         ui.ctx().copy_text(t.text.clone());
-                        commands.push(Command::Toast(format!("Ticket for {} copied", t.name)));
+                        commands.push(Command::Toast(tr!("rev-ticket-copied", name = t.name.as_str())));
                     }
                     if !t.reviewer {
                         invite_links_ui(ui, view, &t.name, &t.text, commands);
@@ -137,11 +144,11 @@ pub(super) fn invites_ui(ui: &mut egui::Ui, view: &CampaignView, st: &mut Invite
     if let Some(roster) = &view.roster
         && !roster.reviewers.is_empty()
     {
-        ui.label(egui::RichText::new("Reviewers").strong());
+        ui.label(egui::RichText::new(tr!("rev-reviewers")).strong());
         for r in &roster.reviewers {
             ui.horizontal(|ui| {
-                ui.label(format!("{} ({})", r.name, r.state));
-                if r.state != InviteState::Revoked && ui.button(format!("Revoke {}", r.name)).clicked() {
+                ui.label(tr!("rev-reviewer-state", name = r.name.as_str(), state = r.state.as_str()));
+                if r.state != InviteState::Revoked && ui.button(tr!("rev-revoke", name = r.name.as_str())).clicked() {
                     commands.push(Command::Send(Request::Revoke { campaign: id.clone(), invitee: r.id.to_string() }));
                 }
             });
@@ -152,40 +159,41 @@ pub(super) fn invites_ui(ui: &mut egui::Ui, view: &CampaignView, st: &mut Invite
 /// The invited candidates: accommodations, Revoke, and Delete (confirmed by a second click).
 fn candidates_ui(ui: &mut egui::Ui, view: &CampaignView, st: &mut Invites, commands: &mut Vec<Command>) {
     let id = &view.campaign.id;
-    ui.label(egui::RichText::new("Invited candidates").strong());
+    ui.label(egui::RichText::new(tr!("rev-invited-candidates")).strong());
     egui::Grid::new("candidates").striped(true).num_columns(6).show(ui, |ui| {
         for e in &view.entries {
             let c = &e.candidate;
-            ui.label(format!("{}{}", c.name, c.email.as_deref().map(|m| format!(" <{m}>")).unwrap_or_default()));
-            ui.label(c.state.to_string());
+            ui.label(match c.email.as_deref() {
+                Some(email) => format!("{} <{email}>", c.name),
+                None => c.name.clone(),
+            });
+            ui.label(state_name(c.state));
             let current = e.submission.as_ref().map(|s| s.accommodations).unwrap_or_default();
             let o = st.accommodations.entry(c.id.clone()).or_insert(current);
             let mut days = o.extension_secs / 86_400;
-            ui.add(egui::DragValue::new(&mut days).range(0..=60).suffix(" days later"));
+            counted(ui, &mut days, 0..=60, |days| tr!("rev-days-later", days = days));
             o.extension_secs = days * 86_400;
-            ui.add(egui::DragValue::new(&mut o.extra_time_percent).range(0..=200).suffix("% more time"));
-            ui.add(egui::DragValue::new(&mut o.extra_takes).range(0..=5).suffix(" extra takes"));
+            counted(ui, &mut o.extra_time_percent, 0..=200, |percent| tr!("rev-more-time", percent = percent));
+            counted(ui, &mut o.extra_takes, 0..=5, |takes| tr!("rev-extra-takes", takes = takes));
             ui.horizontal(|ui| {
-                if *o != current && ui.button(format!("Save for {}", c.name)).clicked() {
+                if *o != current && ui.button(tr!("rev-save-for", name = c.name.as_str())).clicked() {
                     commands.push(Command::Send(Request::SetAccommodations { candidate: c.id.clone(), overrides: *o }));
                 }
-                if c.state != InviteState::Revoked && ui.button(format!("Revoke {}", c.name)).clicked() {
+                if c.state != InviteState::Revoked && ui.button(tr!("rev-revoke", name = c.name.as_str())).clicked() {
                     commands.push(Command::Send(Request::Revoke { campaign: id.clone(), invitee: c.id.to_string() }));
                 }
                 if st.confirm_delete.as_ref() == Some(&c.id) {
-                    ui.label(egui::RichText::new("Delete everywhere, for good?").strong());
-                    if ui.button(format!("Yes, delete {}", c.name)).clicked() {
+                    ui.label(egui::RichText::new(tr!("rev-delete-confirm")).strong());
+                    if ui.button(tr!("rev-delete-yes", name = c.name.as_str())).clicked() {
                         commands.push(Command::Send(Request::Delete { campaign: id.clone(), candidate: c.id.clone() }));
                         st.confirm_delete = None;
                     }
-                    if ui.button("Keep").clicked() {
+                    if ui.button(tr!("rev-delete-keep")).clicked() {
                         st.confirm_delete = None;
                     }
                 } else if ui
-                    .button(format!("Delete {}", c.name))
-                    .on_hover_text(
-                        "Deletes the submission, reviews, recordings, name and email here, on hubs and on reviewers' computers",
-                    )
+                    .button(tr!("rev-delete", name = c.name.as_str()))
+                    .on_hover_text(tr!("rev-delete-hint"))
                     .clicked()
                 {
                     st.confirm_delete = Some(c.id.clone());
@@ -205,10 +213,10 @@ fn drafts_ui(
     commands: &mut Vec<Command>,
 ) {
     ui.horizontal(|ui| {
-        let l = ui.label("Email drafts folder");
+        let l = ui.label(tr!("rev-drafts-folder"));
         ui.add(egui::TextEdit::singleline(drafts_dir).desired_width(320.0)).labelled_by(l.id);
         let ready = !drafts_dir.trim().is_empty();
-        if ui.add_enabled(ready, egui::Button::new("Save email drafts (.eml)")).clicked() {
+        if ui.add_enabled(ready, egui::Button::new(tr!("rev-save-drafts"))).clicked() {
             let drafts = tickets
                 .iter()
                 .filter(|t| !t.reviewer)
@@ -228,16 +236,16 @@ fn drafts_ui(
 fn invite_links_ui(ui: &mut egui::Ui, view: &CampaignView, name: &str, ticket_text: &str, commands: &mut Vec<Command>) {
     let Ok(ticket) = peerview_sync::ticket::Ticket::decode(ticket_text) else { return };
     ui.horizontal(|ui| {
-        if ui.button(format!("Copy link for {name}")).clicked() {
+        if ui.button(tr!("rev-copy-link", name = name)).clicked() {
             ui.ctx().copy_text(ticket.link());
-            commands.push(Command::Toast(format!("Link for {name} copied: it opens Peerview on the invite")));
+            commands.push(Command::Toast(tr!("rev-link-copied", name = name)));
         }
-        if ui.button(format!("Email invite to {name}")).clicked() {
+        if ui.button(tr!("rev-email-invite", name = name)).clicked() {
             let email = candidate_email(view, &ticket);
             let url = crate::invite_mail::InviteMail::mailto(&view.campaign, name, email.as_deref(), &ticket);
             commands.push(match crate::desktop::open_url(&url) {
-                Ok(()) => Command::Toast(format!("A draft to {name} opens in your mail program")),
-                Err(e) => Command::Error(format!("Could not open your mail program ({e}); use Copy link")),
+                Ok(()) => Command::Toast(tr!("rev-mail-draft-opens", name = name)),
+                Err(e) => Command::Error(tr!("rev-mail-program-failed", error = e.to_string())),
             });
         }
     });
@@ -254,13 +262,13 @@ pub(super) fn parse_csv(text: &str) -> Result<Vec<(String, Option<String>)>, Str
         let mut fields = line.split([',', ';', '\t']).map(|f| f.trim().trim_matches('"').trim());
         let name = fields.next().unwrap_or_default();
         if name.is_empty() {
-            return Err(format!("line {}: the name is empty", i + 1));
+            return Err(tr!("rev-csv-no-name", line = i + 1));
         }
         let email = fields.next().filter(|e| !e.is_empty()).map(ToOwned::to_owned);
         if let Some(e) = &email
             && !e.contains('@')
         {
-            return Err(format!("line {}: {e:?} is not an email address", i + 1));
+            return Err(tr!("rev-csv-bad-email", line = i + 1, email = e.as_str()));
         }
         out.push((name.to_owned(), email));
     }
@@ -272,25 +280,25 @@ fn candidate_email(view: &CampaignView, ticket: &peerview_sync::ticket::Ticket) 
     view.entries.iter().find(|e| e.candidate.id.as_str() == ticket.invitee.id()).and_then(|e| e.candidate.email.clone())
 }
 
-/// `Peerview invites` in the user's home folder.
+/// `Peerview invites` (in the user's language) in the user's home folder.
 fn default_drafts_dir() -> String {
     ["HOME", "USERPROFILE"]
         .iter()
         .find_map(|v| std::env::var_os(v).filter(|h| !h.is_empty()))
-        .map(|home| PathBuf::from(home).join("Peerview invites").display().to_string())
+        .map(|home| PathBuf::from(home).join(tr!("rev-drafts-default-folder")).display().to_string())
         .unwrap_or_default()
 }
 
 /// Draw a ticket's QR code (black modules on white, with the quiet zone).
 fn qr_code(ui: &mut egui::Ui, text: &str, module: f32) {
     let Ok(qr) = qrcodegen::QrCode::encode_text(text, qrcodegen::QrCodeEcc::Medium) else {
-        ui.label("(too long for a QR code)");
+        ui.label(tr!("rev-qr-too-long"));
         return;
     };
     let n = qr.size();
     let side = (n + 8) as f32 * module;
     let (rect, response) = ui.allocate_exact_size(egui::vec2(side, side), egui::Sense::hover());
-    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, "QR code of the ticket"));
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, tr!("rev-qr-code")));
     let painter = ui.painter_at(rect);
     painter.rect_filled(rect, 0.0, egui::Color32::WHITE);
     for y in 0..n {

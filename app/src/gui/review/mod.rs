@@ -32,6 +32,7 @@ use self::service::{CampaignView, Event, Mode, NodeStatus, Request, ReviewServic
 use self::submission::Open;
 use super::devices::SharedDevices;
 use crate::settings::{ReviewPlace, ReviewTab as Tab};
+use crate::tr;
 
 /// What the central panel shows.
 enum Screen {
@@ -211,7 +212,7 @@ impl ReviewUi {
                 .map(|e| e.candidate.name.clone())
                 .collect();
             for name in new {
-                self.toast(format!("New submission from {name}"));
+                self.toast(tr!("rev-toast-new-submission", name = name));
             }
         }
         self.submitted_seen = Some(submitted);
@@ -227,7 +228,7 @@ impl ReviewUi {
                 .map(|e| e.candidate.name.clone())
                 .collect();
             for name in new {
-                self.toast(format!("New message from {name}"));
+                self.toast(tr!("rev-toast-new-message", name = name));
             }
         }
         self.unread_seen = Some(unread);
@@ -239,21 +240,25 @@ impl ReviewUi {
         let mut commands = Vec::new();
         egui::Panel::bottom("node_status").show(ui, |ui| {
             ui.horizontal(|ui| {
-                let who = if self.mode == Mode::Employer { "Employer node" } else { "Reviewer node" };
                 let id: String = self.node.id.chars().take(12).collect();
-                ui.label(format!(
-                    "{who} {id}: {} - {} connected - {} transfers",
-                    if self.node.reachability.is_empty() { "starting" } else { &self.node.reachability },
-                    self.node.peers,
-                    self.node.transfers
-                ));
+                let reachability = if self.node.reachability.is_empty() {
+                    tr!("rev-node-starting")
+                } else {
+                    self.node.reachability.clone()
+                };
+                let (peers, transfers) = (self.node.peers, self.node.transfers);
+                ui.label(if self.mode == Mode::Employer {
+                    tr!("rev-node-employer", id = id, reachability = reachability, peers = peers, transfers = transfers)
+                } else {
+                    tr!("rev-node-reviewer", id = id, reachability = reachability, peers = peers, transfers = transfers)
+                });
             });
         });
         if let Some(e) = self.error.clone() {
             egui::Panel::top("review_error").show(ui, |ui| {
                 ui.horizontal(|ui| {
                     ui.colored_label(ui.visuals().warn_fg_color, e);
-                    if ui.button("Dismiss").clicked() {
+                    if ui.button(tr!("app-dismiss")).clicked() {
                         self.error = None;
                     }
                 });
@@ -316,7 +321,7 @@ impl ReviewUi {
     /// The selected campaign: its title, the tabs, and the tab's screen.
     fn campaign_page_ui(&mut self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
         let Some(id) = self.selected.clone() else {
-            ui.label("No campaign yet. Create one with \"New campaign\".");
+            ui.label(tr!("rev-no-campaign"));
             return;
         };
         let view = self.campaigns.iter().find(|c| c.campaign.id == id);
@@ -325,14 +330,14 @@ impl ReviewUi {
             return;
         }
         ui.horizontal(|ui| {
-            let title = view.map_or_else(|| "New campaign".to_owned(), |v| v.campaign.title.clone());
+            let title = view.map_or_else(|| tr!("rev-new-campaign"), |v| v.campaign.title.clone());
             ui.heading(title);
         });
         ui.horizontal(|ui| {
-            ui.selectable_value(&mut self.tab, Tab::Inbox, "Candidates");
+            ui.selectable_value(&mut self.tab, Tab::Inbox, tr!("rev-tab-candidates"));
             if self.mode == Mode::Employer {
-                ui.selectable_value(&mut self.tab, Tab::Invites, "Invites");
-                ui.selectable_value(&mut self.tab, Tab::Campaign, "Campaign");
+                ui.selectable_value(&mut self.tab, Tab::Invites, tr!("rev-tab-invites"));
+                ui.selectable_value(&mut self.tab, Tab::Campaign, tr!("rev-tab-campaign"));
             }
         });
         ui.separator();
@@ -372,5 +377,85 @@ impl ReviewUi {
             Command::Toast(text) => self.toast(text),
             Command::Error(e) => self.error = Some(e),
         }
+    }
+}
+
+/// A number with one decimal, in the language's way (`3.5`, `3,5`).
+fn one_decimal(x: f32) -> String {
+    let text = format!("{x:.1}");
+    match crate::i18n::current().decimal_separator() {
+        '.' => text,
+        separator => text.replace('.', &separator.to_string()),
+    }
+}
+
+/// A whole number whose text is a message with it (`2 takes`, `30 s to think`): each language
+/// places and inflects the number itself, and the text names the field for screen readers.
+fn counted<N: egui::emath::Numeric>(
+    ui: &mut egui::Ui,
+    value: &mut N,
+    range: std::ops::RangeInclusive<N>,
+    text: impl Fn(u64) -> String,
+) -> egui::Response {
+    let whole = |n: f64| if n.is_finite() && n > 0.0 { n.round() as u64 } else { 0 };
+    let name = text(whole(value.to_f64()));
+    let response = ui.add(
+        egui::DragValue::new(value)
+            .range(range)
+            .custom_formatter(|n, _| text(whole(n)))
+            .custom_parser(|typed| typed.chars().filter(char::is_ascii_digit).collect::<String>().parse().ok()),
+    );
+    let enabled = ui.is_enabled();
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::SpinButton, enabled, &name));
+    response
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::i18n::{Lang, args, message_in, sources};
+
+    /// Every review message formats in every language with the arguments English names:
+    /// nothing is left as `{$name}` (an argument a translation names but the code does not pass).
+    #[test]
+    fn every_review_message_formats_in_every_language() {
+        let (_, english) = sources(Lang::En).into_iter().find(|(area, _)| *area == "review").expect("review.ftl");
+        let keys: Vec<&str> = english
+            .lines()
+            .filter(|l| l.starts_with("rev-"))
+            .filter_map(|l| l.split_once(" =").map(|(k, _)| k.trim()))
+            .collect();
+        assert!(keys.len() > 100, "{} keys", keys.len());
+        let names: std::collections::BTreeSet<String> = english
+            .split('$')
+            .skip(1)
+            .map(|rest| rest.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '_').collect())
+            .collect();
+        for lang in Lang::ALL {
+            for count in [0u32, 1, 2, 5] {
+                let values = names.iter().map(|n| (n.as_str(), fluent_bundle::FluentValue::from(count)));
+                let args = args(values);
+                for key in &keys {
+                    let text = message_in(lang, key, Some(&args));
+                    assert!(!text.contains('{') && text != *key, "{lang} {key}: {text}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn numbers_and_plurals_follow_the_language() {
+        use crate::i18n::with_lang;
+        assert_eq!(with_lang(Some(Lang::De), || super::one_decimal(3.25)), "3,2");
+        assert_eq!(with_lang(Some(Lang::En), || super::one_decimal(4.0)), "4.0");
+        let grant = |lang, days: u32| {
+            with_lang(Some(lang), || {
+                crate::tr!("rev-grant", kind = "extension", days = days, percent = 0u32, takes = 0u32)
+            })
+        };
+        assert_eq!(grant(Lang::En, 1), "Grant 1 more day before the deadline");
+        assert_eq!(grant(Lang::En, 3), "Grant 3 more days before the deadline");
+        assert_eq!(grant(Lang::De, 3), "3 weitere Tage bis zur Frist gewähren");
+        assert_eq!(grant(Lang::Fr, 1), "Accorder 1 jour de plus avant la date limite");
+        assert_eq!(grant(Lang::Es, 2), "Conceder 2 días más antes de la fecha límite");
     }
 }

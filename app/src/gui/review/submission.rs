@@ -13,10 +13,11 @@ use peerview_sync::CandidateId;
 use peerview_sync::doc::{Answer, EventKind, Question, Review, Verdict};
 
 use super::service::{CampaignView, Entry, Request};
-use super::{Command, conversation, inbox};
+use super::{Command, conversation, inbox, one_decimal};
 use crate::fmt;
 use crate::gui::devices::SharedDevices;
 use crate::gui::widgets::{Loading, PlayerView, clock_text};
+use crate::tr;
 
 /// What the screen draws with, besides the submission.
 pub(super) struct Env<'a> {
@@ -104,19 +105,19 @@ pub(super) fn submission_ui(
     let mine: Review = reviews.and_then(|r| r.by_reviewer.get(&view.me).cloned()).unwrap_or_default();
     let mut requests = Vec::new();
     ui.horizontal(|ui| {
-        if ui.button("Back to the inbox").clicked() {
+        if ui.button(tr!("rev-back-to-inbox")).clicked() {
             commands.push(Command::Close);
         }
         ui.heading(&entry.candidate.name);
         ui.label(inbox::status(entry, &view.campaign));
-        if ui.button("Export").clicked() {
+        if ui.button(tr!("rev-export")).clicked() {
             let dir = env.data_dir.join("exports").join(slug(&entry.candidate.name));
             commands.push(Command::Send(Request::Export { candidate: entry.candidate.id.clone(), dir }));
         }
     });
     ui.horizontal(|ui| {
         for i in 0..view.campaign.questions.len() {
-            if ui.selectable_label(open.question == i, format!("Question {}", i + 1)).clicked() && open.question != i {
+            if ui.selectable_label(open.question == i, tr!("rev-question", n = i + 1)).clicked() && open.question != i {
                 open.question = i;
                 open.player = None;
                 open.loading = None;
@@ -156,7 +157,7 @@ fn answer_ui(
     let mut position_ms = 0;
     match submission.answers.get(&question.id) {
         None => {
-            ui.label("Not answered.");
+            ui.label(tr!("rev-not-answered"));
         }
         Some(Answer::Text(t)) => {
             ui.label(&t.text);
@@ -177,7 +178,7 @@ fn answer_ui(
                     let loading = PlayerView::open(
                         ui.ctx(),
                         path.clone(),
-                        format!("{}: answer {}", entry.candidate.name, open.question + 1),
+                        tr!("rev-player-label", name = entry.candidate.name.as_str(), n = open.question + 1),
                         env.devices.speakers(),
                         env.clock.clone(),
                     );
@@ -192,15 +193,15 @@ fn answer_ui(
                 }
                 _ => {
                     let pct = entry.recordings.0 * 100 / entry.recordings.1.max(1);
-                    ui.label(format!("The recording is still arriving ({pct}%)."));
+                    ui.label(tr!("rev-recording-arriving", percent = pct));
                 }
             }
-            ui.weak(format!("Take {}, {}", take.take_number, clock_text(take.duration_ms.div_ceil(1000))));
+            ui.weak(tr!("rev-take", take = take.take_number, duration = clock_text(take.duration_ms.div_ceil(1000))));
         }
     }
     // Comments at moments of this answer, everyone's; a click seeks there.
     ui.separator();
-    ui.label(egui::RichText::new("Comments").strong());
+    ui.label(egui::RichText::new(tr!("rev-comments")).strong());
     let mut seek = None;
     if let Some(r) = reviews {
         let mut all: Vec<(&str, &peerview_sync::doc::ReviewComment)> = r
@@ -212,8 +213,8 @@ fn answer_ui(
         all.sort_by_key(|(_, c)| c.at_ms);
         for (name, c) in all {
             if ui
-                .button(format!("{} {name}: {}", clock_text(c.at_ms / 1000), c.text))
-                .on_hover_text("Play from here")
+                .button(tr!("rev-comment-item", at = clock_text(c.at_ms / 1000), name = name, text = c.text.as_str()))
+                .on_hover_text(tr!("rev-play-from-here"))
                 .clicked()
             {
                 seek = Some(c.at_ms);
@@ -225,9 +226,9 @@ fn answer_ui(
         player.player.play();
     }
     ui.horizontal(|ui| {
-        let l = ui.label("Comment");
+        let l = ui.label(tr!("rev-comment"));
         ui.add(egui::TextEdit::singleline(&mut open.comment).desired_width(380.0)).labelled_by(l.id);
-        let label = format!("Comment at {}", clock_text(position_ms / 1000));
+        let label = tr!("rev-comment-at", at = clock_text(position_ms / 1000));
         if ui.add_enabled(!open.comment.trim().is_empty(), egui::Button::new(label)).clicked() {
             requests.push(Request::Comment {
                 candidate: entry.candidate.id.clone(),
@@ -243,12 +244,12 @@ fn answer_ui(
 /// One's own scorecard first; the others' only once one's own is in.
 fn scorecard_ui(ui: &mut egui::Ui, view: &CampaignView, entry: &Entry, mine: &Review, requests: &mut Vec<Request>) {
     let reviews = entry.reviews.as_ref();
-    ui.label(egui::RichText::new(format!("Your scorecard ({})", view.my_name)).strong());
+    ui.label(egui::RichText::new(tr!("rev-your-scorecard", name = view.my_name.as_str())).strong());
     for criterion in &view.campaign.criteria {
         let current = mine.scores.get(criterion).copied();
         let mut chosen = current;
         egui::ComboBox::from_label(criterion.as_str())
-            .selected_text(current.map_or_else(|| "not scored".to_owned(), score_text))
+            .selected_text(current.map_or_else(|| tr!("rev-not-scored"), score_text))
             .show_ui(ui, |ui| {
                 for s in 1..=5u8 {
                     ui.selectable_value(&mut chosen, Some(s), score_text(s));
@@ -269,31 +270,28 @@ fn scorecard_ui(ui: &mut egui::Ui, view: &CampaignView, entry: &Entry, mine: &Re
         .unwrap_or_default();
     if mine.submitted_at.is_none() {
         let all_scored = view.campaign.criteria.iter().all(|c| mine.scores.contains_key(c));
-        if ui.add_enabled(all_scored, egui::Button::new("Submit my scorecard")).clicked() {
+        if ui.add_enabled(all_scored, egui::Button::new(tr!("rev-submit-scorecard"))).clicked() {
             requests.push(Request::SubmitScores(entry.candidate.id.clone()));
         }
         if !others.is_empty() {
-            ui.weak(format!(
-                "{} other reviewer(s) scored this candidate; their scores show once you submit yours.",
-                others.len()
-            ));
+            ui.weak(tr!("rev-others-scored", count = others.len()));
         }
     } else if let Some(r) = reviews {
-        ui.weak("Scorecards side by side:");
+        ui.weak(tr!("rev-side-by-side"));
         let average = r.average_scores();
         egui::Grid::new("scores").striped(true).show(ui, |ui| {
-            ui.label("Criterion");
+            ui.label(tr!("rev-criterion"));
             for rev in r.by_reviewer.values() {
                 ui.label(&rev.reviewer_name);
             }
-            ui.label("Average");
+            ui.label(tr!("rev-average"));
             ui.end_row();
             for criterion in &view.campaign.criteria {
                 ui.label(criterion);
                 for rev in r.by_reviewer.values() {
                     ui.label(rev.scores.get(criterion).map_or_else(|| "-".to_owned(), ToString::to_string));
                 }
-                ui.label(average.get(criterion).map_or_else(|| "-".to_owned(), |a| format!("{a:.1}")));
+                ui.label(average.get(criterion).map_or_else(|| "-".to_owned(), |a| one_decimal(*a)));
                 ui.end_row();
             }
         });
@@ -308,27 +306,27 @@ fn decision_ui(
     open: &mut Open,
     requests: &mut Vec<Request>,
 ) {
-    ui.label(egui::RichText::new("Decision").strong());
+    ui.label(egui::RichText::new(tr!("rev-decision")).strong());
     if let Some(d) = submission.events.iter().rev().find_map(|e| match &e.kind {
         EventKind::Decision { verdict, message } => Some((*verdict, message.clone(), e.by.clone(), e.at)),
         _ => None,
     }) {
-        ui.label(format!(
-            "Sent to the candidate: {} by {} on {}{}",
-            d.0,
-            d.2,
-            fmt::date_time(d.3),
-            d.1.map(|m| format!(" - \"{m}\"")).unwrap_or_default()
-        ));
+        let (verdict, by, at) = (d.0.to_string(), d.2.as_str(), fmt::date_time(d.3));
+        ui.label(match d.1 {
+            Some(message) => {
+                tr!("rev-decision-sent-with-message", verdict = verdict, by = by, at = at, message = message)
+            }
+            None => tr!("rev-decision-sent", verdict = verdict, by = by, at = at),
+        });
     }
     ui.horizontal(|ui| {
-        ui.radio_value(&mut open.verdict, Verdict::Advance, "Advance");
-        ui.radio_value(&mut open.verdict, Verdict::Hold, "Hold");
-        ui.radio_value(&mut open.verdict, Verdict::Reject, "Reject");
+        ui.radio_value(&mut open.verdict, Verdict::Advance, tr!("rev-advance"));
+        ui.radio_value(&mut open.verdict, Verdict::Hold, tr!("rev-hold"));
+        ui.radio_value(&mut open.verdict, Verdict::Reject, tr!("rev-reject"));
     });
-    let l = ui.label("Message to the candidate (optional)");
+    let l = ui.label(tr!("rev-decision-message"));
     ui.add(egui::TextEdit::multiline(&mut open.message).desired_rows(2).desired_width(500.0)).labelled_by(l.id);
-    if ui.button("Send decision").clicked() {
+    if ui.button(tr!("rev-send-decision")).clicked() {
         let message = Some(open.message.trim().to_owned()).filter(|m| !m.is_empty());
         requests.push(Request::Decide { candidate: entry.candidate.id.clone(), verdict: open.verdict, message });
     }
@@ -337,7 +335,7 @@ fn decision_ui(
 /// A sound-only answer's waveform with the play position; a click seeks there.
 fn waveform(ui: &mut egui::Ui, peaks: &[f32], player: &peerview_media::player::Player) {
     let (rect, response) = ui.allocate_exact_size(egui::vec2(560.0, 80.0), egui::Sense::click());
-    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, "Waveform of the answer"));
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, tr!("rev-waveform")));
     let painter = ui.painter_at(rect);
     painter.rect_filled(rect, 4.0, ui.visuals().extreme_bg_color);
     let step = rect.width() / peaks.len().max(1) as f32;
@@ -364,15 +362,15 @@ fn waveform(ui: &mut egui::Ui, peaks: &[f32], player: &peerview_media::player::P
     }
 }
 
+/// `4 - good`.
 fn score_text(s: u8) -> String {
-    let word = match s {
-        1 => "poor",
-        2 => "weak",
-        3 => "fair",
-        4 => "good",
-        _ => "excellent",
-    };
-    format!("{s} - {word}")
+    match s {
+        1 => tr!("rev-score-1"),
+        2 => tr!("rev-score-2"),
+        3 => tr!("rev-score-3"),
+        4 => tr!("rev-score-4"),
+        _ => tr!("rev-score-5"),
+    }
 }
 
 /// A folder name from a person's name: `Ada Lovelace` -> `ada-lovelace`.
