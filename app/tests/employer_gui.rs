@@ -160,6 +160,45 @@ fn an_invite_goes_out_as_a_link_or_a_mail_draft() {
 }
 
 #[test]
+fn a_campaign_in_german_with_its_deadline_in_berlin_time() {
+    if peerview::fmt::zone("Europe/Berlin").is_none() {
+        eprintln!("skipped: this system has no time zone database");
+        return;
+    }
+    let employer = tempfile::tempdir().expect("tempdir");
+    let mut h = employer_app(employer.path());
+    click(&mut h, "New campaign");
+    wait_for(&mut h, "Title", 5);
+    // A new campaign starts in the viewer's zone (the tests' is UTC), each candidate's language.
+    assert_eq!(h.get_by_label("Time zone").value().as_deref(), Some("UTC"));
+    assert_eq!(h.get_by_label("Candidates' language").value().as_deref(), Some("Each candidate's own"));
+    type_into(&mut h, "Title", "Konditor");
+    choose(&mut h, "Candidates' language", "Deutsch");
+    type_into(&mut h, "Time zone", "Europe/Berlin");
+    // The deadline's label names the zone it is typed in; beside it, how it reads here.
+    type_into(&mut h, "Deadline (Europe/Berlin)", "2030-01-15 17:00");
+    wait_for(&mut h, "2030-01-15 17:00 CET (16:00 UTC where you are)", 5);
+    a11y::assert_all_named(&h, "campaign editor");
+    click(&mut h, "Save campaign");
+    wait_for(&mut h, "Saved \"Konditor\"", 10);
+
+    let (campaigns, _) = Store::open(employer.path()).expect("store").campaigns().expect("campaigns");
+    let konditor = campaigns.into_iter().find(|c| c.title == "Konditor").expect("the saved campaign");
+    assert_eq!(konditor.language.as_deref(), Some("de"));
+    assert_eq!(konditor.time_zone.as_deref(), Some("Europe/Berlin"));
+    let four_pm_utc = "2030-01-15T16:00:00Z".parse::<jiff::Timestamp>().expect("instant").as_millisecond();
+    assert_eq!(konditor.deadline, Timestamp(four_pm_utc), "17:00 in Berlin is 16:00 UTC in winter");
+
+    // Opened again from the store, the editor shows it as it was typed.
+    wait_for(&mut h, "Konditor\n", 10);
+    h.get_by_label_contains("Konditor\n").click();
+    h.step();
+    h.step();
+    assert_eq!(h.get_by_label("Deadline (Europe/Berlin)").value().as_deref(), Some("2030-01-15 17:00"));
+    assert_eq!(h.get_by_label("Candidates' language").value().as_deref(), Some("Deutsch"));
+}
+
+#[test]
 fn create_invite_receive_review_and_the_candidate_sees_the_decision() {
     let employer = tempfile::tempdir().expect("tempdir");
     let mut h = employer_app(employer.path());

@@ -131,6 +131,14 @@ rev-error-node-not-started = the employer node has not started, so a ticket cann
 rev-title = Title
 rev-role = Role
 rev-instructions = Instructions
+rev-language = Candidates' language
+rev-language-each = Each candidate's own
+rev-time-zone = Time zone
+rev-time-zone-hint = e.g. Europe/Berlin
+rev-time-zone-unknown = not a time zone this computer knows
+# $zone: the campaign's time zone (Europe/Berlin, UTC...), in which the deadline is entered.
+rev-deadline = Deadline ({ $zone })
+rev-error-zone = the time zone "{ $zone }" is not one this computer knows; use an IANA name such as Europe/Berlin
 rev-criteria = Scorecard criteria
 rev-retention = Keep submissions (days after the decision)
 rev-retention-none = until deleted
@@ -140,6 +148,10 @@ rev-reviewers-may-message = Reviewers may write to candidates (they always read)
 rev-practice = Practice question (never counts)
 rev-practice-default-prompt = Tell us about your favourite place.
 rev-default-prompt = Introduce yourself.
+# A new campaign's scorecard criteria (the campaign file's defaults in English).
+rev-criterion-communication = Communication
+rev-criterion-experience = Relevant experience
+rev-criterion-motivation = Motivation
 rev-practice-prompt = Practice prompt
 rev-practice-answer = Practice answer
 rev-questions = Questions

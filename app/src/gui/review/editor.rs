@@ -1,18 +1,24 @@
-//! The campaign editor (employer): title, role, instructions, deadline, scorecard criteria,
-//! retention, review options, the practice question and the questions; save, duplicate, and
-//! the campaign file (TOML) out and in. What the campaign file refuses is refused here too.
+//! The campaign editor (employer): title, role, instructions, the candidates' language, the
+//! campaign's time zone and the deadline in it, scorecard criteria, retention, review options,
+//! the practice question and the questions; save, duplicate, and the campaign file (TOML) out
+//! and in. What the campaign file refuses is refused here too.
 
 use eframe::egui;
+use jiff::tz::TimeZone;
 use peerview_sync::doc::{AnswerKind, Campaign, Question};
 use peerview_sync::{CampaignId, Timestamp};
 
 use super::service::{CampaignView, Request};
 use super::{Command, counted};
+use crate::i18n::Lang;
 use crate::{fmt, tr};
 
 /// A campaign being edited.
 pub(super) struct Editor {
     pub(super) campaign: Campaign,
+    /// The campaign's time zone (IANA name); empty: the viewer's.
+    zone: String,
+    /// The deadline as a date and time in `zone`.
     deadline: String,
     criteria: String,
     /// Days to keep a submission after its decision; empty: until deleted by hand.
@@ -23,8 +29,12 @@ pub(super) struct Editor {
 
 impl Editor {
     pub(super) fn new(campaign: Campaign) -> Editor {
+        // A campaign from before campaigns had a zone gets the viewer's, as a new one does.
+        let zone = campaign.time_zone.clone().or_else(fmt::viewer_zone_name).unwrap_or_default();
+        let tz = editor_zone(&zone).map_or(TimeZone::UTC, |(_, tz)| tz);
         Editor {
-            deadline: fmt_deadline(campaign.deadline),
+            deadline: fmt_deadline(campaign.deadline, &tz),
+            zone,
             criteria: campaign.criteria.join(", "),
             retention: campaign.retention_days.map(|d| d.to_string()).unwrap_or_default(),
             toml: String::new(),
@@ -58,9 +68,8 @@ pub(super) fn editor_ui(
         ui.add(egui::TextEdit::multiline(&mut ed.campaign.instructions).desired_rows(3).desired_width(420.0))
             .labelled_by(l.id);
         ui.end_row();
-        let l = ui.label("Deadline (UTC)");
-        ui.add(egui::TextEdit::singleline(&mut ed.deadline).desired_width(200.0)).labelled_by(l.id);
-        ui.end_row();
+        language_ui(ui, &mut ed.campaign.language);
+        zone_and_deadline_ui(ui, &mut ed.zone, &mut ed.deadline);
         let l = ui.label(tr!("rev-criteria"));
         ui.add(egui::TextEdit::singleline(&mut ed.criteria).desired_width(420.0)).labelled_by(l.id);
         ui.end_row();
@@ -214,7 +223,11 @@ pub(super) fn new_campaign(now: Timestamp) -> Campaign {
             answer_limit_secs: 120,
             max_takes: 2,
         }],
-        criteria: crate::campaign_file::DEFAULT_CRITERIA.iter().map(|s| (*s).to_owned()).collect(),
+        criteria: vec![
+            tr!("rev-criterion-communication"),
+            tr!("rev-criterion-experience"),
+            tr!("rev-criterion-motivation"),
+        ],
         deadline: Timestamp(now.0 + 14 * 86_400_000),
         created_at: now,
         retention_days: None,
@@ -225,10 +238,84 @@ pub(super) fn new_campaign(now: Timestamp) -> Campaign {
     }
 }
 
-fn fmt_deadline(t: Timestamp) -> String {
-    let secs = u64::try_from(t.0 / 1000).unwrap_or(0);
-    let time = std::time::UNIX_EPOCH + std::time::Duration::from_secs(secs);
-    humantime::format_rfc3339_seconds(time).to_string().replace('T', " ").trim_end_matches('Z').to_owned()
+/// The candidates' language: one for everyone (each language named in itself), or each
+/// candidate's own.
+fn language_ui(ui: &mut egui::Ui, language: &mut Option<String>) {
+    let l = ui.label(tr!("rev-language"));
+    let mut chosen = language.as_deref().and_then(Lang::parse);
+    let each = tr!("rev-language-each");
+    egui::ComboBox::from_id_salt("campaign_language")
+        .selected_text(chosen.map_or_else(|| each.clone(), |lang| lang.native_name().to_owned()))
+        .show_ui(ui, |ui| {
+            ui.selectable_value(&mut chosen, None, each.as_str());
+            for lang in Lang::ALL {
+                ui.selectable_value(&mut chosen, Some(lang), lang.native_name());
+            }
+        })
+        .response
+        .labelled_by(l.id);
+    *language = chosen.map(|lang| lang.code().to_owned());
+    ui.end_row();
+}
+
+/// The campaign's time zone, and the deadline entered and shown in it (with how it reads in
+/// the viewer's own zone where that differs).
+fn zone_and_deadline_ui(ui: &mut egui::Ui, zone: &mut String, deadline: &mut String) {
+    let l = ui.label(tr!("rev-time-zone"));
+    ui.horizontal(|ui| {
+        ui.add(egui::TextEdit::singleline(zone).hint_text(tr!("rev-time-zone-hint")).desired_width(200.0))
+            .labelled_by(l.id);
+        if editor_zone(zone).is_err() {
+            ui.colored_label(ui.visuals().warn_fg_color, tr!("rev-time-zone-unknown"));
+        }
+    });
+    ui.end_row();
+    let known = editor_zone(zone).ok();
+    let shown = match &known {
+        Some((name, _)) => name.clone().unwrap_or_else(|| "UTC".to_owned()),
+        None => zone.trim().to_owned(),
+    };
+    let l = ui.label(tr!("rev-deadline", zone = shown));
+    ui.horizontal(|ui| {
+        ui.add(egui::TextEdit::singleline(deadline).desired_width(200.0)).labelled_by(l.id);
+        if let Some((name, tz)) = &known
+            && let Ok(t) = parse_deadline(deadline, tz)
+        {
+            ui.weak(fmt::deadline(t, name.as_deref()));
+        }
+    });
+    ui.end_row();
+}
+
+/// The zone a deadline is entered in: the one named, or the viewer's if none is (with its IANA
+/// name where the system has one).
+fn editor_zone(text: &str) -> Result<(Option<String>, TimeZone), String> {
+    let name = text.trim();
+    if name.is_empty() {
+        let tz = fmt::viewer_zone();
+        return Ok((tz.iana_name().map(str::to_owned), tz));
+    }
+    fmt::zone(name).map(|tz| (Some(name.to_owned()), tz)).ok_or_else(|| tr!("rev-error-zone", zone = name))
+}
+
+/// `2026-12-31 17:00` in `tz` (seconds only where there are some).
+fn fmt_deadline(t: Timestamp, tz: &TimeZone) -> String {
+    let Ok(at) = jiff::Timestamp::from_millisecond(t.0) else { return String::new() };
+    let local = at.to_zoned(tz.clone());
+    let format = if local.second() == 0 { "%Y-%m-%d %H:%M" } else { "%Y-%m-%d %H:%M:%S" };
+    local.strftime(format).to_string()
+}
+
+/// A date and time such as `2026-12-31 17:00` (or with seconds, or a `T`) as a moment in `tz`.
+fn parse_deadline(text: &str, tz: &TimeZone) -> Result<Timestamp, String> {
+    let text = text.trim();
+    let local: jiff::civil::DateTime = text.parse().map_err(|_| tr!("rev-error-deadline", deadline = text))?;
+    // A time that does not exist (skipped by a clock change) is taken as the later one.
+    let at = local.to_zoned(tz.clone()).map_err(|_| tr!("rev-error-deadline-range"))?;
+    match at.timestamp().as_millisecond() {
+        ms if ms >= 0 => Ok(Timestamp(ms)),
+        _ => Err(tr!("rev-error-deadline-range")),
+    }
 }
 
 /// The edited campaign, checked: what the campaign file would refuse is refused here too.
@@ -238,12 +325,9 @@ fn editor_campaign(ed: &Editor) -> Result<Campaign, String> {
     if c.title.is_empty() {
         return Err(tr!("rev-error-no-title"));
     }
-    let text = ed.deadline.trim();
-    let parsed = humantime::parse_rfc3339_weak(text)
-        .or_else(|_| humantime::parse_rfc3339_weak(&format!("{text}:00")))
-        .map_err(|_| tr!("rev-error-deadline", deadline = text))?;
-    let ms = parsed.duration_since(std::time::UNIX_EPOCH).map_err(|_| tr!("rev-error-deadline-range"))?.as_millis();
-    c.deadline = Timestamp(i64::try_from(ms).map_err(|_| tr!("rev-error-deadline-range"))?);
+    let (zone, tz) = editor_zone(&ed.zone)?;
+    c.time_zone = zone;
+    c.deadline = parse_deadline(&ed.deadline, &tz)?;
     c.criteria = ed.criteria.split(',').map(|s| s.trim().to_owned()).filter(|s| !s.is_empty()).collect();
     if c.criteria.is_empty() {
         return Err(tr!("rev-error-no-criteria"));
@@ -280,5 +364,50 @@ mod tests {
         ed.deadline = "2030-05-01 17:00".into();
         ed.campaign.questions[0].prompt = "  ".into();
         assert!(editor_campaign(&ed).expect_err("refused").contains("no prompt"));
+        ed.campaign.questions[0].prompt = "Why?".into();
+        ed.zone = "Mars/Olympus".into();
+        assert!(editor_campaign(&ed).expect_err("refused").contains("Mars/Olympus"));
+    }
+
+    #[test]
+    fn a_new_campaigns_criteria_are_the_file_formats_defaults_in_english() {
+        let c = crate::i18n::with_lang(Some(Lang::En), || new_campaign(Timestamp(0)));
+        assert_eq!(c.criteria, crate::campaign_file::DEFAULT_CRITERIA);
+        let c = crate::i18n::with_lang(Some(Lang::De), || new_campaign(Timestamp(0)));
+        assert_eq!(c.criteria[0], "Kommunikation");
+    }
+
+    #[test]
+    fn the_deadline_is_a_date_and_time_in_the_campaigns_zone() {
+        let Some(berlin) = fmt::zone("Europe/Berlin") else { return }; // no tz database here
+        let utc = |text: &str| Timestamp(text.parse::<jiff::Timestamp>().expect("instant").as_millisecond());
+        let cases = [
+            ("2030-01-15 17:00", "2030-01-15T16:00:00Z", "2030-01-15 17:00"),
+            ("2030-07-15T17:00", "2030-07-15T15:00:00Z", "2030-07-15 17:00"),
+            ("2030-07-15 17:00:30", "2030-07-15T15:00:30Z", "2030-07-15 17:00:30"),
+            // 02:30 does not exist on the spring-forward night: the later reading.
+            ("2030-03-31 02:30", "2030-03-31T01:30:00Z", "2030-03-31 03:30"),
+        ];
+        for (typed, instant, shown) in cases {
+            let t = parse_deadline(typed, &berlin).expect(typed);
+            assert_eq!(t, utc(instant), "{typed}");
+            assert_eq!(fmt_deadline(t, &berlin), shown, "{typed}");
+        }
+        assert!(parse_deadline("next tuesday", &berlin).is_err());
+        assert!(parse_deadline("1960-01-01 00:00", &berlin).is_err());
+    }
+
+    #[test]
+    fn a_saved_campaign_keeps_its_zone_and_language() {
+        if fmt::zone("Europe/Berlin").is_none() {
+            return;
+        }
+        let mut ed = Editor::new(new_campaign(Timestamp(1_900_000_000_000)));
+        ed.zone = "Europe/Berlin".into();
+        ed.deadline = "2030-01-15 17:00".into();
+        ed.campaign.language = Some("de".into());
+        let c = editor_campaign(&ed).expect("valid");
+        assert_eq!((c.time_zone.as_deref(), c.language.as_deref()), (Some("Europe/Berlin"), Some("de")));
+        assert_eq!(Editor::new(c).deadline, "2030-01-15 17:00");
     }
 }
