@@ -1,5 +1,5 @@
-//! The app's persisted settings (`settings.toml` in the data directory): the chosen role and
-//! similar preferences. Unknown or missing fields fall back to defaults.
+//! The app's persisted settings (`settings.toml` in the data directory): the chosen role,
+//! similar preferences, and where the employer or reviewer was in their screens. Unknown or missing fields fall back to defaults.
 
 use std::path::Path;
 
@@ -25,6 +25,43 @@ pub struct Settings {
     /// The app's language; `None`: the system's (`PEERVIEW_LANG`, then the OS locale).
     /// A campaign's own language still applies to the candidate's screens for it.
     pub language: Option<crate::i18n::Lang>,
+    /// Where the employer or reviewer was in their screens, restored at the next start.
+    pub review: ReviewPlace,
+}
+
+/// The employer's or reviewer's place: the chosen campaign, its tab, and the inbox's filter
+/// and sort order.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ReviewPlace {
+    pub campaign: Option<peerview_sync::CampaignId>,
+    pub tab: ReviewTab,
+    pub filter: String,
+    pub sort: InboxSort,
+}
+
+/// A campaign page's tab.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ReviewTab {
+    /// The candidates and their submissions.
+    #[default]
+    Inbox,
+    Invites,
+    /// The campaign editor.
+    Campaign,
+}
+
+/// The inbox's order.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum InboxSort {
+    Name,
+    /// Submitted and undecided first, then in progress, then not started, then decided.
+    #[default]
+    Status,
+    /// The latest submission first.
+    Submitted,
 }
 
 const FILE: &str = "settings.toml";
@@ -47,5 +84,29 @@ impl Settings {
         let text = toml::to_string(self).context("writing settings")?;
         peerview_sync::fsutil::write_atomic(&path, text.as_bytes())
             .with_context(|| format!("saving {}", path.display()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_review_place_round_trips_and_older_files_still_load() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        std::fs::write(dir.path().join(FILE), "role = \"employer\"\n").expect("write");
+        let old = Settings::load(dir.path()).expect("an older file");
+        assert_eq!((old.role, &old.review), (Some(Role::Employer), &ReviewPlace::default()));
+        let settings = Settings {
+            review: ReviewPlace {
+                campaign: Some("abcdefgh12345678".parse().expect("id")),
+                tab: ReviewTab::Invites,
+                filter: "ada".into(),
+                sort: InboxSort::Submitted,
+            },
+            ..old
+        };
+        settings.save(dir.path()).expect("save");
+        assert_eq!(Settings::load(dir.path()).expect("load"), settings);
     }
 }

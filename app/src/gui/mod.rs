@@ -206,6 +206,7 @@ impl PeerviewApp {
             self.env.wall_clock.clone(),
             self.env.devices.clone(),
             self.env.data_dir.clone(),
+            self.settings.review.clone(),
         )
     }
 
@@ -272,6 +273,13 @@ impl eframe::App for PeerviewApp {
                 }
                 if let Some(r) = &mut self.review {
                     r.show(ui);
+                    // The chosen campaign, tab, filter and sort, kept for the next start.
+                    if let Some(place) = r.place()
+                        && place != self.settings.review
+                    {
+                        self.settings.review = place;
+                        self.save_settings();
+                    }
                 }
             }
         }

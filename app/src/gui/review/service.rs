@@ -22,6 +22,7 @@ use tokio::sync::mpsc::UnboundedReceiver;
 
 use crate::gui::worker::Worker;
 use crate::ops::{EmployerNode, Net};
+use crate::tr;
 
 /// Whose computer this is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -223,7 +224,7 @@ async fn run(
     let (node, employer_node) = match started {
         Ok((node, employer_node)) => (Some(node), employer_node),
         Err(e) => {
-            out.send(Event::Error(format!("{e:#}. Reading works; receiving and sending do not.")));
+            out.send(Event::Error(tr!("rev-node-failed", error = format!("{e:#}"))));
             (None, None)
         }
     };
@@ -284,45 +285,25 @@ impl Service {
         self.generation.fetch_add(1, std::sync::atomic::Ordering::SeqCst) + 1
     }
 
-    fn saved(&self, what: impl Into<String>) {
+    fn saved(&self, what: String) {
         let generation = self.bump();
-        self.out.send(Event::Saved { generation, what: what.into() });
+        self.out.send(Event::Saved { generation, what });
         self.snapshot();
     }
 
     async fn handle(&self, request: Request) -> Result<()> {
         match request {
-            Request::SaveCampaign(c) => {
-                if self.store.exists(DocKind::Campaign, c.id.as_str()) {
-                    let mut stored = self.store.load(DocKind::Campaign, c.id.as_str())?;
-                    let mut doc = CampaignDoc::from_automerge(std::mem::take(&mut stored.doc))?;
-                    doc.update(&c)?;
-                    stored.doc = doc.into_automerge();
-                    self.store.save(&mut stored)?;
-                } else {
-                    self.store.create_campaign(&c)?;
-                }
-                self.saved(format!("Saved \"{}\"", c.title));
-            }
-            Request::InviteCandidates { campaign, people } => {
-                let nodes = self.ticket_nodes(&campaign)?;
-                let mut tickets = Vec::new();
-                for (name, email) in people {
-                    let t = employer::invite_candidate(&self.store, &campaign, &name, email.as_deref(), nodes.clone())?;
-                    tickets.push((name, t.encode(), false));
-                }
-                self.out.send(Event::Tickets { campaign, tickets });
-                self.saved("Invited");
-            }
+            Request::SaveCampaign(c) => self.save_campaign(&c)?,
+            Request::InviteCandidates { campaign, people } => self.invite_candidates(campaign, people)?,
             Request::InviteReviewer { campaign, name } => {
                 let nodes = self.ticket_nodes(&campaign)?;
                 let t = employer::invite_reviewer(&self.store, &campaign, &name, nodes)?;
                 self.out.send(Event::Tickets { campaign, tickets: vec![(name, t.encode(), true)] });
-                self.saved("Reviewer invited");
+                self.saved(tr!("rev-saved-reviewer-invited"));
             }
             Request::Reply { candidate, text } => {
                 crate::ops::messages::send_as_employer(&self.store, &candidate, &text, self.clock.now())?;
-                self.saved("Message kept; the candidate receives it at their next sync");
+                self.saved(tr!("rev-saved-message"));
             }
             Request::AnswerRequest { candidate, request, grant, amount, note } => {
                 crate::ops::messages::answer_request(
@@ -334,7 +315,7 @@ impl Service {
                     &note,
                     self.clock.now(),
                 )?;
-                self.saved(if grant { "Request granted" } else { "Request declined" });
+                self.saved(if grant { tr!("rev-saved-granted") } else { tr!("rev-saved-declined") });
             }
             Request::MarkRead(candidate) => {
                 if let Ok(s) = self.store.submission(&candidate) {
@@ -342,79 +323,51 @@ impl Service {
                     self.snapshot();
                 }
             }
-            Request::Delete { campaign, candidate } => {
-                let name =
-                    self.store.roster(&campaign).ok().and_then(|r| r.candidate(&candidate).map(|c| c.name.clone()));
-                let name = name.unwrap_or_else(|| candidate.to_string());
-                match &self.employer {
-                    // The node in this process holds the recordings store: it deletes.
-                    Some(employer) => {
-                        employer.delete(&campaign, &candidate, peerview_sync::DeletionReason::Employer).await?;
-                    }
-                    None => {
-                        let entry = self
-                            .store
-                            .roster(&campaign)?
-                            .candidate(&candidate)
-                            .cloned()
-                            .ok_or_else(|| anyhow::anyhow!("no candidate {candidate} in this campaign"))?;
-                        crate::ops::lifecycle::delete(
-                            &self.store,
-                            &campaign,
-                            &entry,
-                            peerview_sync::DeletionReason::Employer,
-                            self.clock.now(),
-                        )
-                        .await?;
-                    }
-                }
-                self.saved(format!(
-                    "Deleted the submission of {name} here; hubs and reviewers delete theirs at their next sync"
-                ));
-            }
+            Request::Delete { campaign, candidate } => self.delete(&campaign, &candidate).await?,
             Request::SaveInviteDrafts { dir, drafts } => {
-                std::fs::create_dir_all(&dir).with_context(|| format!("creating {}", dir.display()))?;
+                std::fs::create_dir_all(&dir)
+                    .with_context(|| tr!("rev-error-creating", path = dir.display().to_string()))?;
                 for (file_name, eml) in &drafts {
                     let path = dir.join(file_name);
-                    std::fs::write(&path, eml).with_context(|| format!("writing {}", path.display()))?;
+                    std::fs::write(&path, eml)
+                        .with_context(|| tr!("rev-error-writing", path = path.display().to_string()))?;
                 }
-                self.out.send(Event::Toast(format!(
-                    "{} email drafts saved in {}: open each in your mail program and send it",
-                    drafts.len(),
-                    dir.display()
-                )));
+                let dir = dir.display().to_string();
+                self.out.send(Event::Toast(tr!("rev-drafts-saved", count = drafts.len(), dir = dir)));
             }
             Request::Revoke { campaign, invitee } => {
                 let name = employer::revoke(&self.store, &campaign, &invitee)?;
-                self.saved(format!("Revoked the invite of {name}"));
+                self.saved(tr!("rev-saved-revoked", name = name));
             }
             Request::SetAccommodations { candidate, overrides } => {
                 self.edit_submission(&candidate, |doc| doc.set_accommodations(&overrides).map_err(Into::into))?;
-                self.saved("Accommodations saved");
+                self.saved(tr!("rev-saved-accommodations"));
             }
             Request::MarkViewed(candidate) => {
                 if crate::review::mark_viewed(&self.store, &candidate, self.clock.now())? {
-                    self.saved("Marked viewed");
+                    self.saved(tr!("rev-saved-viewed"));
                 }
             }
             Request::Score { candidate, criterion, score } => {
                 crate::review::score(&self.store, &candidate, &criterion, score)?;
-                self.saved("Score saved");
+                self.saved(tr!("rev-saved-score"));
             }
             Request::SubmitScores(candidate) => {
                 crate::review::submit_scores(&self.store, &candidate, self.clock.now())?;
-                self.saved("Scorecard submitted");
+                self.saved(tr!("rev-saved-scorecard"));
             }
             Request::Comment { candidate, question, at_ms, text } => {
                 crate::review::comment(&self.store, &candidate, question, at_ms, text, self.clock.now())?;
-                self.saved("Comment added");
+                self.saved(tr!("rev-saved-comment"));
             }
             Request::Decide { candidate, verdict, message } => {
-                if crate::review::decide(&self.store, &candidate, verdict, message, self.clock.now())? {
-                    self.saved(format!("Decision sent: {verdict}"));
+                let sent = crate::review::decide(&self.store, &candidate, verdict, message, self.clock.now())?;
+                let verdict = verdict.to_string();
+                self.saved(if sent {
+                    tr!("rev-saved-decision", verdict = verdict)
                 } else {
-                    self.saved(format!("Recommended: {verdict} (the employer sends the decision)"));
-                }
+                    tr!("rev-saved-recommendation", verdict = verdict)
+                });
             }
             Request::Prepare { hash } => {
                 let path = self.prepare(&hash).await?;
@@ -430,46 +383,102 @@ impl Service {
                 };
                 self.out.send(Event::Prepared { hash, path, waveform });
             }
-            Request::Export { candidate, dir } => {
-                let node = self.node.as_ref().ok_or_else(|| anyhow!("the recordings store is not open"))?;
-                let report = crate::export::export_submission(&self.store, &candidate, &dir, |hash, target| {
-                    let node = node.clone();
-                    let (hash, target) = (hash.to_owned(), target.to_owned());
-                    tokio::task::block_in_place(|| {
-                        tokio::runtime::Handle::current().block_on(export_blob(&node, &hash, &target)).map(|_| ())
-                    })
-                })?;
-                let missing = if report.missing.is_empty() {
-                    String::new()
-                } else {
-                    format!(" ({} recordings not here yet)", report.missing.len())
-                };
-                self.out.send(Event::Toast(format!(
-                    "Exported {} files to {}{missing}",
-                    report.files.len(),
-                    dir.display()
-                )));
-            }
-            Request::Join(text) => {
-                let ticket = Ticket::decode(&text).map_err(|e| anyhow!("{e}"))?;
-                if !matches!(ticket.invitee, Invitee::Reviewer(_)) {
-                    bail!("this is not a reviewer ticket");
-                }
-                let node = self.node.as_ref().ok_or_else(|| anyhow!("the recordings store is not open"))?;
-                client::sync_documents(node, &ticket).await?;
-                self.out.send(Event::Toast("Joined: the campaign's submissions are arriving".into()));
-                self.snapshot();
-                let _ = client::fetch_recordings(node, &ticket).await;
-                self.snapshot();
-            }
+            Request::Export { candidate, dir } => self.export(&candidate, &dir)?,
+            Request::Join(text) => self.join(&text).await?,
         }
+        Ok(())
+    }
+
+    /// A new campaign, or the changes to a stored one.
+    fn save_campaign(&self, c: &Campaign) -> Result<()> {
+        if self.store.exists(DocKind::Campaign, c.id.as_str()) {
+            let mut stored = self.store.load(DocKind::Campaign, c.id.as_str())?;
+            let mut doc = CampaignDoc::from_automerge(std::mem::take(&mut stored.doc))?;
+            doc.update(c)?;
+            stored.doc = doc.into_automerge();
+            self.store.save(&mut stored)?;
+        } else {
+            self.store.create_campaign(c)?;
+        }
+        self.saved(tr!("rev-saved-campaign", title = c.title.as_str()));
+        Ok(())
+    }
+
+    /// A ticket per person, shown to the employer to hand out.
+    fn invite_candidates(&self, campaign: CampaignId, people: Vec<(String, Option<String>)>) -> Result<()> {
+        let nodes = self.ticket_nodes(&campaign)?;
+        let mut tickets = Vec::new();
+        for (name, email) in people {
+            let t = employer::invite_candidate(&self.store, &campaign, &name, email.as_deref(), nodes.clone())?;
+            tickets.push((name, t.encode(), false));
+        }
+        self.out.send(Event::Tickets { campaign, tickets });
+        self.saved(tr!("rev-saved-invited"));
+        Ok(())
+    }
+
+    /// Delete a candidate's submission everywhere (here now, elsewhere at the next sync).
+    async fn delete(&self, campaign: &CampaignId, candidate: &CandidateId) -> Result<()> {
+        let name = self.store.roster(campaign).ok().and_then(|r| r.candidate(candidate).map(|c| c.name.clone()));
+        let name = name.unwrap_or_else(|| candidate.to_string());
+        let reason = peerview_sync::DeletionReason::Employer;
+        // The node in this process holds the recordings store: it deletes.
+        if let Some(employer) = &self.employer {
+            employer.delete(campaign, candidate, reason).await?;
+        } else {
+            let entry = self
+                .store
+                .roster(campaign)?
+                .candidate(candidate)
+                .cloned()
+                .ok_or_else(|| anyhow!(tr!("rev-error-no-candidate", candidate = candidate.as_str())))?;
+            crate::ops::lifecycle::delete(&self.store, campaign, &entry, reason, self.clock.now()).await?;
+        }
+        self.saved(tr!("rev-saved-deleted", name = name));
+        Ok(())
+    }
+
+    /// A standard MP4 per answer and a summary into `dir`.
+    fn export(&self, candidate: &CandidateId, dir: &std::path::Path) -> Result<()> {
+        let node = self.node.as_ref().ok_or_else(|| anyhow!(tr!("rev-error-store-closed")))?;
+        let report = crate::export::export_submission(&self.store, candidate, dir, |hash, target| {
+            let node = node.clone();
+            let (hash, target) = (hash.to_owned(), target.to_owned());
+            tokio::task::block_in_place(|| {
+                tokio::runtime::Handle::current().block_on(export_blob(&node, &hash, &target)).map(|_| ())
+            })
+        })?;
+        let (files, missing, dir) = (report.files.len(), report.missing.len(), dir.display().to_string());
+        self.out.send(Event::Toast(if missing == 0 {
+            tr!("rev-exported", files = files, dir = dir)
+        } else {
+            tr!("rev-exported-missing", files = files, dir = dir, missing = missing)
+        }));
+        Ok(())
+    }
+
+    /// A reviewer joins with a ticket: the documents first, then the recordings.
+    async fn join(&self, text: &str) -> Result<()> {
+        let ticket = Ticket::decode(text).map_err(|e| anyhow!("{e}"))?;
+        if !matches!(ticket.invitee, Invitee::Reviewer(_)) {
+            bail!(tr!("rev-error-not-reviewer-ticket"));
+        }
+        let node = self.node.as_ref().ok_or_else(|| anyhow!(tr!("rev-error-store-closed")))?;
+        client::sync_documents(node, &ticket).await?;
+        self.out.send(Event::Toast(tr!("rev-joined")));
+        self.snapshot();
+        // What did not arrive now arrives with the next round of syncs.
+        if let Err(e) = client::fetch_recordings(node, &ticket).await {
+            tracing::info!(error = %e, "recordings not fetched yet");
+        }
+        self.snapshot();
         Ok(())
     }
 
     fn ticket_nodes(&self, campaign: &CampaignId) -> Result<Vec<peerview_sync::ticket::TicketNode>> {
         let own = self.store.node_address();
         if own.is_none() {
-            bail!("the employer node has not started, so a ticket cannot say where to connect");
+            bail!(tr!("rev-error-node-not-started"));
         }
         Ok(employer::ticket_nodes(&self.store, campaign, own))
     }
@@ -485,7 +494,7 @@ impl Service {
 
     /// Copy a recording out of the blob store into the cache (once) so a player can open it.
     async fn prepare(&self, hash: &str) -> Result<PathBuf> {
-        let node = self.node.as_ref().ok_or_else(|| anyhow!("the recordings store is not open"))?;
+        let node = self.node.as_ref().ok_or_else(|| anyhow!(tr!("rev-error-store-closed")))?;
         let dir = self.data_dir.join("cache");
         std::fs::create_dir_all(&dir)?;
         let path = dir.join(format!("{hash}.mp4"));
@@ -509,9 +518,9 @@ impl Service {
             }
         }
         let reachability = match (ok, path) {
-            (true, Some(path)) => format!("connected to the employer, {path}"),
-            (true, None) => "connected to the employer".into(),
-            (false, _) => "offline".into(),
+            (true, Some(path)) => tr!("rev-reach-employer-via", path = path),
+            (true, None) => tr!("rev-reach-employer"),
+            (false, _) => tr!("rev-reach-offline"),
         };
         let status = NodeStatus { id: endpoint_hex(&node.id()), reachability, peers: usize::from(ok), transfers: 0 };
         self.out.send(Event::Node(status));
@@ -523,9 +532,9 @@ impl Service {
         let addr = node.endpoint.addr();
         let direct: Vec<String> = addr.ip_addrs().map(ToString::to_string).collect();
         let reachability = match addr.relay_urls().next() {
-            Some(relay) => format!("direct ({}) and via relay {relay}", direct.join(", ")),
-            None if direct.is_empty() => "offline".to_owned(),
-            None => format!("direct ({})", direct.join(", ")),
+            Some(relay) => tr!("rev-reach-direct-and-relay", addresses = direct.join(", "), relay = relay.to_string()),
+            None if direct.is_empty() => tr!("rev-reach-offline"),
+            None => tr!("rev-reach-direct", addresses = direct.join(", ")),
         };
         self.out.send(Event::Node(NodeStatus {
             id: endpoint_hex(&node.id()),
