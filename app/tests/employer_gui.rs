@@ -435,6 +435,7 @@ impl Serve {
             .arg(dir)
             .args(["serve", "--bind", "127.0.0.1:0", "--replicate-every", "1"])
             .env_remove("PEERVIEW_DATA_DIR")
+            .env("PEERVIEW_LANG", "en")
             .stdout(std::process::Stdio::piped())
             .stderr(std::process::Stdio::null())
             .spawn()
@@ -530,8 +531,8 @@ fn a_candidate_asks_the_employer_is_told_replies_and_grants_more_time() {
     wait_for_either(&mut dan, &mut boss, "No, we have aprons.", "the reply did not reach Dan");
     type_into(&mut dan, "Your message", "My oven broke.");
     click(&mut dan, "Ask for more time");
-    wait_for_either(&mut boss, &mut dan, "Grant 3 more day(s)", "the request did not reach the employer");
-    click(&mut boss, "Grant 3 more day(s) before the deadline");
+    wait_for_either(&mut boss, &mut dan, "Grant 3 more days", "the request did not reach the employer");
+    click(&mut boss, "Grant 3 more days before the deadline");
     wait_for(&mut boss, "Request granted", 10);
     wait_for_either(&mut dan, &mut boss, "(granted)", "the grant did not reach Dan");
     // The grant is Dan's own extension now.
