@@ -429,6 +429,7 @@ cli-mail-file-someone = Bewerber
 
 ops-opening-data-dir = das Datenverzeichnis { $dir } öffnen
 ops-creating-dir = { $dir } anlegen
+ops-writing-file = { $file } schreiben
 ops-verdict-advance = nächste Runde
 ops-verdict-hold = zurückgestellt
 ops-verdict-reject = Absage

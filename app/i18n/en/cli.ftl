@@ -445,6 +445,7 @@ cli-mail-file-someone = candidate
 
 ops-opening-data-dir = opening the data directory { $dir }
 ops-creating-dir = creating { $dir }
+ops-writing-file = writing { $file }
 ops-verdict-advance = advance
 ops-verdict-hold = hold
 ops-verdict-reject = reject

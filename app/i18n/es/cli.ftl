@@ -435,6 +435,7 @@ cli-mail-file-someone = candidato
 
 ops-opening-data-dir = abriendo el directorio de datos { $dir }
 ops-creating-dir = creando { $dir }
+ops-writing-file = escribiendo { $file }
 ops-verdict-advance = siguiente fase
 ops-verdict-hold = en espera
 ops-verdict-reject = rechazo

@@ -436,6 +436,7 @@ cli-mail-file-someone = candidat
 
 ops-opening-data-dir = ouverture du dossier de données { $dir }
 ops-creating-dir = création de { $dir }
+ops-writing-file = écriture de { $file }
 ops-verdict-advance = étape suivante
 ops-verdict-hold = en attente
 ops-verdict-reject = refus

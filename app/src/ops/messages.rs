@@ -204,7 +204,8 @@ pub fn mark_read(store: &Store, submission: &Submission) -> Result<()> {
     marks.insert(submission.candidate_id.to_string(), submission.messages.len());
     let text: String = marks.iter().map(|(id, n)| format!("{id} {n}\n")).collect();
     let path = marks_path(store);
-    peerview_sync::fsutil::write_atomic(&path, text.as_bytes()).with_context(|| format!("writing {}", path.display()))
+    peerview_sync::fsutil::write_atomic(&path, text.as_bytes())
+        .with_context(|| tr!("ops-writing-file", file = path.display().to_string()))
 }
 
 /// The conversation as text lines (for `peerview status` and the command line).
