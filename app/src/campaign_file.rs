@@ -11,6 +11,8 @@ use serde::{Deserialize, Serialize};
 use toml::Spanned;
 use toml::value::{Datetime, Offset};
 
+use crate::tr;
+
 /// Scorecard criteria used when a file names none.
 pub const DEFAULT_CRITERIA: [&str; 3] = ["Communication", "Relevant experience", "Motivation"];
 
@@ -73,25 +75,26 @@ fn default_max_takes() -> Spanned<u32> {
 
 /// Parse and validate a campaign file. `name` is used in error messages.
 pub fn parse(name: &str, text: &str, now: Timestamp) -> Result<Campaign> {
-    let file: FileCampaign = toml::from_str(text).map_err(|e| anyhow::anyhow!("{name}: {e}"))?;
+    let file: FileCampaign = toml::from_str(text)
+        .map_err(|e| anyhow::anyhow!(tr!("cli-campaign-file-syntax", file = name, error = e.to_string())))?;
     let at = |span: std::ops::Range<usize>| line_of(text, span.start);
-    let fail = |line: usize, field: &str, msg: String| -> anyhow::Error {
-        anyhow::anyhow!("{name}:{line}: field `{field}`: {msg}")
+    let fail = |line: usize, field: &str, problem: String| -> anyhow::Error {
+        anyhow::anyhow!(tr!("cli-campaign-file-field", file = name, line = line, field = field, problem = problem))
     };
 
     if file.title.get_ref().trim().is_empty() {
-        return Err(fail(at(file.title.span()), "title", "must not be empty".into()));
+        return Err(fail(at(file.title.span()), "title", tr!("cli-campaign-file-empty")));
     }
     let deadline = to_timestamp(file.deadline.get_ref()).map_err(|m| fail(at(file.deadline.span()), "deadline", m))?;
     if file.questions.is_empty() {
-        bail!("{name}: a campaign needs at least one [[question]]");
+        bail!(tr!("cli-campaign-file-no-questions", file = name));
     }
     let criteria = match file.criteria {
         Some(c) => {
             let line = at(c.span());
             let c = c.into_inner();
             if c.is_empty() || c.iter().any(|s| s.trim().is_empty()) {
-                return Err(fail(line, "criteria", "list at least one criterion, none empty".into()));
+                return Err(fail(line, "criteria", tr!("cli-campaign-file-criteria")));
             }
             c
         }
@@ -103,7 +106,7 @@ pub fn parse(name: &str, text: &str, now: Timestamp) -> Result<Campaign> {
             return Err(fail(
                 at(days.span()),
                 "retention_days",
-                format!("between 1 and {MAX_RETENTION_DAYS} days (leave it out to keep submissions until deleted)"),
+                tr!("cli-campaign-file-retention", max = MAX_RETENTION_DAYS),
             ));
         }
         Some(days) => Some(days.into_inner()),
@@ -118,7 +121,7 @@ pub fn parse(name: &str, text: &str, now: Timestamp) -> Result<Campaign> {
                 return Err(fail(
                     at(l.span()),
                     "language",
-                    format!("{:?} is not a language Peerview speaks; one of {}", l.get_ref(), known.join(", ")),
+                    tr!("cli-campaign-file-language", language = l.get_ref().as_str(), known = known.join(", ")),
                 ));
             }
         },
@@ -130,10 +133,7 @@ pub fn parse(name: &str, text: &str, now: Timestamp) -> Result<Campaign> {
                 return Err(fail(
                     at(z.span()),
                     "time_zone",
-                    format!(
-                        "{:?} is not a time zone this computer knows; an IANA name like \"Europe/Berlin\"",
-                        z.get_ref()
-                    ),
+                    tr!("cli-campaign-file-time-zone", zone = z.get_ref().as_str()),
                 ));
             }
             Some(z.into_inner())
@@ -147,10 +147,15 @@ pub fn parse(name: &str, text: &str, now: Timestamp) -> Result<Campaign> {
         let field = format!("question[{}]", i + 1);
         let question = to_question(q, &format!("q{}", i + 1), &field, &at, &fail)?;
         if question.id.as_str() == peerview_sync::ids::PRACTICE_QUESTION_ID {
-            bail!("{name}: `{field}.id`: \"practice\" is reserved for the [practice] question");
+            bail!(tr!("cli-campaign-file-practice-reserved", file = name, field = field.as_str()));
         }
         if !seen.insert(question.id.clone()) {
-            bail!("{name}: `{field}.id`: the id {:?} is used twice", question.id.as_str());
+            bail!(tr!(
+                "cli-campaign-file-duplicate-id",
+                file = name,
+                field = field.as_str(),
+                id = question.id.as_str()
+            ));
         }
         questions.push(question);
     }
@@ -161,7 +166,7 @@ pub fn parse(name: &str, text: &str, now: Timestamp) -> Result<Campaign> {
     if let Some(p) = &practice
         && p.id.as_str() != peerview_sync::ids::PRACTICE_QUESTION_ID
     {
-        bail!("{name}: `practice.id`: leave it out (the practice question's id is always \"practice\")");
+        bail!(tr!("cli-campaign-file-practice-id", file = name));
     }
     Ok(Campaign {
         id: CampaignId::random(),
@@ -193,7 +198,7 @@ fn to_question(
         None => default_id.parse().context("generated id")?,
     };
     if q.prompt.get_ref().trim().is_empty() {
-        return Err(fail(at(q.prompt.span()), &format!("{field}.prompt"), "must not be empty".into()));
+        return Err(fail(at(q.prompt.span()), &format!("{field}.prompt"), tr!("cli-campaign-file-empty")));
     }
     let limit = *q.answer_limit_secs.get_ref();
     let limit_ok =
@@ -202,16 +207,14 @@ fn to_question(
         return Err(fail(
             at(q.answer_limit_secs.span()),
             &format!("{field}.answer_limit_secs"),
-            format!(
-                "{limit} is out of range: recorded answers take 5 to {MAX_ANSWER_SECS} seconds (text answers: 0 for no limit)"
-            ),
+            tr!("cli-campaign-file-answer-limit", limit = limit, max = MAX_ANSWER_SECS),
         ));
     }
     if *q.think_secs.get_ref() > MAX_THINK_SECS {
         return Err(fail(
             at(q.think_secs.span()),
             &format!("{field}.think_secs"),
-            format!("at most {MAX_THINK_SECS} seconds"),
+            tr!("cli-campaign-file-think", max = MAX_THINK_SECS),
         ));
     }
     let takes = *q.max_takes.get_ref();
@@ -219,7 +222,7 @@ fn to_question(
         return Err(fail(
             at(q.max_takes.span()),
             &format!("{field}.max_takes"),
-            format!("{takes} is out of range: 1 to {MAX_TAKES}"),
+            tr!("cli-campaign-file-takes", takes = takes, max = MAX_TAKES),
         ));
     }
     Ok(Question {
@@ -239,12 +242,12 @@ fn line_of(text: &str, offset: usize) -> usize {
 /// A TOML datetime with a time zone, as milliseconds since the epoch.
 fn to_timestamp(dt: &Datetime) -> std::result::Result<Timestamp, String> {
     let (Some(date), Some(time)) = (dt.date, dt.time) else {
-        return Err(format!("{dt} needs a date and a time, e.g. 2026-12-15T17:00:00Z"));
+        return Err(tr!("cli-campaign-file-date-and-time", value = dt.to_string()));
     };
     let offset_minutes = match dt.offset {
         Some(Offset::Z) => 0,
         Some(Offset::Custom { minutes }) => i64::from(minutes),
-        None => return Err(format!("{dt} needs a time zone, e.g. {dt}Z for UTC or {dt}+01:00")),
+        None => return Err(tr!("cli-campaign-file-deadline-zone", value = dt.to_string())),
     };
     let days = days_from_civil(i64::from(date.year), i64::from(date.month), i64::from(date.day));
     let secs = days * 86_400 + i64::from(time.hour) * 3600 + i64::from(time.minute) * 60 + i64::from(time.second)
@@ -327,7 +330,7 @@ pub fn export(c: &Campaign) -> Result<String> {
         time_zone: c.time_zone.as_deref(),
     };
     let mut text = String::new();
-    let _ = writeln!(text, "# Peerview campaign, exported from campaign {}", c.id);
+    let _ = writeln!(text, "# {}", tr!("cli-campaign-exported-from", id = c.id.as_str()));
     text.push_str(&toml::to_string_pretty(&out).context("writing TOML")?);
     Ok(text)
 }

@@ -6,7 +6,7 @@ use peerview_sync::auth::{Quota, check_candidate_submission, deadline_for};
 use peerview_sync::doc::{Answer, EventKind, StatusEvent, SubmissionDoc};
 use peerview_sync::{CandidateId, DocKind, QuestionId, Store, Timestamp};
 
-use crate::fmt;
+use crate::{fmt, tr};
 
 /// Keep `answer` as the answer to `question` in the candidate's submission, recording a
 /// "recorded" event. Refused (nothing saved) if the employer would refuse it: wrong kind, too
@@ -30,7 +30,8 @@ pub fn keep_answer(
     })?;
     let after = doc.read()?;
     // The same rules the employer applies: better to hear them now than at upload time.
-    check_candidate_submission(&campaign, &before, &after, now, Quota::default()).map_err(|r| anyhow!("{r}"))?;
+    check_candidate_submission(&campaign, &before, &after, now, Quota::default())
+        .map_err(|r| anyhow!(tr!("cli-answer-refused", reason = r.to_string())))?;
     stored.doc = doc.into_automerge();
     store.save(&mut stored)?;
     Ok(())
@@ -55,14 +56,14 @@ pub fn mark_submitted(store: &Store, candidate: &CandidateId, now: Timestamp) ->
     let missing: Vec<&str> =
         campaign.questions.iter().filter(|q| !before.answers.contains_key(&q.id)).map(|q| q.id.as_str()).collect();
     if !missing.is_empty() {
-        bail!("answer every question before submitting; still unanswered: {}", missing.join(", "));
+        bail!(tr!("cli-submit-unanswered", questions = missing.join(", ")));
     }
     if before.submitted_at.is_some() {
         return Ok(false);
     }
     let deadline = deadline_for(&campaign, &before);
     if now > deadline {
-        bail!("the deadline ({}) has passed; contact the employer", fmt::date_time(deadline));
+        bail!(tr!("cli-submit-deadline-passed", deadline = fmt::date_time(deadline)));
     }
     doc.mark_submitted(now, "candidate")?;
     stored.doc = doc.into_automerge();
@@ -86,7 +87,7 @@ pub async fn register_fragment(
     take.seek(SeekFrom::Start(f.offset))?;
     take.read_exact(&mut bytes)?;
     let tag = node.blobs.add_bytes(bytes).await.map_err(|e| anyhow!("{e:#}"))?;
-    anyhow::ensure!(tag.hash.to_hex() == f.hash, "fragment {} changed on disk", f.index);
+    anyhow::ensure!(tag.hash.to_hex() == f.hash, tr!("cli-fragment-changed", index = f.index));
     let mut stored = node.store.load(DocKind::Submission, candidate.as_str())?;
     let mut doc = SubmissionDoc::from_automerge(std::mem::take(&mut stored.doc))?;
     doc.add_upload_fragment(question, take_number, &f.hash, f.len)?;

@@ -11,7 +11,8 @@ use peerview_sync::doc::{Answer, AnswerKind, EventKind};
 use peerview_sync::{Campaign, CandidateId, DocKind, Store, Submission};
 use serde_json::json;
 
-use crate::fmt;
+use crate::ops::describe;
+use crate::{fmt, tr};
 
 /// What an export wrote.
 #[derive(Debug, Default)]
@@ -31,7 +32,7 @@ pub fn resolve_submission(store: &Store, query: &str) -> Result<CandidateId> {
         return Ok(by_id[0].parse()?);
     }
     if by_id.len() > 1 && !q.is_empty() {
-        bail!("{q:?} matches {} submissions; give more of the id", by_id.len());
+        bail!(tr!("cli-submission-ambiguous-id", query = q, count = by_id.len()));
     }
     // A candidate's name, through the rosters of the campaigns here.
     let mut by_name = Vec::new();
@@ -48,7 +49,7 @@ pub fn resolve_submission(store: &Store, query: &str) -> Result<CandidateId> {
         return Ok(by_name.remove(0));
     }
     if by_name.len() > 1 {
-        bail!("{} submissions are from candidates named {q:?}; use the candidate id", by_name.len());
+        bail!(tr!("cli-submission-ambiguous-name", query = q, count = by_name.len()));
     }
     // The candidate's own submission to a campaign.
     for ticket in store.memberships()? {
@@ -58,9 +59,7 @@ pub fn resolve_submission(store: &Store, query: &str) -> Result<CandidateId> {
             return Ok(s.candidate_id);
         }
     }
-    bail!(
-        "no submission matches {q:?} (use a candidate id from `peerview campaign show`, a candidate's name, or a campaign id)"
-    )
+    bail!(tr!("cli-no-submission", query = q))
 }
 
 /// A file-name-safe short form of a question's prompt.
@@ -87,14 +86,14 @@ pub fn export_submission(
     dir: &Path,
     mut fetch_blob: impl FnMut(&str, &Path) -> Result<()>,
 ) -> Result<ExportReport> {
-    let submission = store.submission(candidate).context("reading the submission")?;
-    let campaign = store.campaign(&submission.campaign_id).context("reading the campaign")?;
+    let submission = store.submission(candidate).with_context(|| tr!("cli-reading-submission"))?;
+    let campaign = store.campaign(&submission.campaign_id).with_context(|| tr!("cli-reading-campaign"))?;
     let name = store
         .roster(&submission.campaign_id)
         .ok()
         .and_then(|r| r.candidates.into_iter().find(|c| &c.id == candidate))
         .map(|c| c.name);
-    std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+    std::fs::create_dir_all(dir).with_context(|| tr!("ops-creating-dir", dir = dir.display().to_string()))?;
     crate::ops::lifecycle::audit_export(store, submission.campaign_id.as_str(), candidate.as_str(), "submission");
     let mut report = ExportReport::default();
     let mut answers = Vec::new();
@@ -115,7 +114,7 @@ pub fn export_submission(
                 let raw = dir.join(format!(".{}.download", &take.hash[..16.min(take.hash.len())]));
                 let exported = fetch_blob(&take.hash, &raw).and_then(|()| {
                     export_mp4(&raw, &target, std::time::Duration::from_millis(take.recorded_at.0.max(0) as u64))
-                        .with_context(|| format!("converting the answer to {}", q.id))
+                        .with_context(|| tr!("cli-export-converting", question = q.id.as_str()))
                 });
                 let _ = std::fs::remove_file(&raw);
                 match exported {
@@ -163,7 +162,7 @@ pub fn export_submission(
         "submitted_at": submission.submitted_at.map(iso),
         "answers": answers,
         "timeline": submission.events.iter().map(|e| json!({
-            "event": event_text(&e.kind), "at": iso(e.at),
+            "event": event_json(&e.kind), "at": iso(e.at),
         })).collect::<Vec<_>>(),
         "reviews": review_json,
     });
@@ -188,7 +187,8 @@ fn kind_name(kind: AnswerKind) -> &'static str {
     }
 }
 
-fn event_text(kind: &EventKind) -> String {
+/// An event as `summary.json` names it (English, for programs; `summary.md` says it in words).
+fn event_json(kind: &EventKind) -> String {
     match kind {
         EventKind::Recorded { question } => format!("answered {question}"),
         EventKind::Decision { verdict, message } => {
@@ -198,70 +198,78 @@ fn event_text(kind: &EventKind) -> String {
     }
 }
 
+/// `summary.md`, for people: in the current language, times in the campaign's zone.
 fn markdown(campaign: &Campaign, submission: &Submission, name: Option<&str>, summary: &serde_json::Value) -> String {
     use std::fmt::Write as _;
     let mut md = String::new();
+    let zone = campaign.time_zone.as_deref();
     let who = name.map_or_else(|| submission.candidate_id.to_string(), str::to_owned);
     let _ = writeln!(md, "# {} — {who}\n", campaign.title);
-    let _ = writeln!(md, "- Role: {}", campaign.role);
-    let _ = writeln!(md, "- State: {}", submission.state());
+    let _ = writeln!(md, "- {}", tr!("cli-export-md-role", role = campaign.role.as_str()));
+    let _ = writeln!(md, "- {}", tr!("cli-export-md-state", state = describe::submission_state(submission.state())));
     if let Some(t) = submission.submitted_at {
-        let _ = writeln!(md, "- Submitted: {}", fmt::in_campaign_zone(t, campaign.time_zone.as_deref()));
+        let _ = writeln!(md, "- {}", tr!("cli-export-md-submitted", at = fmt::in_campaign_zone(t, zone)));
     }
-    let _ = writeln!(md, "- Deadline: {}\n", fmt::in_campaign_zone(campaign.deadline, campaign.time_zone.as_deref()));
+    let _ = writeln!(
+        md,
+        "- {}\n",
+        tr!("cli-export-md-deadline", deadline = fmt::in_campaign_zone(campaign.deadline, zone))
+    );
     for (n, (q, a)) in campaign.questions.iter().zip(summary["answers"].as_array().into_iter().flatten()).enumerate() {
         let _ = writeln!(md, "## {}. {}\n", n + 1, q.prompt);
         let answer = &a["answer"];
         if answer.is_null() {
-            let _ = writeln!(md, "_No answer._\n");
+            let _ = writeln!(md, "_{}_\n", tr!("cli-export-md-no-answer"));
         } else if let Some(text) = answer["text"].as_str() {
             let _ = writeln!(md, "{text}\n");
         } else {
-            let secs = answer["duration_ms"].as_u64().unwrap_or(0) as f64 / 1000.0;
+            let secs = describe::one_decimal(answer["duration_ms"].as_u64().unwrap_or(0) as f64 / 1000.0);
             match answer["file"].as_str() {
                 Some(file) => {
-                    let _ = writeln!(md, "[{file}]({file}) — {secs:.1} s, take {}\n", answer["take_number"]);
+                    let take = answer["take_number"].as_u64().unwrap_or(1);
+                    let _ = writeln!(md, "{}\n", tr!("cli-export-md-recording", file = file, secs = secs, take = take));
                 }
                 None => {
-                    let _ = writeln!(md, "_Recording ({secs:.1} s) not on this computer yet._\n");
+                    let _ = writeln!(md, "_{}_\n", tr!("cli-export-md-recording-missing", secs = secs));
                 }
             }
         }
     }
     if !submission.events.is_empty() {
-        let _ = writeln!(md, "## Timeline\n");
+        let _ = writeln!(md, "## {}\n", tr!("cli-export-md-timeline"));
         for e in &submission.events {
-            let _ = writeln!(
-                md,
-                "- {} — {}",
-                fmt::in_campaign_zone(e.at, campaign.time_zone.as_deref()),
-                event_text(&e.kind)
-            );
+            let _ = writeln!(md, "- {} — {}", fmt::in_campaign_zone(e.at, zone), describe::event(&e.kind));
         }
         md.push('\n');
     }
     if let Some(reviews) = summary["reviews"].as_array().filter(|r| !r.is_empty()) {
-        let _ = writeln!(md, "## Reviews\n");
+        let _ = writeln!(md, "## {}\n", tr!("cli-export-md-reviews"));
         for r in reviews {
-            let _ = writeln!(md, "### {}\n", r["reviewer"].as_str().unwrap_or("reviewer"));
+            let reviewer = r["reviewer"].as_str().map_or_else(|| tr!("cli-export-md-reviewer"), str::to_owned);
+            let _ = writeln!(md, "### {reviewer}\n");
             if let Some(scores) = r["scores"].as_object() {
                 for (criterion, score) in scores {
-                    let _ = writeln!(md, "- {criterion}: {score}/5");
+                    let score = score.as_u64().unwrap_or(0);
+                    let _ =
+                        writeln!(md, "- {}", tr!("cli-export-md-score", criterion = criterion.as_str(), score = score));
                 }
             }
             for c in r["comments"].as_array().into_iter().flatten() {
                 let at = c["at_ms"].as_u64().unwrap_or(0) / 1000;
                 let _ = writeln!(
                     md,
-                    "- {} at {}:{:02}: {}",
-                    c["question_id"].as_str().unwrap_or(""),
-                    at / 60,
-                    at % 60,
-                    c["text"].as_str().unwrap_or("")
+                    "- {}",
+                    tr!(
+                        "cli-export-md-comment",
+                        question = c["question_id"].as_str().unwrap_or(""),
+                        at = format!("{}:{:02}", at / 60, at % 60),
+                        text = c["text"].as_str().unwrap_or("")
+                    )
                 );
             }
             if let Some(v) = r["decision"]["verdict"].as_str() {
-                let _ = writeln!(md, "- Decision: {v}");
+                let verdict = v.parse().map_or_else(|()| v.to_owned(), describe::verdict);
+                let _ = writeln!(md, "- {}", tr!("cli-export-md-decision", verdict = verdict));
             }
             md.push('\n');
         }
@@ -271,8 +279,8 @@ fn markdown(campaign: &Campaign, submission: &Submission, name: Option<&str>, su
 
 fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     let tmp = path.with_extension("part");
-    std::fs::write(&tmp, bytes).with_context(|| format!("writing {}", tmp.display()))?;
-    std::fs::rename(&tmp, path).with_context(|| format!("writing {}", path.display()))?;
+    std::fs::write(&tmp, bytes).with_context(|| tr!("cli-writing-file", file = tmp.display().to_string()))?;
+    std::fs::rename(&tmp, path).with_context(|| tr!("cli-writing-file", file = path.display().to_string()))?;
     Ok(())
 }
 

@@ -2,18 +2,25 @@
 //! draft (the invite screen's "Email invite") and `.eml` drafts, one file per person, that any
 //! mail program opens as a message ready to send. The text says what the interview is, until
 //! when, how to get Peerview and how to open the invite (the link, and the plain ticket for a
-//! mail program that does not make the link clickable).
+//! mail program that does not make the link clickable). It is written in the campaign's language
+//! when the campaign has one, else in the employer's.
 
 use peerview_sync::Campaign;
 use peerview_sync::ticket::Ticket;
 
-use crate::fmt;
+use crate::i18n::{self, Lang};
+use crate::{fmt, tr};
 
-/// Where a candidate gets Peerview. There is no download page yet: the employer sends the
-/// installer with the invite or says where it is.
-pub const GET_PEERVIEW: &str = "Install Peerview first (free, for Windows and Linux): your contact at the employer \
-sends you the installer or tells you where to download it. On Windows it is \
-peerview-windows-x64-setup.exe; on Debian or Ubuntu, the peerview .deb package.";
+/// Where a candidate gets Peerview, in the current language. There is no download page yet: the
+/// employer sends the installer with the invite or says where it is.
+pub fn get_peerview() -> String {
+    tr!("cli-mail-get-peerview")
+}
+
+/// The campaign's own language, if it has one.
+fn language_of(campaign: &Campaign) -> Option<Lang> {
+    campaign.language.as_deref().and_then(Lang::parse)
+}
 
 /// Instructions longer than this are cut in a `mailto:` draft: mail programs and Windows
 /// refuse very long links (about 2,000 characters). `.eml` drafts carry them whole.
@@ -30,17 +37,18 @@ pub struct InviteMail {
 impl InviteMail {
     /// The invite for `name` to `campaign` with their `ticket`.
     pub fn new(campaign: &Campaign, name: &str, email: Option<&str>, ticket: &Ticket) -> InviteMail {
-        InviteMail {
+        i18n::with_lang(language_of(campaign), || InviteMail {
             to: email.map(str::trim).filter(|e| !e.is_empty()).map(str::to_owned),
-            subject: format!("Video interview: {}", campaign.title),
+            subject: tr!("cli-mail-subject", title = campaign.title.as_str()),
             body: body(campaign, name, ticket, None),
-        }
+        })
     }
 
     /// A `mailto:` link (RFC 6068) that opens a draft of this message, with long instructions cut.
     pub fn mailto(campaign: &Campaign, name: &str, email: Option<&str>, ticket: &Ticket) -> String {
         let mail = InviteMail::new(campaign, name, email, ticket);
-        let body = body(campaign, name, ticket, Some(MAILTO_INSTRUCTIONS_CHARS));
+        let body =
+            i18n::with_lang(language_of(campaign), || body(campaign, name, ticket, Some(MAILTO_INSTRUCTIONS_CHARS)));
         format!(
             "mailto:{}?subject={}&body={}",
             mail.to.as_deref().map(percent_encode).unwrap_or_default(),
@@ -65,45 +73,49 @@ impl InviteMail {
         out
     }
 
-    /// A file name for this person's `.eml` draft: letters, digits, spaces and dashes only.
+    /// A file name for this person's `.eml` draft (in the employer's language, who saves it):
+    /// letters, digits, spaces and dashes only.
     pub fn file_name(name: &str) -> String {
-        let clean: String =
-            name.chars().map(|c| if c.is_alphanumeric() || c == ' ' || c == '-' { c } else { '_' }).collect();
-        let clean = clean.trim();
-        format!("Invite {}.eml", if clean.is_empty() { "candidate" } else { clean })
+        let safe = |text: &str| -> String {
+            let clean: String =
+                text.chars().map(|c| if c.is_alphanumeric() || c == ' ' || c == '-' { c } else { '_' }).collect();
+            clean.trim().to_owned()
+        };
+        let clean = safe(name);
+        let name = if clean.is_empty() { safe(&tr!("cli-mail-file-someone")) } else { clean };
+        format!("{}.eml", safe(&tr!("cli-mail-file-name", name = name)))
     }
 }
 
+/// The message text, in the current language (the caller chooses the campaign's): a message
+/// per paragraph, the link and the ticket on lines of their own.
 fn body(campaign: &Campaign, name: &str, ticket: &Ticket, cut_instructions: Option<usize>) -> String {
     let mut instructions = campaign.instructions.trim().to_owned();
     if let Some(max) = cut_instructions
         && instructions.chars().count() > max
     {
-        instructions = instructions.chars().take(max).collect::<String>() + "... (the rest is in Peerview)";
+        let cut: String = instructions.chars().take(max).collect();
+        instructions = tr!("cli-mail-instructions-cut", instructions = cut);
     }
-    let mut text = format!(
-        "Hello {name},\n\n\
-         You are invited to a one-way video interview for {role} ({title}). You record your \
-         answers on your own computer, whenever it suits you, until {deadline}. You can prepare \
-         offline; the answers are sent when you submit.\n\n",
-        role = campaign.role,
-        title = campaign.title,
+    let intro = tr!(
+        "cli-mail-intro",
+        role = campaign.role.as_str(),
+        title = campaign.title.as_str(),
         deadline = fmt::in_campaign_zone(campaign.deadline, campaign.time_zone.as_deref()),
     );
+    let mut paragraphs = vec![tr!("cli-mail-greeting", name = name), intro];
     if !instructions.is_empty() {
-        text.push_str(&instructions);
-        text.push_str("\n\n");
+        paragraphs.push(instructions);
     }
-    let steps = format!(
-        "1. {GET_PEERVIEW}\n\n\
-         2. Open your invite link:\n\n   {link}\n\n\
-         If the link does not open Peerview, open Peerview, choose \"Open an invite\" and paste \
-         this ticket:\n\n   {ticket}\n\n\
-         The invite is for you alone and works on one computer: the first one that opens it.\n",
-        link = ticket.link(),
-        ticket = ticket.encode(),
-    );
-    text + &steps
+    paragraphs.extend([
+        tr!("cli-mail-step-install", get_peerview = get_peerview()),
+        tr!("cli-mail-step-link"),
+        format!("   {}", ticket.link()),
+        tr!("cli-mail-paste-ticket"),
+        format!("   {}", ticket.encode()),
+        tr!("cli-mail-one-computer"),
+    ]);
+    paragraphs.join("\n\n") + "\n"
 }
 
 /// Percent-encode everything but RFC 3986's unreserved characters.
@@ -260,6 +272,28 @@ mod tests {
         assert_eq!(base64(b"Man"), "TWFu");
         assert_eq!(base64(b"Ma"), "TWE=");
         assert_eq!(base64(b"M"), "TQ==");
+    }
+
+    #[test]
+    fn the_mail_is_in_the_campaigns_language() {
+        let t = ticket();
+        let mut c = campaign("Nehmen Sie sich Zeit.");
+        c.language = Some("de".into());
+        c.time_zone = Some("Europe/Berlin".into());
+        let mail = InviteMail::new(&c, "Zoë", None, &t);
+        assert_eq!(mail.subject, "Video-Interview: Support engineer");
+        let want = ["Guten Tag Zoë,", "bis 01.01.2099, 01:00 CET", "Installieren Sie zuerst Peerview", &t.link()];
+        for expected in want {
+            // A system without a time zone database names the deadline in UTC.
+            if expected.contains("CET") && crate::fmt::zone("Europe/Berlin").is_none() {
+                continue;
+            }
+            assert!(mail.body.contains(expected), "{expected:?} missing from {}", mail.body);
+        }
+        let url = InviteMail::mailto(&c, "Zoë", None, &t);
+        assert!(percent_decode(&url).contains("Guten Tag"), "the mailto draft too");
+        c.language = None;
+        assert!(InviteMail::new(&c, "Zoë", None, &t).body.starts_with("Hello Zoë,"), "else the employer's");
     }
 
     #[test]

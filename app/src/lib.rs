@@ -4,6 +4,7 @@
 
 pub mod campaign_file;
 pub mod candidate;
+pub mod cli;
 pub mod commands;
 pub mod desktop;
 pub mod export;

@@ -1,358 +1,20 @@
 //! The `peerview` binary: the desktop app (default) and the command line for scripts, servers
 //! and tests. The only crate that knows egui, the command line and where data lives on disk.
 
-use peerview::commands::{self, p2p, record};
-use peerview::{gui, paths};
-
-/// `1280x720` -> (1280, 720); even sizes only (the encoder needs them).
-fn parse_size(s: &str) -> Result<(u32, u32), String> {
-    let (w, h) = s.split_once('x').ok_or_else(|| format!("{s:?}: use WIDTHxHEIGHT, e.g. 1280x720"))?;
-    let (w, h): (u32, u32) =
-        (w.parse().map_err(|_| format!("bad width in {s:?}"))?, h.parse().map_err(|_| format!("bad height in {s:?}"))?);
-    if w < 16 || h < 16 || w > 3840 || h > 2160 || w % 2 == 1 || h % 2 == 1 {
-        return Err(format!("{s:?}: width and height must be even, from 16x16 to 3840x2160"));
-    }
-    Ok((w, h))
-}
-
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Duration;
 
-use clap::{Parser, Subcommand};
-
-/// Peer-to-peer, local-first one-way video interviews.
-///
-/// Employers create campaigns and invite candidates; candidates record their answers on their own
-/// time, even offline; reviewers watch, rate and decide. With no command, the desktop app opens.
-#[derive(Parser, Debug)]
-#[command(name = "peerview", version, about, long_about)]
-struct Cli {
-    /// Where Peerview keeps its data (default: $`XDG_DATA_HOME/peerview` or ~/.local/share/peerview;
-    /// %APPDATA%\Peerview on Windows, ~/Library/Application Support/Peerview on macOS).
-    #[arg(long, global = true, env = "PEERVIEW_DATA_DIR", value_name = "DIR")]
-    data_dir: Option<PathBuf>,
-
-    /// Relays: `default` (iroh's public relays), `disabled` (direct addresses only), or a URL.
-    #[arg(long, global = true, env = "PEERVIEW_RELAY", value_name = "MODE", default_value = "default")]
-    relay: peerview_sync::node::RelaySetting,
-
-    /// Trust this CA certificate (PEM) for the relay: a self-hosted relay whose certificate
-    /// was not signed by a public authority.
-    #[arg(long, global = true, env = "PEERVIEW_RELAY_CA", value_name = "FILE")]
-    relay_ca: Option<PathBuf>,
-
-    /// Find and announce Peerview nodes on the local network (mDNS): an office node whose
-    /// address changed is still found by its id.
-    #[arg(long, global = true, env = "PEERVIEW_LAN_DISCOVERY")]
-    lan_discovery: bool,
-
-    #[command(subcommand)]
-    command: Option<Command>,
-}
-
-#[derive(Subcommand, Debug)]
-enum Command {
-    /// Open the desktop app (the default when no command is given).
-    Gui {
-        /// An invite ticket to open (candidates).
-        ticket: Option<String>,
-        /// Use a test-pattern camera and a tone microphone instead of real devices.
-        #[arg(long)]
-        synthetic_devices: bool,
-        /// Where the employer node listens (default 0.0.0.0:47100).
-        #[arg(long, value_name = "ADDR")]
-        bind: Option<SocketAddr>,
-    },
-    /// Create, list, show and export campaigns (employer).
-    #[command(subcommand)]
-    Campaign(commands::campaign::CampaignCommand),
-    /// Run the headless employer node: accepts candidates and reviewers until stopped.
-    Serve {
-        /// Address to listen on (default 0.0.0.0:47100; e.g. 127.0.0.1:0 for tests).
-        #[arg(long, value_name = "ADDR")]
-        bind: Option<SocketAddr>,
-        /// On a hub (joined with a `pvhub1` ticket): seconds between replications with the
-        /// other employer-side nodes.
-        #[arg(long, value_name = "SECS", default_value_t = 10)]
-        replicate_every: u64,
-    },
-    /// Run a relay of your own (an iroh relay server): nodes that cannot reach each other
-    /// directly meet through it. Every node then uses `--relay URL`; tickets carry it.
-    Relay {
-        /// A TLS certificate chain (PEM) for the relay's hostname; with --key.
-        #[arg(long, value_name = "FILE", requires = "key", conflicts_with = "acme_hostname")]
-        cert: Option<PathBuf>,
-        /// The certificate's private key (PEM).
-        #[arg(long, value_name = "FILE", requires = "cert")]
-        key: Option<PathBuf>,
-        /// Get a certificate from Let's Encrypt for this public hostname (ports 80 and 443 must
-        /// reach this machine); repeatable.
-        #[arg(long = "acme-hostname", value_name = "HOST", requires = "acme_contact")]
-        acme_hostname: Vec<String>,
-        /// The email address Let's Encrypt may write to about the certificate.
-        #[arg(long, value_name = "EMAIL")]
-        acme_contact: Option<String>,
-        /// Use Let's Encrypt's staging service (for trying it out).
-        #[arg(long)]
-        acme_staging: bool,
-        /// Plain-HTTP address (default 0.0.0.0:3340 without TLS, 0.0.0.0:80 with TLS).
-        #[arg(long, value_name = "ADDR")]
-        http_bind: Option<SocketAddr>,
-        /// HTTPS address, with TLS (default 0.0.0.0:443).
-        #[arg(long, value_name = "ADDR")]
-        https_bind: Option<SocketAddr>,
-        /// QUIC address discovery, with TLS (default 0.0.0.0:7842).
-        #[arg(long, value_name = "ADDR")]
-        quic_bind: Option<SocketAddr>,
-    },
-    /// Invite a candidate to a campaign: prints the ticket to send them.
-    Invite {
-        /// The campaign id (a unique prefix is enough).
-        campaign: String,
-        /// The candidate's name, as reviewers will see it.
-        #[arg(long)]
-        name: String,
-        /// The candidate's email address, for your records.
-        #[arg(long)]
-        email: Option<String>,
-    },
-    /// Reviewer invites.
-    #[command(subcommand)]
-    Reviewer(ReviewerCommand),
-    /// Other employer-side nodes (an office machine, a colleague's laptop) that hold a full
-    /// replica and accept candidates when this one is off.
-    #[command(subcommand)]
-    Hub(HubCommand),
-    /// Withdraw a candidate's, reviewer's or hub's invite: their computer is refused from then on.
-    Revoke {
-        campaign: String,
-        /// The candidate, reviewer or hub id (see `campaign show`).
-        invitee: String,
-    },
-    /// Delete a candidate's submission everywhere (employer side): here at once, on hubs and
-    /// reviewers' computers at their next sync. Documents, reviews, recordings, name and email
-    /// go; only ids stay, so an offline copy cannot come back.
-    Delete {
-        /// The candidate's id (or a unique prefix), name or email.
-        candidate: String,
-        /// The campaign (id or prefix), if the candidate is in several.
-        #[arg(long)]
-        campaign: Option<String>,
-    },
-    /// Withdraw from a campaign (candidate): asks the employer side to delete your submission
-    /// and recordings; `peerview status` shows the receipt when it is done.
-    Withdraw {
-        campaign: String,
-        /// Keep trying to reach the employer for this many seconds before leaving it for the
-        /// next sync.
-        #[arg(long, value_name = "SECS", default_value_t = 30)]
-        wait: u64,
-    },
-    /// The audit log of this computer: deletions, withdrawals and exports (ids and times only).
-    Audit,
-    /// Write to the other side. A candidate: `message CAMPAIGN "text"` (with --extension DAYS,
-    /// or --extra-time PERCENT / --extra-takes N, it asks for that). The employer side:
-    /// `message CANDIDATE "text"` (id, name or email). It goes with the next sync.
-    Message {
-        /// The campaign (candidate) or the candidate (employer side).
-        target: String,
-        /// What to say (for a request: why).
-        text: String,
-        /// Candidate: ask for this many more days before the deadline.
-        #[arg(long, value_name = "DAYS", conflicts_with_all = ["extra_time", "extra_takes"])]
-        extension: Option<u32>,
-        /// Candidate: ask for this much more time to think and answer, in percent.
-        #[arg(long, value_name = "PERCENT")]
-        extra_time: Option<u32>,
-        /// Candidate: ask for this many more takes per question.
-        #[arg(long, value_name = "N")]
-        extra_takes: Option<u32>,
-        /// Keep trying to reach the employer for this many seconds (candidate, reviewer).
-        #[arg(long, value_name = "SECS", default_value_t = 30)]
-        wait: u64,
-    },
-    /// Grant a candidate's request (employer side): what was asked is added to their
-    /// accommodations and they are told.
-    Grant {
-        candidate: String,
-        /// The request's id (see `peerview status`); needed only if several are open.
-        #[arg(long)]
-        request: Option<String>,
-        /// Grant this many days instead of what was asked (an extension request).
-        #[arg(long, value_name = "DAYS", conflicts_with_all = ["extra_time", "extra_takes"])]
-        days: Option<u32>,
-        /// Grant this much more time, in percent, instead (an accommodation request).
-        #[arg(long, value_name = "PERCENT")]
-        extra_time: Option<u32>,
-        /// Grant this many more takes instead (an accommodation request).
-        #[arg(long, value_name = "N")]
-        extra_takes: Option<u32>,
-        /// Something to say with it.
-        #[arg(long, default_value = "")]
-        note: String,
-    },
-    /// Decline a candidate's request (employer side), with the reason they will read.
-    Decline {
-        candidate: String,
-        #[arg(long)]
-        request: Option<String>,
-        #[arg(long)]
-        reason: String,
-    },
-    /// Join with an invite ticket (candidate, reviewer or hub): fetches the campaign.
-    Join {
-        /// The ticket, as received.
-        ticket: String,
-    },
-    /// Keep an answer (candidate): a recording file for video/audio questions, or text.
-    Answer {
-        campaign: String,
-        /// The question's id (shown by `join`).
-        question: String,
-        /// A recorded take (MP4).
-        #[arg(long, value_name = "TAKE.mp4", conflicts_with = "text")]
-        file: Option<PathBuf>,
-        /// A written answer.
-        #[arg(long)]
-        text: Option<String>,
-        /// Record the take now (headless: test pattern and tone unless told otherwise).
-        #[arg(long, conflicts_with_all = ["file", "text"])]
-        record: bool,
-        /// With --record: test-pattern, camera[:INDEX] or none.
-        #[arg(long, requires = "record")]
-        video: Option<record::VideoChoice>,
-        /// With --record: tone, wav:FILE, mic[:NAME] or none.
-        #[arg(long, requires = "record", default_value = "tone")]
-        audio: record::AudioChoice,
-        /// With --record: seconds to record (at most the question's limit; default the limit).
-        #[arg(long, requires = "record")]
-        seconds: Option<f64>,
-    },
-    /// Submit your answers (candidate) and send them to the employer.
-    Submit {
-        campaign: String,
-        /// Keep trying to reach the employer for this many seconds before giving up for now.
-        #[arg(long, value_name = "SECS", default_value_t = 30)]
-        wait: u64,
-    },
-    /// The state of the submissions on this computer.
-    Status,
-    /// Sync once with every employer this computer joined; exits when done.
-    Sync {
-        /// Keep trying unreachable employers for this many seconds.
-        #[arg(long, value_name = "SECS", default_value_t = 0)]
-        wait: u64,
-        /// Keep running: sync every 10 s (backing off while the employer is unreachable).
-        #[arg(long)]
-        watch: bool,
-    },
-    /// Record one take headlessly (scripts, tests): fragmented MP4, H.264 + Opus.
-    Record {
-        /// test-pattern, camera[:INDEX] or none.
-        #[arg(long, default_value = "test-pattern")]
-        video: record::VideoChoice,
-        /// tone, wav:FILE, mic[:NAME] or none.
-        #[arg(long, default_value = "tone")]
-        audio: record::AudioChoice,
-        /// Picture size, e.g. 1280x720.
-        #[arg(long, default_value = "1280x720", value_parser = parse_size)]
-        size: (u32, u32),
-        #[arg(long, default_value_t = 30)]
-        fps: u32,
-        /// Length of the take.
-        #[arg(long)]
-        seconds: f64,
-        /// The MP4 file to write.
-        out: PathBuf,
-    },
-    /// List the cameras and microphones a take can be recorded from.
-    Devices,
-    /// Play a recording (MP4) through the speakers, from the command line.
-    Play {
-        file: PathBuf,
-        /// Playback speed: 1, 1.5 or 2 (the voice keeps its pitch).
-        #[arg(long, default_value_t = 1.0)]
-        speed: f64,
-        /// Start this many seconds in.
-        #[arg(long, value_name = "SECS", default_value_t = 0.0)]
-        from: f64,
-        /// An output device by name (default: the system's).
-        #[arg(long)]
-        device: Option<String>,
-    },
-    /// Export a submission for someone without Peerview: each answer as a standard MP4, plus
-    /// summary.json and summary.md.
-    Export {
-        /// A candidate id (or unique prefix), a candidate's name, or (candidates) a campaign id.
-        submission: String,
-        /// The folder to write into (created if needed).
-        dir: PathBuf,
-    },
-    /// Review a submission (employer, or a reviewer who joined): score, comment, decide; shows
-    /// every reviewer's review. A reviewer's changes travel with the next `peerview sync`.
-    Review {
-        /// A candidate id (or unique prefix) or a candidate's name.
-        submission: String,
-        /// A score, CRITERION=1..5 (repeatable).
-        #[arg(long = "score", value_name = "CRITERION=N")]
-        scores: Vec<String>,
-        /// Hand in your scorecard (reveals the other reviewers' scores to you).
-        #[arg(long)]
-        submit_scores: bool,
-        /// A comment on an answer.
-        #[arg(long)]
-        comment: Option<String>,
-        /// The question the comment is about (default: the first).
-        #[arg(long)]
-        question: Option<String>,
-        /// The moment of the answer the comment is about, in seconds.
-        #[arg(long, default_value_t = 0.0)]
-        at: f64,
-        /// Decide: advance, hold or reject (the candidate sees it).
-        #[arg(long)]
-        decide: Option<String>,
-        /// A message to the candidate with the decision.
-        #[arg(long)]
-        message: Option<String>,
-    },
-    /// Copy a recording (by its BLAKE3 hash) out of this computer's store into a file.
-    ExportRecording {
-        /// The recording's hash, as listed in the submission.
-        hash: String,
-        /// The file to write.
-        out: PathBuf,
-    },
-}
-
-#[derive(Subcommand, Debug)]
-enum ReviewerCommand {
-    /// Invite a colleague to review a campaign: prints their ticket.
-    Invite {
-        campaign: String,
-        /// The reviewer's name.
-        #[arg(long, default_value = "Reviewer")]
-        name: String,
-    },
-}
-
-#[derive(Subcommand, Debug)]
-enum HubCommand {
-    /// Invite another employer-side node: prints the ticket to join it with (`peerview join`),
-    /// after which `peerview serve` there keeps both nodes in step.
-    Invite {
-        campaign: String,
-        /// A name for the node, e.g. "Office".
-        #[arg(long)]
-        name: String,
-    },
-}
+use peerview::cli::{Command, HubCommand, ReviewerCommand};
+use peerview::commands::{self, p2p, record};
+use peerview::i18n::{self, Lang};
+use peerview::{gui, paths, tr};
 
 fn main() -> ExitCode {
-    // The system's language until the data directory's settings are read (they may choose one).
-    peerview::i18n::set_default(peerview::i18n::system());
-    let cli = Cli::parse();
+    // The language before the arguments are parsed, so that `--help` speaks it too.
+    i18n::set_default(language(early_data_dir().as_deref()));
+    let cli = peerview::cli::parse();
     let default_level =
         if matches!(cli.command, Some(Command::Serve { .. } | Command::Relay { .. })) { "info" } else { "warn" };
     init_tracing(default_level);
@@ -360,14 +22,11 @@ fn main() -> ExitCode {
     let result = paths::data_dir(cli.data_dir).and_then(|data_dir| {
         // Absolute: the recordings store refuses relative paths, and a node must not depend
         // on the directory it was started from.
-        let data_dir = std::path::absolute(&data_dir)
-            .map_err(|e| anyhow::anyhow!("the data directory {}: {e}", data_dir.display()))?;
+        let data_dir = std::path::absolute(&data_dir).map_err(|e| {
+            anyhow::anyhow!(tr!("cli-data-dir-error", dir = data_dir.display().to_string(), error = e.to_string()))
+        })?;
         let d = &data_dir;
-        if let Some(lang) = peerview::settings::Settings::load(d).ok().and_then(|s| s.language)
-            && std::env::var_os("PEERVIEW_LANG").is_none()
-        {
-            peerview::i18n::set_default(lang);
-        }
+        i18n::set_default(language(Some(d)));
         match cli.command {
             None => gui::run(d, relay, None, false, None),
             Some(Command::Gui { ticket, synthetic_devices, bind }) => {
@@ -485,10 +144,10 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             if let Some(code) = p2p::exit_code_for(&e) {
-                eprintln!("not sent: {e:#}");
+                eprintln!("{}", tr!("cli-not-sent", error = format!("{e:#}")));
                 return ExitCode::from(code);
             }
-            eprintln!("error: {e:#}");
+            eprintln!("{}", tr!("cli-error", error = format!("{e:#}")));
             ExitCode::FAILURE
         }
     }
@@ -512,4 +171,32 @@ fn init_tracing(default_level: &str) {
     });
     let ansi = std::io::IsTerminal::is_terminal(&std::io::stderr());
     tracing_subscriber::fmt().with_env_filter(filter).with_ansi(ansi).with_writer(std::io::stderr).init();
+}
+
+/// The language to speak: `PEERVIEW_LANG`, else the one chosen in the app (the data directory's
+/// settings), else the system's.
+fn language(data_dir: Option<&std::path::Path>) -> Lang {
+    if let Some(lang) = std::env::var("PEERVIEW_LANG").ok().as_deref().and_then(Lang::parse) {
+        return lang;
+    }
+    data_dir
+        .and_then(|d| peerview::settings::Settings::load(d).ok())
+        .and_then(|s| s.language)
+        .unwrap_or_else(i18n::system)
+}
+
+/// The data directory as the arguments will name it, read before they are parsed (for the
+/// language of `--help` and of clap's messages): `--data-dir DIR`, else the default.
+fn early_data_dir() -> Option<PathBuf> {
+    let mut args = std::env::args_os().skip(1);
+    let mut explicit = None;
+    while let Some(arg) = args.next() {
+        if arg == "--data-dir" {
+            explicit = args.next().map(PathBuf::from);
+        } else if let Some(dir) = arg.to_str().and_then(|a| a.strip_prefix("--data-dir=")) {
+            explicit = Some(PathBuf::from(dir));
+        }
+    }
+    let from_env = std::env::var_os("PEERVIEW_DATA_DIR").filter(|v| !v.is_empty()).map(PathBuf::from);
+    paths::data_dir(explicit.or(from_env)).ok()
 }

@@ -20,14 +20,14 @@ pub fn data_dir(explicit: Option<PathBuf>) -> Result<PathBuf> {
 fn platform_data_dir(var: impl Fn(&str) -> Option<OsString>) -> Result<PathBuf> {
     var("APPDATA")
         .map(|appdata| PathBuf::from(appdata).join("Peerview"))
-        .ok_or_else(|| anyhow!("cannot tell where to keep Peerview's data: APPDATA is not set; pass --data-dir DIR"))
+        .ok_or_else(|| anyhow!(crate::tr!("cli-no-data-dir", variable = "APPDATA")))
 }
 
 #[cfg(target_os = "macos")]
 fn platform_data_dir(var: impl Fn(&str) -> Option<OsString>) -> Result<PathBuf> {
     var("HOME")
         .map(|home| PathBuf::from(home).join("Library/Application Support/Peerview"))
-        .ok_or_else(|| anyhow!("cannot tell where to keep Peerview's data: HOME is not set; pass --data-dir DIR"))
+        .ok_or_else(|| anyhow!(crate::tr!("cli-no-data-dir", variable = "HOME")))
 }
 
 #[cfg(not(any(windows, target_os = "macos")))]
@@ -37,7 +37,7 @@ fn platform_data_dir(var: impl Fn(&str) -> Option<OsString>) -> Result<PathBuf> 
     }
     var("HOME")
         .map(|home| PathBuf::from(home).join(".local/share/peerview"))
-        .ok_or_else(|| anyhow!("cannot tell where to keep Peerview's data: HOME is not set; pass --data-dir DIR"))
+        .ok_or_else(|| anyhow!(crate::tr!("cli-no-data-dir", variable = "HOME")))
 }
 
 #[cfg(test)]

@@ -6,6 +6,8 @@ use std::path::Path;
 use anyhow::{Context, Result};
 use serde::{Deserialize, Serialize};
 
+use crate::tr;
+
 /// Who is using this install.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -72,18 +74,18 @@ impl Settings {
         let path = data_dir.join(FILE);
         match std::fs::read_to_string(&path) {
             Ok(text) => {
-                toml::from_str(&text).with_context(|| format!("{} is damaged; fix or delete it", path.display()))
+                toml::from_str(&text).with_context(|| tr!("cli-settings-damaged", file = path.display().to_string()))
             }
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Settings::default()),
-            Err(e) => Err(e).with_context(|| format!("reading {}", path.display())),
+            Err(e) => Err(e).with_context(|| tr!("cli-reading-file", file = path.display().to_string())),
         }
     }
 
     pub fn save(&self, data_dir: &Path) -> Result<()> {
         let path = data_dir.join(FILE);
-        let text = toml::to_string(self).context("writing settings")?;
+        let text = toml::to_string(self).with_context(|| tr!("cli-settings-writing"))?;
         peerview_sync::fsutil::write_atomic(&path, text.as_bytes())
-            .with_context(|| format!("saving {}", path.display()))
+            .with_context(|| tr!("cli-saving-file", file = path.display().to_string()))
     }
 }
 

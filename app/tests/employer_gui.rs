@@ -512,6 +512,7 @@ impl Serve {
             .arg(dir)
             .args(["serve", "--bind", "127.0.0.1:0", "--replicate-every", "1"])
             .env_remove("PEERVIEW_DATA_DIR")
+            .env("PEERVIEW_LANG", "en")
             .stdout(std::process::Stdio::piped())
             .stderr(std::process::Stdio::null())
             .spawn()

@@ -157,7 +157,10 @@ fn check_new_messages(
         if before.messages.iter().any(|b| b == m) {
             continue;
         }
-        crate::doc::messages::check_message(m).and_then(|()| check(m)).map_err(|e| Refusal(format!("message: {e}")))?;
+        crate::doc::messages::check_message(m)
+            .map_err(|e| e.to_string())
+            .and_then(|()| check(m))
+            .map_err(|e| Refusal(format!("message: {e}")))?;
     }
     Ok(())
 }

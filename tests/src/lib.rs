@@ -37,6 +37,20 @@ pub fn peerview_bin() -> PathBuf {
     bin
 }
 
+/// Pin what the `peerview` processes of the tests print in: English, times in UTC, whatever the
+/// machine's language and time zone, so that tests can compare the words and times. (Set on a
+/// wrapper such as `ip netns exec`, it reaches the program the wrapper starts.)
+pub fn pin_locale(command: &mut Command) -> &mut Command {
+    command.env("PEERVIEW_LANG", "en").env("TZ", "UTC")
+}
+
+/// A `peerview` process as the tests run it ([`pin_locale`]).
+pub fn peerview_command() -> Command {
+    let mut command = Command::new(peerview_bin());
+    pin_locale(&mut command);
+    command
+}
+
 /// The repository's root directory.
 pub fn repo_root() -> PathBuf {
     // Read when the test runs, not when it was compiled: cargo does not rebuild a test when
@@ -49,7 +63,7 @@ pub fn repo_root() -> PathBuf {
 
 /// Run `peerview --data-dir DATA args...` with no display, returning its output.
 pub fn peerview(data_dir: &Path, args: &[&str]) -> Output {
-    Command::new(peerview_bin())
+    peerview_command()
         .arg("--data-dir")
         .arg(data_dir)
         .args(args)
@@ -127,7 +141,7 @@ impl Server {
 
     /// [`Server::start`] with extra `serve` arguments.
     pub fn start_with(data_dir: &Path, bind: &str, extra: &[&str]) -> Server {
-        Server::spawn(Command::new(peerview_bin()), data_dir, bind, extra)
+        Server::spawn(peerview_command(), data_dir, bind, extra)
     }
 
     /// Start `serve` through `command` (the `peerview` binary, or a wrapper such as
@@ -139,7 +153,7 @@ impl Server {
     /// [`Server::spawn`] with a relay setting (`disabled`, `default` or a relay URL).
     pub fn spawn_with_relay(mut command: Command, data_dir: &Path, bind: &str, relay: &str, extra: &[&str]) -> Server {
         use std::io::{BufRead, BufReader};
-        let mut child = command
+        let mut child = pin_locale(&mut command)
             .args(["--relay", relay, "--data-dir"])
             .arg(data_dir)
             .args(["serve", "--bind", bind])
@@ -300,7 +314,7 @@ impl Killed {
 /// such as `ip netns exec NS peerview`) and return once it listens.
 pub fn start_relay(mut command: Command, data: &Path, args: &[&str]) -> Killed {
     use std::io::{BufRead, BufReader};
-    let mut child = command
+    let mut child = pin_locale(&mut command)
         .arg("--data-dir")
         .arg(data)
         .arg("relay")

@@ -82,6 +82,7 @@ impl Host {
     pub fn command(&self, program: impl AsRef<std::ffi::OsStr>) -> Command {
         let mut c = Command::new("ip");
         c.args(["netns", "exec", &self.ns]).arg(program);
+        crate::pin_locale(&mut c);
         c
     }
 }

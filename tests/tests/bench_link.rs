@@ -18,7 +18,7 @@ use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
 use peerview_tests::netns::{Host, Lan, Star};
-use peerview_tests::{Server, ok, peerview, peerview_bin, synthetic_mp4};
+use peerview_tests::{Server, ok, peerview, peerview_bin, peerview_command, synthetic_mp4};
 
 const LINK_MBIT: f64 = 20.0;
 
@@ -186,7 +186,7 @@ fn app_start_and_idle_memory() {
     let data = tempfile::tempdir().expect("tempdir");
     std::fs::write(data.path().join("settings.toml"), "role = \"candidate\"\n").expect("settings");
     let started = Instant::now();
-    let mut app = Command::new(peerview_bin())
+    let mut app = peerview_command()
         .args(["--relay", "disabled", "--data-dir"])
         .arg(data.path())
         .args(["gui", "--synthetic-devices"])

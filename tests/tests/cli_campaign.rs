@@ -1,7 +1,8 @@
 //! The command line, as a user runs it: create a campaign from the example file, list it, show
-//! it, export it; bad files are rejected with the line and the field named.
+//! it, export it; bad files are rejected with the line and the field named; it speaks the
+//! user's language.
 
-use peerview_tests::{peerview, repo_root, stderr, stdout};
+use peerview_tests::{peerview, peerview_command, repo_root, stderr, stdout};
 
 #[test]
 fn create_list_show_export_the_example_campaign() {
@@ -99,4 +100,52 @@ fn a_corrupt_document_is_reported_and_the_rest_still_works() {
     assert!(err.contains(&file.display().to_string()) && err.contains("quarantine"), "names the file: {err}");
     assert!(stdout(&out).contains(&ids[1]), "the other campaign is still listed");
     assert_eq!(std::fs::read_dir(data.path().join("quarantine")).expect("ls").count(), 1, "kept aside");
+}
+
+/// With `PEERVIEW_LANG=de` the command line speaks German: what it prints, its errors (its own,
+/// and a damaged ticket's), the numbers and the dates.
+#[test]
+fn the_command_line_speaks_the_users_language() {
+    let data = tempfile::tempdir().expect("tempdir");
+    let german = |args: &[&str]| {
+        peerview_command()
+            .arg("--data-dir")
+            .arg(data.path())
+            .args(args)
+            .env("PEERVIEW_LANG", "de")
+            .output()
+            .expect("run peerview")
+    };
+    let example = repo_root().join("examples/campaign.toml");
+    let out = german(&["campaign", "create", "--file", example.to_str().expect("utf-8 path")]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let created = stderr(&out);
+    assert!(
+        created
+            .contains("Kampagne „Backend engineer, spring hiring“ mit 4 Fragen angelegt, Frist 30.06.2030, 17:00 UTC."),
+        "{created}"
+    );
+    let id = stdout(&out).trim().to_owned();
+
+    let list = stdout(&german(&["campaign", "list"]));
+    for expected in ["TITEL", "FRAGEN", "BEWERBER", "FRIST", &id] {
+        assert!(list.contains(expected), "missing {expected:?} in:\n{list}");
+    }
+    let show = stdout(&german(&["campaign", "show", &id]));
+    for expected in ["Frist:", "Übungsfrage (zählt nie)", "Fragen:", "Bewerber (0):", "noch niemand eingeladen"] {
+        assert!(show.contains(expected), "missing {expected:?} in:\n{show}");
+    }
+
+    let out = german(&["join", "pvinvite1damaged"]);
+    assert!(!out.status.success());
+    let err = stderr(&out);
+    assert!(err.starts_with("Fehler: Dieses Ticket kann nicht verwendet werden: "), "{err}");
+    assert!(!err.contains("ticket is"), "no English left: {err}");
+
+    let file = data.path().join("bad.toml");
+    let bad = "title = \"T\"\nrole = \"R\"\ndeadline = 2030-01-01T00:00:00Z\n[[question]]\nprompt = \"P\"\nanswer = \"video\"\nmax_takes = 99\n";
+    std::fs::write(&file, bad).expect("write");
+    let out = german(&["campaign", "create", "--file", file.to_str().expect("utf-8")]);
+    let err = stderr(&out);
+    assert!(err.contains("bad.toml:7: Feld `question[1].max_takes`: 99 liegt außerhalb des Bereichs"), "{err}");
 }

@@ -4,10 +4,10 @@
 //! than the whole file), the submission is received, and the hash verifies. (Kills mid-take are
 //! in `record_crash.rs`.)
 
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Stdio};
 use std::time::{Duration, Instant};
 
-use peerview_tests::{Server, free_udp_port, ok, peer, peerview, peerview_bin, stderr, stdout, synthetic_mp4};
+use peerview_tests::{Server, free_udp_port, ok, peer, peerview, peerview_command, stderr, stdout, synthetic_mp4};
 
 const CAMPAIGN: &str = r#"
 title = "Driver"
@@ -21,7 +21,7 @@ answer_limit_secs = 600
 "#;
 
 fn candidate_sync(dir: &std::path::Path) -> Child {
-    Command::new(peerview_bin())
+    peerview_command()
         .args(["--relay", "disabled", "--data-dir"])
         .arg(dir)
         .args(["sync", "--wait", "300"])
@@ -58,7 +58,7 @@ fn an_upload_killed_on_either_side_six_times_resumes_each_time_and_verifies() {
     for round in 0..3 {
         // The candidate dies after 8 MB more have arrived (the first time in `submit`)...
         let mut candidate = if round == 0 {
-            Command::new(peerview_bin())
+            peerview_command()
                 .args(["--relay", "disabled", "--data-dir"])
                 .arg(flo.path())
                 .args(["submit", &campaign])

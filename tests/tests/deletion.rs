@@ -115,9 +115,9 @@ fn a_deletion_reaches_every_copy_and_a_stale_replica_does_not_bring_it_back() {
         (!t.iter().any(|t| t.starts_with("recording"))).then(|| t.join("\n"))
     });
     let rita = tempfile::tempdir().expect("tempdir");
-    assert!(ok(&peer(rita.path(), &["join", &rita_ticket])).contains("1 recordings downloaded"));
+    assert!(ok(&peer(rita.path(), &["join", &rita_ticket])).contains("1 recording downloaded"));
     let stan = tempfile::tempdir().expect("tempdir");
-    assert!(ok(&peer(stan.path(), &["join", &stan_ticket])).contains("1 recordings downloaded"));
+    assert!(ok(&peer(stan.path(), &["join", &stan_ticket])).contains("1 recording downloaded"));
     for dir in [office.path(), laptop.path(), rita.path(), stan.path()] {
         let t = traces(dir, &recording);
         assert!(t.iter().any(|t| t.starts_with("name")), "the search must see the name before: {t:?}");
@@ -149,7 +149,7 @@ fn a_deletion_reaches_every_copy_and_a_stale_replica_does_not_bring_it_back() {
     // The employer deletes Ada's submission while the office node runs.
     let deleted = ok(&peerview(office.path(), &["delete", "Ada Lovelace"]));
     assert!(deleted.contains("Deleted the submission of Ada Lovelace"), "{deleted}");
-    assert!(deleted.contains("1 recordings removed"), "{deleted}");
+    assert!(deleted.contains("1 recording removed"), "{deleted}");
     assert_eq!(traces(office.path(), &recording), Vec::<String>::new(), "the office still holds Ada's data");
     let shown = ok(&peerview(office.path(), &["campaign", "show", &campaign]));
     assert!(shown.contains("deleted") && !shown.contains("Ada"), "{shown}");
@@ -258,7 +258,7 @@ fn the_retention_period_deletes_a_decided_submission_when_the_node_starts_after_
     // node deletes the submission as it starts.
     // (Preloaded rather than through the `faketime` wrapper, so SIGTERM reaches the node.)
     let at = |offset: &str| {
-        let mut command = std::process::Command::new(peerview_tests::peerview_bin());
+        let mut command = peerview_tests::peerview_command();
         command.env("LD_PRELOAD", &faketime).env("FAKETIME", offset).env("FAKETIME_DONT_FAKE_MONOTONIC", "1");
         command
     };

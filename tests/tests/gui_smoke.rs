@@ -11,7 +11,7 @@ use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use peerview_tests::{Server, ok, peer, peerview, peerview_bin, stdout};
+use peerview_tests::{Server, ok, peer, peerview, peerview_command, stdout};
 
 const CAMPAIGN: &str = r#"
 title = "Support engineer"
@@ -169,7 +169,7 @@ fn the_real_window_opens_an_invite_and_answers_keys() {
 /// Run `peerview ARGS` on the virtual display while `check` runs; the app is stopped after,
 /// and its log is shown if the check failed.
 fn with_window(x: &Xvfb, data: &Path, args: &[&str], check: impl FnOnce()) {
-    let mut app = Command::new(peerview_bin())
+    let mut app = peerview_command()
         .args(["--relay", "disabled", "--data-dir"])
         .arg(data)
         .args(args)

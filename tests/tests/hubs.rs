@@ -102,7 +102,7 @@ fn a_hub_accepts_a_submission_while_the_office_node_is_off_and_replicates_it_bac
         ok(&peerview(office.path(), &["reviewer", "invite", &campaign, "--name", "Rita"])).trim().to_owned();
     let rita = tempfile::tempdir().expect("tempdir");
     let joined = ok(&peer(rita.path(), &["join", &rev_ticket]));
-    assert!(joined.contains("1 recordings downloaded"), "{joined}");
+    assert!(joined.contains("1 recording downloaded"), "{joined}");
     let out = rita.path().join("got.mp4");
     ok(&peerview(rita.path(), &["export-recording", &hash, out.to_str().expect("utf-8")]));
     assert_eq!(std::fs::read(&out).expect("exported"), bytes);

@@ -103,6 +103,7 @@ impl Path3 {
     fn command(&self, which: usize, program: &str) -> Command {
         let mut c = Command::new("ip");
         c.args(["netns", "exec", &self.names[which], program]);
+        peerview_tests::pin_locale(&mut c);
         c
     }
 }

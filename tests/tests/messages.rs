@@ -8,7 +8,7 @@ use std::path::Path;
 use std::process::{Command, Output};
 use std::time::Duration;
 
-use peerview_tests::{Server, free_udp_port, ok, peer, peerview, peerview_bin, stderr, stdout};
+use peerview_tests::{Server, free_udp_port, ok, peer, peerview, peerview_command, stderr, stdout};
 
 /// A campaign whose deadline is a day away (the test moves the clocks past it).
 fn campaign_file(dir: &Path) -> std::path::PathBuf {
@@ -38,7 +38,7 @@ fn clock_at(command: &mut Command, at: Option<std::time::SystemTime>) {
 
 /// `peerview --relay disabled` with the clock at `at`.
 fn peer_at(dir: &Path, at: Option<std::time::SystemTime>, args: &[&str]) -> Output {
-    let mut command = Command::new(peerview_bin());
+    let mut command = peerview_command();
     clock_at(&mut command, at);
     command.args(["--relay", "disabled", "--data-dir"]).arg(dir).args(args).env_remove("PEERVIEW_DATA_DIR");
     command.output().expect("run peerview")
@@ -94,7 +94,7 @@ fn a_candidate_asks_the_employer_answers_and_a_granted_extension_lets_them_answe
     assert!(node.stop().success());
     let late = Some(std::time::SystemTime::now() + Duration::from_secs(2 * 86_400));
     let node = {
-        let mut command = Command::new(peerview_bin());
+        let mut command = peerview_command();
         clock_at(&mut command, late);
         Server::spawn(command, office.path(), &bind, &[])
     };
@@ -102,14 +102,14 @@ fn a_candidate_asks_the_employer_answers_and_a_granted_extension_lets_them_answe
     let said = format!("{}{}", stdout(&refused), stderr(&refused));
     assert!(said.contains("deadline"), "{said}");
     let request = ok(&peer_at(ada.path(), late, &["message", &campaign, "I was in hospital.", "--extension", "5"]));
-    assert!(request.contains("REQUEST 5 more day(s) before the deadline"), "{request}");
+    assert!(request.contains("REQUEST 5 more days before the deadline"), "{request}");
     let status = ok(&peerview(office.path(), &["status"]));
-    assert!(status.contains("1 open requests"), "{status}");
+    assert!(status.contains("1 open request"), "{status}");
     let granted = ok(&peerview(office.path(), &["grant", "Ada", "--note", "Get well soon."]));
-    assert!(granted.contains("Granted Ada's request for 5 more day(s)"), "{granted}");
+    assert!(granted.contains("Granted Ada's request for 5 more days"), "{granted}");
     ok(&peer_at(ada.path(), late, &["sync"]));
     let status = ok(&peer_at(ada.path(), late, &["status"]));
-    assert!(status.contains("GRANTED: 5 more day(s) before the deadline — Get well soon."), "{status}");
+    assert!(status.contains("GRANTED: 5 more days before the deadline — Get well soon."), "{status}");
     ok(&peer_at(ada.path(), late, &["answer", &campaign, "why", "--text", "The sea is calm at night."]));
     let submitted = ok(&peer_at(ada.path(), late, &["submit", &campaign]));
     assert!(submitted.contains("received by the employer"), "{submitted}");

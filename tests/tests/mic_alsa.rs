@@ -5,7 +5,7 @@
 use std::path::Path;
 use std::process::Command;
 
-use peerview_tests::{peerview_bin, stderr, stdout};
+use peerview_tests::{peerview_command, stderr, stdout};
 
 /// The sound tests share the machine's two cores badly (ALSA's `null` device spins one), and a
 /// starved player has gaps: run them one at a time.
@@ -93,7 +93,7 @@ fn speech_through_the_alsa_file_plugin_is_recorded_faithfully() {
         .args(["pad", "0", "3"]));
     let conf = alsa_config(dir.path(), &raw);
     let out = dir.path().join("answer.mp4");
-    let run = Command::new(peerview_bin())
+    let run = peerview_command()
         .arg("--data-dir")
         .arg(dir.path().join("data"))
         .args(["record", "--video", "none", "--audio", "mic", "--seconds", "3"])
@@ -121,7 +121,7 @@ fn without_a_microphone_the_message_is_clear() {
     let _serial = serial();
     let dir = tempfile::tempdir().expect("tempdir");
     let conf = no_sound_card(dir.path());
-    let run = Command::new(peerview_bin())
+    let run = peerview_command()
         .arg("--data-dir")
         .arg(dir.path().join("data"))
         .args(["record", "--video", "none", "--audio", "mic", "--seconds", "1"])
@@ -191,7 +191,7 @@ fn playback_through_the_alsa_file_plugin_matches_the_recording() {
     let ok = |c: &mut Command| assert!(c.status().expect("run").success(), "{c:?}");
     ok(Command::new("espeak-ng").arg("-w").arg(&wav).arg("Playback keeps every word of the answer in time."));
     let take = dir.path().join("take.mp4");
-    let rec = Command::new(peerview_bin())
+    let rec = peerview_command()
         .arg("--data-dir")
         .arg(dir.path().join("data"))
         .args(["record", "--video", "test-pattern", "--size", "320x240", "--seconds", "3", "--audio"])
@@ -225,7 +225,7 @@ pcm.!default {{ type asym capture.pcm "null" playback.pcm "fakespk" }}
     let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
     // Twice real time: 48 kHz × 2 bytes × 2.
     let reader = drain_fifo(fifo.clone(), 192_000.0, stop.clone());
-    let play = Command::new(peerview_bin())
+    let play = peerview_command()
         .arg("play")
         .arg(&take)
         .env("ALSA_CONFIG_PATH", format!("/usr/share/alsa/alsa.conf:{}", conf.display()))
@@ -252,7 +252,7 @@ fn playback_without_speakers_plays_silently_and_says_so() {
     let _serial = serial();
     let dir = tempfile::tempdir().expect("tempdir");
     let take = dir.path().join("take.mp4");
-    let rec = Command::new(peerview_bin())
+    let rec = peerview_command()
         .arg("--data-dir")
         .arg(dir.path().join("data"))
         .args(["record", "--video", "none", "--audio", "tone", "--seconds", "1"])
@@ -261,7 +261,7 @@ fn playback_without_speakers_plays_silently_and_says_so() {
         .expect("record");
     assert!(rec.status.success(), "{}", stderr(&rec));
     let conf = no_sound_card(dir.path());
-    let play = Command::new(peerview_bin())
+    let play = peerview_command()
         .arg("play")
         .arg(&take)
         .env("ALSA_CONFIG_PATH", format!("/usr/share/alsa/alsa.conf:{}", conf.display()))

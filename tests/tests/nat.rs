@@ -124,6 +124,7 @@ impl Nats {
     fn command(ns: &str, program: impl AsRef<std::ffi::OsStr>) -> Command {
         let mut c = Command::new("ip");
         c.args(["netns", "exec", ns]).arg(program);
+        peerview_tests::pin_locale(&mut c);
         c
     }
 }

@@ -7,7 +7,7 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use peerview_tests::{Server, free_udp_port, ok, peer, peerview, peerview_bin, stderr, stdout, synthetic_mp4};
+use peerview_tests::{Server, free_udp_port, ok, peer, peerview, peerview_command, stderr, stdout, synthetic_mp4};
 
 const CAMPAIGN: &str = r#"
 title = "Support engineer"
@@ -79,7 +79,7 @@ fn invite_join_answer_submit_review_and_isolation() {
     // A reviewer syncs everything of the campaign, recordings included.
     let rita = tempfile::tempdir().expect("tempdir");
     let joined = ok(&peer(rita.path(), &["join", &ticket_rev]));
-    assert!(joined.contains("1 recordings downloaded"), "{joined}");
+    assert!(joined.contains("1 recording downloaded"), "{joined}");
     let out = rita.path().join("got.mp4");
     ok(&peerview(rita.path(), &["export-recording", &hash, out.to_str().expect("utf-8")]));
     assert_eq!(std::fs::read(&out).expect("read"), bytes);
@@ -171,7 +171,7 @@ fn killed_transfers_resume_and_verify() {
     ok(&peer(cleo.path(), &["answer", &campaign, "why", "--text", "Because."]));
 
     // 1. Kill the candidate in the middle of the upload.
-    let mut submit = Command::new(peerview_bin())
+    let mut submit = peerview_command()
         .args(["--relay", "disabled", "--data-dir"])
         .arg(cleo.path())
         .args(["submit", &campaign])
@@ -198,7 +198,7 @@ fn killed_transfers_resume_and_verify() {
     assert!((1..100).contains(&percent), "part was sent, status says {percent}%:\n{status}");
 
     // 2. Kill the employer in the middle of the next attempt.
-    let mut again = Command::new(peerview_bin())
+    let mut again = peerview_command()
         .args(["--relay", "disabled", "--data-dir"])
         .arg(cleo.path())
         .arg("sync")
@@ -255,7 +255,7 @@ fn offline_submission_is_kept_and_delivered_when_the_employer_returns() {
     assert!(status.contains("submitted, waiting to send 0.2 MB"), "{status}");
 
     // A waiting sync delivers by itself once the employer is back.
-    let mut sync = Command::new(peerview_bin())
+    let mut sync = peerview_command()
         .args(["--relay", "disabled", "--data-dir"])
         .arg(dana.path())
         .args(["sync", "--wait", "120"])

@@ -6,7 +6,7 @@ use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use peerview_tests::{peerview, peerview_bin, stderr};
+use peerview_tests::{peerview, peerview_command, stderr};
 
 #[test]
 fn killed_recordings_keep_every_announced_fragment() {
@@ -14,7 +14,7 @@ fn killed_recordings_keep_every_announced_fragment() {
     for round in 0..3 {
         let data = tempfile::tempdir().expect("tempdir");
         let out = data.path().join("never.mp4");
-        let mut child = Command::new(peerview_bin())
+        let mut child = peerview_command()
             .arg("--data-dir")
             .arg(data.path())
             .args(["record", "--size", "320x240", "--seconds", "30"])

@@ -91,7 +91,7 @@ fn the_whole_journey_passes_through_the_relay_when_peers_cannot_reach_each_other
 
     // A reviewer on a third network pulls the recording through the relay too.
     let joined = on(reviewer_host, &url, reviewer, &["join", &reviewer_ticket]);
-    assert!(stdout(&joined).contains("1 recordings downloaded"), "{}{}", stdout(&joined), stderr(&joined));
+    assert!(stdout(&joined).contains("1 recording downloaded"), "{}{}", stdout(&joined), stderr(&joined));
     let out = reviewer.join("export");
     ok(&on(reviewer_host, &url, reviewer, &["export", "Ada Lovelace", out.to_str().expect("utf-8")]));
     let mp4 = std::fs::read_dir(&out)

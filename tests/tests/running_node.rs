@@ -129,7 +129,7 @@ fn every_command_gives_the_same_result_with_the_node_running_or_stopped() {
     let refused = peer(bob_dir.path(), &["join", &bob]);
     assert!(!refused.status.success() && stderr(&refused).contains("withdrawn"), "{}", stderr(&refused));
     let rita_dir = tempfile::tempdir().expect("tempdir");
-    assert!(ok(&peer(rita_dir.path(), &["join", &rita])).contains("1 recordings downloaded"));
+    assert!(ok(&peer(rita_dir.path(), &["join", &rita])).contains("1 recording downloaded"));
     // An unknown request on the socket gets an answer, not a crash.
     #[cfg(unix)]
     {

@@ -8,7 +8,8 @@ use clap::Subcommand;
 use peerview_sync::{Campaign, InviteState, Store, StoreError, SubmissionState, Timestamp};
 
 use super::open_store;
-use crate::{campaign_file, fmt};
+use crate::ops::describe;
+use crate::{campaign_file, fmt, tr};
 
 #[derive(Subcommand, Debug)]
 pub enum CampaignCommand {
@@ -36,14 +37,18 @@ pub fn run(data_dir: &Path, cmd: CampaignCommand) -> Result<()> {
     let store = open_store(data_dir)?;
     match cmd {
         CampaignCommand::Create { file } => {
-            let text = std::fs::read_to_string(&file).with_context(|| format!("reading {}", file.display()))?;
+            let text = std::fs::read_to_string(&file)
+                .with_context(|| tr!("cli-reading-file", file = file.display().to_string()))?;
             let campaign = campaign_file::parse(&file.display().to_string(), &text, Timestamp::now())?;
-            store.create_campaign(&campaign).context("saving the campaign")?;
+            store.create_campaign(&campaign).with_context(|| tr!("cli-saving-campaign"))?;
             eprintln!(
-                "Created campaign \"{}\" with {} questions, deadline {}.",
-                campaign.title,
-                campaign.questions.len(),
-                fmt::date_time(campaign.deadline)
+                "{}",
+                tr!(
+                    "cli-campaign-created",
+                    title = campaign.title.as_str(),
+                    questions = campaign.questions.len(),
+                    deadline = fmt::date_time(campaign.deadline)
+                )
             );
             println!("{}", campaign.id);
         }
@@ -64,17 +69,33 @@ fn list(store: &Store) -> Result<String> {
     let (campaigns, unreadable) = store.campaigns()?;
     let mut out = String::new();
     if campaigns.is_empty() {
-        out.push_str("No campaigns yet. Create one with: peerview campaign create --file campaign.toml\n");
+        out.push_str(&tr!("cli-campaign-list-empty"));
+        out.push('\n');
     } else {
         let now = Timestamp::now();
-        let _ = writeln!(out, "{:<16}  {:<32}  {:>9}  {:>10}  DEADLINE", "ID", "TITLE", "QUESTIONS", "CANDIDATES");
+        let headers = [
+            tr!("cli-campaign-list-id"),
+            tr!("cli-campaign-list-title"),
+            tr!("cli-campaign-list-questions"),
+            tr!("cli-campaign-list-candidates"),
+            tr!("cli-campaign-list-deadline"),
+        ];
+        // Columns as wide as their heading in this language, the id and the title at least as
+        // wide as an id and a shortened title.
+        let width = |i: usize, at_least: usize| headers[i].chars().count().max(at_least);
+        let (id_w, title_w, questions_w, candidates_w) = (width(0, 16), width(1, 32), width(2, 5), width(3, 5));
+        let _ = writeln!(
+            out,
+            "{:<id_w$}  {:<title_w$}  {:>questions_w$}  {:>candidates_w$}  {}",
+            headers[0], headers[1], headers[2], headers[3], headers[4]
+        );
         for c in &campaigns {
             let candidates = store.roster(&c.id).map_or(0, |r| r.candidates.len());
             let _ = writeln!(
                 out,
-                "{:<16}  {:<32}  {:>9}  {:>10}  {} ({})",
+                "{:<id_w$}  {:<title_w$}  {:>questions_w$}  {:>candidates_w$}  {} ({})",
                 c.id,
-                truncate(&c.title, 32),
+                truncate(&c.title, title_w),
                 c.questions.len(),
                 candidates,
                 fmt::date_time(c.deadline),
@@ -83,7 +104,7 @@ fn list(store: &Store) -> Result<String> {
         }
     }
     for e in unreadable {
-        let _ = writeln!(out, "(unreadable: {e})");
+        let _ = writeln!(out, "{}", tr!("cli-campaign-unreadable", error = e.to_string()));
     }
     Ok(out)
 }
@@ -98,23 +119,38 @@ fn truncate(s: &str, max: usize) -> String {
     }
 }
 
+/// `Label:  value` lines, the values aligned however long the labels are in this language.
+fn fields(out: &mut String, rows: &[(String, String)]) {
+    let width = rows.iter().map(|(label, _)| label.chars().count()).max().unwrap_or(0) + 1;
+    for (label, value) in rows {
+        let _ = writeln!(out, "{:<width$} {value}", format!("{label}:"));
+    }
+}
+
 fn show(store: &Store, c: &Campaign, now: Timestamp) -> Result<String> {
     let mut out = String::new();
-    let _ = writeln!(out, "Campaign {}: {}", c.id, c.title);
-    let _ = writeln!(out, "Role:      {}", c.role);
-    let _ = writeln!(out, "Deadline:  {} ({})", fmt::date_time(c.deadline), fmt::relative(now, c.deadline));
-    let _ = writeln!(out, "Created:   {}", fmt::date_time(c.created_at));
-    let _ = writeln!(out, "Scorecard: {}", c.criteria.join(", "));
+    let _ = writeln!(out, "{}", tr!("cli-campaign-show-heading", id = c.id.as_str(), title = c.title.as_str()));
+    let deadline = fmt::date_time(c.deadline);
+    fields(
+        &mut out,
+        &[
+            (tr!("cli-campaign-show-role"), c.role.clone()),
+            (tr!("cli-campaign-show-deadline"), format!("{deadline} ({})", fmt::relative(now, c.deadline))),
+            (tr!("cli-campaign-show-created"), fmt::date_time(c.created_at)),
+            (tr!("cli-campaign-show-scorecard"), c.criteria.join(", ")),
+        ],
+    );
     if !c.instructions.is_empty() {
-        let _ = writeln!(out, "\nInstructions:");
+        let _ = writeln!(out, "\n{}", tr!("cli-campaign-show-instructions"));
         for line in c.instructions.lines() {
             let _ = writeln!(out, "  {line}");
         }
     }
     if let Some(p) = &c.practice {
-        let _ = writeln!(out, "\nPractice question (never counts): {}\n     {}", fmt::question_rules(p), p.prompt);
+        let _ =
+            writeln!(out, "\n{}\n     {}", tr!("cli-campaign-show-practice", rules = fmt::question_rules(p)), p.prompt);
     }
-    let _ = writeln!(out, "\nQuestions:");
+    let _ = writeln!(out, "\n{}", tr!("cli-campaign-show-questions"));
     for (i, q) in c.questions.iter().enumerate() {
         let _ = writeln!(out, "  {}. [{}] {}\n     {}", i + 1, q.id, fmt::question_rules(q), q.prompt);
     }
@@ -128,43 +164,63 @@ fn show(store: &Store, c: &Campaign, now: Timestamp) -> Result<String> {
             {
                 let _ = writeln!(
                     out,
-                    "\nYour submission: {} ({} of {} answered)",
-                    s.state(),
-                    s.answers.len(),
-                    c.questions.len()
+                    "\n{}",
+                    tr!(
+                        "cli-campaign-show-your-submission",
+                        state = describe::submission_state(s.state()),
+                        answered = s.answers.len(),
+                        questions = c.questions.len()
+                    )
                 );
             }
             return Ok(out);
         }
         Err(e) => return Err(e.into()),
     };
-    let _ = writeln!(out, "\nCandidates ({}):", roster.candidates.len());
+    let _ = writeln!(out, "\n{}", tr!("cli-campaign-show-candidates", count = roster.candidates.len()));
     if roster.candidates.is_empty() {
-        let _ = writeln!(out, "  none invited yet");
+        let _ = writeln!(out, "  {}", tr!("cli-campaign-show-none-invited"));
     }
     for cand in &roster.candidates {
         let state = match store.submission(&cand.id) {
-            Ok(s) => s.state().to_string(),
-            Err(StoreError::NotFound { .. }) => SubmissionState::NotStarted.to_string(),
-            Err(e) => format!("unreadable ({e})"),
+            Ok(s) => describe::submission_state(s.state()),
+            Err(StoreError::NotFound { .. }) => describe::submission_state(SubmissionState::NotStarted),
+            Err(e) => tr!("cli-campaign-show-unreadable", error = e.to_string()),
         };
-        let invite =
-            if cand.state == InviteState::Invited { String::new() } else { format!(", invite {}", cand.state) };
-        let email = cand.email.as_deref().map(|e| format!(" <{e}>")).unwrap_or_default();
-        let _ = writeln!(out, "  {}  {}{email}: {state}{invite}", cand.id, cand.name);
+        let who = match cand.email.as_deref() {
+            Some(email) => format!("{} <{email}>", cand.name),
+            None => cand.name.clone(),
+        };
+        let line = if cand.state == InviteState::Invited {
+            tr!("cli-campaign-show-candidate", id = cand.id.as_str(), who = who, state = state)
+        } else {
+            tr!(
+                "cli-campaign-show-candidate-invite",
+                id = cand.id.as_str(),
+                who = who,
+                state = state,
+                invite = describe::invite_state(cand.state)
+            )
+        };
+        let _ = writeln!(out, "  {line}");
     }
     if !roster.reviewers.is_empty() {
-        let _ = writeln!(out, "\nReviewers ({}):", roster.reviewers.len());
+        let _ = writeln!(out, "\n{}", tr!("cli-campaign-show-reviewers", count = roster.reviewers.len()));
         for r in &roster.reviewers {
-            let _ = writeln!(out, "  {}  {} ({})", r.id, r.name, r.state);
+            let _ = writeln!(out, "  {}  {} ({})", r.id, r.name, describe::invite_state(r.state));
         }
     }
     if !roster.hubs.is_empty() {
-        let _ = writeln!(out, "\nEmployer-side nodes ({}):", roster.hubs.len());
+        let _ = writeln!(out, "\n{}", tr!("cli-campaign-show-hubs", count = roster.hubs.len()));
         for h in &roster.hubs {
             let addrs = h.addrs.iter().map(ToString::to_string).collect::<Vec<_>>().join(", ");
-            let at = if addrs.is_empty() { String::new() } else { format!(", at {addrs}") };
-            let _ = writeln!(out, "  {}  {} ({}{at})", h.id, h.name, h.state);
+            let state = describe::invite_state(h.state);
+            let detail = if addrs.is_empty() {
+                state
+            } else {
+                tr!("cli-campaign-show-hub-at", state = state, addresses = addrs)
+            };
+            let _ = writeln!(out, "  {}  {} ({detail})", h.id, h.name);
         }
     }
     Ok(out)

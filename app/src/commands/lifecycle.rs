@@ -6,11 +6,12 @@ use std::time::Duration;
 
 use anyhow::Result;
 use peerview_sync::Timestamp;
+use peerview_sync::audit::Action;
 
 use super::open_store;
 use super::p2p::{NotSent, deliver, membership, runtime, status_of, with_backoff};
-use crate::fmt;
 use crate::ops::Net;
+use crate::{fmt, tr};
 
 pub fn delete(data_dir: &Path, campaign: Option<&str>, who: &str) -> Result<()> {
     let store = open_store(data_dir)?;
@@ -22,17 +23,19 @@ pub fn delete(data_dir: &Path, campaign: Option<&str>, who: &str) -> Result<()> 
         peerview_sync::DeletionReason::Employer,
         Timestamp::now(),
     ))?;
-    let who = if deleted.already { candidate.id.to_string() } else { format!("{} ({})", candidate.name, candidate.id) };
     if deleted.already {
-        println!("The submission of {who} was already deleted ({}).", fmt::date_time(deleted.deletion.at));
+        println!(
+            "{}",
+            tr!("cli-delete-already", id = candidate.id.as_str(), date = fmt::date_time(deleted.deletion.at))
+        );
     } else {
-        println!("Deleted the submission of {who}: documents, reviews, name and email are gone from this computer.");
+        println!("{}", tr!("cli-delete-done", name = candidate.name.as_str(), id = candidate.id.as_str()));
     }
     match removed {
-        Some(n) => println!("{n} recordings removed from the recordings store."),
-        None => println!("The recordings go when the running node next starts (it did not answer)."),
+        Some(n) => println!("{}", tr!("cli-delete-recordings-removed", count = n)),
+        None => println!("{}", tr!("cli-delete-recordings-later")),
     }
-    println!("Hubs and reviewers delete their copies at their next sync; only the ids stay, so no copy comes back.");
+    println!("{}", tr!("cli-delete-copies"));
     Ok(())
 }
 
@@ -40,7 +43,7 @@ pub fn withdraw(data_dir: &Path, net: Net, campaign: &str, wait: Duration) -> Re
     let store = open_store(data_dir)?;
     let ticket = membership(&store, campaign)?;
     if crate::ops::lifecycle::withdraw(&store, &ticket, Timestamp::now())? {
-        println!("Withdrawn. Asking the employer to delete your submission and recordings...");
+        println!("{}", tr!("cli-withdrawn"));
     }
     drop(store);
     if let Err(e) = with_backoff(wait, || deliver(data_dir, net.clone(), &ticket)) {
@@ -55,23 +58,37 @@ pub fn withdraw(data_dir: &Path, net: Net, campaign: &str, wait: Duration) -> Re
 pub fn audit(data_dir: &Path) -> Result<()> {
     let store = open_store(data_dir)?;
     let (entries, bad) = peerview_sync::audit::read(store.root())?;
+    let action_width = [Action::Delete, Action::Purge, Action::Withdrawal, Action::Export]
+        .map(|a| action_name(a).chars().count())
+        .into_iter()
+        .max()
+        .unwrap_or(0);
     if entries.is_empty() {
-        println!("Nothing in the audit log: no deletion, withdrawal or export on this computer.");
+        println!("{}", tr!("cli-audit-empty"));
     }
     for e in &entries {
-        let action =
-            serde_json::to_value(e.action).ok().and_then(|v| v.as_str().map(ToOwned::to_owned)).unwrap_or_default();
-        println!(
-            "{}  {action:<10}  campaign {}  candidate {}  by {}{}",
-            fmt::date_time(Timestamp(e.at)),
-            e.campaign,
-            e.candidate,
-            e.by.get(..16).unwrap_or(&e.by),
-            e.detail.as_deref().map(|d| format!("  ({d})")).unwrap_or_default()
+        let action = action_name(e.action);
+        let line = tr!(
+            "cli-audit-line",
+            campaign = e.campaign.as_str(),
+            candidate = e.candidate.as_str(),
+            by = e.by.get(..16).unwrap_or(&e.by)
         );
+        let detail = e.detail.as_deref().map(|d| format!("  ({d})")).unwrap_or_default();
+        println!("{}  {action:<width$}  {line}{detail}", fmt::date_time(Timestamp(e.at)), width = action_width);
     }
     if bad > 0 {
-        eprintln!("{bad} lines of the audit log could not be read.");
+        eprintln!("{}", tr!("cli-audit-unreadable", count = bad));
     }
     Ok(())
+}
+
+/// An audit entry's action, as the log's reader reads it.
+fn action_name(action: Action) -> String {
+    match action {
+        Action::Delete => tr!("cli-audit-delete"),
+        Action::Purge => tr!("cli-audit-purge"),
+        Action::Withdrawal => tr!("cli-audit-withdrawal"),
+        Action::Export => tr!("cli-audit-export"),
+    }
 }

@@ -11,6 +11,7 @@ use peerview_sync::{Store, Timestamp};
 use super::open_store;
 use super::p2p::{NotSent, deliver, status_of, with_backoff};
 use crate::ops::Net;
+use crate::tr;
 
 pub fn message(
     data_dir: &Path,
@@ -34,7 +35,7 @@ pub fn message(
             None => MessageBody::Text(text.trim().to_owned()),
         };
         crate::ops::messages::send_as_candidate(&store, ticket, body, now)?;
-        println!("Message kept on this computer; sending it to the employer...");
+        println!("{}", tr!("cli-message-kept-sending"));
         drop(store);
         if let Err(e) = with_backoff(wait, || deliver(data_dir, net.clone(), ticket)) {
             if e.downcast_ref::<NotSent>().is_none() {
@@ -45,11 +46,11 @@ pub fn message(
         return status_of(data_dir, Some(&ticket.campaign));
     }
     if request.is_some() {
-        bail!("only a candidate asks for more time or an accommodation (is {target:?} a campaign you joined?)");
+        bail!(tr!("cli-message-only-candidates-ask", target = target));
     }
     let (campaign, candidate) = crate::ops::lifecycle::find_candidate(&store, None, target)?;
     crate::ops::messages::send_as_employer(&store, &candidate.id, text, now)?;
-    println!("Message to {} kept; they receive it at their next sync.", candidate.name);
+    println!("{}", tr!("cli-message-kept", name = candidate.name.as_str()));
     // A reviewer's computer sends it to the employer side now.
     let reviewer = store.memberships()?.into_iter().find(|t| t.campaign == campaign);
     drop(store);
@@ -75,10 +76,14 @@ pub fn answer_request(
         crate::ops::messages::answer_request(&store, &candidate.id, request, grant, amount, note, Timestamp::now())?;
     let what = match &asked.body {
         peerview_sync::doc::MessageBody::Request { kind, .. } => crate::ops::messages::describe_request(kind),
-        _ => "the request".to_owned(),
+        _ => tr!("ops-the-request"),
     };
-    let verb = if grant { "Granted" } else { "Declined" };
-    println!("{verb} {}'s request for {what}; they are told at their next sync.", candidate.name);
+    let name = candidate.name.as_str();
+    if grant {
+        println!("{}", tr!("cli-request-granted", name = name, what = what));
+    } else {
+        println!("{}", tr!("cli-request-declined", name = name, what = what));
+    }
     Ok(())
 }
 
@@ -87,13 +92,13 @@ pub(super) fn conversation(s: &peerview_sync::Submission) {
     if s.messages.is_empty() {
         return;
     }
-    println!("  messages:");
+    println!("  {}", tr!("cli-status-messages"));
     for line in crate::ops::messages::thread_lines(s) {
         println!("    {line}");
     }
     let open = peerview_sync::doc::messages::open_requests(&s.messages);
     if !open.is_empty() {
-        println!("  open requests: {}", open.len());
+        println!("  {}", tr!("cli-status-open-requests", count = open.len()));
     }
 }
 
@@ -115,11 +120,16 @@ pub(super) fn employer_conversations(store: &Store, memberships: &[Ticket]) -> R
             let open = peerview_sync::doc::messages::open_requests(&s.messages).len();
             let unread = marks.unread(&s, peerview_sync::doc::Side::Employer);
             println!(
-                "{}: {} ({}): {} messages, {unread} unread, {open} open requests",
-                campaign.title,
-                c.name,
-                c.id,
-                s.messages.len()
+                "{}",
+                tr!(
+                    "cli-status-conversation",
+                    campaign = campaign.title.as_str(),
+                    name = c.name.as_str(),
+                    id = c.id.as_str(),
+                    messages = s.messages.len(),
+                    unread = unread,
+                    open = open
+                )
             );
             for line in crate::ops::messages::thread_lines(&s) {
                 println!("    {line}");

@@ -14,12 +14,22 @@ use std::path::Path;
 use anyhow::Result;
 use peerview_sync::Store;
 
+use crate::tr;
+
 /// Open the store, telling the user about any corrupt file that was set aside and any take a
 /// crash left behind (repaired here).
 pub fn open_store(data_dir: &Path) -> Result<Store> {
     let store = crate::ops::open_store(data_dir)?;
     for problem in store.problems() {
-        eprintln!("warning: {problem}");
+        let (file, reason) = (problem.path.display().to_string(), problem.reason.as_str());
+        eprintln!(
+            "{}",
+            match &problem.moved_to {
+                Some(to) =>
+                    tr!("cli-store-problem-moved", file = file, reason = reason, moved_to = to.display().to_string()),
+                None => tr!("cli-store-problem-kept", file = file, reason = reason),
+            }
+        );
     }
     record::recover(data_dir);
     Ok(store)

@@ -8,16 +8,17 @@ use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result, anyhow, bail};
 use peerview_sync::client::{self, ClientError};
-use peerview_sync::doc::{Answer, AnswerKind, EventKind, MediaKind, Take, TextAnswer};
+use peerview_sync::doc::{Answer, AnswerKind, MediaKind, Take, TextAnswer};
 use peerview_sync::employer;
 use peerview_sync::node::{Node, endpoint_hex};
 use peerview_sync::ticket::{Invitee, Ticket};
 use peerview_sync::{CampaignId, Store, SubmissionState, SystemClock, Timestamp};
 
 use super::open_store;
-use crate::fmt;
+use crate::ops::describe::{self, client_error};
 use crate::ops::node::MAX_BACKOFF;
 use crate::ops::{EmployerNode, Net};
+use crate::{fmt, tr};
 
 /// Exit status for "saved here, but not delivered yet" (the employer was unreachable).
 pub const EXIT_NOT_SENT: u8 = 2;
@@ -39,7 +40,10 @@ pub(super) fn runtime() -> Result<&'static tokio::runtime::Runtime> {
     if let Some(rt) = RUNTIME.get() {
         return Ok(rt);
     }
-    let rt = tokio::runtime::Builder::new_multi_thread().enable_all().build().context("starting the async runtime")?;
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .with_context(|| tr!("cli-starting-runtime"))?;
     Ok(RUNTIME.get_or_init(|| rt))
 }
 
@@ -50,17 +54,17 @@ pub fn serve(data_dir: &Path, net: Net, bind: Option<SocketAddr>, replicate_ever
         if let Some(problem) = &employer.address_problem {
             bail!("{problem}");
         }
-        println!("Peerview employer node {}", endpoint_hex(&employer.node.id()));
+        println!("{}", tr!("cli-serve-node", id = endpoint_hex(&employer.node.id())));
         for addr in &employer.address.addrs {
-            println!("  listening on {addr}");
+            println!("  {}", tr!("cli-serve-listening", address = addr.to_string()));
         }
         if let Some(relay) = &employer.address.relay_url {
-            println!("  reachable through relay {relay}");
+            println!("  {}", tr!("cli-serve-relay", relay = relay.as_str()));
         }
         if net.lan_discovery {
-            println!("  announced on the local network (mDNS), so candidates there find it by its id");
+            println!("  {}", tr!("cli-serve-lan"));
         }
-        println!("Ready. Invite candidates with: peerview invite CAMPAIGN --name NAME");
+        println!("{}", tr!("cli-serve-ready"));
         wait_for_shutdown_signal().await;
         tracing::info!("shutting down");
         employer.shutdown().await
@@ -72,21 +76,20 @@ pub fn relay(options: &crate::ops::relay::RelayOptions) -> Result<()> {
     use crate::ops::relay::RelayTls;
     runtime()?.block_on(async move {
         let mut relay = crate::ops::relay::start(options).await?;
-        println!("Peerview relay running");
+        println!("{}", tr!("cli-relay-running"));
         for (what, addr) in &relay.listening {
-            println!("  {what} on {addr}");
+            println!("  {}", tr!("cli-relay-listening", what = what.as_str(), address = addr.to_string()));
         }
         match &options.tls {
             RelayTls::Plain => {
                 let port = relay.listening.first().map_or(0, |(_, a)| a.port());
-                println!(
-                    "Plain HTTP, without TLS: for a local network or a test. Nodes use: --relay http://THIS-MACHINE:{port}"
-                );
-                println!("For the internet, give it a certificate (--cert/--key) or a hostname (--acme-hostname).");
+                println!("{}", tr!("cli-relay-plain", port = port.to_string()));
+                println!("{}", tr!("cli-relay-plain-internet"));
             }
-            RelayTls::Files { .. } => println!("Nodes use: --relay https://HOSTNAME-IN-THE-CERTIFICATE"),
+            RelayTls::Files { .. } => println!("{}", tr!("cli-relay-files")),
             RelayTls::Acme { hostnames, .. } => {
-                println!("Nodes use: --relay https://{}", hostnames.first().map_or("HOSTNAME", String::as_str));
+                let hostname = hostnames.first().map_or("HOSTNAME", String::as_str);
+                println!("{}", tr!("cli-relay-acme", hostname = hostname));
             }
         }
         tokio::select! {
@@ -114,32 +117,16 @@ async fn wait_for_shutdown_signal() {
 
 /// The employer-side nodes a new ticket lists: this one, then the other hubs.
 fn node_addresses(store: &Store, campaign: &CampaignId) -> Result<Vec<peerview_sync::ticket::TicketNode>> {
-    let Some(own) = store.node_address() else {
-        bail!(
-            "this data directory has never run the employer node, so a ticket cannot say where to connect: start `peerview serve` first"
-        )
-    };
+    let Some(own) = store.node_address() else { bail!(tr!("cli-invite-no-node")) };
     Ok(employer::ticket_nodes(store, campaign, Some(own)))
-}
-
-fn describe_nodes(nodes: &[peerview_sync::ticket::TicketNode]) -> String {
-    if nodes.len() == 1 {
-        String::new()
-    } else {
-        format!(" It lists {} employer-side nodes; any reachable one will do.", nodes.len())
-    }
 }
 
 pub fn invite(data_dir: &Path, campaign: &str, name: &str, email: Option<&str>) -> Result<()> {
     let store = open_store(data_dir)?;
     let campaign = store.resolve_campaign(campaign)?;
     let ticket = employer::invite_candidate(&store, &campaign, name, email, node_addresses(&store, &campaign)?)?;
-    eprintln!(
-        "Invited {name}. Send them this ticket; it works once, on one computer.{}\n\
-         As a link that opens Peerview on the invite: {}",
-        describe_nodes(&ticket.nodes),
-        ticket.link()
-    );
+    eprintln!("{}", tr!("cli-invited", name = name, nodes = ticket.nodes.len()));
+    eprintln!("{}", tr!("cli-invite-link", link = ticket.link()));
     println!("{ticket}");
     Ok(())
 }
@@ -148,7 +135,7 @@ pub fn invite_reviewer(data_dir: &Path, campaign: &str, name: &str) -> Result<()
     let store = open_store(data_dir)?;
     let campaign = store.resolve_campaign(campaign)?;
     let ticket = employer::invite_reviewer(&store, &campaign, name, node_addresses(&store, &campaign)?)?;
-    eprintln!("Reviewer ticket for {name} (works once, on one computer).{}", describe_nodes(&ticket.nodes));
+    eprintln!("{}", tr!("cli-invite-reviewer", name = name, nodes = ticket.nodes.len()));
     println!("{ticket}");
     Ok(())
 }
@@ -157,9 +144,7 @@ pub fn invite_hub(data_dir: &Path, campaign: &str, name: &str) -> Result<()> {
     let store = open_store(data_dir)?;
     let campaign = store.resolve_campaign(campaign)?;
     let ticket = employer::invite_hub(&store, &campaign, name, node_addresses(&store, &campaign)?)?;
-    eprintln!(
-        "Ticket for the employer-side node {name} (works once, on one computer, within 24 hours). On that computer run\n  peerview join TICKET\nthen `peerview serve` there keeps both nodes in step:"
-    );
+    eprintln!("{}", tr!("cli-invite-hub", name = name));
     println!("{ticket}");
     Ok(())
 }
@@ -168,7 +153,7 @@ pub fn revoke(data_dir: &Path, campaign: &str, invitee: &str) -> Result<()> {
     let store = open_store(data_dir)?;
     let campaign = store.resolve_campaign(campaign)?;
     let name = employer::revoke(&store, &campaign, invitee)?;
-    println!("Revoked the invite of {name}: their computer is refused from now on.");
+    println!("{}", tr!("cli-revoked", name = name.as_str()));
     Ok(())
 }
 
@@ -178,22 +163,26 @@ async fn client_node(data_dir: &Path, net: Net) -> Result<Node> {
 }
 
 pub fn join(data_dir: &Path, net: Net, ticket_text: &str) -> Result<()> {
-    let ticket = Ticket::decode(ticket_text).map_err(|e| anyhow!("{e}"))?;
+    let ticket = Ticket::decode(ticket_text)
+        .map_err(|e| anyhow!(tr!("cli-join-bad-ticket", reason = describe::ticket_error(&e))))?;
     runtime()?.block_on(async move {
         let node = client_node(data_dir, net).await?;
         if let Invitee::Hub(_) = &ticket.invitee {
             let own = node.store.node_address();
             let result = client::replicate(&node, &ticket, own.as_ref()).await;
             node.shutdown().await;
-            let replicated = result?;
+            let replicated = result.map_err(|e| anyhow!(client_error(&e)))?;
             let campaign = node.store.campaign(&ticket.campaign)?;
             println!(
-                "This computer is now an employer-side node of {}: {} documents and {} recordings copied.",
-                campaign.title, replicated.changed_docs, replicated.fetched_recordings
+                "{}",
+                tr!(
+                    "cli-join-hub",
+                    title = campaign.title.as_str(),
+                    documents = replicated.changed_docs,
+                    recordings = replicated.fetched_recordings
+                )
             );
-            println!(
-                "Run `peerview serve` here to accept candidates and reviewers and to keep both nodes in step; tickets issued afterwards list this node too."
-            );
+            println!("{}", tr!("cli-join-hub-serve"));
             return Ok(());
         }
         let result = client::sync_documents(&node, &ticket).await;
@@ -201,36 +190,42 @@ pub fn join(data_dir: &Path, net: Net, ticket_text: &str) -> Result<()> {
             Ok(o) => o,
             Err(e) => {
                 node.shutdown().await;
-                return Err(e.into());
+                return Err(anyhow!(client_error(&e)));
             }
         };
         let campaign = node.store.campaign(&ticket.campaign)?;
         match &ticket.invitee {
             Invitee::Candidate(_) => {
-                println!("Joined: {} ({})", campaign.title, campaign.role);
-                println!("Deadline: {}", fmt::date_time(campaign.deadline));
+                println!("{}", tr!("cli-joined", title = campaign.title.as_str(), role = campaign.role.as_str()));
+                println!(
+                    "{}",
+                    tr!(
+                        "cli-joined-deadline",
+                        deadline = fmt::deadline(campaign.deadline, campaign.time_zone.as_deref())
+                    )
+                );
                 if !campaign.instructions.is_empty() {
                     println!("\n{}\n", campaign.instructions);
                 }
                 if let Some(p) = &campaign.practice {
-                    println!("Practice (never counts): {}\n     {}", fmt::question_rules(p), p.prompt);
+                    println!("{}\n     {}", tr!("cli-joined-practice", rules = fmt::question_rules(p)), p.prompt);
                 }
-                println!("Questions:");
+                println!("{}", tr!("cli-joined-questions"));
                 for (i, q) in campaign.questions.iter().enumerate() {
                     println!("  {}. [{}] {}\n     {}", i + 1, q.id, fmt::question_rules(q), q.prompt);
                 }
-                println!(
-                    "\nAnswer with: peerview answer {} QUESTION_ID (--file TAKE.mp4 | --text \"...\")",
-                    campaign.id
-                );
+                println!("\n{}", tr!("cli-joined-answer-with", campaign = campaign.id.as_str()));
             }
             Invitee::Hub(_) => unreachable!("hubs replicate above"),
             Invitee::Reviewer(_) => {
                 let fetched = client::fetch_recordings(&node, &ticket).await;
-                println!("Joined as reviewer of {}: {} documents synced.", campaign.title, outcome.docs.len());
+                println!(
+                    "{}",
+                    tr!("cli-joined-reviewer", title = campaign.title.as_str(), documents = outcome.docs.len())
+                );
                 match fetched {
-                    Ok(n) => println!("{n} recordings downloaded."),
-                    Err(e) => println!("Recordings not downloaded yet: {e}"),
+                    Ok(n) => println!("{}", tr!("cli-recordings-downloaded", count = n)),
+                    Err(e) => println!("{}", tr!("cli-recordings-not-downloaded", error = client_error(&e))),
                 }
             }
         }
@@ -244,9 +239,9 @@ pub(super) fn membership(store: &Store, campaign: &str) -> Result<Ticket> {
     let matches: Vec<Ticket> =
         store.memberships()?.into_iter().filter(|t| t.campaign.as_str().starts_with(campaign)).collect();
     match matches.len() {
-        0 => bail!("this computer has not joined campaign {campaign}: use `peerview join TICKET` first"),
+        0 => bail!(tr!("cli-not-joined", campaign = campaign)),
         1 => Ok(matches.into_iter().next().expect("one")),
-        _ => bail!("{campaign:?} matches several campaigns; type more of the id"),
+        _ => bail!(tr!("cli-several-campaigns", campaign = campaign)),
     }
 }
 
@@ -269,12 +264,12 @@ pub fn answer(
 ) -> Result<()> {
     let store = Arc::new(open_store(data_dir)?);
     let ticket = membership(&store, campaign)?;
-    let Invitee::Candidate(candidate) = &ticket.invitee else { bail!("only candidates answer questions") };
+    let Invitee::Candidate(candidate) = &ticket.invitee else { bail!(tr!("cli-only-candidates-answer")) };
     let campaign = store.campaign(&ticket.campaign)?;
     let question_id = question.parse().map_err(|e| anyhow!("{e}"))?;
     let Some(q) = campaign.questions.iter().find(|q| q.id == question_id) else {
         let ids: Vec<&str> = campaign.questions.iter().map(|q| q.id.as_str()).collect();
-        bail!("there is no question {question} in this campaign (questions: {})", ids.join(", "));
+        bail!(tr!("cli-no-such-question-list", question = question, questions = ids.join(", ")));
     };
     let before = store.submission(candidate)?;
     let now = Timestamp::now();
@@ -285,40 +280,40 @@ pub fn answer(
             let limit = before.accommodations.stretch_secs(q.answer_limit_secs);
             let seconds = request.seconds.unwrap_or(f64::from(limit));
             if seconds > f64::from(limit) {
-                bail!("question {question} allows answers of at most {limit} s");
+                bail!(tr!("cli-answer-too-long", question = question, limit = limit));
             }
             let video = request.video.unwrap_or(if q.kind == AnswerKind::Video {
                 super::record::VideoChoice::TestPattern
             } else {
                 super::record::VideoChoice::None
             });
-            println!("Recording {seconds} s...");
+            println!("{}", tr!("cli-recording", secs = seconds));
             let live = LiveUpload { net, ticket: ticket.clone(), question: question_id.clone(), take_number };
             let take_path = record_with_live_upload(data_dir, &video, &request.audio, seconds, live)?;
             recorded_take_dir = take_path.parent().map(Path::to_path_buf);
             Some(take_path)
         }
-        Some(_) => bail!("question {question} takes a text answer: use --text \"...\""),
+        Some(_) => bail!(tr!("cli-answer-needs-text", question = question)),
         None => file,
     };
     let answer = match (q.kind, file, text) {
         (AnswerKind::Text, None, Some(text)) => Answer::Text(TextAnswer { text, written_at: now }),
-        (AnswerKind::Text, Some(_), _) => bail!("question {question} takes a text answer: use --text \"...\""),
+        (AnswerKind::Text, Some(_), _) => bail!(tr!("cli-answer-needs-text", question = question)),
         (AnswerKind::Video | AnswerKind::Audio, Some(path), None) => {
             let media = if q.kind == AnswerKind::Video { MediaKind::Video } else { MediaKind::Audio };
             Answer::Recording(import_recording(&store, &path, media, take_number, now)?)
         }
         (AnswerKind::Video | AnswerKind::Audio, None, Some(_)) => {
-            bail!("question {question} takes a {} answer: use --file TAKE.mp4", q.kind)
+            bail!(tr!("cli-answer-needs-file", question = question, kind = fmt::kind(q.kind)))
         }
-        _ => bail!("give exactly one of --file or --text"),
+        _ => bail!(tr!("cli-answer-file-or-text")),
     };
     crate::candidate::keep_answer(&store, candidate, &question_id, &answer, now)?;
     // The blob store holds the take now.
     if let Some(dir) = recorded_take_dir {
         let _ = std::fs::remove_dir_all(dir);
     }
-    println!("Saved your answer to {question}. Submit all answers with: peerview submit {}", campaign.id);
+    println!("{}", tr!("cli-answer-saved", question = question, campaign = campaign.id.as_str()));
     Ok(())
 }
 
@@ -402,17 +397,16 @@ fn import_recording(
     take_number: u32,
     now: Timestamp,
 ) -> Result<Take> {
-    let path = std::fs::canonicalize(path).with_context(|| format!("reading {}", path.display()))?;
-    let bytes = std::fs::read(&path).with_context(|| format!("reading {}", path.display()))?;
-    let info = peerview_media::probe::probe_mp4(&bytes).map_err(|e| anyhow!("{}: {e}", path.display()))?;
+    let path =
+        std::fs::canonicalize(path).with_context(|| tr!("cli-reading-file", file = path.display().to_string()))?;
+    let bytes = std::fs::read(&path).with_context(|| tr!("cli-reading-file", file = path.display().to_string()))?;
+    let info = peerview_media::probe::probe_mp4(&bytes)
+        .map_err(|e| anyhow!(tr!("cli-not-a-recording", file = path.display().to_string(), error = e.to_string())))?;
     if media == MediaKind::Video && !info.has_video {
-        bail!("{} has no video track, and this question needs a video answer", path.display());
+        bail!(tr!("cli-no-video-track", file = path.display().to_string()));
     }
     let hash = runtime()?.block_on(crate::ops::recordings::add(store, &path))?;
-    anyhow::ensure!(
-        hash == blake3::hash(&bytes).to_hex().to_string(),
-        "the recording changed while it was being stored; try again"
-    );
+    anyhow::ensure!(hash == blake3::hash(&bytes).to_hex().to_string(), tr!("cli-recording-changed"));
     Ok(Take {
         hash,
         size_bytes: bytes.len() as u64,
@@ -430,7 +424,7 @@ pub(super) fn with_backoff(wait: Duration, mut attempt: impl FnMut() -> Result<(
     loop {
         match attempt() {
             Err(e) if e.downcast_ref::<NotSent>().is_some() && start.elapsed() + delay <= wait => {
-                eprintln!("{e:#}\nRetrying in {} s...", delay.as_secs());
+                eprintln!("{e:#}\n{}", tr!("cli-retrying", secs = delay.as_secs()));
                 std::thread::sleep(delay);
                 delay = (delay * 2).min(MAX_BACKOFF);
             }
@@ -442,9 +436,9 @@ pub(super) fn with_backoff(wait: Duration, mut attempt: impl FnMut() -> Result<(
 pub fn submit(data_dir: &Path, net: Net, campaign: &str, wait: Duration) -> Result<()> {
     let store = open_store(data_dir)?;
     let ticket = membership(&store, campaign)?;
-    let Invitee::Candidate(candidate) = &ticket.invitee else { bail!("only candidates submit") };
+    let Invitee::Candidate(candidate) = &ticket.invitee else { bail!(tr!("cli-only-candidates-submit")) };
     if crate::candidate::mark_submitted(&store, candidate, Timestamp::now())? {
-        println!("Submitted. Sending to the employer...");
+        println!("{}", tr!("cli-submitted-sending"));
     }
     drop(store);
     with_backoff(wait, || deliver(data_dir, net.clone(), &ticket))?;
@@ -460,9 +454,9 @@ pub(super) fn deliver(data_dir: &Path, net: Net, ticket: &Ticket) -> Result<()> 
         match result {
             Ok(_) => Ok(()),
             Err(e @ (ClientError::Unreachable(_) | ClientError::Interrupted(_) | ClientError::Busy)) => {
-                Err(anyhow::Error::new(NotSent(format!("{e}. Run `peerview sync` to try again."))))
+                Err(anyhow::Error::new(NotSent(tr!("cli-not-sent-try-again", reason = client_error(&e)))))
             }
-            Err(e) => Err(e.into()),
+            Err(e) => Err(anyhow!(client_error(&e))),
         }
     })
 }
@@ -510,7 +504,7 @@ fn sync_once(data_dir: &Path, net: Net) -> Result<()> {
 async fn sync_all(node: &Node) -> Result<()> {
     let tickets = node.store.memberships()?;
     if tickets.is_empty() {
-        println!("Nothing to sync: this computer has not joined any campaign.");
+        println!("{}", tr!("cli-sync-nothing"));
         return Ok(());
     }
     let mut failures = Vec::new();
@@ -518,7 +512,7 @@ async fn sync_all(node: &Node) -> Result<()> {
         match crate::ops::exchange::exchange(node, ticket).await {
             Ok(summary) => println!("{}: {summary}", ticket.campaign),
             Err(e) => {
-                println!("{}: {e}", ticket.campaign);
+                println!("{}: {}", ticket.campaign, client_error(&e));
                 failures.push(e);
             }
         }
@@ -526,7 +520,7 @@ async fn sync_all(node: &Node) -> Result<()> {
     if failures.is_empty() {
         Ok(())
     } else {
-        Err(anyhow::Error::new(NotSent(format!("{} of {} campaigns not synced", failures.len(), tickets.len()))))
+        Err(anyhow::Error::new(NotSent(tr!("cli-sync-failures", failed = failures.len(), total = tickets.len()))))
     }
 }
 
@@ -540,7 +534,7 @@ pub fn export_recording(data_dir: &Path, hash: &str, out: &Path) -> Result<()> {
     });
     let (campaign, candidate) = owner.unwrap_or_default();
     crate::ops::lifecycle::audit_export(&store, &campaign, &candidate, &format!("recording {hash}"));
-    println!("Wrote {} ({size} bytes).", out.display());
+    println!("{}", tr!("cli-wrote-bytes", file = out.display().to_string(), bytes = size));
     Ok(())
 }
 
@@ -553,7 +547,7 @@ pub(super) fn status_of(data_dir: &Path, only: Option<&CampaignId>) -> Result<()
     let tickets = store.memberships()?;
     let own_campaigns = only.is_none() && !store.list(peerview_sync::DocKind::Roster)?.is_empty();
     if tickets.is_empty() && !own_campaigns {
-        println!("This computer has not joined any campaign yet (peerview join TICKET).");
+        println!("{}", tr!("cli-status-not-joined"));
     }
     if only.is_none() {
         super::messages::employer_conversations(&store, &tickets)?;
@@ -562,7 +556,10 @@ pub(super) fn status_of(data_dir: &Path, only: Option<&CampaignId>) -> Result<()
     // How the employer side was last reached: direct, or through a relay (behind NATs).
     let contact = |ticket: &Ticket| {
         if let Some((at, path)) = contacts.get(ticket.campaign.as_str()) {
-            println!("  last reached the employer {}, {path}", fmt::date_time(Timestamp(*at)));
+            println!(
+                "  {}",
+                tr!("cli-status-last-reached", date = fmt::date_time(Timestamp(*at)), path = path.as_str())
+            );
         }
     };
     for ticket in tickets.iter().filter(|t| only.is_none_or(|c| &t.campaign == c)) {
@@ -570,69 +567,48 @@ pub(super) fn status_of(data_dir: &Path, only: Option<&CampaignId>) -> Result<()
         match &ticket.invitee {
             Invitee::Candidate(_) => {
                 let Some(s) = store.submission_of(ticket)? else {
-                    println!("{title}: not synced yet");
+                    println!("{}", tr!("cli-status-not-synced", title = title.as_str()));
                     continue;
                 };
                 let upload = client::upload_progress(&s, &store.upload_progress());
+                let answers = s.answers.len();
                 let state = match s.state() {
-                    SubmissionState::NotStarted => "not started".to_owned(),
-                    SubmissionState::Recorded if upload.sent > 0 => format!(
-                        "in progress, {} answers saved here ({}% of the recordings already sent)",
-                        s.answers.len(),
-                        upload.percent()
-                    ),
-                    SubmissionState::Recorded => format!("in progress, {} answers saved here", s.answers.len()),
+                    SubmissionState::NotStarted => tr!("cli-status-not-started"),
+                    SubmissionState::Recorded if upload.sent > 0 => {
+                        tr!("cli-status-in-progress-sending", answers = answers, percent = upload.percent())
+                    }
+                    SubmissionState::Recorded => tr!("cli-status-in-progress", answers = answers),
                     SubmissionState::Submitted if upload.total > 0 && upload.sent >= upload.total => {
-                        "submitted, everything sent; waiting for the employer's receipt".to_owned()
+                        tr!("cli-status-submitted-all-sent")
                     }
-                    SubmissionState::Submitted if upload.sent == 0 && upload.total > 0 => format!(
-                        "submitted, waiting to send {} of recordings (they go when the employer is reachable)",
-                        fmt::megabytes(upload.total)
-                    ),
-                    SubmissionState::Submitted if upload.total > 0 => format!(
-                        "submitted, uploading {}% ({} of {} sent)",
-                        upload.percent(),
-                        fmt::megabytes(upload.sent),
-                        fmt::megabytes(upload.total)
-                    ),
-                    SubmissionState::Submitted => "submitted, waiting for the employer to receive it".to_owned(),
-                    SubmissionState::Received => "received by the employer".to_owned(),
-                    SubmissionState::Viewed => "viewed by the employer".to_owned(),
-                    SubmissionState::Decided(v) => format!("decided: {v}"),
-                    SubmissionState::Withdrawn => {
-                        "withdrawn; the deletion request goes to the employer with the next sync".to_owned()
+                    SubmissionState::Submitted if upload.sent == 0 && upload.total > 0 => {
+                        tr!("cli-status-submitted-waiting", size = fmt::megabytes(upload.total))
                     }
-                    SubmissionState::Deleted => "deleted by the employer side".to_owned(),
+                    SubmissionState::Submitted if upload.total > 0 => tr!(
+                        "cli-status-submitted-uploading",
+                        percent = upload.percent(),
+                        sent = fmt::megabytes(upload.sent),
+                        total = fmt::megabytes(upload.total)
+                    ),
+                    SubmissionState::Submitted => tr!("cli-status-submitted"),
+                    SubmissionState::Received => tr!("cli-status-received"),
+                    SubmissionState::Viewed => tr!("cli-status-viewed"),
+                    SubmissionState::Decided(v) => tr!("cli-status-decided", verdict = describe::verdict(v)),
+                    SubmissionState::Withdrawn => tr!("cli-status-withdrawn"),
+                    SubmissionState::Deleted => tr!("cli-status-deleted"),
                 };
                 println!("{title}: {state}");
                 contact(ticket);
                 super::messages::conversation(&s);
                 for e in &s.events {
-                    let what = match &e.kind {
-                        EventKind::Recorded { question } => format!("answered {question}"),
-                        EventKind::Decision { verdict, message } => {
-                            format!(
-                                "decision: {verdict}{}",
-                                message.as_deref().map(|m| format!(" — {m}")).unwrap_or_default()
-                            )
-                        }
-                        EventKind::WithdrawalRequested => {
-                            "withdrew and asked for the submission to be deleted".to_owned()
-                        }
-                        EventKind::Deleted { reason } => format!(
-                            "deletion receipt: the employer side deleted the submission and its recordings ({})",
-                            reason.describe()
-                        ),
-                        other => other.name().to_owned(),
-                    };
-                    println!("  {}  {what}", fmt::date_time(e.at));
+                    println!("  {}  {}", fmt::date_time(e.at), describe::event(&e.kind));
                 }
             }
             Invitee::Reviewer(_) => {
-                println!("{title}: reviewer");
+                println!("{}", tr!("cli-status-reviewer", title = title.as_str()));
                 contact(ticket);
             }
-            Invitee::Hub(_) => println!("{title}: employer-side node (replica)"),
+            Invitee::Hub(_) => println!("{}", tr!("cli-status-hub", title = title.as_str())),
         }
     }
     Ok(())

@@ -10,26 +10,33 @@ use peerview_media::player::{AudioOutput, Player, PlayerOptions, SystemTime};
 
 use super::open_store;
 use crate::export::{export_submission, resolve_submission};
+use crate::ops::describe::one_decimal;
+use crate::tr;
 
 pub fn play(file: &Path, speed: f64, from_secs: f64, device: Option<String>) -> Result<()> {
     let audio = device.map_or(AudioOutput::Default, AudioOutput::Named);
     let player = Player::open(file, PlayerOptions { audio, time: Arc::new(SystemTime::default()) })
-        .with_context(|| format!("opening {}", file.display()))?;
+        .with_context(|| tr!("cli-opening-file", file = file.display().to_string()))?;
     let info = player.info().clone();
     let duration = info.duration_us as f64 / 1e6;
+    let name = file.display().to_string();
+    let secs = one_decimal(duration);
     match info.video {
-        Some((w, h)) => println!(
-            "{}: {duration:.1} s, video {w}x{h}{}",
-            file.display(),
-            if info.has_audio { " with sound" } else { "" }
-        ),
-        None => println!("{}: {duration:.1} s, sound only", file.display()),
+        Some((w, h)) => {
+            let size = format!("{w}x{h}");
+            if info.has_audio {
+                println!("{}", tr!("cli-play-video-sound", file = name, secs = secs, size = size));
+            } else {
+                println!("{}", tr!("cli-play-video", file = name, secs = secs, size = size));
+            }
+        }
+        None => println!("{}", tr!("cli-play-sound-only", file = name, secs = secs)),
     }
     if let Some(d) = &info.damage {
-        eprintln!("warning: {d}; playing what is readable");
+        eprintln!("{}", tr!("cli-play-damaged", problem = d.as_str()));
     }
     if let Some(note) = &info.audio_note {
-        eprintln!("note: {note}");
+        eprintln!("{}", tr!("cli-play-note", note = note.as_str()));
     }
     if from_secs > 0.0 {
         player.seek((from_secs * 1e6) as u64);
@@ -43,15 +50,15 @@ pub fn play(file: &Path, speed: f64, from_secs: f64, device: Option<String>) -> 
         let secs = player.position_us() / 1_000_000;
         if secs >= last_report + 5 {
             last_report = secs;
-            eprintln!("  {secs} s");
+            eprintln!("  {}", tr!("common-secs", s = secs));
         }
     }
     // Let the device play out its buffer.
     std::thread::sleep(Duration::from_millis(300));
     let stats = player.stats();
     println!(
-        "Played to the end ({duration:.1} s): {} pictures shown, {} dropped late.",
-        stats.presented, stats.dropped_late
+        "{}",
+        tr!("cli-play-done", secs = one_decimal(duration), shown = stats.presented, dropped = stats.dropped_late)
     );
     Ok(())
 }
@@ -66,14 +73,10 @@ pub fn export(data_dir: &Path, submission: &str, dir: &Path) -> Result<()> {
         Ok(())
     })?;
     for f in &report.files {
-        println!("Wrote {}", f.display());
+        println!("{}", tr!("cli-wrote", file = f.display().to_string()));
     }
     if !report.missing.is_empty() {
-        bail!(
-            "{} recording(s) are not on this computer yet ({}); run `peerview sync` and export again",
-            report.missing.len(),
-            report.missing.join(", ")
-        );
+        bail!(tr!("cli-export-missing", count = report.missing.len(), questions = report.missing.join(", ")));
     }
     Ok(())
 }

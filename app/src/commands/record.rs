@@ -9,12 +9,15 @@ use peerview_media::devices::{Camera, Microphone, list_cameras, list_microphones
 use peerview_media::record::{FinishedTake, RecordConfig, record_take_with};
 use peerview_media::source::{AudioSource, Pacing, SyntheticAudio, TestPattern, VideoFormat, VideoSource};
 
+use crate::ops::describe::one_decimal;
+use crate::tr;
+
 /// Repair takes a crash left in progress and tell the user what was recovered.
 pub fn recover(data_dir: &Path) {
     for recovered in crate::ops::takes::recover(data_dir) {
         match recovered.outcome {
             Ok(Some(_)) => eprintln!("{recovered}"),
-            _ => eprintln!("warning: {recovered}"),
+            _ => eprintln!("{}", tr!("cli-warning", warning = recovered.to_string())),
         }
     }
 }
@@ -44,7 +47,7 @@ impl std::str::FromStr for VideoChoice {
             "camera" => Ok(VideoChoice::Camera(0)),
             other => match other.strip_prefix("camera:").map(str::parse) {
                 Some(Ok(i)) => Ok(VideoChoice::Camera(i)),
-                _ => Err(format!("{other:?}: use test-pattern, camera, camera:INDEX or none")),
+                _ => Err(tr!("cli-video-choice", value = other)),
             },
         }
     }
@@ -63,7 +66,7 @@ impl std::str::FromStr for AudioChoice {
                 } else if let Some(path) = other.strip_prefix("wav:") {
                     Ok(AudioChoice::Wav(PathBuf::from(path)))
                 } else {
-                    Err(format!("{other:?}: use tone, wav:FILE, mic, mic:NAME or none"))
+                    Err(tr!("cli-audio-choice", value = other))
                 }
             }
         }
@@ -100,9 +103,9 @@ pub fn record_into_takes(
 /// `peerview devices`: the cameras and microphones a take can be recorded from.
 pub fn devices() {
     let cameras = list_cameras();
-    println!("Cameras:");
+    println!("{}", tr!("cli-devices-cameras"));
     if cameras.is_empty() {
-        println!("  none found (audio-only answers still work; use --video test-pattern to try recording)");
+        println!("  {}", tr!("cli-devices-no-camera"));
     }
     for c in &cameras {
         println!("  camera:{}  {}", c.id, c.name);
@@ -112,12 +115,16 @@ pub fn devices() {
         }
     }
     let mics = list_microphones();
-    println!("Microphones:");
+    println!("{}", tr!("cli-devices-microphones"));
     if mics.is_empty() {
-        println!("  none found: connect one, or check that no other program holds it");
+        println!("  {}", tr!("cli-devices-no-microphone"));
     }
     for (i, m) in mics.iter().enumerate() {
-        println!("  mic:{}{}", m.id, if i == 0 { "  (default)" } else { "" });
+        if i == 0 {
+            println!("  mic:{}  {}", m.id, tr!("cli-devices-default"));
+        } else {
+            println!("  mic:{}", m.id);
+        }
     }
 }
 
@@ -131,24 +138,27 @@ pub fn record(
 ) -> Result<()> {
     recover(data_dir);
     if !(0.1..=3600.0).contains(&seconds) {
-        bail!("--seconds must be between 0.1 and 3600");
+        bail!(tr!("cli-record-seconds-range"));
     }
     let take = record_into_takes(crate::ops::takes::new_take_dir(data_dir), video, audio, size, seconds, |f| {
-        println!("fragment {} written ({} bytes)", f.index, f.len);
+        println!("{}", tr!("cli-record-fragment", index = f.index, bytes = f.len));
     })?;
     let tmp = out.with_extension("mp4.partial");
-    std::fs::copy(&take.path, &tmp).with_context(|| format!("writing {}", tmp.display()))?;
-    std::fs::rename(&tmp, out).with_context(|| format!("writing {}", out.display()))?;
+    std::fs::copy(&take.path, &tmp).with_context(|| tr!("cli-writing-file", file = tmp.display().to_string()))?;
+    std::fs::rename(&tmp, out).with_context(|| tr!("cli-writing-file", file = out.display().to_string()))?;
     if let Some(dir) = take.path.parent() {
         let _ = std::fs::remove_dir_all(dir);
     }
     println!(
-        "Recorded {} ({:.1} s, {} bytes, {} fragments, BLAKE3 {})",
-        out.display(),
-        take.duration_ms as f64 / 1000.0,
-        take.size_bytes,
-        take.fragments.len(),
-        take.hash
+        "{}",
+        tr!(
+            "cli-record-done",
+            file = out.display().to_string(),
+            secs = one_decimal(take.duration_ms as f64 / 1000.0),
+            bytes = take.size_bytes,
+            fragments = take.fragments.len(),
+            hash = take.hash.as_str()
+        )
     );
     Ok(())
 }

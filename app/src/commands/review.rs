@@ -10,7 +10,8 @@ use peerview_sync::doc::Verdict;
 
 use super::open_store;
 use crate::export::resolve_submission;
-use crate::fmt;
+use crate::ops::describe;
+use crate::{fmt, tr};
 
 /// What to do to the submission.
 #[derive(Debug, Default)]
@@ -32,14 +33,13 @@ pub fn review(data_dir: &Path, submission: &str, args: ReviewArgs) -> Result<()>
     let campaign = store.campaign(&s.campaign_id)?;
     crate::review::mark_viewed(&store, &candidate, Timestamp::now())?;
     for pair in &args.scores {
-        let (criterion, value) = pair
-            .split_once('=')
-            .ok_or_else(|| anyhow!("--score {pair:?}: write it as CRITERION=SCORE, e.g. Communication=4"))?;
+        let (criterion, value) =
+            pair.split_once('=').ok_or_else(|| anyhow!(tr!("cli-review-score-syntax", value = pair.as_str())))?;
         if !campaign.criteria.iter().any(|c| c == criterion.trim()) {
-            bail!("{criterion:?} is not a criterion of this campaign ({})", campaign.criteria.join(", "));
+            bail!(tr!("cli-review-no-criterion", criterion = criterion, criteria = campaign.criteria.join(", ")));
         }
         let value: u8 =
-            value.trim().parse().map_err(|_| anyhow!("--score {pair:?}: the score is a number from 1 to 5"))?;
+            value.trim().parse().map_err(|_| anyhow!(tr!("cli-review-score-number", value = pair.as_str())))?;
         crate::review::score(&store, &candidate, criterion.trim(), value)?;
     }
     if args.submit_scores {
@@ -52,10 +52,10 @@ pub fn review(data_dir: &Path, submission: &str, args: ReviewArgs) -> Result<()>
                 .questions
                 .first()
                 .map(|q| q.id.clone())
-                .ok_or_else(|| anyhow!("the campaign has no questions"))?,
+                .ok_or_else(|| anyhow!(tr!("cli-review-no-questions")))?,
         };
         if !campaign.questions.iter().any(|q| q.id == question) {
-            bail!("there is no question {question} in this campaign");
+            bail!(tr!("cli-no-such-question", question = question.as_str()));
         }
         crate::review::comment(
             &store,
@@ -68,9 +68,9 @@ pub fn review(data_dir: &Path, submission: &str, args: ReviewArgs) -> Result<()>
     }
     if let Some(verdict) = args.decide {
         let verdict: Verdict =
-            verdict.parse().map_err(|()| anyhow!("--decide {verdict:?}: use advance, hold or reject"))?;
+            verdict.parse().map_err(|()| anyhow!(tr!("cli-review-decide-syntax", value = verdict.as_str())))?;
         if !crate::review::decide(&store, &candidate, verdict, args.message, Timestamp::now())? {
-            println!("Recommended: {verdict}. The employer sends the decision to the candidate.");
+            println!("{}", tr!("cli-review-recommended", verdict = describe::verdict(verdict)));
         }
     }
     // Show everyone's review.
@@ -79,24 +79,35 @@ pub fn review(data_dir: &Path, submission: &str, args: ReviewArgs) -> Result<()>
         .ok()
         .and_then(|r| r.candidate(&candidate).map(|c| c.name.clone()))
         .unwrap_or_else(|| candidate.to_string());
-    println!("{name} ({}), {}", campaign.title, store.submission(&candidate)?.state());
+    let state = describe::submission_state(store.submission(&candidate)?.state());
+    println!("{name} ({}), {state}", campaign.title);
     let reviews = store.reviews(&candidate)?;
     let (me, _) = crate::review::me(&store, &campaign.id);
     let mine_in = reviews.by_reviewer.get(&me).is_some_and(|r| r.submitted_at.is_some());
     for (id, r) in &reviews.by_reviewer {
-        println!("{}:", r.reviewer_name);
+        // The employer reviews under a fixed name kept in the document; it reads in the reader's language.
+        let reviewer = if id.as_str() == crate::review::EMPLOYER_REVIEWER {
+            tr!("cli-review-employer")
+        } else {
+            r.reviewer_name.clone()
+        };
+        println!("{reviewer}:");
         if *id == me || mine_in {
             for (criterion, score) in &r.scores {
-                println!("  {criterion}: {score}/5");
+                println!("  {}", tr!("cli-review-score", criterion = criterion.as_str(), score = *score));
             }
         } else if !r.scores.is_empty() {
-            println!("  scores hidden until you submit your own (--submit-scores)");
+            println!("  {}", tr!("cli-review-scores-hidden"));
         }
         for c in &r.comments {
             println!("  [{} {}] {}", c.question, fmt::secs((c.at_ms / 1000) as u32), c.text);
         }
         if let Some(d) = &r.decision {
-            println!("  decision: {}{}", d.verdict, d.note.as_deref().map(|n| format!(" ({n})")).unwrap_or_default());
+            let verdict = describe::verdict(d.verdict);
+            match d.note.as_deref() {
+                Some(note) => println!("  {}", tr!("cli-review-decision-note", verdict = verdict, note = note)),
+                None => println!("  {}", tr!("cli-review-decision", verdict = verdict)),
+            }
         }
     }
     Ok(())

@@ -8,6 +8,8 @@ use peerview_sync::client::{self, ClientError, Replicated, SyncOutcome};
 use peerview_sync::node::Node;
 use peerview_sync::ticket::{Invitee, Ticket};
 
+use crate::tr;
+
 /// What an exchange moved.
 #[derive(Debug)]
 pub enum Exchanged {
@@ -27,31 +29,25 @@ pub enum Exchanged {
 
 impl std::fmt::Display for Exchanged {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Exchanged::Candidate { synced, offered } => {
-                write!(f, "synced {} documents ({} changed)", synced.docs.len(), synced.changed.len())?;
-                if *offered { f.write_str("; recordings offered") } else { Ok(()) }
+        let text = match self {
+            Exchanged::Candidate { synced, offered: false } => {
+                tr!("ops-exchanged-candidate", documents = synced.docs.len(), changed = synced.changed.len())
             }
-            Exchanged::Reviewer { synced, recordings } => write!(
-                f,
-                "synced {} documents ({} changed), {recordings} recordings downloaded",
-                synced.docs.len(),
-                synced.changed.len()
+            Exchanged::Candidate { synced, offered: true } => {
+                tr!("ops-exchanged-candidate-offered", documents = synced.docs.len(), changed = synced.changed.len())
+            }
+            Exchanged::Reviewer { synced, recordings } => tr!(
+                "ops-exchanged-reviewer",
+                documents = synced.docs.len(),
+                changed = synced.changed.len(),
+                recordings = *recordings
             ),
-            Exchanged::Deleted(d) => write!(
-                f,
-                "the employer side deleted this submission and its recordings ({}) on {}",
-                d.reason.describe(),
-                crate::fmt::date_time(d.at)
-            ),
+            Exchanged::Deleted(d) => super::describe::deleted_on(d.reason, d.at),
             Exchanged::Hub(r) => {
-                write!(
-                    f,
-                    "replicated ({} documents changed, {} recordings copied)",
-                    r.changed_docs, r.fetched_recordings
-                )
+                tr!("ops-exchanged-hub", changed = r.changed_docs, recordings = r.fetched_recordings)
             }
-        }
+        };
+        f.write_str(&text)
     }
 }
 

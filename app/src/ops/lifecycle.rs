@@ -12,6 +12,7 @@ use peerview_sync::ticket::{Invitee, Ticket};
 use peerview_sync::{CampaignId, Candidate, DeletionReason, InviteState, Store, Timestamp};
 
 use super::local::{self, Request};
+use crate::tr;
 
 /// This data directory's node identity (hex endpoint id): who acts, for the audit log.
 pub fn own_id(store: &Store) -> String {
@@ -27,7 +28,7 @@ pub fn find_candidate(store: &Store, campaign: Option<&str>, who: &str) -> Resul
     };
     let who = who.trim();
     if who.is_empty() {
-        bail!("say which candidate: their id (see `peerview campaign show`), name or email");
+        bail!(tr!("ops-which-candidate"));
     }
     let mut found = Vec::new();
     for id in campaigns {
@@ -43,12 +44,13 @@ pub fn find_candidate(store: &Store, campaign: Option<&str>, who: &str) -> Resul
         }
     }
     match found.len() {
-        0 => bail!("no candidate {who:?} here (try their id from `peerview campaign show`)"),
+        0 => bail!(tr!("ops-no-such-candidate", who = who)),
         1 => Ok(found.pop().expect("one")),
-        _ => bail!(
-            "{who:?} matches several candidates ({}); use the id",
-            found.iter().map(|(_, c)| c.id.to_string()).collect::<Vec<_>>().join(", ")
-        ),
+        _ => bail!(tr!(
+            "ops-several-candidates",
+            who = who,
+            ids = found.iter().map(|(_, c)| c.id.to_string()).collect::<Vec<_>>().join(", ")
+        )),
     }
 }
 
@@ -64,12 +66,10 @@ pub async fn delete(
     now: Timestamp,
 ) -> Result<(Deleted, Option<usize>)> {
     if !store.exists(peerview_sync::DocKind::Roster, campaign.as_str()) {
-        bail!("campaign {campaign} is not on this computer");
+        bail!(tr!("ops-campaign-not-here", campaign = campaign.as_str()));
     }
     if store.memberships()?.iter().any(|t| t.campaign == *campaign && matches!(t.invitee, Invitee::Reviewer(_))) {
-        bail!(
-            "only the employer side (the employer's node or a hub) deletes submissions; as a reviewer, ask the employer"
-        );
+        bail!(tr!("ops-only-employer-deletes"));
     }
     let deleted = lifecycle::delete_submission(store, campaign, candidate.id.as_str(), reason, now, &own_id(store))?;
     Ok((deleted, purge_recordings(store).await?))
@@ -90,11 +90,12 @@ pub async fn purge_recordings(store: &Store) -> Result<Option<usize>> {
 /// submission. The request goes with the next sync. Returns false if it was already asked.
 pub fn withdraw(store: &Store, ticket: &Ticket, now: Timestamp) -> Result<bool> {
     let Invitee::Candidate(candidate) = &ticket.invitee else {
-        bail!("only a candidate withdraws (this is a reviewer's or an employer-side node's invite)");
+        bail!(tr!("ops-only-candidate-withdraws"));
     };
-    let submission = store.submission(candidate).map_err(|e| anyhow!("{e} (sync once before withdrawing)"))?;
+    let submission =
+        store.submission(candidate).map_err(|e| anyhow!(tr!("ops-withdraw-sync-first", error = e.to_string())))?;
     if submission.events.iter().any(|e| matches!(e.kind, peerview_sync::EventKind::Deleted { .. })) {
-        bail!("the employer side already deleted this submission");
+        bail!(tr!("ops-already-deleted"));
     }
     let asked = lifecycle::request_withdrawal(store, candidate, now, &own_id(store))?;
     if asked {

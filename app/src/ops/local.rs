@@ -19,6 +19,8 @@ use anyhow::{Context, Result, anyhow, bail};
 use peerview_sync::node::Node;
 use serde::{Deserialize, Serialize};
 
+use crate::tr;
+
 /// The socket's name inside the data directory.
 pub const SOCKET: &str = "node.sock";
 /// Longest request line accepted (a hash and an absolute path).
@@ -52,11 +54,6 @@ pub enum Request {
 /// not checked here; the screens read it as they read a pasted ticket.
 pub type Opener = Arc<dyn Fn(String) + Send + Sync>;
 
-// Only the Unix channel answers requests (no channel on Windows yet).
-#[cfg_attr(not(unix), allow(dead_code))]
-const NOT_AN_APP: &str = "the Peerview running on this data directory does not show the candidate's screens \
-(it is `peerview serve`, or the app as an employer or reviewer); paste the invite there, or stop it and open the link again";
-
 #[derive(Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "snake_case")]
 enum Reply {
@@ -88,15 +85,15 @@ impl LocalChannel {
         let path = socket_path(node.store.root());
         if path.exists() {
             if tokio::net::UnixStream::connect(&path).await.is_ok() {
-                bail!("another Peerview answers on {}", path.display());
+                bail!(tr!("ops-local-another-peerview", path = path.display().to_string()));
             }
-            std::fs::remove_file(&path).with_context(|| format!("removing the stale {}", path.display()))?;
+            std::fs::remove_file(&path)
+                .with_context(|| tr!("ops-local-removing-stale", path = path.display().to_string()))?;
         }
-        let listener = tokio::net::UnixListener::bind(&path).with_context(|| {
-            format!("listening on {} (a Unix socket path is limited to about 100 bytes)", path.display())
-        })?;
+        let listener = tokio::net::UnixListener::bind(&path)
+            .with_context(|| tr!("ops-local-listening", path = path.display().to_string()))?;
         std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600))
-            .with_context(|| format!("making {} private", path.display()))?;
+            .with_context(|| tr!("ops-local-making-private", path = path.display().to_string()))?;
         let task = tokio::spawn(async move {
             loop {
                 match listener.accept().await {
@@ -121,7 +118,7 @@ impl LocalChannel {
 
     #[cfg(not(unix))]
     pub async fn start_opening(_node: Node, _opener: Option<Opener>) -> Result<LocalChannel> {
-        bail!("the local channel needs Unix sockets; stop the app or `peerview serve` to use this command")
+        bail!(tr!("ops-local-needs-unix"))
     }
 }
 
@@ -159,11 +156,11 @@ async fn answer(node: &Node, opener: Option<&Opener>, stream: tokio::net::UnixSt
         .await
         .map_err(|_| anyhow!("no request within {REQUEST_TIMEOUT:?}"))??;
     let reply = if line.len() > MAX_REQUEST {
-        Reply::Error(format!("a request is at most {MAX_REQUEST} bytes"))
+        Reply::Error(tr!("ops-local-request-too-long", max = MAX_REQUEST))
     } else {
         match serde_json::from_slice::<Request>(&line) {
             Ok(request) => perform(node, opener, request).await.unwrap_or_else(|e| Reply::Error(format!("{e:#}"))),
-            Err(e) => Reply::Error(format!("not a request this node understands: {e}")),
+            Err(e) => Reply::Error(tr!("ops-local-not-a-request", error = e.to_string())),
         }
     };
     let mut bytes = serde_json::to_vec(&reply)?;
@@ -176,22 +173,24 @@ async fn answer(node: &Node, opener: Option<&Opener>, stream: tokio::net::UnixSt
 async fn perform(node: &Node, opener: Option<&Opener>, request: Request) -> Result<Reply> {
     match request {
         Request::Open { ticket } => {
-            let opener = opener.ok_or_else(|| anyhow!("{NOT_AN_APP}"))?;
+            let opener = opener.ok_or_else(|| anyhow!(tr!("ops-local-not-an-app")))?;
             opener(ticket);
             Ok(Reply::Done { size: 0, hash: None })
         }
         Request::Export { hash, target } => {
             if !target.is_absolute() {
-                bail!("the export target must be an absolute path");
+                bail!(tr!("ops-local-export-not-absolute"));
             }
             let size = node.export_recording(&hash, &target).await?;
             Ok(Reply::Done { size, hash: None })
         }
         Request::Add { path } => {
             if !path.is_absolute() {
-                bail!("the recording's path must be absolute");
+                bail!(tr!("ops-local-add-not-absolute"));
             }
-            let added = node.blobs.add_path(&path).await.map_err(|e| anyhow!("storing {}: {e:#}", path.display()))?;
+            let added = node.blobs.add_path(&path).await.map_err(|e| {
+                anyhow!(tr!("ops-local-storing", path = path.display().to_string(), error = format!("{e:#}")))
+            })?;
             let size = std::fs::metadata(&path).map_or(0, |m| m.len());
             Ok(Reply::Done { size, hash: Some(added.hash.to_hex()) })
         }
@@ -211,18 +210,18 @@ pub async fn ask(data_dir: &Path, request: &Request) -> Result<Option<(u64, Opti
     let (read, mut write) = stream.into_split();
     let mut bytes = serde_json::to_vec(request)?;
     bytes.push(b'\n');
-    write.write_all(&bytes).await.context("asking the running node")?;
+    write.write_all(&bytes).await.with_context(|| tr!("ops-local-asking"))?;
     let mut line = Vec::new();
     let mut reader = BufReader::new(tokio::io::AsyncReadExt::take(read, 64 * 1024));
     tokio::time::timeout(REPLY_TIMEOUT, reader.read_until(b'\n', &mut line))
         .await
-        .map_err(|_| anyhow!("the running node did not answer within {REPLY_TIMEOUT:?}"))?
-        .context("reading the running node's answer")?;
+        .map_err(|_| anyhow!(tr!("ops-local-no-answer", minutes = REPLY_TIMEOUT.as_secs() / 60)))?
+        .with_context(|| tr!("ops-local-reading-answer"))?;
     match serde_json::from_slice::<Reply>(&line) {
         Ok(Reply::Done { size, hash }) => Ok(Some((size, hash))),
         Ok(Reply::Error(e)) => Err(anyhow!("{e}")),
-        Err(_) if line.is_empty() => bail!("the running node closed the connection without answering"),
-        Err(e) => bail!("the running node's answer is not understood: {e}"),
+        Err(_) if line.is_empty() => bail!(tr!("ops-local-closed")),
+        Err(e) => bail!(tr!("ops-local-not-understood", error = e.to_string())),
     }
 }
 
@@ -238,16 +237,16 @@ pub fn hand_over(data_dir: &Path, ticket: &str) -> Result<bool> {
     stream.set_write_timeout(Some(REQUEST_TIMEOUT))?;
     let mut bytes = serde_json::to_vec(&Request::Open { ticket: ticket.to_owned() })?;
     bytes.push(b'\n');
-    stream.write_all(&bytes).context("handing the invite to the running Peerview")?;
+    stream.write_all(&bytes).with_context(|| tr!("ops-local-handing-over"))?;
     let mut line = Vec::new();
     std::io::BufReader::new(std::io::Read::take(&stream, 64 * 1024))
         .read_until(b'\n', &mut line)
-        .context("reading the running Peerview's answer")?;
+        .with_context(|| tr!("ops-local-reading-app-answer"))?;
     match serde_json::from_slice::<Reply>(&line) {
         Ok(Reply::Done { .. }) => Ok(true),
         Ok(Reply::Error(e)) => Err(anyhow!("{e}")),
-        Err(_) if line.is_empty() => bail!("the running Peerview closed the connection without answering"),
-        Err(e) => bail!("the running Peerview's answer is not understood: {e}"),
+        Err(_) if line.is_empty() => bail!(tr!("ops-local-app-closed")),
+        Err(e) => bail!(tr!("ops-local-app-not-understood", error = e.to_string())),
     }
 }
 

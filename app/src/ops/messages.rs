@@ -13,6 +13,14 @@ use peerview_sync::doc::messages::{self, Body, Message, RequestKind, Side};
 use peerview_sync::ticket::{Invitee, Ticket};
 use peerview_sync::{CandidateId, DocKind, Overrides, Store, Submission, SubmissionDoc, Timestamp};
 
+use super::describe::message_refusal;
+use crate::i18n::{self, Lang};
+use crate::tr;
+
+/// The author the employer's own messages carry (a reviewer writes under their roster name).
+/// Stored in the document as it is; shown in the reader's language.
+const EMPLOYER_AUTHOR: &str = "the employer";
+
 /// Load a submission, change it with `edit`, save it (one place for every message write).
 fn edit(
     store: &Store,
@@ -32,18 +40,19 @@ fn edit(
 /// Refused, with the reason, past the candidate's budget or over the length limit.
 pub fn send_as_candidate(store: &Store, ticket: &Ticket, body: Body, now: Timestamp) -> Result<Message> {
     let Invitee::Candidate(candidate) = &ticket.invitee else {
-        bail!("this computer is not a candidate of that campaign");
+        bail!(tr!("ops-not-a-candidate"));
     };
     let message = Message::new(Side::Candidate, "candidate", now, body);
-    messages::check_message(&message).map_err(|e| anyhow!("{e}"))?;
+    messages::check_message(&message).map_err(|e| anyhow!(message_refusal(&e)))?;
     edit(store, candidate, |doc, s| {
         if s.events.iter().any(|e| matches!(e.kind, peerview_sync::EventKind::Deleted { .. })) {
-            bail!("the employer side deleted this submission; there is no one to write to");
+            bail!(tr!("ops-message-submission-deleted"));
         }
-        messages::candidate_may_send(&s.messages, now).map_err(|e| anyhow!("not sent: {e}"))?;
+        messages::candidate_may_send(&s.messages, now)
+            .map_err(|e| anyhow!(tr!("ops-message-not-sent", reason = message_refusal(&e))))?;
         Ok(doc.push_message(&message)?)
     })
-    .with_context(|| "keeping your message")?;
+    .with_context(|| tr!("ops-keeping-message"))?;
     Ok(message)
 }
 
@@ -57,12 +66,12 @@ fn employer_side_author(store: &Store, campaign: &peerview_sync::CampaignId) -> 
     match reviewer {
         Some(id) => {
             if !store.campaign(campaign)?.reviewers_may_message {
-                bail!("reviewers of this campaign read the conversation; the employer decides whether they may write");
+                bail!(tr!("ops-reviewers-may-not-write"));
             }
             let roster = store.roster(campaign)?;
             Ok(roster.reviewer(&id).map_or_else(|| id.to_string(), |r| r.name.clone()))
         }
-        None => Ok("the employer".to_owned()),
+        None => Ok(EMPLOYER_AUTHOR.to_owned()),
     }
 }
 
@@ -71,7 +80,7 @@ pub fn send_as_employer(store: &Store, candidate: &CandidateId, text: &str, now:
     let submission = store.submission(candidate)?;
     let by = employer_side_author(store, &submission.campaign_id)?;
     let message = Message::new(Side::Employer, &by, now, Body::Text(text.trim().to_owned()));
-    messages::check_message(&message).map_err(|e| anyhow!("{e}"))?;
+    messages::check_message(&message).map_err(|e| anyhow!(message_refusal(&e)))?;
     edit(store, candidate, |doc, _| Ok(doc.push_message(&message)?))?;
     Ok(message)
 }
@@ -90,37 +99,41 @@ pub fn answer_request(
 ) -> Result<Message> {
     let submission = store.submission(candidate)?;
     let by = employer_side_author(store, &submission.campaign_id)?;
-    if by != "the employer" {
-        bail!("the employer answers requests");
+    if by != EMPLOYER_AUTHOR {
+        bail!(tr!("ops-employer-answers-requests"));
     }
     let open = messages::open_requests(&submission.messages);
     let asked = match request {
-        Some(id) => (*open.iter().find(|m| m.id == id).ok_or_else(|| anyhow!("no open request {id}"))?).clone(),
+        Some(id) => {
+            (*open.iter().find(|m| m.id == id).ok_or_else(|| anyhow!(tr!("ops-no-open-request", id = id)))?).clone()
+        }
         None => match open.as_slice() {
             [one] => (*one).clone(),
-            [] => bail!("there is no open request"),
-            _ => bail!("several open requests; say which (their ids are in `peerview status`)"),
+            [] => bail!(tr!("ops-no-open-requests")),
+            _ => bail!(tr!("ops-several-open-requests")),
         },
     };
     if !grant && note.trim().is_empty() {
-        bail!("say why the request is declined: the candidate reads it");
+        bail!(tr!("ops-decline-needs-reason"));
     }
-    let Body::Request { kind: asked_kind, .. } = &asked.body else { bail!("not a request") };
+    let Body::Request { kind: asked_kind, .. } = &asked.body else { bail!(tr!("ops-not-a-request")) };
     let granted = match amount {
         Some(a) if std::mem::discriminant(&a) != std::mem::discriminant(asked_kind) => {
-            bail!("the request asks for {}; grant that kind", describe_request(asked_kind))
+            bail!(tr!("ops-grant-same-kind", asked = describe_request(asked_kind)))
         }
         Some(a) => a,
         None => *asked_kind,
     };
     let probe = Message::new(Side::Candidate, "check", now, Body::Request { kind: granted, reason: String::new() });
-    messages::check_message(&probe).map_err(|e| anyhow!("{e}"))?;
-    // The candidate reads what was granted when it differs from what they asked.
-    let note = match (grant, granted != *asked_kind, note.trim()) {
-        (true, true, "") => format!("{} granted", describe_request(&granted)),
-        (true, true, n) => format!("{} granted. {n}", describe_request(&granted)),
+    messages::check_message(&probe).map_err(|e| anyhow!(message_refusal(&e)))?;
+    // The candidate reads what was granted when it differs from what they asked, in the
+    // campaign's language (the note is kept in the document as written).
+    let language = store.campaign(&submission.campaign_id)?.language.as_deref().and_then(Lang::parse);
+    let note = i18n::with_lang(language, || match (grant, granted != *asked_kind, note.trim()) {
+        (true, true, "") => tr!("ops-granted-note", what = describe_request(&granted)),
+        (true, true, n) => tr!("ops-granted-note-with", what = describe_request(&granted), note = n),
         (_, _, n) => n.to_owned(),
-    };
+    });
     let outcome =
         Message::new(Side::Employer, &by, now, Body::Outcome { request: asked.id.clone(), granted: grant, note });
     edit(store, candidate, |doc, s| {
@@ -144,11 +157,11 @@ pub fn answer_request(
 /// How a request reads, for people.
 pub fn describe_request(kind: &RequestKind) -> String {
     match kind {
-        RequestKind::Extension { days } => format!("{days} more day(s) before the deadline"),
-        RequestKind::Accommodation { extra_time_percent, extra_takes } => match (extra_time_percent, extra_takes) {
-            (0, t) => format!("{t} more take(s) per question"),
-            (p, 0) => format!("{p}% more time to think and answer"),
-            (p, t) => format!("{p}% more time and {t} more take(s) per question"),
+        RequestKind::Extension { days } => tr!("ops-request-extension", days = *days),
+        RequestKind::Accommodation { extra_time_percent, extra_takes } => match (*extra_time_percent, *extra_takes) {
+            (0, takes) => tr!("ops-request-takes", takes = takes),
+            (percent, 0) => tr!("ops-request-time", percent = percent),
+            (percent, takes) => tr!("ops-request-time-and-takes", percent = percent, takes = takes),
         },
     }
 }
@@ -191,7 +204,8 @@ pub fn mark_read(store: &Store, submission: &Submission) -> Result<()> {
     marks.insert(submission.candidate_id.to_string(), submission.messages.len());
     let text: String = marks.iter().map(|(id, n)| format!("{id} {n}\n")).collect();
     let path = marks_path(store);
-    peerview_sync::fsutil::write_atomic(&path, text.as_bytes()).with_context(|| format!("writing {}", path.display()))
+    peerview_sync::fsutil::write_atomic(&path, text.as_bytes())
+        .with_context(|| tr!("ops-writing-file", file = path.display().to_string()))
 }
 
 /// The conversation as text lines (for `peerview status` and the command line).
@@ -199,30 +213,38 @@ pub fn thread_lines(submission: &Submission) -> Vec<String> {
     let mut out = Vec::new();
     for m in &submission.messages {
         let who = match m.from {
-            Side::Candidate => "candidate".to_owned(),
+            Side::Candidate => tr!("ops-thread-candidate"),
+            Side::Employer if m.by == EMPLOYER_AUTHOR => tr!("ops-thread-employer"),
             Side::Employer => m.by.clone(),
         };
-        let what = match &m.body {
+        let text = match &m.body {
             Body::Text(t) => t.clone(),
             Body::Request { kind, reason } => {
-                let state = match messages::outcome_of(&submission.messages, &m.id) {
-                    Some(Message { body: Body::Outcome { granted: true, .. }, .. }) => "granted",
-                    Some(_) => "declined",
-                    None => "open",
-                };
-                format!("REQUEST {} [{}]: {} ({state})", describe_request(kind), m.id, reason)
+                let what = describe_request(kind);
+                let (id, reason) = (m.id.as_str(), reason.as_str());
+                match messages::outcome_of(&submission.messages, &m.id) {
+                    Some(Message { body: Body::Outcome { granted: true, .. }, .. }) => {
+                        tr!("ops-thread-request-granted", what = what, id = id, reason = reason)
+                    }
+                    Some(_) => tr!("ops-thread-request-declined", what = what, id = id, reason = reason),
+                    None => tr!("ops-thread-request-open", what = what, id = id, reason = reason),
+                }
             }
             Body::Outcome { request, granted, note } => {
                 let asked = submission.messages.iter().find(|r| &r.id == request);
                 let what = match asked.map(|r| &r.body) {
                     Some(Body::Request { kind, .. }) => describe_request(kind),
-                    _ => "the request".to_owned(),
+                    _ => tr!("ops-the-request"),
                 };
-                let verb = if *granted { "GRANTED" } else { "DECLINED" };
-                if note.is_empty() { format!("{verb}: {what}") } else { format!("{verb}: {what} — {note}") }
+                match (*granted, note.is_empty()) {
+                    (true, true) => tr!("ops-thread-granted", what = what),
+                    (true, false) => tr!("ops-thread-granted-note", what = what, note = note.as_str()),
+                    (false, true) => tr!("ops-thread-declined", what = what),
+                    (false, false) => tr!("ops-thread-declined-note", what = what, note = note.as_str()),
+                }
             }
         };
-        out.push(format!("{}  {who}: {what}", crate::fmt::date_time(m.at)));
+        out.push(tr!("ops-thread-line", at = crate::fmt::date_time(m.at), who = who, text = text));
     }
     out
 }
@@ -260,7 +282,7 @@ mod tests {
             .expect("granted");
         let s = store.submission(&ada).expect("submission");
         assert_eq!(s.accommodations.extension_secs, 2 * 86_400, "the employer's figure");
-        assert!(s.messages.iter().any(|m| m.text() == "2 more day(s) before the deadline granted"), "{:?}", s.messages);
+        assert!(s.messages.iter().any(|m| m.text() == "2 more days before the deadline granted"), "{:?}", s.messages);
         let more = ask(RequestKind::Accommodation { extra_time_percent: 25, extra_takes: 1 });
         answer_request(&store, &ada, None, true, None, "", Timestamp(4)).expect("granted as asked");
         let s = store.submission(&ada).expect("submission");

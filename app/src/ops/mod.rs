@@ -3,6 +3,7 @@
 //! prints nothing (each caller tells its user in its own way) and logs with `tracing`.
 //! `commands/` and `gui/` never import each other: what they share lives here.
 
+pub mod describe;
 pub mod exchange;
 pub mod lifecycle;
 pub mod local;
@@ -45,5 +46,5 @@ impl Net {
 /// Open the data directory's store. Corrupt files it set aside are in `Store::problems` for the
 /// caller to report; takes a crash left behind are repaired separately ([`takes::recover`]).
 pub fn open_store(data_dir: &Path) -> Result<Store> {
-    Store::open(data_dir).with_context(|| format!("opening the data directory {}", data_dir.display()))
+    Store::open(data_dir).with_context(|| crate::tr!("ops-opening-data-dir", dir = data_dir.display().to_string()))
 }

@@ -17,6 +17,7 @@ use peerview_sync::ticket::{Invitee, Ticket, TicketNode};
 use peerview_sync::{Clock, Store};
 
 use super::Net;
+use crate::tr;
 
 /// The employer node's default port: a fixed port keeps tickets valid across restarts.
 pub const DEFAULT_PORT: u16 = 47_100;
@@ -61,10 +62,8 @@ impl EmployerNode {
             router.shutdown().await.map_err(|e| e.to_string())
         });
         let address = node.ticket_node().await;
-        let address_problem = store
-            .save_node_address(&address)
-            .err()
-            .map(|e| format!("could not save the node's address for invites: {e}"));
+        let address_problem =
+            store.save_node_address(&address).err().map(|e| tr!("ops-node-address-not-saved", error = e.to_string()));
         let replication = tokio::spawn(replicate_forever(node.clone(), address.clone(), replicate_every));
         let local = super::local::serve_or_warn(&node).await;
         Ok(EmployerNode { node, service, address, address_problem, local, stop, serving, replication })
@@ -76,8 +75,8 @@ impl EmployerNode {
         self.replication.abort();
         let _ = self.stop.send(());
         let closed = match self.serving.await {
-            Ok(result) => result.map_err(|e| anyhow!("shutting down: {e}")),
-            Err(e) => Err(anyhow!("shutting down: {e}")),
+            Ok(result) => result.map_err(|e| anyhow!(tr!("ops-node-shutting-down", error = e))),
+            Err(e) => Err(anyhow!(tr!("ops-node-shutting-down", error = e.to_string()))),
         };
         // The router's shutdown closed the recordings store with the blobs protocol (iroh-blobs
         // flushes it there); what is left is the endpoint.

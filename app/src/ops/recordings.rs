@@ -9,6 +9,7 @@ use peerview_sync::Store;
 use peerview_sync::node::{self, NodeError};
 
 use super::local::{self, Request};
+use crate::tr;
 
 /// Copy the complete recording `hash` to `target` (absolute); returns its size.
 pub async fn export(store: &Store, hash: &str, target: &Path) -> Result<u64> {
@@ -28,7 +29,7 @@ pub async fn add(store: &Store, path: &Path) -> Result<String> {
             let request = Request::Add { path: path.to_owned() };
             match local::ask(store.root(), &request).await? {
                 Some((_, Some(hash))) => Ok(hash),
-                Some((_, None)) => Err(anyhow!("the running node stored the recording but did not say its hash")),
+                Some((_, None)) => Err(anyhow!(tr!("ops-recordings-no-hash"))),
                 None => Err(anyhow!("{busy}")),
             }
         }

@@ -16,6 +16,8 @@ use iroh_relay::server::{AcmeConfig, CertConfig, QuicConfig, RelayConfig, Server
 use rustls::pki_types::pem::PemObject;
 use rustls::pki_types::{CertificateDer, PrivateKeyDer};
 
+use crate::tr;
+
 /// Where the plain-HTTP relay listens without TLS (the port iroh's own relay uses in that mode).
 pub const PLAIN_HTTP_PORT: u16 = 3340;
 
@@ -45,22 +47,22 @@ pub struct RelayOptions {
 /// A running relay.
 pub struct RunningRelay {
     server: Server,
-    /// The addresses it listens on, for the user: (what, address).
-    pub listening: Vec<(&'static str, SocketAddr)>,
+    /// The addresses it listens on, for the user: (what, in the current language; address).
+    pub listening: Vec<(String, SocketAddr)>,
 }
 
 impl RunningRelay {
     /// Stop accepting and close every relayed connection.
     pub async fn shutdown(self) -> Result<()> {
-        self.server.shutdown().await.map_err(|e| anyhow!("stopping the relay: {e}"))
+        self.server.shutdown().await.map_err(|e| anyhow!(tr!("ops-relay-stopping", error = e.to_string())))
     }
 
     /// Wait until the relay stops by itself (an internal error).
     pub async fn join(&mut self) -> Result<()> {
         match self.server.join().await {
             Ok(Ok(())) => Ok(()),
-            Ok(Err(e)) => Err(anyhow!("the relay stopped: {e}")),
-            Err(e) => Err(anyhow!("the relay stopped: {e}")),
+            Ok(Err(e)) => Err(anyhow!(tr!("ops-relay-stopped", error = e.to_string()))),
+            Err(e) => Err(anyhow!(tr!("ops-relay-stopped", error = e.to_string()))),
         }
     }
 }
@@ -72,21 +74,21 @@ fn crypto() -> Arc<rustls::crypto::CryptoProvider> {
 fn tls_builder() -> Result<rustls::ConfigBuilder<rustls::ServerConfig, rustls::server::WantsServerCert>> {
     Ok(rustls::ServerConfig::builder_with_provider(crypto())
         .with_safe_default_protocol_versions()
-        .context("TLS protocol versions")?
+        .with_context(|| tr!("ops-relay-tls-versions"))?
         .with_no_client_auth())
 }
 
 fn server_config_from_files(cert: &PathBuf, key: &PathBuf) -> Result<rustls::ServerConfig> {
     let certs: Vec<CertificateDer<'static>> = CertificateDer::pem_file_iter(cert)
-        .with_context(|| format!("reading the certificate {}", cert.display()))?
+        .with_context(|| tr!("ops-relay-reading-cert", file = cert.display().to_string()))?
         .collect::<Result<_, _>>()
-        .with_context(|| format!("{} is not a PEM certificate chain", cert.display()))?;
+        .with_context(|| tr!("ops-relay-not-pem", file = cert.display().to_string()))?;
     if certs.is_empty() {
-        bail!("{} holds no certificate", cert.display());
+        bail!(tr!("ops-relay-no-cert", file = cert.display().to_string()));
     }
     let key = PrivateKeyDer::from_pem_file(key)
-        .with_context(|| format!("reading the private key {} (PEM)", key.display()))?;
-    tls_builder()?.with_single_cert(certs, key).context("the certificate and the key do not match")
+        .with_context(|| tr!("ops-relay-reading-key", file = key.display().to_string()))?;
+    tls_builder()?.with_single_cert(certs, key).with_context(|| tr!("ops-relay-key-mismatch"))
 }
 
 /// Start the relay.
@@ -104,9 +106,10 @@ pub async fn start(options: &RelayOptions) -> Result<RunningRelay> {
         }
         RelayTls::Acme { hostnames, contact, cache, staging } => {
             if hostnames.is_empty() {
-                bail!("Let's Encrypt needs the relay's public hostname");
+                bail!(tr!("ops-relay-acme-needs-hostname"));
             }
-            std::fs::create_dir_all(cache).with_context(|| format!("creating {}", cache.display()))?;
+            std::fs::create_dir_all(cache)
+                .with_context(|| tr!("ops-creating-dir", dir = cache.display().to_string()))?;
             let acme_config = AcmeConfig::letsencrypt(!staging)
                 .domains(hostnames.clone())
                 .contact(vec![format!("mailto:{contact}")])
@@ -121,16 +124,17 @@ pub async fn start(options: &RelayOptions) -> Result<RunningRelay> {
     let mut config = ServerConfig::default();
     config.relay = Some(relay);
     config.quic = quic;
-    let server = Server::spawn(config).await.map_err(|e| anyhow!("starting the relay: {e}"))?;
+    let server = Server::spawn(config).await.map_err(|e| anyhow!(tr!("ops-relay-starting", error = e.to_string())))?;
     let mut listening = Vec::new();
     if let Some(a) = server.http_addr() {
-        listening.push((if server.https_addr().is_some() { "http (captive-portal check)" } else { "http" }, a));
+        let what = if server.https_addr().is_some() { tr!("ops-relay-http-captive") } else { tr!("ops-relay-http") };
+        listening.push((what, a));
     }
     if let Some(a) = server.https_addr() {
-        listening.push(("https", a));
+        listening.push((tr!("ops-relay-https"), a));
     }
     if let Some(a) = server.quic_addr() {
-        listening.push(("quic address discovery", a));
+        listening.push((tr!("ops-relay-quic"), a));
     }
     Ok(RunningRelay { server, listening })
 }

@@ -5,6 +5,8 @@ use std::path::{Path, PathBuf};
 
 use peerview_media::record::recover_takes;
 
+use crate::tr;
+
 /// Where takes in progress live.
 pub fn takes_dir(data_dir: &Path) -> PathBuf {
     data_dir.join("takes")
@@ -25,15 +27,16 @@ pub struct Recovered {
 
 impl std::fmt::Display for Recovered {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match &self.outcome {
-            Ok(Some(bytes)) => write!(
-                f,
-                "Recovered an interrupted take: {} ({bytes} bytes kept, playable)",
-                self.dir.join(peerview_media::record::TAKE_FILE).display()
+        let text = match &self.outcome {
+            Ok(Some(bytes)) => tr!(
+                "ops-take-recovered",
+                file = self.dir.join(peerview_media::record::TAKE_FILE).display().to_string(),
+                bytes = *bytes
             ),
-            Ok(None) => write!(f, "an interrupted take in {} had nothing playable yet", self.dir.display()),
-            Err(e) => write!(f, "could not repair the interrupted take in {}: {e}", self.dir.display()),
-        }
+            Ok(None) => tr!("ops-take-nothing-playable", dir = self.dir.display().to_string()),
+            Err(e) => tr!("ops-take-not-repaired", dir = self.dir.display().to_string(), error = e.as_str()),
+        };
+        f.write_str(&text)
     }
 }
 

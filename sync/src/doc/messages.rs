@@ -118,31 +118,64 @@ pub fn outcome_of<'a>(messages: &'a [Message], id: &str) -> Option<&'a Message> 
     messages.iter().find(|m| matches!(&m.body, Body::Outcome { request, .. } if request == id))
 }
 
+/// Why a message is refused: the app says it in the reader's language, the employer's node in
+/// its refusals (`Display`, English).
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum MessageRefusal {
+    #[error("a message is at most {MAX_MESSAGE_CHARS} characters (this one has {chars})")]
+    TooLong { chars: usize },
+    #[error("a message id is up to 32 letters or digits")]
+    BadId,
+    #[error("a message's author is at most 200 characters")]
+    AuthorTooLong,
+    #[error("only the employer side answers requests")]
+    OutcomeFromCandidate,
+    #[error("requests come from the candidate")]
+    RequestFromEmployer,
+    #[error("an empty message")]
+    Empty,
+    #[error("an extension is 1 to {MAX_EXTENSION_DAYS} days")]
+    ExtensionOutOfRange,
+    #[error("an accommodation is up to {MAX_EXTRA_TIME_PERCENT}% more time and up to {MAX_EXTRA_TAKES} more takes")]
+    AccommodationOutOfRange,
+    #[error("you have sent the {MAX_CANDIDATE_MESSAGES} messages a submission allows")]
+    AllSent,
+    #[error("you have sent {MAX_CANDIDATE_MESSAGES_PER_DAY} messages in the last 24 hours; please wait for an answer")]
+    DayBudgetSpent,
+}
+
+/// Extra time one accommodation request may ask for, in percent.
+pub const MAX_EXTRA_TIME_PERCENT: u32 = 200;
+/// Extra takes per question one accommodation request may ask for.
+pub const MAX_EXTRA_TAKES: u32 = 5;
+
 /// Check a message before it is written (on the writer's side) or accepted (on the receiver's).
-pub fn check_message(m: &Message) -> Result<(), String> {
+pub fn check_message(m: &Message) -> Result<(), MessageRefusal> {
     let chars = m.text().chars().count();
     if chars > MAX_MESSAGE_CHARS {
-        return Err(format!("a message is at most {MAX_MESSAGE_CHARS} characters (this one has {chars})"));
+        return Err(MessageRefusal::TooLong { chars });
     }
     if m.id.is_empty() || m.id.len() > 32 || !m.id.bytes().all(|b| b.is_ascii_alphanumeric()) {
-        return Err("a message id is up to 32 letters or digits".into());
+        return Err(MessageRefusal::BadId);
     }
     if m.by.chars().count() > 200 {
-        return Err("a message's author is at most 200 characters".into());
+        return Err(MessageRefusal::AuthorTooLong);
     }
     match (&m.from, &m.body) {
-        (Side::Candidate, Body::Outcome { .. }) => Err("only the employer side answers requests".into()),
-        (Side::Employer, Body::Request { .. }) => Err("requests come from the candidate".into()),
-        (_, Body::Text(t)) if t.trim().is_empty() => Err("an empty message".into()),
+        (Side::Candidate, Body::Outcome { .. }) => Err(MessageRefusal::OutcomeFromCandidate),
+        (Side::Employer, Body::Request { .. }) => Err(MessageRefusal::RequestFromEmployer),
+        (_, Body::Text(t)) if t.trim().is_empty() => Err(MessageRefusal::Empty),
         (_, Body::Request { kind: RequestKind::Extension { days }, .. })
             if *days == 0 || *days > MAX_EXTENSION_DAYS =>
         {
-            Err(format!("an extension is 1 to {MAX_EXTENSION_DAYS} days"))
+            Err(MessageRefusal::ExtensionOutOfRange)
         }
         (_, Body::Request { kind: RequestKind::Accommodation { extra_time_percent, extra_takes }, .. })
-            if *extra_time_percent > 200 || *extra_takes > 5 || (*extra_time_percent == 0 && *extra_takes == 0) =>
+            if *extra_time_percent > MAX_EXTRA_TIME_PERCENT
+                || *extra_takes > MAX_EXTRA_TAKES
+                || (*extra_time_percent == 0 && *extra_takes == 0) =>
         {
-            Err("an accommodation is up to 200% more time and up to 5 more takes".into())
+            Err(MessageRefusal::AccommodationOutOfRange)
         }
         _ => Ok(()),
     }
@@ -150,17 +183,15 @@ pub fn check_message(m: &Message) -> Result<(), String> {
 
 /// A candidate's budget: whether they may send one more message at `now`, given the
 /// conversation so far. The error says why not, for the candidate to read.
-pub fn candidate_may_send(messages: &[Message], now: Timestamp) -> Result<(), String> {
+pub fn candidate_may_send(messages: &[Message], now: Timestamp) -> Result<(), MessageRefusal> {
     let mine: Vec<&Message> = messages.iter().filter(|m| m.from == Side::Candidate).collect();
     if mine.len() >= MAX_CANDIDATE_MESSAGES {
-        return Err(format!("you have sent the {MAX_CANDIDATE_MESSAGES} messages a submission allows"));
+        return Err(MessageRefusal::AllSent);
     }
     let day_ago = Timestamp(now.0 - 86_400_000);
     let today = mine.iter().filter(|m| m.at > day_ago).count();
     if today >= MAX_CANDIDATE_MESSAGES_PER_DAY {
-        return Err(format!(
-            "you have sent {MAX_CANDIDATE_MESSAGES_PER_DAY} messages in the last 24 hours; please wait for an answer"
-        ));
+        return Err(MessageRefusal::DayBudgetSpent);
     }
     Ok(())
 }
@@ -218,7 +249,7 @@ fn read_message(d: &AutoCommit, obj: &ObjId, path: &str) -> Result<Message, DocE
 }
 
 pub(super) fn push_message(d: &mut AutoCommit, m: &Message) -> Result<(), DocError> {
-    check_message(m).map_err(|reason| DocError::Invalid { path: "messages".into(), reason })?;
+    check_message(m).map_err(|reason| DocError::Invalid { path: "messages".into(), reason: reason.to_string() })?;
     let list = match opt_obj(d, &ROOT, "messages", ObjType::List, "")? {
         Some(list) => list,
         None => d.put_object(ROOT, "messages", ObjType::List)?,
@@ -293,7 +324,7 @@ mod tests {
     #[test]
     fn limits_are_checked_and_named() {
         let long = text(Side::Candidate, 1, &"x".repeat(MAX_MESSAGE_CHARS + 1));
-        assert!(check_message(&long).expect_err("too long").contains("at most 4000 characters"));
+        assert!(check_message(&long).expect_err("too long").to_string().contains("at most 4000 characters"));
         assert!(
             check_message(&text(Side::Candidate, 1, &"é".repeat(MAX_MESSAGE_CHARS))).is_ok(),
             "characters, not bytes"
@@ -316,7 +347,7 @@ mod tests {
         let mut sent: Vec<Message> =
             (0..MAX_CANDIDATE_MESSAGES_PER_DAY).map(|i| text(Side::Candidate, day + i as i64, "hello")).collect();
         let refusal = candidate_may_send(&sent, Timestamp(day + 100)).expect_err("over the day's budget");
-        assert!(refusal.contains("last 24 hours"), "{refusal}");
+        assert!(refusal.to_string().contains("last 24 hours"), "{refusal}");
         assert!(candidate_may_send(&sent, Timestamp(3 * day)).is_ok(), "a day later");
         sent.push(text(Side::Employer, day + 50, "replies do not count"));
         assert!(candidate_may_send(&sent[1..], Timestamp(day + 100)).is_ok());
