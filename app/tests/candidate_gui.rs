@@ -283,7 +283,7 @@ fn the_whole_candidate_journey_with_a_retake_reaches_the_employer() {
     wait_for(&mut h, "Keep take 1", 20);
     assert!(h.query_by_label_contains("Record again (2 of 3 takes left)").is_some());
     click(&mut h, "Record again (2 of 3 takes left)");
-    wait_for(&mut h, "Think time", 10);
+    wait_for(&mut h, "Think time 0:", 10);
     click(&mut h, "Start now");
     run_for(&mut h, Duration::from_millis(1500));
     // The last ten seconds are announced; the limit stops the take.
@@ -739,7 +739,9 @@ fn the_whole_journey_by_keyboard_alone_at_200_percent() {
 
 /// The texts of the live regions on screen (what a screen reader announces when they change).
 fn live_regions(h: &Harness<'_, PeerviewApp>) -> Vec<String> {
-    h.query_all_by(|n| n.accesskit_node().live() == egui::accesskit::Live::Polite)
+    // (Children inherit a region's liveness: the region is the outermost live node.)
+    let polite = |n: &egui_kittest::kittest::AccessKitNode<'_>| n.live() == egui::accesskit::Live::Polite;
+    h.query_all_by(|n| polite(n) && !n.parent().is_some_and(|p| polite(&p)))
         .map(|n| n.accesskit_node().label().or_else(|| n.value()).unwrap_or_default())
         .collect()
 }

@@ -254,7 +254,7 @@ fn the_window_opens_natively_on_wayland() {
     wait_until("weston's socket", 20, || runtime.path().join(&socket).exists());
     let data = tempfile::tempdir().expect("tempdir");
     let log_path = data.path().join("wayland.log");
-    let mut app = Command::new(peerview_bin())
+    let mut app = peerview_command()
         .args(["--relay", "disabled", "--data-dir"])
         .arg(data.path().join("data"))
         .args(["gui", "--synthetic-devices"])

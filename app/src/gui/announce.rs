@@ -1,6 +1,6 @@
 //! Timed steps that a screen reader announces: the think-time and answer countdowns change every
 //! second on screen, which a screen reader must not read out every second. Beside them sits a
-//! *live region* whose text changes only at moments worth saying ("Recording. 2 minutes.", "30
+//! hidden *live region* whose text changes only at moments worth saying ("Recording. 2 minutes.", "30
 //! seconds left", "10 seconds left"), and which screen readers read politely when it changes.
 
 use eframe::egui;
@@ -31,10 +31,14 @@ pub fn announcement(kind: Countdown, total: u32, remaining: u32) -> String {
     }
 }
 
-/// Show `text` as a polite live region (small, secondary text; screen readers say it when it
-/// changes).
+/// A polite live region holding `text`: screen readers say it when it changes. It takes no
+/// room on screen (sighted users read the countdown itself), like a web page's visually hidden
+/// live region.
 pub fn live_region(ui: &mut egui::Ui, text: String) -> egui::Response {
-    let response = ui.weak(text);
+    // At the cursor, without moving it: nothing below shifts.
+    let rect = egui::Rect::from_min_size(ui.cursor().min, egui::Vec2::ZERO);
+    let response = ui.interact(rect, ui.id().with("live-region"), egui::Sense::hover());
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &text));
     ui.ctx().accesskit_node_builder(response.id, |node| node.set_live(egui::accesskit::Live::Polite));
     response
 }
