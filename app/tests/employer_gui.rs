@@ -618,3 +618,30 @@ fn a_candidate_asks_the_employer_is_told_replies_and_grants_more_time() {
     let s = dan_store.submission_of(&ticket).expect("read").expect("submission");
     assert_eq!(s.accommodations.extension_secs, 3 * 86_400);
 }
+
+/// The employer's screens with the text zoomed to 200 % in a 1280×720 window: nothing is cut off
+/// at the right edge (what is taller than the window scrolls).
+#[test]
+fn the_employers_screens_fit_at_200_percent() {
+    let employer = tempfile::tempdir().expect("tempdir");
+    chef_campaign_with_a_submission(employer.path());
+    let mut h = employer_app(employer.path());
+    h.ctx.set_zoom_factor(2.0);
+    let fits = |h: &mut Harness<'_, PeerviewApp>, screen: &str| {
+        for _ in 0..3 {
+            h.step();
+        }
+        let cut = a11y::cut_off(h, 1280.0);
+        assert!(cut.is_empty(), "at 200 % on the {screen} screen, cut off: {cut:#?}");
+    };
+    wait_for(&mut h, "Review Bea", 20);
+    fits(&mut h, "inbox");
+    click(&mut h, "Invites");
+    fits(&mut h, "invites");
+    click(&mut h, "Campaign");
+    fits(&mut h, "campaign editor");
+    click(&mut h, "Candidates");
+    click(&mut h, "Review Bea");
+    wait_for(&mut h, "Food brings people together.", 20);
+    fits(&mut h, "submission");
+}

@@ -37,7 +37,7 @@ pub fn announcement(kind: Countdown, total: u32, remaining: u32) -> String {
 pub fn live_region(ui: &mut egui::Ui, text: String) -> egui::Response {
     // At the cursor, without moving it: nothing below shifts.
     let rect = egui::Rect::from_min_size(ui.cursor().min, egui::Vec2::ZERO);
-    let response = ui.interact(rect, ui.id().with("live-region"), egui::Sense::hover());
+    let response = ui.interact(rect, ui.scope_id().with("live-region"), egui::Sense::hover());
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &text));
     ui.ctx().accesskit_node_builder(response.id, |node| node.set_live(egui::accesskit::Live::Polite));
     response

@@ -58,26 +58,28 @@ pub(super) fn editor_ui(
         *editor = Some(Editor::new(view.campaign.clone()));
     }
     let Some(ed) = editor.as_mut() else { return };
-    egui::Grid::new("campaign_fields").num_columns(2).show(ui, |ui| {
+    // Each label above its field (a two-column grid ran past the window's edge at 200 % text
+    // size), fields no wider than the window.
+    ui.scope(|ui| {
         for (name, value) in [(tr!("rev-title"), &mut ed.campaign.title), (tr!("rev-role"), &mut ed.campaign.role)] {
             let l = ui.label(name);
-            ui.add(egui::TextEdit::singleline(value).desired_width(420.0)).labelled_by(l.id);
-            ui.end_row();
+            ui.add(egui::TextEdit::singleline(value).desired_width(fit(ui, 420.0))).labelled_by(l.id);
         }
         let l = ui.label(tr!("rev-instructions"));
-        ui.add(egui::TextEdit::multiline(&mut ed.campaign.instructions).desired_rows(3).desired_width(420.0))
+        ui.add(egui::TextEdit::multiline(&mut ed.campaign.instructions).desired_rows(3).desired_width(fit(ui, 420.0)))
             .labelled_by(l.id);
-        ui.end_row();
         language_ui(ui, &mut ed.campaign.language);
         zone_and_deadline_ui(ui, &mut ed.zone, &mut ed.deadline);
         let l = ui.label(tr!("rev-criteria"));
-        ui.add(egui::TextEdit::singleline(&mut ed.criteria).desired_width(420.0)).labelled_by(l.id);
-        ui.end_row();
+        ui.add(egui::TextEdit::singleline(&mut ed.criteria).desired_width(fit(ui, 420.0))).labelled_by(l.id);
         let l = ui.label(tr!("rev-retention"));
-        ui.add(egui::TextEdit::singleline(&mut ed.retention).hint_text(tr!("rev-retention-none")).desired_width(120.0))
-            .labelled_by(l.id)
-            .on_hover_text(tr!("rev-retention-hint"));
-        ui.end_row();
+        ui.add(
+            egui::TextEdit::singleline(&mut ed.retention)
+                .hint_text(tr!("rev-retention-none"))
+                .desired_width(fit(ui, 120.0)),
+        )
+        .labelled_by(l.id)
+        .on_hover_text(tr!("rev-retention-hint"));
     });
     ui.checkbox(&mut ed.campaign.blind_review, tr!("rev-blind-review"));
     ui.checkbox(&mut ed.campaign.reviewers_may_message, tr!("rev-reviewers-may-message"));
@@ -97,7 +99,7 @@ pub(super) fn editor_ui(
     }
     questions_ui(ui, &mut ed.campaign.questions);
     ui.add_space(8.0);
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         if ui.button(tr!("rev-save-campaign")).clicked() {
             match editor_campaign(ed) {
                 Ok(c) => {
@@ -130,7 +132,7 @@ pub(super) fn editor_ui(
     }
     ui.collapsing(tr!("rev-campaign-file"), |ui| {
         let l = ui.label(tr!("rev-campaign-toml"));
-        ui.add(egui::TextEdit::multiline(&mut ed.toml).code_editor().desired_rows(8).desired_width(600.0))
+        ui.add(egui::TextEdit::multiline(&mut ed.toml).code_editor().desired_rows(8).desired_width(fit(ui, 600.0)))
             .labelled_by(l.id);
         if ui.button(tr!("rev-import")).clicked() {
             match crate::campaign_file::parse(&tr!("rev-imported-text"), &ed.toml, now) {
@@ -151,7 +153,7 @@ fn questions_ui(ui: &mut egui::Ui, questions: &mut Vec<Question>) {
     let mut swap = None;
     let mut remove = None;
     for (i, q) in questions.iter_mut().enumerate() {
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             let n = i + 1;
             ui.label(tr!("rev-question-number", n = n));
             if ui.add_enabled(i > 0, egui::Button::new(tr!("rev-move-up", n = n))).clicked() {
@@ -193,8 +195,9 @@ fn question_fields(ui: &mut egui::Ui, q: &mut Question, n: Option<usize>) {
     };
     ui.indent(&prompt, |ui| {
         let l = ui.label(prompt.as_str());
-        ui.add(egui::TextEdit::multiline(&mut q.prompt).desired_rows(2).desired_width(520.0)).labelled_by(l.id);
-        ui.horizontal(|ui| {
+        ui.add(egui::TextEdit::multiline(&mut q.prompt).desired_rows(2).desired_width(fit(ui, 520.0)))
+            .labelled_by(l.id);
+        ui.horizontal_wrapped(|ui| {
             egui::ComboBox::from_label(answer).selected_text(fmt::kind(q.kind)).show_ui(ui, |ui| {
                 for kind in [AnswerKind::Video, AnswerKind::Audio, AnswerKind::Text] {
                     ui.selectable_value(&mut q.kind, kind, fmt::kind(kind));
@@ -255,36 +258,33 @@ fn language_ui(ui: &mut egui::Ui, language: &mut Option<String>) {
         .response
         .labelled_by(l.id);
     *language = chosen.map(|lang| lang.code().to_owned());
-    ui.end_row();
 }
 
 /// The campaign's time zone, and the deadline entered and shown in it (with how it reads in
 /// the viewer's own zone where that differs).
 fn zone_and_deadline_ui(ui: &mut egui::Ui, zone: &mut String, deadline: &mut String) {
     let l = ui.label(tr!("rev-time-zone"));
-    ui.horizontal(|ui| {
-        ui.add(egui::TextEdit::singleline(zone).hint_text(tr!("rev-time-zone-hint")).desired_width(200.0))
+    ui.horizontal_wrapped(|ui| {
+        ui.add(egui::TextEdit::singleline(zone).hint_text(tr!("rev-time-zone-hint")).desired_width(fit(ui, 200.0)))
             .labelled_by(l.id);
         if editor_zone(zone).is_err() {
             ui.colored_label(ui.visuals().warn_fg_color, tr!("rev-time-zone-unknown"));
         }
     });
-    ui.end_row();
     let known = editor_zone(zone).ok();
     let shown = match &known {
         Some((name, _)) => name.clone().unwrap_or_else(|| "UTC".to_owned()),
         None => zone.trim().to_owned(),
     };
     let l = ui.label(tr!("rev-deadline", zone = shown));
-    ui.horizontal(|ui| {
-        ui.add(egui::TextEdit::singleline(deadline).desired_width(200.0)).labelled_by(l.id);
+    ui.horizontal_wrapped(|ui| {
+        ui.add(egui::TextEdit::singleline(deadline).desired_width(fit(ui, 200.0))).labelled_by(l.id);
         if let Some((name, tz)) = &known
             && let Ok(t) = parse_deadline(deadline, tz)
         {
             ui.weak(fmt::deadline(t, name.as_deref()));
         }
     });
-    ui.end_row();
 }
 
 /// The zone a deadline is entered in: the one named, or the viewer's if none is (with its IANA
@@ -410,4 +410,9 @@ mod tests {
         assert_eq!((c.time_zone.as_deref(), c.language.as_deref()), (Some("Europe/Berlin"), Some("de")));
         assert_eq!(Editor::new(c).deadline, "2030-01-15 17:00");
     }
+}
+
+/// A field's width: `wanted`, or what the window leaves when that is less (large text sizes).
+fn fit(ui: &egui::Ui, wanted: f32) -> f32 {
+    wanted.min(ui.available_width())
 }

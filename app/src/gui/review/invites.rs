@@ -70,7 +70,7 @@ impl Invites {
 pub(super) fn invites_ui(ui: &mut egui::Ui, view: &CampaignView, st: &mut Invites, commands: &mut Vec<Command>) {
     let id = &view.campaign.id;
     ui.label(egui::RichText::new(tr!("rev-invite-candidate")).strong());
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         let l = ui.label(tr!("rev-invite-name"));
         ui.add(egui::TextEdit::singleline(&mut st.name).desired_width(180.0)).labelled_by(l.id);
         let l = ui.label(tr!("rev-invite-email"));
@@ -99,7 +99,7 @@ pub(super) fn invites_ui(ui: &mut egui::Ui, view: &CampaignView, st: &mut Invite
             }
         }
     });
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         let l = ui.label(tr!("rev-reviewer-name"));
         ui.add(egui::TextEdit::singleline(&mut st.reviewer_name).desired_width(180.0)).labelled_by(l.id);
         if ui.add_enabled(!st.reviewer_name.trim().is_empty(), egui::Button::new(tr!("rev-invite-reviewer"))).clicked()
@@ -146,7 +146,7 @@ pub(super) fn invites_ui(ui: &mut egui::Ui, view: &CampaignView, st: &mut Invite
     {
         ui.label(egui::RichText::new(tr!("rev-reviewers")).strong());
         for r in &roster.reviewers {
-            ui.horizontal(|ui| {
+            ui.horizontal_wrapped(|ui| {
                 ui.label(tr!("rev-reviewer-state", name = r.name.as_str(), state = r.state.as_str()));
                 if r.state != InviteState::Revoked && ui.button(tr!("rev-revoke", name = r.name.as_str())).clicked() {
                     commands.push(Command::Send(Request::Revoke { campaign: id.clone(), invitee: r.id.to_string() }));
@@ -160,8 +160,10 @@ pub(super) fn invites_ui(ui: &mut egui::Ui, view: &CampaignView, st: &mut Invite
 fn candidates_ui(ui: &mut egui::Ui, view: &CampaignView, st: &mut Invites, commands: &mut Vec<Command>) {
     let id = &view.campaign.id;
     ui.label(egui::RichText::new(tr!("rev-invited-candidates")).strong());
-    egui::Grid::new("candidates").striped(true).num_columns(6).show(ui, |ui| {
-        for e in &view.entries {
+    // One wrapped row per candidate (a grid's row cannot wrap: at 200 % text size it ran past
+    // the window's edge).
+    for e in &view.entries {
+        ui.horizontal_wrapped(|ui| {
             let c = &e.candidate;
             ui.label(match c.email.as_deref() {
                 Some(email) => format!("{} <{email}>", c.name),
@@ -175,7 +177,7 @@ fn candidates_ui(ui: &mut egui::Ui, view: &CampaignView, st: &mut Invites, comma
             o.extension_secs = days * 86_400;
             counted(ui, &mut o.extra_time_percent, 0..=200, |percent| tr!("rev-more-time", percent = percent));
             counted(ui, &mut o.extra_takes, 0..=5, |takes| tr!("rev-extra-takes", takes = takes));
-            ui.horizontal(|ui| {
+            ui.horizontal_wrapped(|ui| {
                 if *o != current && ui.button(tr!("rev-save-for", name = c.name.as_str())).clicked() {
                     commands.push(Command::Send(Request::SetAccommodations { candidate: c.id.clone(), overrides: *o }));
                 }
@@ -199,9 +201,9 @@ fn candidates_ui(ui: &mut egui::Ui, view: &CampaignView, st: &mut Invites, comma
                     st.confirm_delete = Some(c.id.clone());
                 }
             });
-            ui.end_row();
-        }
-    });
+        });
+        ui.separator();
+    }
 }
 
 /// One `.eml` mail draft per new candidate ticket, into a folder the employer chooses.
@@ -212,7 +214,7 @@ fn drafts_ui(
     drafts_dir: &mut String,
     commands: &mut Vec<Command>,
 ) {
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         let l = ui.label(tr!("rev-drafts-folder"));
         ui.add(egui::TextEdit::singleline(drafts_dir).desired_width(320.0)).labelled_by(l.id);
         let ready = !drafts_dir.trim().is_empty();
@@ -235,7 +237,7 @@ fn drafts_ui(
 /// A candidate's invite as a link: copied, or in a mail draft with everything they need.
 fn invite_links_ui(ui: &mut egui::Ui, view: &CampaignView, name: &str, ticket_text: &str, commands: &mut Vec<Command>) {
     let Ok(ticket) = peerview_sync::ticket::Ticket::decode(ticket_text) else { return };
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         if ui.button(tr!("rev-copy-link", name = name)).clicked() {
             ui.ctx().copy_text(ticket.link());
             commands.push(Command::Toast(tr!("rev-link-copied", name = name)));

@@ -104,7 +104,7 @@ pub(super) fn submission_ui(
     let reviews = entry.reviews.as_ref();
     let mine: Review = reviews.and_then(|r| r.by_reviewer.get(&view.me).cloned()).unwrap_or_default();
     let mut requests = Vec::new();
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         if ui.button(tr!("rev-back-to-inbox")).clicked() {
             commands.push(Command::Close);
         }
@@ -115,7 +115,7 @@ pub(super) fn submission_ui(
             commands.push(Command::Send(Request::Export { candidate: entry.candidate.id.clone(), dir }));
         }
     });
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         for i in 0..view.campaign.questions.len() {
             if ui.selectable_label(open.question == i, tr!("rev-question", n = i + 1)).clicked() && open.question != i {
                 open.question = i;
@@ -126,21 +126,31 @@ pub(super) fn submission_ui(
     });
     let Some(question) = view.campaign.questions.get(open.question) else { return };
     ui.label(egui::RichText::new(&question.prompt).size(18.0).strong());
-    // The answer and its comments on the left, scorecard and decision on the right.
-    ui.horizontal_top(|ui| {
-        ui.vertical(|ui| answer_ui(ui, env, entry, question, open, &mut requests));
-        ui.add_space(16.0);
-        ui.vertical(|ui| {
-            scorecard_ui(ui, view, entry, &mine, &mut requests);
-            // The conversation with the candidate.
-            ui.separator();
-            conversation::conversation_ui(ui, view, entry, submission, open, env.employer, &mut requests);
-            ui.separator();
-            decision_ui(ui, entry, submission, open, &mut requests);
+    // The answer and its comments on the left, scorecard, conversation and decision on the
+    // right; one below the other where the window is narrow (or the text large).
+    let side = |ui: &mut egui::Ui, open: &mut Open, requests: &mut Vec<Request>| {
+        scorecard_ui(ui, view, entry, &mine, requests);
+        ui.separator();
+        conversation::conversation_ui(ui, view, entry, submission, open, env.employer, requests);
+        ui.separator();
+        decision_ui(ui, entry, submission, open, requests);
+    };
+    if ui.available_width() >= SIDE_BY_SIDE_WIDTH {
+        ui.horizontal_top(|ui| {
+            ui.vertical(|ui| answer_ui(ui, env, entry, question, open, &mut requests));
+            ui.add_space(16.0);
+            ui.vertical(|ui| side(ui, open, &mut requests));
         });
-    });
+    } else {
+        answer_ui(ui, env, entry, question, open, &mut requests);
+        ui.separator();
+        side(ui, open, &mut requests);
+    }
     commands.extend(requests.into_iter().map(Command::Send));
 }
+
+/// Below this width (in points) the answer and the scorecard stand one below the other.
+const SIDE_BY_SIDE_WIDTH: f32 = 900.0;
 
 /// The answer to the question on screen (player, waveform, or text) and the comments on it.
 fn answer_ui(
@@ -153,7 +163,7 @@ fn answer_ui(
 ) {
     let Some(submission) = &entry.submission else { return };
     let reviews = entry.reviews.as_ref();
-    ui.set_max_width(580.0);
+    ui.set_max_width(580.0_f32.min(ui.available_width()));
     let mut position_ms = 0;
     match submission.answers.get(&question.id) {
         None => {
@@ -225,9 +235,10 @@ fn answer_ui(
         player.player.seek(at * 1000);
         player.player.play();
     }
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         let l = ui.label(tr!("rev-comment"));
-        ui.add(egui::TextEdit::singleline(&mut open.comment).desired_width(380.0)).labelled_by(l.id);
+        ui.add(egui::TextEdit::singleline(&mut open.comment).desired_width(380.0_f32.min(ui.available_width())))
+            .labelled_by(l.id);
         let label = tr!("rev-comment-at", at = clock_text(position_ms / 1000));
         if ui.add_enabled(!open.comment.trim().is_empty(), egui::Button::new(label)).clicked() {
             requests.push(Request::Comment {
@@ -319,13 +330,16 @@ fn decision_ui(
             None => tr!("rev-decision-sent", verdict = verdict, by = by, at = at),
         });
     }
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         ui.radio_value(&mut open.verdict, Verdict::Advance, tr!("rev-advance"));
         ui.radio_value(&mut open.verdict, Verdict::Hold, tr!("rev-hold"));
         ui.radio_value(&mut open.verdict, Verdict::Reject, tr!("rev-reject"));
     });
     let l = ui.label(tr!("rev-decision-message"));
-    ui.add(egui::TextEdit::multiline(&mut open.message).desired_rows(2).desired_width(500.0)).labelled_by(l.id);
+    ui.add(
+        egui::TextEdit::multiline(&mut open.message).desired_rows(2).desired_width(500.0_f32.min(ui.available_width())),
+    )
+    .labelled_by(l.id);
     if ui.button(tr!("rev-send-decision")).clicked() {
         let message = Some(open.message.trim().to_owned()).filter(|m| !m.is_empty());
         requests.push(Request::Decide { candidate: entry.candidate.id.clone(), verdict: open.verdict, message });
