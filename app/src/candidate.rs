@@ -63,7 +63,7 @@ pub fn mark_submitted(store: &Store, candidate: &CandidateId, now: Timestamp) ->
     }
     let deadline = deadline_for(&campaign, &before);
     if now > deadline {
-        bail!(tr!("cli-submit-deadline-passed", deadline = fmt::date_time(deadline)));
+        bail!(tr!("cli-submit-deadline-passed", deadline = fmt::deadline(deadline, campaign.time_zone.as_deref())));
     }
     doc.mark_submitted(now, "candidate")?;
     stored.doc = doc.into_automerge();
