@@ -7,14 +7,17 @@
 #   3. the app opens its first window under Xvfb (screenshot in dist/check/);
 #   4. `xdg-open 'peerview:join/<ticket>'`, through the installed desktop entry, starts the app
 #      on the invite (the candidate joins the campaign of an employer node running in the root),
-#      and a second link opened while it runs is handed to that window.
-# Needs root (chroot, mounts) and Debian's archive. Usage: check-deb.sh dist/peerview_X_amd64.deb
+#      and a second link opened while it runs is handed to that window;
+#   5. with an AppImage given too, it runs in that root (extracted: a chroot has no FUSE).
+# Needs root (chroot, mounts) and Debian's archive.
+# Usage: check-deb.sh dist/peerview_X_amd64.deb [dist/Peerview-X-x86_64.AppImage]
 # Separate from scripts/test: it takes minutes and downloads about 150 MB of Debian packages.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 source scripts/lib.sh
 
-deb=$(realpath "${1:?usage: check-deb.sh PACKAGE.deb}")
+deb=$(realpath "${1:?usage: check-deb.sh PACKAGE.deb [APPIMAGE]}")
+appimage=${2:+$(realpath "$2")}
 [ -f "$deb" ] || { echo "no package at $deb: run scripts/package first" >&2; exit 1; }
 [ "$(id -u)" = 0 ] || { echo "check-deb.sh needs root (debootstrap, chroot, mounts)" >&2; exit 1; }
 ensure_packages debootstrap xvfb xdotool imagemagick
@@ -94,6 +97,13 @@ done
 
 step "peerview --version"
 in_root peerview --version
+
+if [ -n "$appimage" ]; then
+    step "the AppImage, in the same root"
+    cp "$appimage" "$root/tmp/Peerview.AppImage"
+    in_root env APPIMAGE_EXTRACT_AND_RUN=1 TMPDIR=/tmp /tmp/Peerview.AppImage --version
+    in_root env APPIMAGE_EXTRACT_AND_RUN=1 TMPDIR=/tmp PEERVIEW_LANG=de /tmp/Peerview.AppImage --help | head -n 3
+fi
 
 step "the first window, under Xvfb"
 # Xvfb picks a free display number itself and writes it to fd 3 once it listens.
