@@ -76,11 +76,7 @@ impl Batch {
     /// new contents under its real name unless it was renamed already (each is whole), and the
     /// temporary files are removed.
     pub fn commit(mut self) -> io::Result<()> {
-        let result = self.commit_inner();
-        for (tmp, _) in &self.files {
-            let _ = fs::remove_file(tmp);
-        }
-        result
+        self.commit_inner()
     }
 
     fn commit_inner(&mut self) -> io::Result<()> {
@@ -105,6 +101,16 @@ impl Batch {
             flush_all(&dirs, open_dir)?;
         }
         Ok(())
+    }
+}
+
+/// A batch dropped before its commit (an error while adding to it), or whose commit failed,
+/// leaves no temporary file behind.
+impl Drop for Batch {
+    fn drop(&mut self) {
+        for (tmp, _) in &self.files {
+            let _ = fs::remove_file(tmp);
+        }
     }
 }
 
@@ -253,6 +259,15 @@ mod tests {
             assert_eq!(fs::read(sub.join("f.bin")).expect("read"), format!("file {i}").as_bytes());
             assert_eq!(fs::read_dir(&sub).expect("ls").count(), 1, "a temporary file is left in {}", sub.display());
         }
+    }
+
+    #[test]
+    fn a_batch_dropped_before_its_commit_leaves_nothing() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let mut batch = Batch::default();
+        batch.add(&dir.path().join("a.bin"), b"a").expect("add");
+        drop(batch);
+        assert_eq!(fs::read_dir(dir.path()).expect("ls").count(), 0);
     }
 
     #[test]
