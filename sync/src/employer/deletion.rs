@@ -104,7 +104,18 @@ impl EmployerService {
     /// recorded again).
     pub async fn daily_upkeep(&self) {
         let me = endpoint_hex(&self.node.id());
-        {
+        // Looking costs a read of every submission (seconds in a large campaign): done first
+        // without the write lock, on a blocking thread, so that sessions starting meanwhile are
+        // served; only when something is due is the lock taken (and the look repeated under
+        // it, so nothing changed in between is acted on).
+        let (store, now) = (self.node.store.clone(), self.clock.now());
+        let due = tokio::task::spawn_blocking(move || {
+            let withdrawn = crate::lifecycle::withdrawals(&store).map_or(true, |w| !w.is_empty());
+            withdrawn || crate::lifecycle::expired(&store, now).map_or(true, |e| !e.is_empty())
+        })
+        .await
+        .unwrap_or(true);
+        if due {
             let _guard = self.write_lock.lock().await;
             // Withdrawals that reached this node while it was off, or through a hub.
             match crate::lifecycle::withdrawals(self.store()) {
