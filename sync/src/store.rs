@@ -7,6 +7,7 @@
 //!   node.key                         32-byte node secret key (0600)
 //!   docs/<kind>/<id>/snapshot-H.am   a full Automerge save
 //!   docs/<kind>/<id>/inc-H.am        changes saved after it (H = BLAKE3 of the file, 16 hex)
+//!                                    (scorecards: <id> = <candidate>.<reviewer>)
 //!   quarantine/                      corrupt files moved aside (deleted with their candidate)
 //!   deleted/<candidate>              a deleted candidate (ids only): their documents are never
 //!                                    saved again; lists recordings still to remove, if any

@@ -5,11 +5,13 @@
 
 use std::sync::Arc;
 
-use peerview_sync::auth::Quota;
+use automerge::sync::{Message as SyncMessage, State as SyncState, SyncDoc};
+use peerview_sync::auth::{DocRef, Quota};
 use peerview_sync::client;
 use peerview_sync::doc::{AnswerKind, Campaign, Question, ScorecardDoc};
 use peerview_sync::employer::{self, EmployerService};
-use peerview_sync::node::{Node, NodeConfig, RelaySetting};
+use peerview_sync::node::{Node, NodeConfig, RelaySetting, endpoint_addr};
+use peerview_sync::protocol::{Claim, Entry, Msg, PROTOCOL_VERSION, SYNC_ALPN, read_msg, write_msg};
 use peerview_sync::ticket::{Invitee, Ticket};
 use peerview_sync::{CampaignId, CandidateId, DocKind, ReviewerId, Store, Timestamp, scorecard_id};
 
@@ -77,6 +79,35 @@ fn score(store: &Store, campaign: &CampaignId, candidate: &CandidateId, me: &Rev
     store.save(&mut stored).expect("save");
 }
 
+/// Run the sync protocol by hand for one document until the employer refuses it.
+async fn sync_refused(peer: &Node, ticket: &Ticket, doc: DocRef, mut local: automerge::AutoCommit, why: &str) {
+    let addr = endpoint_addr(&ticket.nodes[0]).expect("addr");
+    let conn = peer.endpoint.connect(addr, SYNC_ALPN).await.expect("connect");
+    let (mut send, mut recv) = conn.open_bi().await.expect("stream");
+    let claim = Claim { campaign: ticket.campaign.clone(), invitee: ticket.invitee.clone(), secret: ticket.secret };
+    write_msg(&mut send, &Msg::Hello { protocol: PROTOCOL_VERSION, claim: Some(claim) }).await.expect("hello");
+    let welcome = read_msg(&mut recv).await.expect("welcome");
+    assert!(matches!(welcome, Msg::Welcome { .. }), "{welcome:?}");
+    let mut state = SyncState::new();
+    for _ in 0..16 {
+        let message = local.sync().generate_sync_message(&mut state).map(SyncMessage::encode);
+        write_msg(&mut send, &Msg::Round { entries: vec![Entry { doc: doc.clone(), message }] }).await.expect("round");
+        match read_msg(&mut recv).await.expect("answer") {
+            Msg::Round { entries } => {
+                for e in entries.into_iter().filter(|e| e.doc == doc) {
+                    if let Some(bytes) = e.message {
+                        let m = SyncMessage::decode(&bytes).expect("message");
+                        local.sync().receive_sync_message(&mut state, m).expect("apply");
+                    }
+                }
+            }
+            Msg::Refused { reason } => return assert!(reason.contains(why), "refused for {reason:?}, not {why:?}"),
+            other => panic!("{other:?}"),
+        }
+    }
+    panic!("the change to {} {} was not refused", doc.kind, doc.id);
+}
+
 /// Every scorecard this computer holds, on disk, as (reviewer, score of "Depth").
 fn scorecards_on_disk(dir: &std::path::Path, candidate: &CandidateId) -> Vec<(ReviewerId, Option<u8>)> {
     // A fresh `Store` reads what is on disk, not what a running node holds in memory.
@@ -129,6 +160,19 @@ async fn a_reviewer_receives_the_other_scores_only_after_submitting_its_own() {
     let reviews = ben.store.reviews(&cleo).expect("reviews");
     assert!(reviews.by_reviewer.get(&ann_id).is_none_or(|r| r.scores.is_empty()), "{reviews:?}");
     assert_eq!(employer.store.scorecard(&cleo, &ben_id).expect("Ben's").submitted_at, None);
+
+    // Ben cannot ask for Ann's scorecard, nor write one in her name.
+    let anns = DocRef { kind: DocKind::Scorecard, id: scorecard_id(&cleo, &ann_id) };
+    sync_refused(&ben, &ticket_b, anns.clone(), automerge::AutoCommit::new(), "no access").await;
+    let forged = ScorecardDoc::create(&c.id, &cleo, &ann_id, "Ann").expect("doc").into_automerge();
+    let dans = DocRef { kind: DocKind::Scorecard, id: scorecard_id(&cleo, &"dan".parse().expect("id")) };
+    sync_refused(&ben, &ticket_b, dans, forged, "no access").await;
+    let bens = DocRef { kind: DocKind::Scorecard, id: scorecard_id(&cleo, &ben_id) };
+    let mut as_ann = ben.store.load(DocKind::Scorecard, &bens.id).expect("load").doc;
+    automerge::transaction::Transactable::put(&mut as_ann, automerge::ROOT, "reviewer_id", ann_id.as_str())
+        .expect("put");
+    sync_refused(&ben, &ticket_b, bens, as_ann, "its own candidate and reviewer").await;
+    assert_eq!(employer.store.scorecards(&cleo).expect("scorecards").len(), 2, "nothing forged arrived");
 
     // Ben submits: the same session brings Ann's scores.
     score(&ben.store, &c.id, &cleo, &ben_id, 2, true);
