@@ -194,3 +194,42 @@ async fn a_reviewer_receives_the_other_scores_only_after_submitting_its_own() {
     client::sync_documents(&ann, &ticket_a).await.expect("Ann syncs again");
     assert_eq!(scorecards_on_disk(dirs[1].path(), &cleo).len(), 2);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_hub_receives_every_scorecard_and_passes_a_reviewers_own_on_to_the_employer() {
+    let dirs: Vec<tempfile::TempDir> = (0..4).map(|_| tempfile::tempdir().expect("tempdir")).collect();
+    let employer = node(dirs[0].path()).await;
+    let c = campaign();
+    employer.store.create_campaign(&c).expect("campaign");
+    let service = EmployerService::new(employer.clone(), Quota::default());
+    let _router = service.spawn_router();
+    let here = vec![employer.ticket_node().await];
+    let ticket = employer::invite_candidate(&employer.store, &c.id, "Cleo", None, here.clone()).expect("candidate");
+    let Invitee::Candidate(cleo) = ticket.invitee.clone() else { panic!("candidate ticket") };
+    let ticket_a = employer::invite_reviewer(&employer.store, &c.id, "Ann", here.clone()).expect("Ann");
+    let ticket_h = employer::invite_hub(&employer.store, &c.id, "Office", here.clone()).expect("hub");
+    let (ann_id, ann, hub) = (reviewer_of(&ticket_a), node(dirs[1].path()).await, node(dirs[2].path()).await);
+    client::sync_documents(&ann, &ticket_a).await.expect("Ann joins");
+    score(&ann.store, &c.id, &cleo, &ann_id, 4, false);
+    client::sync_documents(&ann, &ticket_a).await.expect("Ann syncs");
+
+    // The hub gets Ann's scorecard although nobody there submitted one.
+    client::sync_documents(&hub, &ticket_h).await.expect("hub joins");
+    assert_eq!(hub.store.scorecard(&cleo, &ann_id).expect("at the hub").scores.get("Depth"), Some(&4));
+
+    // A reviewer who syncs with the hub: its scorecard reaches the employer through the hub.
+    let hub_service = EmployerService::new(hub.clone(), Quota::default());
+    let _hub_router = hub_service.spawn_router();
+    let ticket_b =
+        employer::invite_reviewer(&employer.store, &c.id, "Ben", vec![hub.ticket_node().await]).expect("Ben");
+    client::sync_documents(&hub, &ticket_h).await.expect("the hub learns of Ben");
+    let (ben_id, ben) = (reviewer_of(&ticket_b), node(dirs[3].path()).await);
+    client::sync_documents(&ben, &ticket_b).await.expect("Ben joins at the hub");
+    assert!(!ben.store.exists(DocKind::Scorecard, &scorecard_id(&cleo, &ann_id)), "the hub keeps scoring blind");
+    score(&ben.store, &c.id, &cleo, &ben_id, 2, true);
+    client::sync_documents(&ben, &ticket_b).await.expect("Ben submits at the hub");
+    assert!(ben.store.exists(DocKind::Scorecard, &scorecard_id(&cleo, &ann_id)), "then he gets Ann's");
+    client::sync_documents(&hub, &ticket_h).await.expect("the hub syncs");
+    let bens = employer.store.scorecard(&cleo, &ben_id).expect("Ben's scorecard at the employer");
+    assert_eq!((bens.scores.get("Depth"), bens.submitted_at.is_some()), (Some(&2), true));
+}
