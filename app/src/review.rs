@@ -4,7 +4,9 @@
 //! on a reviewer's computer they travel to the employer with the next sync.
 
 use anyhow::Result;
-use peerview_sync::doc::{EventKind, ReviewComment, ReviewDecision, ReviewsDoc, StatusEvent, SubmissionDoc, Verdict};
+use peerview_sync::doc::{
+    EventKind, ReviewComment, ReviewDecision, ReviewsDoc, ScorecardDoc, StatusEvent, SubmissionDoc, Verdict,
+};
 use peerview_sync::ticket::Invitee;
 use peerview_sync::{CampaignId, CandidateId, DocKind, QuestionId, ReviewerId, Store, StoreError, Timestamp};
 
@@ -80,12 +82,37 @@ pub fn mark_viewed(store: &Store, candidate: &CandidateId, now: Timestamp) -> Re
     Ok(true)
 }
 
+/// Scores go into this reviewer's own scorecard document (created on the first score), which
+/// the employer side sends other reviewers only once they submitted theirs.
+fn edit_scorecard(
+    store: &Store,
+    candidate: &CandidateId,
+    f: impl FnOnce(&mut ScorecardDoc) -> Result<()>,
+) -> Result<()> {
+    let campaign = store.submission(candidate)?.campaign_id;
+    let (reviewer, name) = me(store, &campaign);
+    let id = peerview_sync::scorecard_id(candidate, &reviewer);
+    let mut stored = match store.load(DocKind::Scorecard, &id) {
+        Ok(s) => s,
+        Err(StoreError::NotFound { .. }) => {
+            let doc = ScorecardDoc::create(&campaign, candidate, &reviewer, &name)?;
+            store.create(DocKind::Scorecard, &id, doc.into_automerge())?
+        }
+        Err(e) => return Err(e.into()),
+    };
+    let mut doc = ScorecardDoc::from_automerge(std::mem::take(&mut stored.doc))?;
+    f(&mut doc)?;
+    stored.doc = doc.into_automerge();
+    store.save(&mut stored)?;
+    Ok(())
+}
+
 pub fn score(store: &Store, candidate: &CandidateId, criterion: &str, value: u8) -> Result<()> {
-    edit_reviews(store, candidate, |doc, me, name| doc.set_score(me, name, criterion, value).map_err(Into::into))
+    edit_scorecard(store, candidate, |doc| doc.set_score(criterion, value).map_err(Into::into))
 }
 
 pub fn submit_scores(store: &Store, candidate: &CandidateId, now: Timestamp) -> Result<()> {
-    edit_reviews(store, candidate, |doc, me, name| doc.submit_scores(me, name, now).map_err(Into::into))
+    edit_scorecard(store, candidate, |doc| doc.submit(now).map_err(Into::into))
 }
 
 pub fn comment(

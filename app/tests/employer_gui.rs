@@ -20,7 +20,7 @@ use peerview::gui::{AppEnv, PeerviewApp};
 use peerview::ops::Net;
 use peerview::settings::{InboxSort, ReviewTab, Role, Settings};
 use peerview_media::player::ManualTime;
-use peerview_sync::doc::{Answer, ReviewsDoc, SubmissionDoc, TextAnswer};
+use peerview_sync::doc::{Answer, SubmissionDoc, TextAnswer};
 use peerview_sync::node::RelaySetting;
 use peerview_sync::ticket::{Invitee, Ticket, TicketNode};
 use peerview_sync::{DocKind, ManualClock, Store, Timestamp};
@@ -431,15 +431,15 @@ fn chef_campaign_with_a_submission(dir: &Path) -> peerview_sync::CandidateId {
 
 fn score_as_another_reviewer(dir: &Path, candidate: &peerview_sync::CandidateId) {
     let store = Store::open(dir).expect("store");
-    let mut stored = store.load(DocKind::Reviews, candidate.as_str()).expect("reviews");
-    let mut doc = ReviewsDoc::from_automerge(std::mem::take(&mut stored.doc)).expect("doc");
+    let campaign = store.submission(candidate).expect("submission").campaign_id;
     let rita = "rita".parse().expect("id");
+    let mut doc = peerview_sync::ScorecardDoc::create(&campaign, candidate, &rita, "Rita").expect("doc");
     for criterion in peerview::campaign_file::DEFAULT_CRITERIA {
-        doc.set_score(&rita, "Rita", criterion, 2).expect("score");
+        doc.set_score(criterion, 2).expect("score");
     }
-    doc.submit_scores(&rita, "Rita", TODAY).expect("submit");
-    stored.doc = doc.into_automerge();
-    store.save(&mut stored).expect("save");
+    doc.submit(TODAY).expect("submit");
+    let id = peerview_sync::scorecard_id(candidate, &rita);
+    store.create(DocKind::Scorecard, &id, doc.into_automerge()).expect("create");
 }
 
 /// Score every criterion and hand the scorecard in.

@@ -5,7 +5,9 @@
 
 use std::collections::BTreeSet;
 
-use crate::doc::{Answer, AnswerKind, Campaign, EventKind, MediaKind, Reviews, Roster, StatusEvent, Submission};
+use crate::doc::{
+    Answer, AnswerKind, Campaign, EventKind, MediaKind, Reviews, Roster, Scorecard, StatusEvent, Submission,
+};
 use crate::ids::{CampaignId, CandidateId, HubId, ReviewerId};
 use crate::store::DocKind;
 use crate::time::Timestamp;
@@ -84,10 +86,16 @@ impl Access {
     /// The documents this peer may sync. `submissions_of` lists a campaign's (not deleted)
     /// candidates; `blind` says whether a campaign hides candidates' names from reviewers.
     /// Hubs get candidates' contacts always, reviewers only when the campaign is not blind.
+    /// `scorecards_of` lists the reviewers whose scorecard of a submission is held here, and
+    /// `submitted` says whether one of them is submitted: a reviewer gets its own scorecard
+    /// always and the others' only once its own is submitted (blind scoring, on the wire); a
+    /// hub gets them all.
     pub fn documents(
         &self,
         submissions_of: impl Fn(&CampaignId) -> Vec<CandidateId>,
         blind: impl Fn(&CampaignId) -> bool,
+        scorecards_of: impl Fn(&CandidateId) -> Vec<ReviewerId>,
+        submitted: impl Fn(&CandidateId, &ReviewerId) -> bool,
     ) -> BTreeSet<DocRef> {
         let mut docs = BTreeSet::new();
         let doc = |kind, id: &str| DocRef { kind, id: id.to_owned() };
@@ -98,16 +106,32 @@ impl Access {
         for campaign in self.reviewer_of.iter().map(|(c, _)| c).chain(self.hub_of.iter().map(|(c, _)| c)) {
             docs.insert(doc(DocKind::Campaign, campaign.as_str()));
             docs.insert(doc(DocKind::Roster, campaign.as_str()));
-            let contacts = self.is_hub_of(campaign) || !blind(campaign);
+            let hub = self.is_hub_of(campaign);
+            let contacts = hub || !blind(campaign);
+            let me = if hub { None } else { self.reviewer_for(campaign) };
             for candidate in submissions_of(campaign) {
                 docs.insert(doc(DocKind::Submission, candidate.as_str()));
                 docs.insert(doc(DocKind::Reviews, candidate.as_str()));
                 if contacts {
                     docs.insert(doc(DocKind::Contact, candidate.as_str()));
                 }
+                let cards = scorecards_of(&candidate);
+                let all = match me {
+                    None => true,
+                    Some(me) => cards.contains(me) && submitted(&candidate, me),
+                };
+                for reviewer in cards.iter().filter(|r| all || Some(*r) == me) {
+                    docs.insert(doc(DocKind::Scorecard, &crate::ids::scorecard_id(&candidate, reviewer)));
+                }
             }
         }
         docs
+    }
+
+    /// Whether this peer may bring a scorecard the employer side does not hold yet: a reviewer
+    /// its own, a hub any of its campaigns' (`campaign` is the one of the scorecard's candidate).
+    pub fn may_bring_scorecard(&self, campaign: &CampaignId, reviewer: &ReviewerId) -> bool {
+        self.is_hub_of(campaign) || self.reviewer_for(campaign) == Some(reviewer)
     }
 
     pub fn reviewer_for(&self, campaign: &CampaignId) -> Option<&ReviewerId> {
@@ -361,14 +385,47 @@ fn same_ignoring_event_order(a: &Submission, b: &Submission) -> bool {
     a == b
 }
 
-/// Check a reviewer's changes to a submission's reviews: only their own entry may change.
+/// Check a reviewer's changes to a submission's reviews: only their own entry may change, and
+/// not its scores (they live in the reviewer's scorecard, which others receive only once they
+/// submitted theirs).
 pub fn check_reviewer_reviews(reviewer: &ReviewerId, before: &Reviews, after: &Reviews) -> Result<(), Refusal> {
     let mut a = after.clone();
     let mut b = before.clone();
-    a.by_reviewer.remove(reviewer);
-    b.by_reviewer.remove(reviewer);
+    let (mine_after, mine_before) = (a.by_reviewer.remove(reviewer), b.by_reviewer.remove(reviewer));
     if a != b {
         return refuse("reviewers may only change their own review");
+    }
+    let scoring = |r: Option<&crate::doc::Review>| r.map(|r| (r.scores.clone(), r.submitted_at)).unwrap_or_default();
+    if scoring(mine_after.as_ref()) != scoring(mine_before.as_ref()) {
+        return refuse("scores are written in the reviewer's scorecard document, not in the reviews");
+    }
+    Ok(())
+}
+
+/// Check a reviewer's changes to a scorecard (`before` is `None` when the reviewer brings a new
+/// one): only their own, of the submission it names, and once submitted it stays submitted
+/// (the others' scores reach the reviewer from then on).
+pub fn check_reviewer_scorecard(
+    reviewer: &ReviewerId,
+    doc_id: &str,
+    before: Option<&Scorecard>,
+    after: &Scorecard,
+) -> Result<(), Refusal> {
+    if crate::ids::parse_scorecard_id(doc_id) != Some((after.candidate_id.clone(), after.reviewer_id.clone())) {
+        return refuse(format!("scorecard {doc_id} must name its own candidate and reviewer"));
+    }
+    if after.reviewer_id != *reviewer {
+        return refuse(format!("scorecard {doc_id} belongs to another reviewer; a reviewer writes only their own"));
+    }
+    let Some(before) = before else { return Ok(()) };
+    if (&after.campaign_id, &after.candidate_id) != (&before.campaign_id, &before.candidate_id) {
+        return refuse("a scorecard's campaign and candidate cannot be changed");
+    }
+    if let Some(at) = before.submitted_at {
+        // Scores may still be corrected afterwards (the review screen allows it).
+        if after.submitted_at != Some(at) {
+            return refuse("a submitted scorecard stays submitted");
+        }
     }
     Ok(())
 }
@@ -766,7 +823,8 @@ mod tests {
         };
         let access = Access::from_rosters([&roster], "hub");
         assert!(access.is_hub_of(&campaign) && access.candidate_of.is_empty());
-        let docs = access.documents(|_| vec![candidate.clone()], |_| false);
+        let no_cards = |_: &CandidateId| Vec::new();
+        let docs = access.documents(|_| vec![candidate.clone()], |_| false, no_cards, |_, _| false);
         let kinds: Vec<DocKind> = docs.iter().map(|d| d.kind).collect();
         assert_eq!(
             kinds,
@@ -774,14 +832,122 @@ mod tests {
         );
         // A reviewer of a blind campaign never receives candidates' contacts; a hub does.
         let reviewer = Access { reviewer_of: vec![(campaign.clone(), ReviewerId::random())], ..Access::default() };
-        let blind: Vec<DocKind> =
-            reviewer.documents(|_| vec![candidate.clone()], |_| true).iter().map(|d| d.kind).collect();
+        let blind: Vec<DocKind> = reviewer
+            .documents(|_| vec![candidate.clone()], |_| true, no_cards, |_, _| false)
+            .iter()
+            .map(|d| d.kind)
+            .collect();
         assert_eq!(blind, [DocKind::Campaign, DocKind::Roster, DocKind::Submission, DocKind::Reviews]);
-        assert_eq!(access.documents(|_| vec![candidate.clone()], |_| true).len(), 5);
+        assert_eq!(access.documents(|_| vec![candidate.clone()], |_| true, no_cards, |_, _| false).len(), 5);
         assert!(Access::from_rosters([&roster], "gone").is_empty(), "a revoked hub gets nothing");
         assert!(Access::from_rosters([&roster], "stranger").is_empty());
         let cand = Access::from_rosters([&roster], "cand");
         assert!(cand.downloads_from().next().is_none(), "candidates download nothing");
+    }
+
+    #[test]
+    fn a_reviewer_receives_the_other_scorecards_only_once_its_own_is_submitted() {
+        type Case<'a> = (&'a str, &'a Access, Vec<&'a ReviewerId>, bool, Vec<&'a ReviewerId>);
+        let campaign = CampaignId::random();
+        let candidate = CandidateId::random();
+        let (me, ann, ben) = (ReviewerId::random(), ReviewerId::random(), ReviewerId::random());
+        let reviewer = Access { reviewer_of: vec![(campaign.clone(), me.clone())], ..Access::default() };
+        let hub = Access { hub_of: vec![(campaign.clone(), HubId::random())], ..Access::default() };
+        let card = |r: &ReviewerId| crate::ids::scorecard_id(&candidate, r);
+        // (who, scorecards held, is mine submitted, scorecards offered)
+        let cases: Vec<Case<'_>> = vec![
+            ("nobody scored", &reviewer, vec![], false, vec![]),
+            ("others scored, I did not", &reviewer, vec![&ann, &ben], false, vec![]),
+            ("mine in progress", &reviewer, vec![&me, &ann], false, vec![&me]),
+            ("mine submitted", &reviewer, vec![&me, &ann, &ben], true, vec![&me, &ann, &ben]),
+            ("a hub gets all", &hub, vec![&ann, &ben], false, vec![&ann, &ben]),
+        ];
+        for (what, access, held, submitted, offered) in cases {
+            let held: Vec<ReviewerId> = held.into_iter().cloned().collect();
+            let docs =
+                access.documents(|_| vec![candidate.clone()], |_| true, |_| held.clone(), |_, r| submitted && *r == me);
+            let cards: BTreeSet<String> =
+                docs.iter().filter(|d| d.kind == DocKind::Scorecard).map(|d| d.id.clone()).collect();
+            let expected: BTreeSet<String> = offered.into_iter().map(card).collect();
+            assert_eq!(cards, expected, "{what}");
+        }
+        assert!(reviewer.may_bring_scorecard(&campaign, &me));
+        assert!(!reviewer.may_bring_scorecard(&campaign, &ann), "not another reviewer's");
+        assert!(!reviewer.may_bring_scorecard(&CampaignId::random(), &me), "not in another campaign");
+        assert!(hub.may_bring_scorecard(&campaign, &ann));
+    }
+
+    #[test]
+    fn a_reviewer_writes_only_its_own_scorecard_and_it_stays_submitted() {
+        use crate::doc::Scorecard;
+        type Case<'a> = (&'a str, &'a str, Option<Scorecard>, Scorecard, Option<&'a str>);
+        let (campaign, candidate) = (CampaignId::random(), CandidateId::random());
+        let (me, other) = (ReviewerId::random(), ReviewerId::random());
+        let card = |r: &ReviewerId| Scorecard {
+            campaign_id: campaign.clone(),
+            candidate_id: candidate.clone(),
+            reviewer_id: r.clone(),
+            reviewer_name: "Rita".into(),
+            scores: [("Depth".to_owned(), 4)].into(),
+            submitted_at: None,
+        };
+        let mine_id = crate::ids::scorecard_id(&candidate, &me);
+        let theirs_id = crate::ids::scorecard_id(&candidate, &other);
+        let submitted = Scorecard { submitted_at: Some(Timestamp(5)), ..card(&me) };
+        let cases: Vec<Case<'_>> = vec![
+            ("a new one of my own", &mine_id, None, card(&me), None),
+            (
+                "scoring",
+                &mine_id,
+                Some(card(&me)),
+                Scorecard { scores: [("Depth".to_owned(), 2)].into(), ..card(&me) },
+                None,
+            ),
+            ("submitting", &mine_id, Some(card(&me)), submitted.clone(), None),
+            (
+                "correcting after submitting",
+                &mine_id,
+                Some(submitted.clone()),
+                Scorecard { scores: std::collections::BTreeMap::default(), ..submitted.clone() },
+                None,
+            ),
+            ("another's, new", &theirs_id, None, card(&other), Some("belongs to another reviewer")),
+            (
+                "another's, changed",
+                &theirs_id,
+                Some(card(&other)),
+                Scorecard { scores: std::collections::BTreeMap::default(), ..card(&other) },
+                Some("belongs to another reviewer"),
+            ),
+            ("mine under another's id", &theirs_id, None, card(&me), Some("its own candidate and reviewer")),
+            ("unsubmitting", &mine_id, Some(submitted.clone()), card(&me), Some("stays submitted")),
+            (
+                "moved to another campaign",
+                &mine_id,
+                Some(card(&me)),
+                Scorecard { campaign_id: CampaignId::random(), ..card(&me) },
+                Some("cannot be changed"),
+            ),
+        ];
+        for (what, id, before, after, refused) in cases {
+            let result = check_reviewer_scorecard(&me, id, before.as_ref(), &after);
+            match refused {
+                None => assert!(result.is_ok(), "{what}: {result:?}"),
+                Some(why) => assert!(result.as_ref().is_err_and(|r| r.0.contains(why)), "{what}: {result:?}"),
+            }
+        }
+        // Scores no longer go into the reviews document.
+        let reviews = Reviews {
+            campaign_id: campaign.clone(),
+            candidate_id: candidate.clone(),
+            by_reviewer: std::collections::BTreeMap::default(),
+        };
+        let mut scored = reviews.clone();
+        scored
+            .by_reviewer
+            .insert(me.clone(), crate::doc::Review { scores: [("Depth".to_owned(), 4)].into(), ..Default::default() });
+        let err = check_reviewer_reviews(&me, &reviews, &scored).expect_err("scores in reviews");
+        assert!(err.0.contains("scorecard document"), "{err}");
     }
 
     #[test]

@@ -232,19 +232,16 @@ async fn sync_over(
     // Documents of a submission deleted here: an employer-side node that has not seen the
     // deletion yet may still offer them; they are neither taken nor sent.
     let mut ignored = std::collections::HashSet::new();
-    for doc_ref in doc_refs {
-        if crate::store::DocKind::PER_CANDIDATE.contains(&doc_ref.kind) && store.is_deleted(&doc_ref.id) {
+    let deleted_here = |d: &DocRef| d.kind.candidate_of(&d.id).is_some_and(|c| store.is_deleted(c));
+    let brought = scorecards_to_bring(store, ticket, &doc_refs)?;
+    for doc_ref in doc_refs.into_iter().chain(brought) {
+        if deleted_here(&doc_ref) {
             ignored.insert(doc_ref);
             continue;
         }
-        let stored = match store.load(doc_ref.kind, &doc_ref.id) {
-            Ok(s) => Some(s),
-            Err(StoreError::NotFound { .. }) => None,
-            Err(e) => return Err(e.into()),
-        };
-        docs.push(LocalDoc { doc_ref, stored, fresh: AutoCommit::new(), state: SyncState::new() });
+        docs.push(local_doc(store, doc_ref)?);
     }
-    let heads_before: Vec<_> = docs.iter_mut().map(|d| d.doc().get_heads()).collect();
+    let mut heads_before: Vec<_> = docs.iter_mut().map(|d| d.doc().get_heads()).collect();
     let mut rounds = 0;
     loop {
         let entries: Vec<Entry> = docs
@@ -272,13 +269,19 @@ async fn sync_over(
             if ignored.contains(&entry.doc) {
                 continue;
             }
-            let Some(d) = docs.iter_mut().find(|d| d.doc_ref == entry.doc) else {
-                return Err(WireError::Malformed(format!(
-                    "a message for {} {} that was not offered",
-                    entry.doc.kind, entry.doc.id
-                ))
-                .into());
-            };
+            if !docs.iter().any(|d| d.doc_ref == entry.doc) {
+                // Other reviewers' scorecards join a session once ours is submitted.
+                if entry.doc.kind != crate::store::DocKind::Scorecard || deleted_here(&entry.doc) {
+                    return Err(WireError::Malformed(format!(
+                        "a message for {} {} that was not offered",
+                        entry.doc.kind, entry.doc.id
+                    ))
+                    .into());
+                }
+                docs.push(local_doc(store, entry.doc.clone())?);
+                heads_before.push(Vec::new());
+            }
+            let Some(d) = docs.iter_mut().find(|d| d.doc_ref == entry.doc) else { continue };
             let message = SyncMessage::decode(&bytes).map_err(|e| WireError::Malformed(e.to_string()))?;
             let mut state = std::mem::take(&mut d.state);
             d.doc()
@@ -336,6 +339,47 @@ async fn sync_over(
     }
     debug!(rounds, changed = outcome.changed.len(), "sync finished");
     Ok(outcome)
+}
+
+fn local_doc(store: &crate::store::Store, doc_ref: DocRef) -> Result<LocalDoc, ClientError> {
+    let stored = match store.load(doc_ref.kind, &doc_ref.id) {
+        Ok(s) => Some(s),
+        Err(StoreError::NotFound { .. }) => None,
+        Err(e) => return Err(e.into()),
+    };
+    Ok(LocalDoc { doc_ref, stored, fresh: AutoCommit::new(), state: SyncState::new() })
+}
+
+/// Scorecards held here that the employer side did not offer (it may not have them yet): a
+/// reviewer brings its own, a hub every one, of the submissions offered.
+fn scorecards_to_bring(
+    store: &crate::store::Store,
+    ticket: &Ticket,
+    offered: &[DocRef],
+) -> Result<Vec<DocRef>, ClientError> {
+    use crate::store::DocKind;
+    let me = match &ticket.invitee {
+        Invitee::Reviewer(me) => Some(me),
+        Invitee::Hub(_) => None,
+        Invitee::Candidate(_) => return Ok(Vec::new()),
+    };
+    let submissions: std::collections::HashSet<&str> =
+        offered.iter().filter(|d| d.kind == DocKind::Submission).map(|d| d.id.as_str()).collect();
+    let ids = match store.list(DocKind::Scorecard) {
+        Ok(ids) => ids,
+        Err(StoreError::Io { source, .. }) if source.kind() == std::io::ErrorKind::NotFound => Vec::new(),
+        Err(e) => return Err(e.into()),
+    };
+    Ok(ids
+        .into_iter()
+        .filter(|id| {
+            crate::ids::parse_scorecard_id(id).is_some_and(|(candidate, reviewer)| {
+                submissions.contains(candidate.as_str()) && me.is_none_or(|me| *me == reviewer)
+            })
+        })
+        .map(|id| DocRef { kind: DocKind::Scorecard, id })
+        .filter(|d| !offered.contains(d))
+        .collect())
 }
 
 fn close_reason(conn: &Connection) -> String {

@@ -29,8 +29,8 @@ use crate::budget::{
 };
 use crate::delivered::Ledger;
 use crate::doc::{
-    Candidate, DeletionReason, EventKind, Hub, InviteState, Reviewer, ReviewsDoc, RosterDoc, StatusEvent, Submission,
-    SubmissionDoc, Take,
+    Candidate, DeletionReason, EventKind, Hub, InviteState, Reviewer, ReviewsDoc, RosterDoc, ScorecardDoc, StatusEvent,
+    Submission, SubmissionDoc, Take,
 };
 use crate::ids::{CampaignId, CandidateId, HubId, QuestionId, ReviewerId};
 use crate::index::{ClaimCheck, ClaimError, HUB_INVITE_EXPIRED, RosterIndex, check_entry, hub_invite_expired};
@@ -592,6 +592,9 @@ impl EmployerService {
                 .and_then(|s| s.read())
                 .map_err(|e| Refusal(format!("invalid submission: {e}")))
         };
+        if doc_ref.kind == DocKind::Scorecard {
+            return self.check_scorecard(access, doc_ref, before, after);
+        }
         if !access.hub_of.is_empty() {
             let campaign = Self::campaign_of(doc_ref, before)?;
             if let Some((_, hub)) = access.hub_of.iter().find(|(c, _)| *c == campaign) {
@@ -631,7 +634,51 @@ impl EmployerService {
                     .ok_or_else(|| Refusal("reviews are written by reviewers only".into()))?;
                 check_reviewer_reviews(reviewer, &b, &a)
             }
+            DocKind::Scorecard => unreachable!("scorecards are checked by check_scorecard"),
         }
+    }
+
+    /// A scorecard (possibly new: `before` without history) changed by a reviewer or a hub: of
+    /// a submission of the peer's campaign, naming that campaign; a reviewer's own only.
+    fn check_scorecard(
+        &self,
+        access: &Access,
+        doc_ref: &DocRef,
+        before: &AutoCommit,
+        after: &AutoCommit,
+    ) -> Result<(), Refusal> {
+        let read = |d: &AutoCommit| {
+            ScorecardDoc::from_automerge(d.clone())
+                .and_then(|s| s.read())
+                .map_err(|e| Refusal(format!("invalid scorecard: {e}")))
+        };
+        let Some((candidate, _)) = crate::ids::parse_scorecard_id(&doc_ref.id) else {
+            return Err(Refusal(format!("{} is not a scorecard id", doc_ref.id)));
+        };
+        let campaign = self
+            .campaign_of_candidate(access, &candidate)
+            .ok_or_else(|| Refusal(format!("scorecard {}: not a submission of your campaigns", doc_ref.id)))?;
+        let a = read(after)?;
+        if a.campaign_id != campaign {
+            return Err(Refusal(format!("scorecard {} names another campaign than its submission's", doc_ref.id)));
+        }
+        let b =
+            if automerge::ReadDoc::keys(before, automerge::ROOT).next().is_none() { None } else { Some(read(before)?) };
+        if access.is_hub_of(&campaign) {
+            let same = |b: &crate::doc::Scorecard| {
+                (&b.campaign_id, &b.candidate_id, &b.reviewer_id) == (&a.campaign_id, &a.candidate_id, &a.reviewer_id)
+            };
+            let named =
+                crate::ids::parse_scorecard_id(&doc_ref.id) == Some((a.candidate_id.clone(), a.reviewer_id.clone()));
+            return if named && b.as_ref().is_none_or(same) {
+                Ok(())
+            } else {
+                Err(Refusal("a scorecard document's ids cannot be changed".into()))
+            };
+        }
+        let reviewer =
+            access.reviewer_for(&campaign).ok_or_else(|| Refusal("scorecards are written by reviewers only".into()))?;
+        crate::auth::check_reviewer_scorecard(reviewer, &doc_ref.id, b.as_ref(), &a)
     }
 
     /// The campaign a document belongs to.
@@ -652,6 +699,10 @@ impl EmployerService {
                 .and_then(|s| s.read())
                 .map(|s| s.campaign_id)
                 .map_err(|e| Refusal(format!("invalid contact: {e}"))),
+            DocKind::Scorecard => ScorecardDoc::from_automerge(doc.clone())
+                .and_then(|s| s.read())
+                .map(|s| s.campaign_id)
+                .map_err(|e| Refusal(format!("invalid scorecard: {e}"))),
         }
     }
 
@@ -737,8 +788,14 @@ impl EmployerService {
                 return refuse(&conn, &mut send, &peer, r.0).await;
             }
         };
-        let docs: BTreeSet<DocRef> = access
-            .documents(|c| self.candidates_of(c), |c| self.store().campaign(c).map_or(true, |c| c.blind_review))
+        let scorecards = self.scorecards_by_candidate(&access);
+        let mut docs: BTreeSet<DocRef> = access
+            .documents(
+                |c| self.candidates_of(c),
+                |c| self.store().campaign(c).map_or(true, |c| c.blind_review),
+                |c| scorecards.get(c).cloned().unwrap_or_default(),
+                |c, r| self.store().scorecard(c, r).is_ok_and(|s| s.submitted_at.is_some()),
+            )
             .into_iter()
             .filter(|d| self.store().exists(d.kind, &d.id))
             .collect();
@@ -774,7 +831,7 @@ impl EmployerService {
             }
             let sent_changes = entries.iter().any(|e| e.message.is_some());
             let guard = self.write_lock.lock().await;
-            let applied = self.apply_round(&access, &docs, &mut states, &mut loaded, &mut waiting, entries);
+            let applied = self.apply_round(&access, &mut docs, &mut states, &mut loaded, &mut waiting, entries);
             drop(guard);
             let reply = match applied {
                 Ok(reply) => reply,
@@ -836,16 +893,102 @@ impl EmployerService {
         Ok(())
     }
 
+    /// Who has a scorecard here, per candidate, for the peer's campaigns (one listing).
+    fn scorecards_by_candidate(&self, access: &Access) -> HashMap<CandidateId, Vec<ReviewerId>> {
+        let mut map: HashMap<CandidateId, Vec<ReviewerId>> = HashMap::new();
+        if access.reviewer_of.is_empty() && access.hub_of.is_empty() {
+            return map;
+        }
+        match self.store().list(DocKind::Scorecard) {
+            Ok(ids) => {
+                for (candidate, reviewer) in ids.iter().filter_map(|id| crate::ids::parse_scorecard_id(id)) {
+                    map.entry(candidate).or_default().push(reviewer);
+                }
+            }
+            Err(StoreError::Io { source, .. }) if source.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => warn!(error = %e, "listing scorecards"),
+        }
+        map
+    }
+
+    /// The campaign of one of the peer's campaigns that `candidate` belongs to.
+    fn campaign_of_candidate(&self, access: &Access, candidate: &CandidateId) -> Option<CampaignId> {
+        access
+            .reviewer_of
+            .iter()
+            .map(|(c, _)| c)
+            .chain(access.hub_of.iter().map(|(c, _)| c))
+            .find(|c| self.candidates_of(c).contains(candidate))
+            .cloned()
+    }
+
+    /// A scorecard the peer brings that this session did not offer: a reviewer's own (new), or
+    /// any of a hub's campaigns. Anything else is not this peer's to send.
+    fn may_bring(&self, access: &Access, doc_ref: &DocRef) -> bool {
+        if doc_ref.kind != DocKind::Scorecard {
+            return false;
+        }
+        let Some((candidate, reviewer)) = crate::ids::parse_scorecard_id(&doc_ref.id) else { return false };
+        self.campaign_of_candidate(access, &candidate).is_some_and(|c| access.may_bring_scorecard(&c, &reviewer))
+    }
+
+    /// After a reviewer's scorecard changed: once it is submitted, the other reviewers'
+    /// scorecards of that submission join the session (they were withheld until then).
+    fn reveal_scorecards(
+        &self,
+        access: &Access,
+        docs: &mut BTreeSet<DocRef>,
+        loaded: &HashMap<DocRef, StoredDoc>,
+        touched: &[DocRef],
+    ) {
+        for doc_ref in touched {
+            let Some((candidate, reviewer)) = crate::ids::parse_scorecard_id(&doc_ref.id) else { continue };
+            let Some(campaign) = self.campaign_of_candidate(access, &candidate) else { continue };
+            if access.is_hub_of(&campaign) || access.reviewer_for(&campaign) != Some(&reviewer) {
+                continue;
+            }
+            let submitted = loaded.get(doc_ref).is_some_and(|s| {
+                ScorecardDoc::from_automerge(s.doc.clone())
+                    .and_then(|d| d.read())
+                    .is_ok_and(|c| c.submitted_at.is_some())
+            });
+            if !submitted {
+                continue;
+            }
+            match self.store().scorecards_of(candidate.as_str()) {
+                Ok(ids) => docs.extend(ids.into_iter().map(|id| DocRef { kind: DocKind::Scorecard, id })),
+                Err(e) => warn!(%candidate, error = %e, "listing the scorecards to reveal"),
+            }
+        }
+    }
+
     fn apply_round(
         &self,
         access: &Access,
-        docs: &BTreeSet<DocRef>,
+        docs: &mut BTreeSet<DocRef>,
         states: &mut HashMap<DocRef, SyncState>,
         loaded: &mut HashMap<DocRef, StoredDoc>,
         waiting: &mut HashMap<DocRef, u32>,
         entries: Vec<Entry>,
     ) -> Result<Vec<Entry>, Refusal> {
-        for doc_ref in docs {
+        for entry in &entries {
+            if !docs.contains(&entry.doc) && self.may_bring(access, &entry.doc) {
+                let stored = if self.store().exists(entry.doc.kind, &entry.doc.id) {
+                    self.store().load(entry.doc.kind, &entry.doc.id)
+                } else {
+                    self.store().unsaved(entry.doc.kind, &entry.doc.id)
+                }
+                .map_err(internal)?;
+                loaded.insert(entry.doc.clone(), stored);
+                docs.insert(entry.doc.clone());
+            }
+        }
+        let touched: Vec<DocRef> = entries
+            .iter()
+            .filter(|e| e.message.is_some() && e.doc.kind == DocKind::Scorecard)
+            .map(|e| e.doc.clone())
+            .collect();
+        for doc_ref in docs.iter() {
             match loaded.get_mut(doc_ref) {
                 Some(stored) => self.store().refresh(stored).map_err(internal)?,
                 None => {
@@ -862,7 +1005,7 @@ impl EmployerService {
             }
             if let Some(bytes) = entry.message {
                 let stored = loaded.get_mut(&entry.doc).expect("every allowed doc is loaded");
-                let state = states.get_mut(&entry.doc).expect("every allowed doc has a state");
+                let state = states.entry(entry.doc.clone()).or_default();
                 let missing = self.apply_checked(access, &entry.doc, stored, state, &bytes, &mut inflate_budget)?;
                 // Changes that arrive before their dependencies wait in memory; the dependencies
                 // must follow within a few rounds.
@@ -876,10 +1019,19 @@ impl EmployerService {
                 }
             }
         }
+        if !touched.is_empty() {
+            self.reveal_scorecards(access, docs, loaded, &touched);
+            for doc_ref in docs.iter() {
+                if !loaded.contains_key(doc_ref) {
+                    let stored = self.store().load(doc_ref.kind, &doc_ref.id).map_err(internal)?;
+                    loaded.insert(doc_ref.clone(), stored);
+                }
+            }
+        }
         let mut reply = Vec::new();
         for (doc_ref, stored) in loaded.iter_mut() {
             self.store().save(stored).map_err(internal)?;
-            let state = states.get_mut(doc_ref).expect("state");
+            let state = states.entry(doc_ref.clone()).or_default();
             let message = stored.doc.sync().generate_sync_message(state).map(SyncMessage::encode);
             reply.push(Entry { doc: doc_ref.clone(), message });
         }
@@ -1193,6 +1345,11 @@ fn check_hub_change(doc_ref: &DocRef, before: &AutoCommit, after: &AutoCommit, h
             let read = |d: &AutoCommit| crate::doc::ContactDoc::from_automerge(d.clone()).and_then(|s| s.read());
             let (b, a) = (read(before).map_err(invalid)?, read(after).map_err(invalid)?);
             (b.campaign_id, b.candidate_id) == (a.campaign_id, a.candidate_id)
+        }
+        DocKind::Scorecard => {
+            let read = |d: &AutoCommit| ScorecardDoc::from_automerge(d.clone()).and_then(|s| s.read());
+            let (b, a) = (read(before).map_err(invalid)?, read(after).map_err(invalid)?);
+            (b.campaign_id, b.candidate_id, b.reviewer_id) == (a.campaign_id, a.candidate_id, a.reviewer_id)
         }
     };
     if same { Ok(()) } else { Err(Refusal(format!("a {} document's ids cannot be changed", doc_ref.kind))) }

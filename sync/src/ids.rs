@@ -125,6 +125,19 @@ impl HubId {
     }
 }
 
+/// The id of one reviewer's scorecard of one submission: `<candidate>.<reviewer>`. The dot is
+/// not in the ids' alphabet, so the two parts are recovered unambiguously (and the candidate's
+/// scorecards are the ids starting with `<candidate>.`).
+pub fn scorecard_id(candidate: &CandidateId, reviewer: &ReviewerId) -> String {
+    format!("{candidate}.{reviewer}")
+}
+
+/// The candidate and reviewer a scorecard id names, if it is one.
+pub fn parse_scorecard_id(id: &str) -> Option<(CandidateId, ReviewerId)> {
+    let (candidate, reviewer) = id.split_once('.')?;
+    Some((candidate.parse().ok()?, reviewer.parse().ok()?))
+}
+
 /// The practice question's fixed id; it never counts towards a submission.
 pub const PRACTICE_QUESTION_ID: &str = "practice";
 
@@ -149,5 +162,14 @@ mod tests {
             assert_eq!(input.parse::<QuestionId>().is_ok(), ok, "{input:?}");
         }
         assert!(matches!("x".repeat(65).parse::<QuestionId>(), Err(IdError::TooLong(_))));
+    }
+
+    #[test]
+    fn scorecard_ids_name_their_candidate_and_reviewer() {
+        let (c, r) = (CandidateId::random(), ReviewerId::random());
+        assert_eq!(parse_scorecard_id(&scorecard_id(&c, &r)), Some((c, r)));
+        for bad in ["", "abc", "a.b.c", ".b", "a.", "../x.y", "A.b"] {
+            assert_eq!(parse_scorecard_id(bad), None, "{bad:?}");
+        }
     }
 }

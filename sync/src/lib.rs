@@ -25,8 +25,9 @@ mod typed;
 pub use doc::{
     Answer, AnswerKind, Campaign, CampaignDoc, Candidate, Contact, ContactDoc, Deletion, DeletionReason, DocError,
     EventKind, InviteState, MediaKind, Overrides, Question, Review, ReviewComment, ReviewDecision, Reviewer, Reviews,
-    ReviewsDoc, Roster, RosterDoc, StatusEvent, Submission, SubmissionDoc, SubmissionState, Take, TextAnswer, Verdict,
+    ReviewsDoc, Roster, RosterDoc, Scorecard, ScorecardDoc, StatusEvent, Submission, SubmissionDoc, SubmissionState,
+    Take, TextAnswer, Verdict,
 };
-pub use ids::{CampaignId, CandidateId, HubId, IdError, QuestionId, ReviewerId};
+pub use ids::{CampaignId, CandidateId, HubId, IdError, QuestionId, ReviewerId, parse_scorecard_id, scorecard_id};
 pub use store::{DocKind, Store, StoreError, StoreProblem, StoredDoc};
 pub use time::{Clock, ManualClock, SystemClock, Timestamp};

@@ -4,8 +4,8 @@
 //!
 //! A deletion is a tombstone in the roster (the candidate's entry turns `deleted`, with when and
 //! why: ids only), which replicates like any roster change. Every employer-side node, when it
-//! sees a tombstone, removes its copy: the candidate's Submission, Reviews and Contact
-//! documents (whole documents, because an Automerge history keeps every old value), the
+//! sees a tombstone, removes its copy: the candidate's Submission, Reviews, Contact and
+//! Scorecard (one per reviewer) documents (whole documents, because an Automerge history keeps every old value), the
 //! ledger of what they delivered, and, through [`crate::node::Node::purge_recordings`], their
 //! recordings from the blob store. A marker in `DATA/deleted/` is written first and the store
 //! never saves those documents again, so a session that had one loaded, or a replica that was
@@ -130,7 +130,7 @@ pub fn purge_local(store: &Store, by: &str) -> Result<Vec<CandidateId>, StoreErr
     // left, later).
     for (candidate, _) in store.deleted()? {
         let Ok(id) = candidate.parse::<CandidateId>() else { continue };
-        if !DocKind::PER_CANDIDATE.iter().any(|k| store.doc_dir_exists(*k, &candidate)) {
+        if !store.has_candidate_docs(&candidate) {
             continue;
         }
         let docs = store.remove_candidate_docs(&candidate)?;
@@ -341,15 +341,27 @@ mod tests {
         let (dir, store, campaign) = setup(None);
         let ada = invite(&store, &campaign, "Ada Lovelace");
         let bob = invite(&store, &campaign, "Bob");
+        let rita: crate::ReviewerId = "rita".parse().expect("id");
+        for candidate in [&ada, &bob] {
+            let card = crate::doc::ScorecardDoc::create(&campaign, candidate, &rita, "Rita").expect("scorecard");
+            store
+                .create(DocKind::Scorecard, &crate::ids::scorecard_id(candidate, &rita), card.into_automerge())
+                .expect("create");
+        }
         // Another process had Ada's submission loaded before the deletion.
         let mut stale = store.load(DocKind::Submission, ada.as_str()).expect("load");
         let deleted = delete_submission(&store, &campaign, ada.as_str(), DeletionReason::Employer, Timestamp(5), "me")
             .expect("delete");
         assert!(!deleted.already);
+        let id_of = |kind: DocKind, candidate: &CandidateId| match kind {
+            DocKind::Scorecard => crate::ids::scorecard_id(candidate, &rita),
+            _ => candidate.to_string(),
+        };
         for kind in DocKind::PER_CANDIDATE {
-            assert!(!store.doc_dir_exists(kind, ada.as_str()), "{kind} left");
-            assert!(store.doc_dir_exists(kind, bob.as_str()), "{kind} of someone else removed");
+            assert!(!store.doc_dir_exists(kind, &id_of(kind, &ada)), "{kind} left");
+            assert!(store.doc_dir_exists(kind, &id_of(kind, &bob)), "{kind} of someone else removed");
         }
+        assert!(!store.has_candidate_docs(ada.as_str()) && store.has_candidate_docs(bob.as_str()));
         // The stale copy cannot be saved back, nor a new one created.
         event(&store, &bob, EventKind::Viewed, Timestamp(6));
         let mut doc = SubmissionDoc::from_automerge(std::mem::take(&mut stale.doc)).expect("doc");

@@ -7,6 +7,9 @@
 //!   Round { one entry per doc } ──▶   (each change checked, then applied)
 //!                               ◀──  Round { entries } | Refused { reason } | Deleted { at, reason }
 //!   ... until a round in each direction carried nothing ...
+//!   (a round may carry documents the Welcome did not list: a reviewer's or hub's scorecards
+//!    the employer side does not hold yet; and the employer side adds the other reviewers'
+//!    scorecards of a submission once the reviewer's own is submitted)
 //!   Bye                         ──▶
 //! ```
 //! Every read has a size limit and a timeout, so a silent or hostile peer costs little.

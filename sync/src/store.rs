@@ -7,6 +7,7 @@
 //!   node.key                         32-byte node secret key (0600)
 //!   docs/<kind>/<id>/snapshot-H.am   a full Automerge save
 //!   docs/<kind>/<id>/inc-H.am        changes saved after it (H = BLAKE3 of the file, 16 hex)
+//!                                    (scorecards: <id> = <candidate>.<reviewer>)
 //!   quarantine/                      corrupt files moved aside (deleted with their candidate)
 //!   deleted/<candidate>              a deleted candidate (ids only): their documents are never
 //!                                    saved again; lists recordings still to remove, if any
@@ -43,15 +44,35 @@ pub enum DocKind {
     Reviews,
     /// A candidate's name and email (see `doc::contact`).
     Contact,
+    /// One reviewer's scores of one submission (see `doc::scorecard`); id
+    /// `<candidate>.<reviewer>` ([`crate::ids::scorecard_id`]).
+    Scorecard,
 }
 
 impl DocKind {
-    pub const ALL: [DocKind; 5] =
-        [DocKind::Campaign, DocKind::Roster, DocKind::Submission, DocKind::Reviews, DocKind::Contact];
+    pub const ALL: [DocKind; 6] = [
+        DocKind::Campaign,
+        DocKind::Roster,
+        DocKind::Submission,
+        DocKind::Reviews,
+        DocKind::Contact,
+        DocKind::Scorecard,
+    ];
 
-    /// The kinds of document that belong to one candidate (id = candidate id): deleting the
-    /// candidate deletes them.
-    pub const PER_CANDIDATE: [DocKind; 3] = [DocKind::Submission, DocKind::Reviews, DocKind::Contact];
+    /// The kinds of document that belong to one candidate (id = candidate id, or for scorecards
+    /// an id starting with it: [`DocKind::candidate_of`]): deleting the candidate deletes them.
+    pub const PER_CANDIDATE: [DocKind; 4] =
+        [DocKind::Submission, DocKind::Reviews, DocKind::Contact, DocKind::Scorecard];
+
+    /// The candidate a document of this kind belongs to, from its id (`None` for campaign-wide
+    /// kinds and malformed ids).
+    pub fn candidate_of(self, id: &str) -> Option<&str> {
+        match self {
+            DocKind::Campaign | DocKind::Roster => None,
+            DocKind::Submission | DocKind::Reviews | DocKind::Contact => Some(id),
+            DocKind::Scorecard => crate::ids::parse_scorecard_id(id).and(id.split_once('.')).map(|(c, _)| c),
+        }
+    }
 
     pub fn dir_name(self) -> &'static str {
         match self {
@@ -60,6 +81,7 @@ impl DocKind {
             DocKind::Submission => "submission",
             DocKind::Reviews => "reviews",
             DocKind::Contact => "contact",
+            DocKind::Scorecard => "scorecard",
         }
     }
 }
@@ -155,7 +177,7 @@ pub struct Store {
     upload_lock: std::sync::Mutex<()>,
     /// Saves made through this `Store`, per kind (in `DocKind::ALL` order): lets an in-memory
     /// index notice this process's own changes without touching the disk.
-    saves: [std::sync::atomic::AtomicU64; 5],
+    saves: [std::sync::atomic::AtomicU64; DocKind::ALL.len()],
 }
 
 const UPLOAD_PROGRESS_FILE: &str = "upload-progress";
@@ -410,6 +432,9 @@ impl Store {
         if stored.listed.is_some() && stored.listed == dir_mtime(&self.doc_dir(stored.kind, &stored.id)) {
             return Ok(());
         }
+        if stored.files.is_empty() && !self.doc_dir(stored.kind, &stored.id).is_dir() {
+            return Ok(()); // not created yet, here or elsewhere
+        }
         let before = stored.doc.get_heads();
         self.load_new_files(stored)?;
         // Heads already on disk need no saving again; keep unsaved local changes unsaved.
@@ -499,7 +524,7 @@ impl Store {
     }
 
     fn refuse_deleted(&self, kind: DocKind, id: &str) -> Result<(), StoreError> {
-        if DocKind::PER_CANDIDATE.contains(&kind) && self.is_deleted(id) {
+        if kind.candidate_of(id).is_some_and(|candidate| self.is_deleted(candidate)) {
             return Err(StoreError::Deleted { kind, id: id.to_owned() });
         }
         Ok(())
@@ -557,8 +582,13 @@ impl Store {
             return Err(StoreError::NotFound { kind: DocKind::Submission, id: candidate.to_owned() });
         }
         let mut removed = 0;
-        for kind in DocKind::PER_CANDIDATE {
-            let dir = self.doc_dir(kind, candidate);
+        let mut dirs: Vec<PathBuf> = DocKind::PER_CANDIDATE
+            .into_iter()
+            .filter(|k| *k != DocKind::Scorecard)
+            .map(|k| self.doc_dir(k, candidate))
+            .collect();
+        dirs.extend(self.scorecard_dirs_of(candidate)?);
+        for dir in dirs {
             if dir.exists() {
                 fs::remove_dir_all(&dir).map_err(io_err(&dir))?;
                 removed += 1;
@@ -571,11 +601,63 @@ impl Store {
         for entry in fs::read_dir(&quarantine).map_err(io_err(&quarantine))? {
             let entry = entry.map_err(io_err(&quarantine))?;
             let name = entry.file_name().to_string_lossy().into_owned();
-            if DocKind::PER_CANDIDATE.iter().any(|k| name.starts_with(&format!("{k}-{candidate}-"))) {
+            let scorecard = format!("{}-{candidate}.", DocKind::Scorecard);
+            if DocKind::PER_CANDIDATE.iter().any(|k| name.starts_with(&format!("{k}-{candidate}-")))
+                || name.starts_with(&scorecard)
+            {
                 fs::remove_file(entry.path()).map_err(io_err(&entry.path()))?;
             }
         }
         Ok(removed)
+    }
+
+    /// The directories of this candidate's scorecards (any reviewer's), even empty ones.
+    fn scorecard_dirs_of(&self, candidate: &str) -> Result<Vec<PathBuf>, StoreError> {
+        let dir = self.root.join("docs").join(DocKind::Scorecard.dir_name());
+        let Ok(entries) = fs::read_dir(&dir) else { return Ok(Vec::new()) };
+        let prefix = format!("{candidate}.");
+        let mut dirs = Vec::new();
+        for entry in entries {
+            let entry = entry.map_err(io_err(&dir))?;
+            if entry.file_name().to_string_lossy().starts_with(&prefix) {
+                dirs.push(entry.path());
+            }
+        }
+        Ok(dirs)
+    }
+
+    /// Ids of this candidate's scorecards held here (one per reviewer who scored), sorted.
+    pub fn scorecards_of(&self, candidate: &str) -> Result<Vec<String>, StoreError> {
+        let mut ids = Vec::new();
+        for dir in self.scorecard_dirs_of(candidate)? {
+            let name = dir.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            if validate_id(DocKind::Scorecard, &name).is_ok() && has_doc_files(&dir).map_err(io_err(&dir))? {
+                ids.push(name);
+            }
+        }
+        ids.sort();
+        Ok(ids)
+    }
+
+    /// Whether any document of this candidate is here (even an empty directory of one).
+    pub fn has_candidate_docs(&self, candidate: &str) -> bool {
+        DocKind::PER_CANDIDATE.iter().any(|k| *k != DocKind::Scorecard && self.doc_dir_exists(*k, candidate))
+            || self.scorecard_dirs_of(candidate).is_ok_and(|d| !d.is_empty())
+    }
+
+    /// A document not yet on disk, to be filled by a peer: [`Self::save`] creates it with its
+    /// first changes, and [`Self::refresh`] picks up a copy another process created meanwhile.
+    pub fn unsaved(&self, kind: DocKind, id: &str) -> Result<StoredDoc, StoreError> {
+        validate_id(kind, id)?;
+        self.refuse_deleted(kind, id)?;
+        Ok(StoredDoc {
+            kind,
+            id: id.to_owned(),
+            doc: AutoCommit::new(),
+            saved_heads: Vec::new(),
+            files: Vec::new(),
+            listed: None,
+        })
     }
 
     /// Exports the app wrote into this data directory (`exports/<folder>/summary.json` naming
@@ -609,6 +691,12 @@ impl Store {
         // it back.
         self.refuse_deleted(stored.kind, &stored.id)?;
         let dir = self.doc_dir(stored.kind, &stored.id);
+        if stored.files.is_empty() {
+            // The first save of a document made by `unsaved`.
+            fs::create_dir_all(&dir).map_err(io_err(&dir))?;
+            let parent = dir.parent().unwrap_or(&self.root).to_owned();
+            sync_dir(&parent).map_err(io_err(&parent))?;
+        }
         let path = dir.join(file_name("inc", &bytes));
         write_atomic(&path, &bytes).map_err(io_err(&path))?;
         stored.files.push(path);
@@ -745,9 +833,15 @@ fn file_name(prefix: &str, bytes: &[u8]) -> String {
 }
 
 fn validate_id(kind: DocKind, id: &str) -> Result<(), StoreError> {
-    let ok = !id.is_empty()
-        && id.len() <= 64
-        && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_');
+    let plain = |id: &str| {
+        !id.is_empty()
+            && id.len() <= 64
+            && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_')
+    };
+    let ok = match kind {
+        DocKind::Scorecard => crate::ids::parse_scorecard_id(id).is_some(),
+        _ => plain(id),
+    };
     if ok { Ok(()) } else { Err(StoreError::NotFound { kind, id: id.to_owned() }) }
 }
 

@@ -4,8 +4,8 @@
 use automerge::AutoCommit;
 
 use crate::doc::{
-    Campaign, CampaignDoc, Contact, ContactDoc, DocError, Reviews, ReviewsDoc, Roster, RosterDoc, Submission,
-    SubmissionDoc,
+    Campaign, CampaignDoc, Contact, ContactDoc, DocError, Review, Reviews, ReviewsDoc, Roster, RosterDoc, Scorecard,
+    ScorecardDoc, Submission, SubmissionDoc,
 };
 use crate::ids::{CampaignId, CandidateId};
 use crate::store::{DocKind, Store, StoreError};
@@ -147,8 +147,52 @@ impl Store {
         }
     }
 
+    /// A submission's reviews: comments and recommendations from the Reviews document, scores
+    /// and their submission from the scorecards held here (a reviewer's computer holds the
+    /// others' only once its own is submitted). Scores written into the Reviews document before
+    /// scorecards existed are kept for reviewers who have no scorecard.
     pub fn reviews(&self, candidate: &CandidateId) -> Result<Reviews, StoreError> {
         let stored = self.load(DocKind::Reviews, candidate.as_str())?;
-        typed(DocKind::Reviews, candidate.as_str(), |d| ReviewsDoc::from_automerge(d)?.read(), stored.doc)
+        let mut reviews =
+            typed(DocKind::Reviews, candidate.as_str(), |d| ReviewsDoc::from_automerge(d)?.read(), stored.doc)?;
+        for card in self.scorecards(candidate)? {
+            let review = reviews
+                .by_reviewer
+                .entry(card.reviewer_id)
+                .or_insert_with(|| Review { reviewer_name: card.reviewer_name.clone(), ..Review::default() });
+            if review.reviewer_name.is_empty() {
+                review.reviewer_name = card.reviewer_name;
+            }
+            review.scores = card.scores;
+            review.submitted_at = card.submitted_at;
+        }
+        Ok(reviews)
+    }
+
+    /// One reviewer's scorecard of a submission.
+    pub fn scorecard(
+        &self,
+        candidate: &CandidateId,
+        reviewer: &crate::ids::ReviewerId,
+    ) -> Result<Scorecard, StoreError> {
+        let id = crate::ids::scorecard_id(candidate, reviewer);
+        let stored = self.load(DocKind::Scorecard, &id)?;
+        typed(DocKind::Scorecard, &id, |d| ScorecardDoc::from_automerge(d)?.read(), stored.doc)
+    }
+
+    /// The scorecards of a submission held here; one that cannot be read is left out (and
+    /// logged), so that one damaged scorecard does not hide the others.
+    pub fn scorecards(&self, candidate: &CandidateId) -> Result<Vec<Scorecard>, StoreError> {
+        let mut cards = Vec::new();
+        for id in self.scorecards_of(candidate.as_str())? {
+            let Some((_, reviewer)) = crate::ids::parse_scorecard_id(&id) else { continue };
+            match self.scorecard(candidate, &reviewer) {
+                Ok(card) if card.candidate_id == *candidate && card.reviewer_id == reviewer => cards.push(card),
+                Ok(_) => tracing::warn!(id, "a scorecard names another candidate or reviewer than its id; ignored"),
+                Err(StoreError::NotFound { .. }) => {}
+                Err(e) => tracing::warn!(id, error = %e, "a scorecard could not be read; ignored"),
+            }
+        }
+        Ok(cards)
     }
 }

@@ -10,6 +10,7 @@ mod fields;
 pub mod messages;
 mod reviews;
 mod roster;
+mod scorecard;
 mod shape;
 mod submission;
 
@@ -18,6 +19,7 @@ pub use contact::{Contact, ContactDoc};
 pub use messages::{Body as MessageBody, Message, RequestKind, Side};
 pub use reviews::{Review, ReviewComment, ReviewDecision, Reviews, ReviewsDoc, Verdict};
 pub use roster::{Candidate, Deletion, DeletionReason, Hub, InviteState, Reviewer, Roster, RosterDoc};
+pub use scorecard::{Scorecard, ScorecardDoc};
 pub use shape::{ShapeError, check_shape};
 pub use submission::{
     Answer, EventKind, MediaKind, Overrides, StatusEvent, Submission, SubmissionDoc, SubmissionState, Take, TextAnswer,

@@ -1,7 +1,11 @@
 //! The Reviews document: one per submission, employer side only (never sent to a candidate).
-//! Each reviewer writes under their own key: a scorecard (criterion -> 1..=5), timestamped
-//! comments on answers, and a recommendation. Keys per reviewer make concurrent reviews merge
-//! without conflicts.
+//! Each reviewer writes under their own key: timestamped comments on answers and a
+//! recommendation. Keys per reviewer make concurrent reviews merge without conflicts.
+//!
+//! Scores live in one Scorecard document per reviewer (`doc::scorecard`), so that a reviewer
+//! receives the others' only after submitting their own; `Store::reviews` fills `scores` and
+//! `submitted_at` in from them. The score fields here are read for documents written before
+//! scorecards existed; `set_score` and `submit_scores` write such old-style data (tests).
 
 use std::collections::BTreeMap;
 use std::fmt;

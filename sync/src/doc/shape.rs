@@ -65,6 +65,9 @@ fn root_fields(kind: DocKind) -> &'static [&'static str] {
         ],
         DocKind::Reviews => &["schema", "kind", "campaign_id", "candidate_id", "reviews"],
         DocKind::Contact => &["schema", "kind", "campaign_id", "candidate_id", "name", "email"],
+        DocKind::Scorecard => {
+            &["schema", "kind", "campaign_id", "candidate_id", "reviewer_id", "reviewer_name", "scores", "submitted_at"]
+        }
     }
 }
 

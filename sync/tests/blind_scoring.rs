@@ -1,0 +1,235 @@
+//! Blind scoring on the wire: an employer and two reviewers on loopback (in this process). A
+//! reviewer's computer receives another reviewer's scores only after it submitted its own
+//! scorecard, in the session that carries the submission; the employer holds every scorecard
+//! all along.
+
+use std::sync::Arc;
+
+use automerge::sync::{Message as SyncMessage, State as SyncState, SyncDoc};
+use peerview_sync::auth::{DocRef, Quota};
+use peerview_sync::client;
+use peerview_sync::doc::{AnswerKind, Campaign, Question, ScorecardDoc};
+use peerview_sync::employer::{self, EmployerService};
+use peerview_sync::node::{Node, NodeConfig, RelaySetting, endpoint_addr};
+use peerview_sync::protocol::{Claim, Entry, Msg, PROTOCOL_VERSION, SYNC_ALPN, read_msg, write_msg};
+use peerview_sync::ticket::{Invitee, Ticket};
+use peerview_sync::{CampaignId, CandidateId, DocKind, ReviewerId, Store, Timestamp, scorecard_id};
+
+fn campaign() -> Campaign {
+    Campaign {
+        id: CampaignId::random(),
+        title: "Porter".into(),
+        role: "Porter".into(),
+        instructions: String::new(),
+        practice: None,
+        questions: vec![Question {
+            id: "intro".parse().expect("id"),
+            prompt: "Introduce yourself.".into(),
+            kind: AnswerKind::Text,
+            think_secs: 10,
+            answer_limit_secs: 120,
+            max_takes: 1,
+        }],
+        criteria: vec!["Communication".into(), "Depth".into()],
+        deadline: Timestamp(Timestamp::now().0 + 86_400_000),
+        created_at: Timestamp::now(),
+        retention_days: None,
+        blind_review: true,
+        reviewers_may_message: false,
+        language: None,
+        time_zone: None,
+    }
+}
+
+async fn node(dir: &std::path::Path) -> Node {
+    let store = Arc::new(Store::open(dir).expect("store"));
+    let config = NodeConfig {
+        relay: RelaySetting::Disabled,
+        bind: Some("127.0.0.1:0".parse().expect("addr")),
+        lan_discovery: false,
+        relay_ca: None,
+    };
+    Node::start(store, &config).await.expect("node")
+}
+
+fn reviewer_of(ticket: &Ticket) -> ReviewerId {
+    match &ticket.invitee {
+        Invitee::Reviewer(id) => id.clone(),
+        other => panic!("not a reviewer ticket: {other:?}"),
+    }
+}
+
+/// Score every criterion on this reviewer's computer, and submit the scorecard if asked.
+fn score(store: &Store, campaign: &CampaignId, candidate: &CandidateId, me: &ReviewerId, value: u8, submit: bool) {
+    let id = scorecard_id(candidate, me);
+    let mut stored = if let Ok(stored) = store.load(DocKind::Scorecard, &id) {
+        stored
+    } else {
+        let doc = ScorecardDoc::create(campaign, candidate, me, "Reviewer").expect("doc");
+        store.create(DocKind::Scorecard, &id, doc.into_automerge()).expect("create")
+    };
+    let mut doc = ScorecardDoc::from_automerge(std::mem::take(&mut stored.doc)).expect("doc");
+    for criterion in ["Communication", "Depth"] {
+        doc.set_score(criterion, value).expect("score");
+    }
+    if submit {
+        doc.submit(Timestamp::now()).expect("submit");
+    }
+    stored.doc = doc.into_automerge();
+    store.save(&mut stored).expect("save");
+}
+
+/// Run the sync protocol by hand for one document until the employer refuses it.
+async fn sync_refused(peer: &Node, ticket: &Ticket, doc: DocRef, mut local: automerge::AutoCommit, why: &str) {
+    let addr = endpoint_addr(&ticket.nodes[0]).expect("addr");
+    let conn = peer.endpoint.connect(addr, SYNC_ALPN).await.expect("connect");
+    let (mut send, mut recv) = conn.open_bi().await.expect("stream");
+    let claim = Claim { campaign: ticket.campaign.clone(), invitee: ticket.invitee.clone(), secret: ticket.secret };
+    write_msg(&mut send, &Msg::Hello { protocol: PROTOCOL_VERSION, claim: Some(claim) }).await.expect("hello");
+    let welcome = read_msg(&mut recv).await.expect("welcome");
+    assert!(matches!(welcome, Msg::Welcome { .. }), "{welcome:?}");
+    let mut state = SyncState::new();
+    for _ in 0..16 {
+        let message = local.sync().generate_sync_message(&mut state).map(SyncMessage::encode);
+        write_msg(&mut send, &Msg::Round { entries: vec![Entry { doc: doc.clone(), message }] }).await.expect("round");
+        match read_msg(&mut recv).await.expect("answer") {
+            Msg::Round { entries } => {
+                for e in entries.into_iter().filter(|e| e.doc == doc) {
+                    if let Some(bytes) = e.message {
+                        let m = SyncMessage::decode(&bytes).expect("message");
+                        local.sync().receive_sync_message(&mut state, m).expect("apply");
+                    }
+                }
+            }
+            Msg::Refused { reason } => return assert!(reason.contains(why), "refused for {reason:?}, not {why:?}"),
+            other => panic!("{other:?}"),
+        }
+    }
+    panic!("the change to {} {} was not refused", doc.kind, doc.id);
+}
+
+/// Every scorecard this computer holds, on disk, as (reviewer, score of "Depth").
+fn scorecards_on_disk(dir: &std::path::Path, candidate: &CandidateId) -> Vec<(ReviewerId, Option<u8>)> {
+    // A fresh `Store` reads what is on disk, not what a running node holds in memory.
+    let store = Store::open(dir).expect("store");
+    let mut cards: Vec<_> = store
+        .list(DocKind::Scorecard)
+        .expect("list")
+        .into_iter()
+        .map(|id| {
+            let stored = store.load(DocKind::Scorecard, &id).expect("load");
+            let card = ScorecardDoc::from_automerge(stored.doc).expect("doc").read().expect("read");
+            assert_eq!(&card.candidate_id, candidate);
+            (card.reviewer_id, card.scores.get("Depth").copied())
+        })
+        .collect();
+    cards.sort();
+    cards
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_reviewer_receives_the_other_scores_only_after_submitting_its_own() {
+    let dirs: Vec<tempfile::TempDir> = (0..3).map(|_| tempfile::tempdir().expect("tempdir")).collect();
+    let employer = node(dirs[0].path()).await;
+    let c = campaign();
+    employer.store.create_campaign(&c).expect("campaign");
+    let service = EmployerService::new(employer.clone(), Quota::default());
+    let _router = service.spawn_router();
+    let here = vec![employer.ticket_node().await];
+    let ticket = employer::invite_candidate(&employer.store, &c.id, "Cleo", None, here.clone()).expect("candidate");
+    let Invitee::Candidate(cleo) = ticket.invitee.clone() else { panic!("candidate ticket") };
+    let ticket_a = employer::invite_reviewer(&employer.store, &c.id, "Ann", here.clone()).expect("Ann");
+    let ticket_b = employer::invite_reviewer(&employer.store, &c.id, "Ben", here.clone()).expect("Ben");
+    let (ann_id, ben_id) = (reviewer_of(&ticket_a), reviewer_of(&ticket_b));
+    let (ann, ben) = (node(dirs[1].path()).await, node(dirs[2].path()).await);
+    client::sync_documents(&ann, &ticket_a).await.expect("Ann joins");
+    client::sync_documents(&ben, &ticket_b).await.expect("Ben joins");
+
+    // Ann scores and submits; her scorecard reaches the employer.
+    score(&ann.store, &c.id, &cleo, &ann_id, 4, true);
+    client::sync_documents(&ann, &ticket_a).await.expect("Ann syncs");
+    let at_employer = employer.store.scorecard(&cleo, &ann_id).expect("Ann's scorecard at the employer");
+    assert_eq!(at_employer.scores.get("Depth"), Some(&4));
+    assert!(at_employer.submitted_at.is_some());
+
+    // Ben, not submitted yet, syncs: his computer holds no document with Ann's scores.
+    score(&ben.store, &c.id, &cleo, &ben_id, 2, false);
+    client::sync_documents(&ben, &ticket_b).await.expect("Ben syncs");
+    assert_eq!(scorecards_on_disk(dirs[2].path(), &cleo), vec![(ben_id.clone(), Some(2))], "only Ben's own");
+    assert!(!ben.store.exists(DocKind::Scorecard, &scorecard_id(&cleo, &ann_id)));
+    let reviews = ben.store.reviews(&cleo).expect("reviews");
+    assert!(reviews.by_reviewer.get(&ann_id).is_none_or(|r| r.scores.is_empty()), "{reviews:?}");
+    assert_eq!(employer.store.scorecard(&cleo, &ben_id).expect("Ben's").submitted_at, None);
+
+    // Ben cannot ask for Ann's scorecard, nor write one in her name.
+    let anns = DocRef { kind: DocKind::Scorecard, id: scorecard_id(&cleo, &ann_id) };
+    sync_refused(&ben, &ticket_b, anns.clone(), automerge::AutoCommit::new(), "no access").await;
+    let forged = ScorecardDoc::create(&c.id, &cleo, &ann_id, "Ann").expect("doc").into_automerge();
+    let dans = DocRef { kind: DocKind::Scorecard, id: scorecard_id(&cleo, &"dan".parse().expect("id")) };
+    sync_refused(&ben, &ticket_b, dans, forged, "no access").await;
+    let bens = DocRef { kind: DocKind::Scorecard, id: scorecard_id(&cleo, &ben_id) };
+    let mut as_ann = ben.store.load(DocKind::Scorecard, &bens.id).expect("load").doc;
+    automerge::transaction::Transactable::put(&mut as_ann, automerge::ROOT, "reviewer_id", ann_id.as_str())
+        .expect("put");
+    sync_refused(&ben, &ticket_b, bens, as_ann, "its own candidate and reviewer").await;
+    assert_eq!(employer.store.scorecards(&cleo).expect("scorecards").len(), 2, "nothing forged arrived");
+
+    // Ben submits: the same session brings Ann's scores.
+    score(&ben.store, &c.id, &cleo, &ben_id, 2, true);
+    client::sync_documents(&ben, &ticket_b).await.expect("Ben submits");
+    assert_eq!(
+        scorecards_on_disk(dirs[2].path(), &cleo),
+        {
+            let mut both = vec![(ann_id.clone(), Some(4)), (ben_id.clone(), Some(2))];
+            both.sort();
+            both
+        },
+        "Ann's scores after Ben submitted"
+    );
+    let averages = ben.store.reviews(&cleo).expect("reviews").average_scores();
+    assert_eq!(averages.get("Depth"), Some(&3.0));
+
+    // The employer holds both; Ann, submitted long ago, receives Ben's at her next sync.
+    assert_eq!(employer.store.scorecards(&cleo).expect("scorecards").len(), 2);
+    client::sync_documents(&ann, &ticket_a).await.expect("Ann syncs again");
+    assert_eq!(scorecards_on_disk(dirs[1].path(), &cleo).len(), 2);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_hub_receives_every_scorecard_and_passes_a_reviewers_own_on_to_the_employer() {
+    let dirs: Vec<tempfile::TempDir> = (0..4).map(|_| tempfile::tempdir().expect("tempdir")).collect();
+    let employer = node(dirs[0].path()).await;
+    let c = campaign();
+    employer.store.create_campaign(&c).expect("campaign");
+    let service = EmployerService::new(employer.clone(), Quota::default());
+    let _router = service.spawn_router();
+    let here = vec![employer.ticket_node().await];
+    let ticket = employer::invite_candidate(&employer.store, &c.id, "Cleo", None, here.clone()).expect("candidate");
+    let Invitee::Candidate(cleo) = ticket.invitee.clone() else { panic!("candidate ticket") };
+    let ticket_a = employer::invite_reviewer(&employer.store, &c.id, "Ann", here.clone()).expect("Ann");
+    let ticket_h = employer::invite_hub(&employer.store, &c.id, "Office", here.clone()).expect("hub");
+    let (ann_id, ann, hub) = (reviewer_of(&ticket_a), node(dirs[1].path()).await, node(dirs[2].path()).await);
+    client::sync_documents(&ann, &ticket_a).await.expect("Ann joins");
+    score(&ann.store, &c.id, &cleo, &ann_id, 4, false);
+    client::sync_documents(&ann, &ticket_a).await.expect("Ann syncs");
+
+    // The hub gets Ann's scorecard although nobody there submitted one.
+    client::sync_documents(&hub, &ticket_h).await.expect("hub joins");
+    assert_eq!(hub.store.scorecard(&cleo, &ann_id).expect("at the hub").scores.get("Depth"), Some(&4));
+
+    // A reviewer who syncs with the hub: its scorecard reaches the employer through the hub.
+    let hub_service = EmployerService::new(hub.clone(), Quota::default());
+    let _hub_router = hub_service.spawn_router();
+    let ticket_b =
+        employer::invite_reviewer(&employer.store, &c.id, "Ben", vec![hub.ticket_node().await]).expect("Ben");
+    client::sync_documents(&hub, &ticket_h).await.expect("the hub learns of Ben");
+    let (ben_id, ben) = (reviewer_of(&ticket_b), node(dirs[3].path()).await);
+    client::sync_documents(&ben, &ticket_b).await.expect("Ben joins at the hub");
+    assert!(!ben.store.exists(DocKind::Scorecard, &scorecard_id(&cleo, &ann_id)), "the hub keeps scoring blind");
+    score(&ben.store, &c.id, &cleo, &ben_id, 2, true);
+    client::sync_documents(&ben, &ticket_b).await.expect("Ben submits at the hub");
+    assert!(ben.store.exists(DocKind::Scorecard, &scorecard_id(&cleo, &ann_id)), "then he gets Ann's");
+    client::sync_documents(&hub, &ticket_h).await.expect("the hub syncs");
+    let bens = employer.store.scorecard(&cleo, &ben_id).expect("Ben's scorecard at the employer");
+    assert_eq!((bens.scores.get("Depth"), bens.submitted_at.is_some()), (Some(&2), true));
+}
