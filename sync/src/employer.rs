@@ -57,6 +57,33 @@ const PROGRESS_STEP_BYTES: u64 = 8 << 20;
 /// Why a candidate's recording was not fetched: they used up their quota (the candidate sees it).
 pub const QUOTA_REASON: &str = "your recordings have used up the space the employer allows; ask them for more";
 
+/// Why the recordings a peer offered were not all fetched (logged; the peer offers again).
+#[derive(Debug, thiserror::Error)]
+enum FetchError {
+    #[error("{0}")]
+    Refused(String),
+    #[error("{}", QUOTA_REASON)]
+    Quota,
+    #[error("the recording stopped arriving")]
+    Stalled,
+    #[error("the recording is larger than declared")]
+    LargerThanDeclared,
+    #[error("fetching {what}: {reason}")]
+    Transfer { what: String, reason: String },
+    #[error("{0:?} is not a recording's hash")]
+    BadHash(String),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error("saving the delivered-recordings ledger: {0}")]
+    Ledger(std::io::Error),
+    #[error("assembling a take from its fragments: {0}")]
+    Assemble(std::io::Error),
+    #[error("the recordings store: {0}")]
+    Blobs(String),
+    #[error("a lock was poisoned by a panic")]
+    Poisoned,
+}
+
 /// Who a recording is fetched from, and for which candidate.
 #[derive(Clone, Copy)]
 enum Source<'a> {
@@ -1040,10 +1067,10 @@ impl EmployerService {
 
     /// A candidate offers its recordings: fetch every referenced one that is missing, verified,
     /// within the quota, over the candidate's own connection.
-    async fn serve_offer(self: Arc<Self>, conn: Connection) -> Result<(), String> {
+    async fn serve_offer(self: Arc<Self>, conn: Connection) -> Result<(), FetchError> {
         let _counted = PeerGuard::new(&self.peers);
         let peer = endpoint_hex(&conn.remote_id());
-        let access = self.resolve(&peer, None).await.map_err(|r| r.0)?;
+        let access = self.resolve(&peer, None).await.map_err(|r| FetchError::Refused(r.0))?;
         if access.is_empty() {
             conn.close(VarInt::from_u32(close_code::REFUSED), b"not a candidate of this employer");
             debug!(%peer, "offer refused: unknown peer");
@@ -1052,7 +1079,8 @@ impl EmployerService {
         // One offer per peer: a newer one replaces the one in progress (the peer restarted, or
         // its old connection is dying), so a peer never has two transfers running here.
         let number = self.offers.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        let replaced = self.offering.lock().map_err(|e| e.to_string())?.insert(peer.clone(), (number, conn.clone()));
+        let replaced =
+            self.offering.lock().map_err(|_| FetchError::Poisoned)?.insert(peer.clone(), (number, conn.clone()));
         if let Some((_, old)) = replaced {
             old.close(VarInt::from_u32(close_code::REFUSED), b"replaced by a newer offer from the same computer");
             info!(%peer, "an offer replaced the one still in progress");
@@ -1069,9 +1097,9 @@ impl EmployerService {
             return Ok(());
         }
         for (_, candidate) in &access.candidate_of {
-            let submission = self.store().submission(candidate).map_err(|e| e.to_string())?;
+            let submission = self.store().submission(candidate)?;
             self.fetch_takes(&conn, &peer, &submission).await?;
-            self.mark_received_if_complete(candidate).await.map_err(|e| e.to_string())?;
+            self.mark_received_if_complete(candidate).await?;
         }
         conn.close(VarInt::from_u32(close_code::DONE), b"received");
         Ok(())
@@ -1105,7 +1133,7 @@ impl EmployerService {
         }
     }
 
-    async fn fetch_takes(&self, conn: &Connection, peer: &str, submission: &Submission) -> Result<(), String> {
+    async fn fetch_takes(&self, conn: &Connection, peer: &str, submission: &Submission) -> Result<(), FetchError> {
         let from = Source::Candidate(&submission.candidate_id);
         // Fragments uploaded while the candidate was recording come first: with them, the
         // finished take can be assembled here and only the last fragment is left after Stop.
@@ -1156,8 +1184,8 @@ impl EmployerService {
         hash: &str,
         size: u64,
         from: Source<'_>,
-    ) -> Result<(), String> {
-        let hash = Hash::from_str(hash).map_err(|e| e.to_string())?;
+    ) -> Result<(), FetchError> {
+        let hash = Hash::from_str(hash).map_err(|_| FetchError::BadHash(hash.to_owned()))?;
         let hex = hash.to_hex();
         let (candidate, trusted) = match from {
             Source::Candidate(c) => (c, false),
@@ -1167,14 +1195,14 @@ impl EmployerService {
         let held = self.node.blobs.has(hash).await.unwrap_or(false);
         if held && (trusted || delivered.hashes.contains(hex.as_str())) {
             if !delivered.hashes.contains(hex.as_str()) {
-                self.delivered.record(candidate, Some(&hex), 0).map_err(|e| e.to_string())?;
+                self.delivered.record(candidate, Some(&hex), 0).map_err(FetchError::Ledger)?;
             }
             return Ok(());
         }
         if !trusted && delivered.bytes.saturating_add(size) > self.quota.max_delivered_bytes {
             warn!(%peer, %candidate, what, fetched = delivered.bytes, "candidate's recording quota used up; not fetched");
             conn.close(VarInt::from_u32(close_code::REFUSED), QUOTA_REASON.as_bytes());
-            return Err(QUOTA_REASON.into());
+            return Err(FetchError::Quota);
         }
         info!(%peer, what, bytes = size, proof = held, "fetching recording");
         let remote = self.node.blobs.remote();
@@ -1195,7 +1223,7 @@ impl EmployerService {
         let verified = result.is_ok() && self.node.blobs.has(hash).await.unwrap_or(false);
         if let Err(e) = self.delivered.record(candidate, verified.then_some(hex.as_str()), fetched) {
             warn!(%candidate, error = %e, "could not save the delivered-recordings ledger");
-            return Err(format!("saving the ledger: {e}"));
+            return Err(FetchError::Ledger(e));
         }
         result
     }
@@ -1212,7 +1240,7 @@ impl EmployerService {
         next_report: &mut u64,
         fetched: &mut u64,
         progress: &mut (impl n0_future::Stream<Item = GetProgressItem> + Unpin),
-    ) -> Result<(), String> {
+    ) -> Result<(), FetchError> {
         loop {
             // A sender that stops sending (or trickles below one progress report a while) is
             // dropped; the candidate resumes later from what arrived.
@@ -1222,14 +1250,14 @@ impl EmployerService {
                 Err(_) => {
                     warn!(%peer, what, "recording stopped arriving; fetch dropped");
                     conn.close(VarInt::from_u32(close_code::REFUSED), b"the recording stopped arriving");
-                    return Err("the recording stopped arriving".into());
+                    return Err(FetchError::Stalled);
                 }
             };
             match item {
                 GetProgressItem::Progress(bytes) if bytes > allowed => {
                     warn!(%peer, what, "recording larger than declared; fetch aborted");
                     conn.close(VarInt::from_u32(close_code::REFUSED), b"recording larger than declared");
-                    return Err("recording larger than declared".into());
+                    return Err(FetchError::LargerThanDeclared);
                 }
                 GetProgressItem::Progress(bytes) => {
                     *fetched = bytes;
@@ -1245,7 +1273,9 @@ impl EmployerService {
                     info!(%peer, what, bytes = stats.payload_bytes_read, %path, "recording received and verified");
                     break;
                 }
-                GetProgressItem::Error(e) => return Err(format!("fetching {what}: {e}")),
+                GetProgressItem::Error(e) => {
+                    return Err(FetchError::Transfer { what: what.to_owned(), reason: e.to_string() });
+                }
             }
         }
         Ok(())
@@ -1253,7 +1283,12 @@ impl EmployerService {
 
     /// If every fragment of this take is here, join them and check the whole-file hash; the
     /// take is then stored without moving it again. Returns whether the take is here.
-    async fn assemble_take(&self, submission: &Submission, question: &QuestionId, take: &Take) -> Result<bool, String> {
+    async fn assemble_take(
+        &self,
+        submission: &Submission,
+        question: &QuestionId,
+        take: &Take,
+    ) -> Result<bool, FetchError> {
         let Ok(take_hash) = Hash::from_str(&take.hash) else { return Ok(false) };
         let Some(upload) =
             submission.uploads.iter().find(|u| &u.question == question && u.take_number == take.take_number)
@@ -1270,28 +1305,28 @@ impl EmployerService {
         }
         let tmp = self.store().root().join(format!(".assemble-{}", take.hash));
         let result = async {
-            let mut file = std::fs::File::create(&tmp).map_err(|e| e.to_string())?;
+            let mut file = std::fs::File::create(&tmp).map_err(FetchError::Assemble)?;
             let mut hasher = blake3::Hasher::new();
             for (hash, _) in &upload.fragments {
                 let Ok(h) = Hash::from_str(hash) else { return Ok(false) };
                 if !self.node.blobs.has(h).await.unwrap_or(false) {
                     return Ok(false);
                 }
-                let bytes = self.node.blobs.get_bytes(h).await.map_err(|e| e.to_string())?;
+                let bytes = self.node.blobs.get_bytes(h).await.map_err(|e| FetchError::Blobs(e.to_string()))?;
                 hasher.update(&bytes);
-                std::io::Write::write_all(&mut file, &bytes).map_err(|e| e.to_string())?;
+                std::io::Write::write_all(&mut file, &bytes).map_err(FetchError::Assemble)?;
             }
-            file.sync_all().map_err(|e| e.to_string())?;
+            file.sync_all().map_err(FetchError::Assemble)?;
             if hasher.finalize().to_hex().as_str() != take.hash {
                 warn!(%question, "fragments do not add up to the take; fetching the whole take instead");
                 return Ok(false);
             }
-            let tag = self.node.blobs.add_path(&tmp).await.map_err(|e| format!("{e:#}"))?;
+            let tag = self.node.blobs.add_path(&tmp).await.map_err(|e| FetchError::Blobs(format!("{e:#}")))?;
             info!(%question, bytes = take.size_bytes, "take assembled from fragments uploaded during recording, hash verified");
             if tag.hash != take_hash {
                 return Ok(false);
             }
-            self.delivered.record(&submission.candidate_id, Some(&take.hash), 0).map_err(|e| e.to_string())?;
+            self.delivered.record(&submission.candidate_id, Some(&take.hash), 0).map_err(FetchError::Ledger)?;
             Ok(true)
         }
         .await;
@@ -1454,7 +1489,7 @@ impl ProtocolHandler for OfferHandler {
         let peer = endpoint_hex(&connection.remote_id());
         if let Err(e) = self.0.clone().serve_offer(connection.clone()).await {
             info!(%peer, error = %e, "recording transfer interrupted; the candidate will resume it");
-            connection.close(VarInt::from_u32(close_code::INTERNAL), e.as_bytes());
+            connection.close(VarInt::from_u32(close_code::INTERNAL), e.to_string().as_bytes());
         }
         Ok(())
     }
