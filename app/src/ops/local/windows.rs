@@ -22,9 +22,10 @@ use crate::tr;
 
 /// How long to wait between tries while every instance of the pipe is busy.
 const BUSY_RETRY: Duration = Duration::from_millis(20);
-/// How long a refused first instance is retried: a channel this process just dropped holds the
-/// name until its task has ended (the runtime's next turn).
+/// How often a refused first instance is tried again, [`TAKEN_RETRY`] apart: a channel this
+/// process just dropped holds the name until its task has ended (the runtime's next turn).
 const TAKEN_RETRIES: u32 = 10;
+const TAKEN_RETRY: Duration = Duration::from_millis(100);
 
 /// The pipe that the node running on `data_dir` listens on.
 pub fn pipe_name(data_dir: &Path) -> String {
@@ -59,7 +60,7 @@ pub async fn listen(data_dir: &Path) -> Result<(Listener, Option<PathBuf>)> {
             Ok(server) => break server,
             Err(e) if e.kind() == io::ErrorKind::PermissionDenied && refused < TAKEN_RETRIES => {
                 refused += 1;
-                tokio::time::sleep(Duration::from_millis(100)).await;
+                tokio::time::sleep(TAKEN_RETRY).await;
             }
             Err(e) if e.kind() == io::ErrorKind::PermissionDenied => {
                 bail!(tr!("ops-local-another-peerview", path = name))
