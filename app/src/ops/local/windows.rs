@@ -123,16 +123,14 @@ fn is_busy(e: &io::Error) -> bool {
 }
 
 /// A pipe instance that only the current user can open.
+#[allow(unsafe_code)]
 fn create(name: &str, first: bool) -> io::Result<NamedPipeServer> {
     let mut options = ServerOptions::new();
     options.first_pipe_instance(first).reject_remote_clients(true).pipe_mode(PipeMode::Byte);
     let mut owner_only = OwnerOnly::new()?;
     // SAFETY: `owner_only` holds a valid SECURITY_ATTRIBUTES whose descriptor and ACL it also
     // owns, alive until after the call returns (CreateNamedPipeW copies the descriptor).
-    #[allow(unsafe_code)]
-    unsafe {
-        options.create_with_security_attributes_raw(name, owner_only.attributes())
-    }
+    unsafe { options.create_with_security_attributes_raw(name, owner_only.attributes()) }
 }
 
 /// Security attributes whose DACL has one entry: full access for the current process's user.
