@@ -56,7 +56,15 @@ pub async fn listen(data_dir: &Path) -> Result<(Listener, Option<PathBuf>)> {
     let name = pipe_name(data_dir);
     let mut refused = 0;
     let first = loop {
-        match create(&name, true) {
+        // A node that answers owns the directory. FILE_FLAG_FIRST_PIPE_INSTANCE says so on
+        // Windows, but Wine 8 ignores it: asking as a client first holds on both.
+        let answered = match ClientOptions::new().security_qos_flags(SECURITY_IDENTIFICATION).open(&name) {
+            Ok(_) => true,
+            Err(e) => is_busy(&e),
+        };
+        let created =
+            if answered { Err(io::Error::from(io::ErrorKind::PermissionDenied)) } else { create(&name, true) };
+        match created {
             Ok(server) => break server,
             Err(e) if e.kind() == io::ErrorKind::PermissionDenied && refused < TAKEN_RETRIES => {
                 refused += 1;
