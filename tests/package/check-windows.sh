@@ -6,6 +6,8 @@
 #   join peerview:join/<ticket>, record --video test-pattern --audio tone, answer --file,
 #   answer --record, answer --text, submit; the employer receives and verifies the recordings
 #   (its log says so, and what it exports plays).
+# Then peerview.exe serve as an employer node, and commands on its data directory while it runs
+# (tests/package/windows-running-node.sh: they reach it over the named pipe).
 # The candidate's data lives where Windows keeps it (%APPDATA%\Peerview in the prefix).
 # Test-harness only: a bcryptprimitives.dll shim beside the exe (Wine 8 lacks ProcessPrng;
 # Windows 10 and later have it). Separate from scripts/test; needs `scripts/package --windows`
@@ -129,6 +131,11 @@ for f in "$work"/export/*.mp4; do
 done
 [ "$(ls "$work"/export/*.mp4 | wc -l)" -ge 2 ] || fail "the export lacks a recording"
 
+step "commands reach a running Windows node (the local channel's named pipe)"
+started=$SECONDS
+tests/package/windows-running-node.sh "$installed/peerview.exe" "$linux_bin"
+echo "running-node check in $((SECONDS - started)) s"
+
 step "uninstall: the program and the link scheme go, the candidate's data stays"
 rm -f "$installed/bcryptprimitives.dll"
 wine "$installed/uninstall.exe" /S >/dev/null 2>&1
@@ -141,4 +148,5 @@ echo "uninstalled; $data_dir kept"
 
 echo
 echo "PASS: the Windows installer registers peerview: links, and the installed peerview.exe under"
-echo "Wine joins with a link, records, answers and submits; the Linux employer verified the recordings."
+echo "Wine joins with a link, records, answers and submits; the Linux employer verified the recordings;"
+echo "commands reach a running peerview.exe serve over its named pipe."

@@ -1,7 +1,6 @@
 //! The local channel: a running node (`peerview serve`, or the app) owns the data directory's
 //! recordings store, which only one process can open. It answers requests from other `peerview`
-//! processes of the same user on a Unix socket in the data directory (`node.sock`, mode 0600,
-//! in a directory that is 0700), so a command run while the node runs does what it does when the
+//! processes of the same user, so a command run while the node runs does what it does when the
 //! node is stopped. Documents need no channel: every process may save them (each save is a new
 //! file, merged on load).
 //!
@@ -9,7 +8,11 @@
 //! invite link runs) asks a running app to open the invite instead of starting a second one.
 //!
 //! The protocol is one JSON request line and one JSON reply line per connection. Requests are
-//! small, bounded and read with a deadline; anything else is answered with an error.
+//! small, bounded and read with a deadline; anything else is answered with an error. Only the
+//! transport differs by platform, each in its own module: on Unix a socket in the data directory
+//! (`node.sock`, mode 0600, in a directory that is 0700); on Windows a named pipe whose name
+//! is derived from the data directory and whose security descriptor admits only the user who
+//! runs the node.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -21,8 +24,19 @@ use serde::{Deserialize, Serialize};
 
 use crate::tr;
 
-/// The socket's name inside the data directory.
-pub const SOCKET: &str = "node.sock";
+#[cfg(unix)]
+mod unix;
+#[cfg(unix)]
+use unix as transport;
+#[cfg(unix)]
+pub use unix::socket_path;
+#[cfg(windows)]
+mod windows;
+#[cfg(windows)]
+use windows as transport;
+#[cfg(windows)]
+pub use windows::pipe_name;
+
 /// Longest request line accepted (a hash and an absolute path).
 pub const MAX_REQUEST: usize = 8 * 1024;
 /// How long a client may take to send its request.
@@ -30,13 +44,8 @@ pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(5);
 /// How long a client waits for an answer (copying a long recording takes a while).
 pub const REPLY_TIMEOUT: Duration = Duration::from_mins(10);
 
-/// Where the running node's channel is for this data directory.
-pub fn socket_path(data_dir: &Path) -> PathBuf {
-    data_dir.join(SOCKET)
-}
-
 /// What another process may ask of the running node.
-#[derive(Debug, Serialize, Deserialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
 #[serde(deny_unknown_fields, rename_all = "snake_case")]
 pub enum Request {
     /// Copy the complete recording `hash` to `target` (an absolute path).
@@ -67,43 +76,32 @@ enum Reply {
 
 /// The running node's side: accepts requests until stopped (or dropped), then removes the socket.
 pub struct LocalChannel {
-    path: PathBuf,
+    /// What the transport leaves on disk while it listens (the Unix socket).
+    leftover: Option<PathBuf>,
     task: tokio::task::JoinHandle<()>,
 }
 
 impl LocalChannel {
-    /// Listen on the data directory's socket for `node`. A socket left behind by a process that
+    /// Listen on the data directory's channel for `node`. A socket left behind by a process that
     /// is gone is replaced; if another process answers on it, this fails (it owns the store).
     pub async fn start(node: Node) -> Result<LocalChannel> {
         Self::start_opening(node, None).await
     }
 
     /// [`LocalChannel::start`] for the app: invites handed over go to `opener`.
-    #[cfg(unix)]
     pub async fn start_opening(node: Node, opener: Option<Opener>) -> Result<LocalChannel> {
-        use std::os::unix::fs::PermissionsExt;
-        let path = socket_path(node.store.root());
-        if path.exists() {
-            if tokio::net::UnixStream::connect(&path).await.is_ok() {
-                bail!(tr!("ops-local-another-peerview", path = path.display().to_string()));
-            }
-            std::fs::remove_file(&path)
-                .with_context(|| tr!("ops-local-removing-stale", path = path.display().to_string()))?;
-        }
-        let listener = tokio::net::UnixListener::bind(&path)
-            .with_context(|| tr!("ops-local-listening", path = path.display().to_string()))?;
-        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600))
-            .with_context(|| tr!("ops-local-making-private", path = path.display().to_string()))?;
+        let (mut listener, leftover) = transport::listen(node.store.root()).await?;
         let task = tokio::spawn(async move {
             loop {
                 match listener.accept().await {
-                    Ok((stream, _)) => {
+                    Ok(mut stream) => {
                         let node = node.clone();
                         let opener = opener.clone();
                         tokio::spawn(async move {
-                            if let Err(e) = answer(&node, opener.as_ref(), stream).await {
+                            if let Err(e) = answer(&node, opener.as_ref(), &mut stream).await {
                                 tracing::debug!(error = %e, "local request");
                             }
+                            transport::hang_up(stream).await;
                         });
                     }
                     Err(e) => {
@@ -113,19 +111,17 @@ impl LocalChannel {
                 }
             }
         });
-        Ok(LocalChannel { path, task })
-    }
-
-    #[cfg(not(unix))]
-    pub async fn start_opening(_node: Node, _opener: Option<Opener>) -> Result<LocalChannel> {
-        bail!(tr!("ops-local-needs-unix"))
+        Ok(LocalChannel { leftover, task })
     }
 }
 
 impl Drop for LocalChannel {
     fn drop(&mut self) {
         self.task.abort();
-        let _ = std::fs::remove_file(&self.path);
+        if let Some(path) = &self.leftover {
+            // Nothing to tell anyone: a socket left behind is replaced at the next start.
+            let _ = std::fs::remove_file(path);
+        }
     }
 }
 
@@ -146,15 +142,17 @@ pub async fn serve_or_warn_opening(node: &Node, opener: Option<Opener>) -> Optio
     }
 }
 
-#[cfg(unix)]
-async fn answer(node: &Node, opener: Option<&Opener>, stream: tokio::net::UnixStream) -> Result<()> {
-    use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
-    let (read, mut write) = stream.into_split();
+async fn answer<S>(node: &Node, opener: Option<&Opener>, stream: &mut S) -> Result<()>
+where
+    S: tokio::io::AsyncRead + tokio::io::AsyncWrite + Unpin,
+{
+    use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader};
     let mut line = Vec::new();
-    let mut limited = BufReader::new(tokio::io::AsyncReadExt::take(read, MAX_REQUEST as u64 + 1));
+    let mut limited = BufReader::new((&mut *stream).take(MAX_REQUEST as u64 + 1));
     tokio::time::timeout(REQUEST_TIMEOUT, limited.read_until(b'\n', &mut line))
         .await
         .map_err(|_| anyhow!("no request within {REQUEST_TIMEOUT:?}"))??;
+    drop(limited);
     let reply = if line.len() > MAX_REQUEST {
         Reply::Error(tr!("ops-local-request-too-long", max = MAX_REQUEST))
     } else {
@@ -165,8 +163,8 @@ async fn answer(node: &Node, opener: Option<&Opener>, stream: tokio::net::UnixSt
     };
     let mut bytes = serde_json::to_vec(&reply)?;
     bytes.push(b'\n');
-    write.write_all(&bytes).await?;
-    write.shutdown().await?;
+    stream.write_all(&bytes).await?;
+    stream.shutdown().await?;
     Ok(())
 }
 
@@ -202,17 +200,14 @@ async fn perform(node: &Node, opener: Option<&Opener>, request: Request) -> Resu
 }
 
 /// Ask the node running on `data_dir` to do `request`; `Ok(None)` when no node answers there.
-#[cfg(unix)]
 pub async fn ask(data_dir: &Path, request: &Request) -> Result<Option<(u64, Option<String>)>> {
-    use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
-    let path = socket_path(data_dir);
-    let Ok(stream) = tokio::net::UnixStream::connect(&path).await else { return Ok(None) };
-    let (read, mut write) = stream.into_split();
+    use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader};
+    let Some(mut stream) = transport::connect(data_dir).await else { return Ok(None) };
     let mut bytes = serde_json::to_vec(request)?;
     bytes.push(b'\n');
-    write.write_all(&bytes).await.with_context(|| tr!("ops-local-asking"))?;
+    stream.write_all(&bytes).await.with_context(|| tr!("ops-local-asking"))?;
     let mut line = Vec::new();
-    let mut reader = BufReader::new(tokio::io::AsyncReadExt::take(read, 64 * 1024));
+    let mut reader = BufReader::new((&mut stream).take(64 * 1024));
     tokio::time::timeout(REPLY_TIMEOUT, reader.read_until(b'\n', &mut line))
         .await
         .map_err(|_| anyhow!(tr!("ops-local-no-answer", minutes = REPLY_TIMEOUT.as_secs() / 60)))?
@@ -228,20 +223,9 @@ pub async fn ask(data_dir: &Path, request: &Request) -> Result<Option<(u64, Opti
 /// Hand an invite ticket or link to the app running on `data_dir`: `Ok(true)` when it took it,
 /// `Ok(false)` when nothing runs there (the caller opens the app itself), an error when what runs
 /// there cannot show it. Synchronous: it runs before the app (and any async runtime) starts.
-#[cfg(unix)]
 pub fn hand_over(data_dir: &Path, ticket: &str) -> Result<bool> {
-    use std::io::{BufRead, Write};
-    let path = socket_path(data_dir);
-    let Ok(mut stream) = std::os::unix::net::UnixStream::connect(&path) else { return Ok(false) };
-    stream.set_read_timeout(Some(REQUEST_TIMEOUT))?;
-    stream.set_write_timeout(Some(REQUEST_TIMEOUT))?;
-    let mut bytes = serde_json::to_vec(&Request::Open { ticket: ticket.to_owned() })?;
-    bytes.push(b'\n');
-    stream.write_all(&bytes).with_context(|| tr!("ops-local-handing-over"))?;
-    let mut line = Vec::new();
-    std::io::BufReader::new(std::io::Read::take(&stream, 64 * 1024))
-        .read_until(b'\n', &mut line)
-        .with_context(|| tr!("ops-local-reading-app-answer"))?;
+    let request = Request::Open { ticket: ticket.to_owned() };
+    let Some(line) = transport::exchange_blocking(data_dir, &request)? else { return Ok(false) };
     match serde_json::from_slice::<Reply>(&line) {
         Ok(Reply::Done { .. }) => Ok(true),
         Ok(Reply::Error(e)) => Err(anyhow!("{e}")),
@@ -250,18 +234,20 @@ pub fn hand_over(data_dir: &Path, ticket: &str) -> Result<bool> {
     }
 }
 
-/// Without the local channel (Windows for now), every start opens a window of its own.
-#[cfg(not(unix))]
-pub fn hand_over(_data_dir: &Path, _ticket: &str) -> Result<bool> {
-    Ok(false)
+/// One request line out and one reply line back over a blocking stream (for [`hand_over`]).
+fn exchange_lines(mut stream: impl std::io::Read + std::io::Write, request: &Request) -> Result<Vec<u8>> {
+    use std::io::BufRead;
+    let mut bytes = serde_json::to_vec(request)?;
+    bytes.push(b'\n');
+    stream.write_all(&bytes).with_context(|| tr!("ops-local-handing-over"))?;
+    let mut line = Vec::new();
+    std::io::BufReader::new(stream.take(64 * 1024))
+        .read_until(b'\n', &mut line)
+        .with_context(|| tr!("ops-local-reading-app-answer"))?;
+    Ok(line)
 }
 
-#[cfg(not(unix))]
-pub async fn ask(_data_dir: &Path, _request: &Request) -> Result<Option<(u64, Option<String>)>> {
-    Ok(None)
-}
-
-#[cfg(all(test, unix))]
+#[cfg(test)]
 mod tests {
     use std::sync::Arc;
 
@@ -306,7 +292,7 @@ mod tests {
         assert!(format!("{:#}", relative.expect_err("relative")).contains("absolute"));
 
         // Oversized and silent clients are cut off; the channel keeps serving.
-        let mut big = tokio::net::UnixStream::connect(socket_path(dir.path())).await.expect("connect");
+        let mut big = transport::connect(dir.path()).await.expect("connect");
         let _ = big.write_all(&vec![b'x'; MAX_REQUEST * 2]).await;
         let mut reply = String::new();
         // The node answers and closes with the rest unread, which a Unix socket may report to
@@ -315,12 +301,14 @@ mod tests {
             Ok(_) => assert!(reply.contains("at most"), "{reply}"),
             Err(e) => assert_eq!(e.kind(), std::io::ErrorKind::ConnectionReset, "{e}"),
         }
-        let _silent = tokio::net::UnixStream::connect(socket_path(dir.path())).await.expect("connect");
+        drop(big);
+        let _silent = transport::connect(dir.path()).await.expect("connect");
         assert!(recordings::export(&other, &hash, &out).await.is_ok());
 
         // Stopped: the socket is gone and the store is free for the second process.
         drop(channel);
         node.shutdown().await;
+        #[cfg(unix)]
         assert!(!socket_path(dir.path()).exists());
         assert_eq!(recordings::export(&other, &hash, &out).await.expect("direct"), bytes.len() as u64);
     }
@@ -350,6 +338,7 @@ mod tests {
         node.shutdown().await;
     }
 
+    #[cfg(unix)]
     #[tokio::test(flavor = "multi_thread")]
     async fn a_stale_socket_is_replaced_and_a_second_channel_refused() {
         let dir = tempfile::tempdir().expect("tempdir");
@@ -359,6 +348,27 @@ mod tests {
         let second = LocalChannel::start(node.clone()).await;
         assert!(format!("{:#}", second.err().expect("refused")).contains("another Peerview answers"));
         drop(channel);
+        node.shutdown().await;
+    }
+
+    #[cfg(windows)]
+    #[tokio::test(flavor = "multi_thread")]
+    async fn one_pipe_per_data_directory_and_a_second_channel_refused() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let other = tempfile::tempdir().expect("tempdir");
+        std::fs::create_dir(dir.path().join("sub")).expect("mkdir");
+        let spelled_otherwise = dir.path().join("sub").join("..");
+        assert_eq!(pipe_name(dir.path()), pipe_name(&spelled_otherwise));
+        assert_ne!(pipe_name(dir.path()), pipe_name(other.path()));
+
+        let (node, channel) = running_node(dir.path()).await;
+        assert!(ask(other.path(), &Request::Purge).await.expect("nothing there").is_none());
+        let second = LocalChannel::start(node.clone()).await;
+        assert!(format!("{:#}", second.err().expect("refused")).contains("another Peerview answers"));
+        // Stopped: the name is free again for the next node.
+        drop(channel);
+        let again = LocalChannel::start(node.clone()).await.expect("restarted");
+        drop(again);
         node.shutdown().await;
     }
 }
