@@ -27,7 +27,7 @@ use peerview_tests::candidate::{CAMPAIGN, Submitted, submit_recording};
 use peerview_tests::{Server, cpu_secs, ok, peerview, report, synthetic_mp4};
 
 /// The goals.
-const RSS_GOAL_BYTES: u64 = 300 << 20;
+const RSS_GOAL_BYTES: u64 = 300_000_000;
 const SLOWDOWN_GOAL: f64 = 2.0;
 
 /// Candidates measured one at a time on the idle node; the baseline is their median.
