@@ -5,7 +5,8 @@
 //!
 //! ```text
 //! before Hello   QUIC: 0 uni streams, few bi streams, small windows (node.rs)
-//!                Admission: unauthenticated connections, overall and per source address
+//!                Admission: unauthenticated connections per source address (refused) and
+//!                overall (the longest-waiting one gives way)
 //!                HELLO_TIMEOUT from connection to Hello, MAX_HELLO_BYTES for it
 //! after Hello    SessionBudget: bytes, rounds, rounds per second per session
 //!                inflated_size: compressed Automerge chunks never inflate past a cap
@@ -45,15 +46,20 @@ pub const MAX_SESSION_ROUNDS: u32 = 500;
 /// Rounds per second before the session is slowed down to this rate.
 pub const MAX_ROUNDS_PER_SEC: u32 = 20;
 
-/// Too many connections are waiting to authenticate (overall or from this address).
+/// Too many connections are waiting to authenticate from this address.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[error("too many unauthenticated connections{}", if *per_address { " from this address" } else { "" })]
 pub struct Busy {
     pub per_address: bool,
 }
 
-/// Counts connections that have not authenticated yet; admission is refused at once, without
-/// any other work, when a limit is reached.
+/// Counts connections that have not authenticated yet. Over the limit for one address, a new
+/// connection is refused at once, without any other work. Over the overall limit, the new
+/// connection takes the place of the one that has waited longest, which is told to close
+/// ([`Admitted::evicted`]): an honest peer says Hello one round trip after connecting, so
+/// connections that hold their places in silence cannot keep it out, however many they are.
+/// (Refusing the newcomer instead let a few hundred silent connections, re-opened as they were
+/// closed, take every place the moment it came free; honest candidates got "busy" for minutes.)
 #[derive(Debug)]
 pub struct Admission {
     limits: (usize, usize),
@@ -62,8 +68,32 @@ pub struct Admission {
 
 #[derive(Debug, Default)]
 struct AdmissionState {
-    total: usize,
     per_addr: HashMap<IpAddr, usize>,
+    /// The places taken, oldest first (numbered in the order they were given).
+    waiting: std::collections::BTreeMap<u64, Place>,
+    next: u64,
+}
+
+#[derive(Debug)]
+struct Place {
+    addr: Option<IpAddr>,
+    evicted: Arc<tokio::sync::Notify>,
+}
+
+impl AdmissionState {
+    /// Give back place `id` (if it is still taken).
+    fn free(&mut self, id: u64) -> Option<Place> {
+        let place = self.waiting.remove(&id)?;
+        if let Some(a) = place.addr
+            && let Some(n) = self.per_addr.get_mut(&a)
+        {
+            *n -= 1;
+            if *n == 0 {
+                self.per_addr.remove(&a);
+            }
+        }
+        Some(place)
+    }
 }
 
 /// A connection's place among the unauthenticated ones; given back when dropped (the peer
@@ -71,7 +101,15 @@ struct AdmissionState {
 #[derive(Debug)]
 pub struct Admitted {
     admission: Arc<Admission>,
-    addr: Option<IpAddr>,
+    id: u64,
+    evicted: Arc<tokio::sync::Notify>,
+}
+
+impl Admitted {
+    /// Resolves when a newer connection took this place: close this one.
+    pub async fn evicted(&self) {
+        self.evicted.notified().await;
+    }
 }
 
 impl Default for Admission {
@@ -86,41 +124,42 @@ impl Admission {
     }
 
     /// Take a place for a connection from `addr` (`None`: not an IP path, e.g. relayed, which
-    /// counts toward the overall limit only).
+    /// counts toward the overall limit only), evicting the longest-waiting connection when all
+    /// places are taken.
     pub fn admit(self: &Arc<Self>, addr: Option<IpAddr>) -> Result<Admitted, Busy> {
         let mut s = self.state.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-        if s.total >= self.limits.0 {
-            return Err(Busy { per_address: false });
+        if let Some(a) = addr
+            && s.per_addr.get(&a).copied().unwrap_or(0) >= self.limits.1
+        {
+            return Err(Busy { per_address: true });
+        }
+        while s.waiting.len() >= self.limits.0.max(1) {
+            let Some(oldest) = s.waiting.keys().next().copied() else { break };
+            if let Some(place) = s.free(oldest) {
+                // A permit is kept if the connection is not waiting on it yet.
+                place.evicted.notify_one();
+            }
         }
         if let Some(a) = addr {
-            let n = s.per_addr.entry(a).or_default();
-            if *n >= self.limits.1 {
-                return Err(Busy { per_address: true });
-            }
-            *n += 1;
+            *s.per_addr.entry(a).or_default() += 1;
         }
-        s.total += 1;
-        Ok(Admitted { admission: self.clone(), addr })
+        let id = s.next;
+        s.next += 1;
+        let evicted = Arc::new(tokio::sync::Notify::new());
+        s.waiting.insert(id, Place { addr, evicted: evicted.clone() });
+        Ok(Admitted { admission: self.clone(), id, evicted })
     }
 
     /// Unauthenticated connections right now.
     pub fn waiting(&self) -> usize {
-        self.state.lock().map_or(0, |s| s.total)
+        self.state.lock().map_or(0, |s| s.waiting.len())
     }
 }
 
 impl Drop for Admitted {
     fn drop(&mut self) {
         let mut s = self.admission.state.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-        s.total = s.total.saturating_sub(1);
-        if let Some(a) = self.addr
-            && let Some(n) = s.per_addr.get_mut(&a)
-        {
-            *n -= 1;
-            if *n == 0 {
-                s.per_addr.remove(&a);
-            }
-        }
+        s.free(self.id);
     }
 }
 
@@ -327,19 +366,32 @@ mod tests {
     }
 
     #[test]
-    fn admission_limits_overall_and_per_address_and_frees_places() {
+    fn admission_limits_per_address_and_overall_evicts_the_longest_waiting() {
         let a = Arc::new(Admission::new(3, 2));
         let ip = |n: u8| Some(IpAddr::from([10, 0, 0, n]));
         let first = a.admit(ip(1)).expect("1st");
         let second = a.admit(ip(1)).expect("2nd");
         assert_eq!(a.admit(ip(1)).expect_err("over the per-address limit"), Busy { per_address: true });
         let third = a.admit(ip(2)).expect("another address");
-        assert_eq!(a.admit(None).expect_err("over the overall limit"), Busy { per_address: false });
+        let is_evicted = |p: &Admitted| {
+            let waiting = std::pin::pin!(p.evicted());
+            let waker = std::task::Waker::noop();
+            waiting.poll(&mut std::task::Context::from_waker(waker)).is_ready()
+        };
+        assert!(![&first, &second, &third].into_iter().any(is_evicted), "nobody is evicted below the limit");
+        let fourth = a.admit(None).expect("over the overall limit, the oldest gives way");
+        assert!(is_evicted(&first), "the longest-waiting connection is told to close");
+        assert!(![&second, &third, &fourth].into_iter().any(is_evicted));
+        assert_eq!(a.waiting(), 3);
+        let again = a.admit(ip(1)).expect("the evicted connection's place at its address came free");
+        assert!(is_evicted(&second));
         drop(first);
-        assert_eq!(a.waiting(), 2);
-        let again = a.admit(ip(1)).expect("a place came free");
-        drop((second, third, again));
+        assert_eq!(a.waiting(), 3, "an evicted connection's drop gives back nothing twice");
+        drop((second, third, fourth));
+        assert_eq!(a.waiting(), 1);
+        drop(again);
         assert_eq!(a.waiting(), 0);
+        assert!(a.admit(ip(1)).is_ok() && a.admit(ip(1)).is_ok(), "every place came free");
     }
 
     #[test]

@@ -767,8 +767,9 @@ impl EmployerService {
     async fn serve_sync(self: Arc<Self>, conn: Connection) -> Result<(), WireError> {
         let _counted = PeerGuard::new(&self.peers);
         let peer = endpoint_hex(&conn.remote_id());
-        // Before the peer has proved who it is: a place among the unauthenticated (or a refusal
-        // at once), one stream, one small Hello, a few seconds.
+        // Before the peer has proved who it is: a place among the unauthenticated (refused at
+        // once when its address has too many; given up to a newer connection when all are
+        // taken and it has waited longest), one stream, one small Hello, a few seconds.
         let admitted = match self.admission.admit(remote_ip(&conn)) {
             Ok(admitted) => admitted,
             Err(busy) => {
@@ -777,13 +778,19 @@ impl EmployerService {
                 return Ok(());
             }
         };
-        let (mut send, mut recv, hello) = tokio::time::timeout(HELLO_TIMEOUT, async {
+        let hello = tokio::time::timeout(HELLO_TIMEOUT, async {
             let (send, mut recv) = conn.accept_bi().await.map_err(|e| WireError::Io(e.to_string()))?;
             let (hello, _) = read_frame(&mut recv, MAX_HELLO_BYTES, HELLO_TIMEOUT).await?;
             Ok::<_, WireError>((send, recv, hello))
-        })
-        .await
-        .map_err(|_| WireError::Timeout)??;
+        });
+        let (mut send, mut recv, hello) = tokio::select! {
+            hello = hello => hello.map_err(|_| WireError::Timeout)??,
+            () = admitted.evicted() => {
+                debug!(%peer, "connection gave its place to a newer one before Hello");
+                conn.close(VarInt::from_u32(close_code::REFUSED), crate::client::BUSY_REASON.as_bytes());
+                return Ok(());
+            }
+        };
         let claim = match hello {
             Msg::Hello { protocol, claim } if protocol == PROTOCOL_VERSION => claim,
             Msg::Hello { protocol, .. } => {

@@ -1,11 +1,25 @@
 //! Shared helpers for the end-to-end tests in `tests/tests/`: finding the `peerview` binary and
-//! running it against a temporary data directory.
+//! running it against a temporary data directory; hostile peers ([`attacks`]) and honest
+//! candidates ([`candidate`]) in the test's own process.
 #![allow(clippy::pedantic)] // test scaffolding: clarity over ceremony
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+pub mod attacks;
+pub mod candidate;
 pub mod netns;
+
+/// Print a benchmark's figure and, with `PEERVIEW_BENCH_OUT=FILE` (as `scripts/bench` sets it),
+/// append it to FILE for the summary.
+pub fn report(line: &str) {
+    println!("{line}");
+    if let Ok(path) = std::env::var("PEERVIEW_BENCH_OUT")
+        && let Ok(mut f) = std::fs::OpenOptions::new().create(true).append(true).open(path)
+    {
+        let _ = std::io::Write::write_all(&mut f, format!("{line}\n").as_bytes());
+    }
+}
 
 /// The output of a command that must succeed (else the test fails showing both streams).
 pub fn ok(out: &Output) -> String {
@@ -21,6 +35,15 @@ pub fn skip(reason: &str) {
         panic!("this test cannot run here, and CI must run it: {reason}");
     }
     eprintln!("SKIPPED: {reason}");
+}
+
+/// CPU time (user and system) a process has used so far, in seconds, from `/proc`.
+pub fn cpu_secs(pid: u32) -> f64 {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+    let fields: Vec<&str> = stat.rsplit(')').next().unwrap_or_default().split_whitespace().collect();
+    let ticks: u64 = fields.get(11).and_then(|u| u.parse::<u64>().ok()).unwrap_or(0)
+        + fields.get(12).and_then(|s| s.parse::<u64>().ok()).unwrap_or(0);
+    ticks as f64 / 100.0
 }
 
 /// The `peerview` binary built for this test run (`cargo test --workspace` builds it).

@@ -5,17 +5,16 @@
 //! Each attack is closed in time, the employer's memory (`VmHWM` from `/proc`) stays within its
 //! budget, nothing reaches the documents, and an honest candidate completes afterwards.
 
-use std::io::Write;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use iroh::endpoint::{Connection, presets};
-use iroh::{Endpoint, RelayMode};
-use peerview_sync::DocKind;
-use peerview_sync::auth::DocRef;
+use iroh::endpoint::Connection;
 use peerview_sync::node::endpoint_addr;
-use peerview_sync::protocol::{Claim, Entry, Msg, PROTOCOL_VERSION, SYNC_ALPN, read_msg, write_msg};
+use peerview_sync::protocol::{Msg, PROTOCOL_VERSION, SYNC_ALPN, read_msg, write_msg};
 use peerview_sync::ticket::{Invitee, Ticket};
+use peerview_tests::attacks::{
+    announce_frame, attacker, claim_of, compression_bomb, connect, mb, memory, send_bomb, trickle, uni_flood,
+};
 use peerview_tests::{Server, ok, peer, peerview};
 
 const CAMPAIGN: &str = r#"
@@ -31,40 +30,9 @@ answer = "text"
 /// The employer node's peak resident memory while under attack.
 const RSS_BUDGET_BYTES: u64 = 300 << 20;
 
-/// Resident memory of a process, now and at its peak (bytes).
-fn rss(pid: u32) -> (u64, u64) {
-    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).expect("/proc status");
-    let field = |name: &str| {
-        status
-            .lines()
-            .find(|l| l.starts_with(name))
-            .and_then(|l| l.split_whitespace().nth(1))
-            .and_then(|kb| kb.parse::<u64>().ok())
-            .expect("field in /proc status")
-            * 1024
-    };
-    (field("VmRSS:"), field("VmHWM:"))
-}
-
-fn mb(bytes: u64) -> String {
-    format!("{:.0} MB", bytes as f64 / 1e6)
-}
-
-async fn attacker() -> Endpoint {
-    Endpoint::builder(presets::Minimal)
-        .relay_mode(RelayMode::Disabled)
-        .clear_ip_transports()
-        .bind_addr("127.0.0.1:0".parse::<std::net::SocketAddr>().expect("addr"))
-        .expect("bind address")
-        .bind()
-        .await
-        .expect("attacker endpoint")
-}
-
-/// Connect on the sync protocol (the handshake only; no stream).
-async fn connect(ep: &Endpoint, ticket: &Ticket) -> Connection {
-    ep.connect(endpoint_addr(&ticket.nodes[0]).expect("address"), SYNC_ALPN).await.expect("connect")
-}
+/// Every attacker here comes from the employer's own address, so that the per-address limit
+/// is tested too.
+const ATTACKER_IP: std::net::IpAddr = std::net::IpAddr::V4(std::net::Ipv4Addr::LOCALHOST);
 
 /// How long the employer took to close `conn` (panics past `limit`).
 async fn closed_within(conn: &Connection, limit: Duration, what: &str) -> Duration {
@@ -86,40 +54,6 @@ fn invite(employer: &Path, campaign: &str, name: &str) -> Ticket {
     Ticket::decode(&text).expect("ticket")
 }
 
-fn claim_of(t: &Ticket) -> Claim {
-    Claim { campaign: t.campaign.clone(), invitee: t.invitee.clone(), secret: t.secret }
-}
-
-fn uleb(mut n: u64, out: &mut Vec<u8>) {
-    loop {
-        let byte = (n & 0x7f) as u8;
-        n >>= 7;
-        if n == 0 {
-            out.push(byte);
-            return;
-        }
-        out.push(byte | 0x80);
-    }
-}
-
-/// An Automerge sync message (v1) carrying one compressed change chunk whose DEFLATE data
-/// inflates to `inflated` zero bytes: about a thousandth of that on the wire.
-fn compression_bomb(inflated: usize) -> Vec<u8> {
-    let mut deflate = flate2::write::DeflateEncoder::new(Vec::new(), flate2::Compression::best());
-    let zeros = vec![0u8; 1 << 20];
-    for _ in 0..inflated / zeros.len() {
-        deflate.write_all(&zeros).expect("deflate");
-    }
-    let data = deflate.finish().expect("deflate");
-    let mut chunk = vec![0x85, 0x6f, 0x4a, 0x83, 0, 0, 0, 0, 2];
-    uleb(data.len() as u64, &mut chunk);
-    chunk.extend(data);
-    let mut message = vec![0x42, 0, 0, 0, 1];
-    uleb(chunk.len() as u64, &mut message);
-    message.extend(chunk);
-    message
-}
-
 // One story, attack after attack against the same node, as an attacker would run it.
 #[allow(clippy::too_many_lines)]
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -129,13 +63,13 @@ async fn hostile_peers_are_cut_off_cheaply_and_an_honest_candidate_still_gets_th
     let pid = server.child.id();
     let mallory = invite(employer.path(), &campaign, "Mallory");
     let eve = invite(employer.path(), &campaign, "Eve");
-    let (rss_start, _) = rss(pid);
+    let (rss_start, _) = memory(pid);
 
     // 1. Connections from unknown keys that never open a stream: the first few wait for their
     //    Hello and are closed when it does not come; the rest are refused at once.
     let mut eps = Vec::new();
     for _ in 0..4 {
-        eps.push(attacker().await);
+        eps.push(attacker(ATTACKER_IP).await);
     }
     let started = Instant::now();
     let mut silent = Vec::new();
@@ -163,18 +97,17 @@ async fn hostile_peers_are_cut_off_cheaply_and_an_honest_candidate_still_gets_th
 
     // 2. Streams before Hello: no unidirectional stream can be opened at all; bidirectional
     //    streams filled with data are bounded by the connection's window and closed with it.
-    let conn = connect(&eps[0], &mallory).await;
-    let uni = tokio::time::timeout(Duration::from_secs(2), conn.open_uni()).await;
-    assert!(!matches!(uni, Ok(Ok(_))), "a unidirectional stream was granted before Hello");
+    let conn = connect(&eps[0], &mallory).await.expect("connect");
+    let (granted, _) = uni_flood(&conn, 1, 1 << 20, Duration::from_secs(2)).await;
+    assert_eq!(granted, 0, "a unidirectional stream was granted before Hello");
     closed_within(&conn, Duration::from_secs(10), "a connection that only tried a stream").await;
     tokio::time::sleep(Duration::from_millis(300)).await;
     // The first stream starts a plausible Hello and stalls, so the employer waits on it while
     // the other streams are filled.
     let mut floods = Vec::new();
     for ep in eps.iter().chain(eps.iter()) {
-        let conn = connect(ep, &mallory).await;
-        let (mut first, _) = conn.open_bi().await.expect("first stream");
-        first.write_all(&2048u32.to_be_bytes()).await.expect("length");
+        let conn = connect(ep, &mallory).await.expect("connect");
+        let first = announce_frame(&conn, 2048).await.expect("first stream");
         for _ in 0..15 {
             let conn = conn.clone();
             floods.push(tokio::spawn(async move {
@@ -205,63 +138,39 @@ async fn hostile_peers_are_cut_off_cheaply_and_an_honest_candidate_still_gets_th
     tokio::time::sleep(Duration::from_millis(500)).await;
 
     // 3. A Hello announced at 8 MiB and trickled in: refused on the length alone.
-    let conn = connect(&eps[1], &mallory).await;
-    let (mut send, _recv) = conn.open_bi().await.expect("stream");
-    send.write_all(&(8u32 << 20).to_be_bytes()).await.expect("length");
-    let trickle = tokio::spawn(async move {
-        for _ in 0..20 {
-            if send.write_all(&[0u8; 1024]).await.is_err() {
-                break;
-            }
-            tokio::time::sleep(Duration::from_secs(1)).await;
-        }
+    let conn = connect(&eps[1], &mallory).await.expect("connect");
+    let (mut send, recv) = announce_frame(&conn, 8 << 20).await.expect("stream");
+    let trickling = tokio::spawn(async move {
+        let _recv = recv;
+        trickle(&mut send, 1024, Duration::from_secs(1), 20).await;
     });
     let took = closed_within(&conn, Duration::from_secs(3), "an 8 MiB Hello").await;
-    trickle.abort();
+    trickling.abort();
     println!("8 MiB Hello: closed after {took:?}");
 
     // 4. A small Hello trickled so slowly it never completes: closed at the Hello deadline.
-    let conn = connect(&eps[2], &mallory).await;
-    let (mut send, _recv) = conn.open_bi().await.expect("stream");
-    send.write_all(&2048u32.to_be_bytes()).await.expect("length");
-    let trickle = tokio::spawn(async move {
-        for _ in 0..30 {
-            if send.write_all(&[0u8; 16]).await.is_err() {
-                break;
-            }
-            tokio::time::sleep(Duration::from_millis(500)).await;
-        }
+    let conn = connect(&eps[2], &mallory).await.expect("connect");
+    let (mut send, recv) = announce_frame(&conn, 2048).await.expect("stream");
+    let trickling = tokio::spawn(async move {
+        let _recv = recv;
+        trickle(&mut send, 16, Duration::from_millis(500), 30).await;
     });
     let took = closed_within(&conn, Duration::from_secs(10), "a trickled Hello").await;
-    trickle.abort();
+    trickling.abort();
     println!("trickled Hello: closed after {took:?}");
 
     // 5. An invited candidate sends a compressed change that inflates to 1 GiB.
-    let conn = connect(&eps[3], &mallory).await;
-    let (mut send, mut recv) = conn.open_bi().await.expect("stream");
-    write_msg(&mut send, &Msg::Hello { protocol: PROTOCOL_VERSION, claim: Some(claim_of(&mallory)) })
-        .await
-        .expect("hello");
-    let docs = match read_msg(&mut recv).await.expect("welcome") {
-        Msg::Welcome { docs } => docs,
-        other => panic!("Mallory's invite is valid: {other:?}"),
-    };
-    let Invitee::Candidate(me) = &mallory.invitee else { panic!("a candidate ticket") };
-    let submission = DocRef { kind: DocKind::Submission, id: me.to_string() };
-    assert!(docs.contains(&submission));
+    let conn = connect(&eps[3], &mallory).await.expect("connect");
     let bomb = compression_bomb(1 << 30);
     println!("compression bomb: {} on the wire, 1 GiB inflated", mb(bomb.len() as u64));
-    write_msg(&mut send, &Msg::Round { entries: vec![Entry { doc: submission, message: Some(bomb) }] })
-        .await
-        .expect("round");
-    match read_msg(&mut recv).await {
+    match send_bomb(&conn, &mallory, bomb).await {
         Ok(Msg::Refused { reason }) => assert!(reason.contains("inflates to more than"), "{reason}"),
         other => panic!("the bomb was not refused: {other:?}"),
     }
 
     // 6. A candidate whose invite is revoked while its session is open is cut off within a round.
-    let eve_ep = attacker().await;
-    let conn = connect(&eve_ep, &eve).await;
+    let eve_ep = attacker(ATTACKER_IP).await;
+    let conn = connect(&eve_ep, &eve).await.expect("connect");
     let (mut send, mut recv) = conn.open_bi().await.expect("stream");
     write_msg(&mut send, &Msg::Hello { protocol: PROTOCOL_VERSION, claim: Some(claim_of(&eve)) }).await.expect("hello");
     assert!(matches!(read_msg(&mut recv).await.expect("welcome"), Msg::Welcome { .. }));
@@ -275,7 +184,7 @@ async fn hostile_peers_are_cut_off_cheaply_and_an_honest_candidate_still_gets_th
     }
 
     // The employer's memory stayed within budget through all of it.
-    let (rss_now, rss_peak) = rss(pid);
+    let (rss_now, rss_peak) = memory(pid);
     println!(
         "employer memory: {} at start, {} now, {} at peak (budget {})",
         mb(rss_start),
@@ -287,6 +196,7 @@ async fn hostile_peers_are_cut_off_cheaply_and_an_honest_candidate_still_gets_th
 
     // Nothing of the attacks reached the documents: Mallory's submission is as invited.
     let store = peerview_sync::Store::open(employer.path()).expect("employer store");
+    let Invitee::Candidate(me) = &mallory.invitee else { panic!("a candidate ticket") };
     let submission = store.submission(me).expect("Mallory's submission");
     assert!(submission.answers.is_empty() && submission.events.is_empty(), "{submission:?}");
     drop(store);

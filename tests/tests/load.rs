@@ -4,98 +4,14 @@
 //! memory and CPU time; with `PEERVIEW_BENCH_OUT=FILE` the figures are also appended there for
 //! `scripts/bench`. (Figures, not assertions: the machines are shared and noisy.)
 
-use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
-use peerview_sync::client;
-use peerview_sync::doc::{Answer, EventKind, MediaKind, StatusEvent, SubmissionDoc, Take};
-use peerview_sync::node::{Node, NodeConfig, RelaySetting};
-use peerview_sync::ticket::{Invitee, Ticket};
-use peerview_sync::{DocKind, Store, Timestamp};
-use peerview_tests::{Server, peerview, stdout, synthetic_mp4};
+use peerview_sync::ticket::Ticket;
+use peerview_tests::attacks::memory;
+use peerview_tests::candidate::{CAMPAIGN, submit_recording};
+use peerview_tests::{Server, cpu_secs, peerview, report, stdout, synthetic_mp4};
 
 const CANDIDATES: usize = 100;
-
-const CAMPAIGN: &str = r#"
-title = "Warehouse"
-role = "Warehouse"
-deadline = 2099-01-01T00:00:00Z
-[[question]]
-id = "intro"
-prompt = "Introduce yourself."
-answer = "video"
-answer_limit_secs = 300
-"#;
-
-/// Peak resident memory (kB) and CPU time (s) of a process, from /proc.
-fn usage(pid: u32) -> (u64, f64) {
-    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
-    let hwm = status
-        .lines()
-        .find(|l| l.starts_with("VmHWM:"))
-        .and_then(|l| l.split_whitespace().nth(1))
-        .and_then(|n| n.parse().ok())
-        .unwrap_or(0);
-    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
-    let fields: Vec<&str> = stat.rsplit(')').next().unwrap_or_default().split_whitespace().collect();
-    let ticks: u64 = fields.get(11).and_then(|u| u.parse::<u64>().ok()).unwrap_or(0)
-        + fields.get(12).and_then(|s| s.parse::<u64>().ok()).unwrap_or(0);
-    (hwm, ticks as f64 / 100.0)
-}
-
-/// One candidate: join, keep a recording as the answer, submit, wait for the receipt.
-async fn candidate(ticket: Ticket, bytes: Vec<u8>) -> anyhow::Result<String> {
-    let dir = tempfile::tempdir()?;
-    let store = Arc::new(Store::open(dir.path())?);
-    let config = NodeConfig {
-        relay: RelaySetting::Disabled,
-        bind: Some("127.0.0.1:0".parse()?),
-        lan_discovery: false,
-        relay_ca: None,
-    };
-    let node = Node::start(store.clone(), &config).await?;
-    let Invitee::Candidate(me) = &ticket.invitee else { anyhow::bail!("not a candidate ticket") };
-    client::sync_documents(&node, &ticket).await?;
-    let tag = node.blobs.add_bytes(bytes.clone()).await?;
-    let mut stored = store.load(DocKind::Submission, me.as_str())?;
-    let mut doc = SubmissionDoc::from_automerge(std::mem::take(&mut stored.doc))?;
-    let question = "intro".parse()?;
-    let take = Take {
-        hash: tag.hash.to_hex(),
-        size_bytes: bytes.len() as u64,
-        duration_ms: 20_000,
-        media: MediaKind::Video,
-        recorded_at: Timestamp::now(),
-        take_number: 1,
-    };
-    doc.set_answer(&question, &Answer::Recording(take.clone()))?;
-    doc.push_event(&StatusEvent {
-        kind: EventKind::Recorded { question },
-        by: "candidate".into(),
-        at: Timestamp::now(),
-    })?;
-    doc.mark_submitted(Timestamp::now(), "candidate")?;
-    stored.doc = doc.into_automerge();
-    store.save(&mut stored)?;
-    // Retry like the app does: a busy employer may refuse a connection now and then.
-    let mut delay = Duration::from_millis(200);
-    for _ in 0..20 {
-        let attempt = async {
-            client::sync_documents(&node, &ticket).await?;
-            client::offer_recordings(&node, &ticket).await?;
-            client::sync_documents(&node, &ticket).await
-        }
-        .await;
-        if attempt.is_ok() && store.submission(me)?.events.iter().any(|e| e.kind == EventKind::Received) {
-            node.shutdown().await;
-            return Ok(take.hash);
-        }
-        tokio::time::sleep(delay).await;
-        delay = (delay * 2).min(Duration::from_secs(5));
-    }
-    node.shutdown().await;
-    anyhow::bail!("no receipt after 20 attempts")
-}
 
 #[test]
 fn a_hundred_candidates_submit_at_once() {
@@ -112,14 +28,17 @@ fn a_hundred_candidates_submit_at_once() {
         })
         .collect();
     let pid = server.child.id();
-    let (_, cpu_before) = usage(pid);
+    let cpu_before = cpu_secs(pid);
     let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().expect("runtime");
     let started = Instant::now();
     let results = runtime.block_on(async {
         let tasks: Vec<_> = tickets
             .into_iter()
             .enumerate()
-            .map(|(i, t)| tokio::spawn(candidate(t, synthetic_mp4(150_000, i as u64, 20))))
+            .map(|(i, t)| {
+                let bind = "127.0.0.1:0".parse().expect("address");
+                tokio::spawn(submit_recording(t, synthetic_mp4(150_000, i as u64, 20), bind))
+            })
             .collect();
         let mut results = Vec::new();
         for t in tasks {
@@ -128,26 +47,21 @@ fn a_hundred_candidates_submit_at_once() {
         results
     });
     let elapsed = started.elapsed();
-    let (peak_kb, cpu_after) = usage(pid);
+    let ((_, peak_bytes), cpu_after) = (memory(pid), cpu_secs(pid));
     let failed: Vec<String> = results.iter().filter_map(|r| r.as_ref().err().map(|e| format!("{e:#}"))).collect();
     assert!(failed.is_empty(), "{} of {CANDIDATES} did not complete: {failed:?}\n{}", failed.len(), server.log());
     let cpu = cpu_after - cpu_before;
-    let report = format!(
+    let line = format!(
         "load: {CANDIDATES} candidates submitted at once (150 kB each) in {:.1} s; employer peak RSS {} MB, CPU {:.1} s ({:.2} cores on average)",
         elapsed.as_secs_f64(),
-        peak_kb / 1024,
+        peak_bytes >> 20,
         cpu,
         cpu / elapsed.as_secs_f64()
     );
-    eprintln!("{report}");
-    if let Ok(path) = std::env::var("PEERVIEW_BENCH_OUT")
-        && let Ok(mut f) = std::fs::OpenOptions::new().create(true).append(true).open(path)
-    {
-        let _ = std::io::Write::write_all(&mut f, format!("{report}\n").as_bytes());
-    }
+    report(&line);
     // Every recording is at the employer, verified (the employer exports it from its store).
     assert!(server.stop().success());
-    for (i, hash) in results.into_iter().map(Result::unwrap).enumerate().step_by(9) {
+    for (i, hash) in results.into_iter().map(|r| r.expect("checked above").hash).enumerate().step_by(9) {
         let target = employer.path().join(format!("{i}.mp4"));
         let out = peerview(employer.path(), &["export-recording", &hash, target.to_str().expect("utf-8")]);
         assert!(out.status.success(), "recording {i} is missing at the employer");
