@@ -7,21 +7,23 @@
 //! Run: `cargo run --release -p peerview-sync --example bench_p2p -- [MB] [SUBMISSIONS]`
 //! (defaults 200 and 1000).
 
+mod common;
+
 use std::io::{Read, Write};
 use std::path::Path;
-use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result, anyhow};
+use common::start_node;
 use iroh::endpoint::presets;
 use iroh::{Endpoint, RelayMode};
 use peerview_sync::auth::Quota;
 use peerview_sync::client;
 use peerview_sync::doc::{Answer, AnswerKind, Campaign, MediaKind, Question, SubmissionDoc, Take, TextAnswer};
 use peerview_sync::employer::{self, EmployerService};
-use peerview_sync::node::{Node, NodeConfig, RelaySetting};
+use peerview_sync::node::Node;
 use peerview_sync::ticket::{Invitee, Ticket};
-use peerview_sync::{CampaignId, DocKind, Store, Timestamp};
+use peerview_sync::{CampaignId, DocKind, Timestamp};
 
 fn campaign() -> Campaign {
     let q = |id: &str, kind| Question {
@@ -48,20 +50,6 @@ fn campaign() -> Campaign {
         language: None,
         time_zone: None,
     }
-}
-
-async fn start_node(dir: &Path) -> Result<Node> {
-    let store = Arc::new(Store::open(dir)?);
-    Ok(Node::start(
-        store,
-        &NodeConfig {
-            relay: RelaySetting::Disabled,
-            bind: Some("127.0.0.1:0".parse()?),
-            lan_discovery: false,
-            relay_ca: None,
-        },
-    )
-    .await?)
 }
 
 fn pseudo_random_file(path: &Path, bytes: usize, seed: u64) -> Result<()> {
@@ -213,33 +201,17 @@ fn bench_tcp(mb: usize) -> Result<Duration> {
 
 async fn bench_reviewer_sync(submissions: usize) -> Result<(Duration, usize, Duration)> {
     let (edir, rdir) = (tempfile::tempdir()?, tempfile::tempdir()?);
+    let setup = Instant::now();
+    let campaign = common::populate(edir.path(), submissions)?;
+    let setup = setup.elapsed();
     let employer = start_node(edir.path()).await?;
-    let c = campaign();
-    employer.store.create_campaign(&c)?;
     let service = EmployerService::new(employer.clone(), Quota::default());
     let router = service.spawn_router();
     let addr = employer.ticket_node().await;
-    let setup = Instant::now();
-    for i in 0..submissions {
-        let t =
-            employer::invite_candidate(&employer.store, &c.id, &format!("Candidate {i}"), None, vec![addr.clone()])?;
-        let Invitee::Candidate(id) = &t.invitee else { unreachable!("candidate ticket") };
-        let mut stored = employer.store.load(DocKind::Submission, id.as_str())?;
-        let mut doc = SubmissionDoc::from_automerge(std::mem::take(&mut stored.doc))?;
-        doc.set_answer(
-            &"why".parse()?,
-            &Answer::Text(TextAnswer {
-                text: format!("Answer number {i}, a few words long."),
-                written_at: Timestamp::now(),
-            }),
-        )?;
-        stored.doc = doc.into_automerge();
-        employer.store.save(&mut stored)?;
-    }
-    let setup = setup.elapsed();
-    let ticket = employer::invite_reviewer(&employer.store, &c.id, "Rita", vec![addr])?;
+    let ticket = employer::invite_reviewer(&employer.store, &campaign, "Rita", vec![addr])?;
     let reviewer = start_node(rdir.path()).await?;
     let t0 = Instant::now();
+    eprintln!("PROF bench start {:?}", std::time::SystemTime::now());
     let outcome = client::sync_documents(&reviewer, &ticket).await?;
     let elapsed = t0.elapsed();
     router.shutdown().await.ok();
@@ -254,25 +226,28 @@ async fn main() -> Result<()> {
     let submissions: usize = args.get(1).map_or(Ok(1000), |s| s.parse()).context("SUBMISSIONS")?;
     println!("Peerview p2p benchmark: loopback, relays disabled, {mb} MiB recording, {submissions} submissions");
 
-    let tcp = bench_tcp(mb)?;
-    let quic = bench_raw_quic(mb).await?;
-    let (peerview, import) = bench_peerview_transfer(mb).await?;
-    let rate = |d: Duration| mb as f64 / d.as_secs_f64();
-    println!("\n{:<46} {:>10} {:>12}", "transfer of one recording", "MiB/s", "vs baseline");
-    println!("{:<46} {:>10.0} {:>12}", "plain TCP (baseline)", rate(tcp), "1.00");
-    println!("{:<46} {:>10.0} {:>12.2}", "raw iroh QUIC stream", rate(quic), rate(quic) / rate(tcp));
-    println!(
-        "{:<46} {:>10.0} {:>12.2}  ({:.2} of raw QUIC)",
-        "Peerview (sync + verified iroh-blobs fetch)",
-        rate(peerview),
-        rate(peerview) / rate(tcp),
-        rate(peerview) / rate(quic)
-    );
-    println!(
-        "{:<46} {:>10.0}",
-        "  import into the blob store (BLAKE3 + copy; not in the line above)",
-        mb as f64 / import.as_secs_f64()
-    );
+    // MB 0: only the reviewer sync (for profiling it).
+    if mb > 0 {
+        let tcp = bench_tcp(mb)?;
+        let quic = bench_raw_quic(mb).await?;
+        let (peerview, import) = bench_peerview_transfer(mb).await?;
+        let rate = |d: Duration| mb as f64 / d.as_secs_f64();
+        println!("\n{:<46} {:>10} {:>12}", "transfer of one recording", "MiB/s", "vs baseline");
+        println!("{:<46} {:>10.0} {:>12}", "plain TCP (baseline)", rate(tcp), "1.00");
+        println!("{:<46} {:>10.0} {:>12.2}", "raw iroh QUIC stream", rate(quic), rate(quic) / rate(tcp));
+        println!(
+            "{:<46} {:>10.0} {:>12.2}  ({:.2} of raw QUIC)",
+            "Peerview (sync + verified iroh-blobs fetch)",
+            rate(peerview),
+            rate(peerview) / rate(tcp),
+            rate(peerview) / rate(quic)
+        );
+        println!(
+            "{:<46} {:>10.0}",
+            "  import into the blob store (BLAKE3 + copy; not in the line above)",
+            mb as f64 / import.as_secs_f64()
+        );
+    }
 
     let (sync, docs, setup) = bench_reviewer_sync(submissions).await?;
     println!(
@@ -282,17 +257,19 @@ async fn main() -> Result<()> {
         setup.as_secs_f64()
     );
 
-    // A 2-minute answer at 720p, ~1.6 Mbit/s video + 48 kbit/s audio: ~24 MiB.
-    let p = pair().await?;
-    let take = p._dirs.1.path().join("answer.mp4");
-    pseudo_random_file(&take, 24 << 20, 2)?;
-    let (stop, _) = stop_to_received(&p, &take).await?;
-    p.router.shutdown().await.ok();
-    p.candidate.shutdown().await;
-    println!(
-        "\nStop -> employer holds the verified take, 2-minute answer (24 MiB, whole file after Stop): {:.2} s ({:.2}x the 120 s answer)",
-        stop.as_secs_f64(),
-        stop.as_secs_f64() / 120.0
-    );
+    if mb > 0 {
+        // A 2-minute answer at 720p, ~1.6 Mbit/s video + 48 kbit/s audio: ~24 MiB.
+        let p = pair().await?;
+        let take = p._dirs.1.path().join("answer.mp4");
+        pseudo_random_file(&take, 24 << 20, 2)?;
+        let (stop, _) = stop_to_received(&p, &take).await?;
+        p.router.shutdown().await.ok();
+        p.candidate.shutdown().await;
+        println!(
+            "\nStop -> employer holds the verified take, 2-minute answer (24 MiB, whole file after Stop): {:.2} s ({:.2}x the 120 s answer)",
+            stop.as_secs_f64(),
+            stop.as_secs_f64() / 120.0
+        );
+    }
     Ok(())
 }

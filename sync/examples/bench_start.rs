@@ -5,98 +5,17 @@
 //!
 //! Run: `cargo run --release -p peerview-sync --example bench_start -- [N]` (default 10000).
 
+mod common;
+
 use std::path::Path;
-use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
+use common::{populate, start_node};
+use peerview_sync::CampaignId;
 use peerview_sync::auth::Quota;
 use peerview_sync::client;
-use peerview_sync::doc::{
-    Answer, AnswerKind, Campaign, Candidate, Contact, ContactDoc, InviteState, Question, ReviewsDoc, RosterDoc,
-    SubmissionDoc, TextAnswer,
-};
 use peerview_sync::employer::{self, EmployerService};
-use peerview_sync::node::{Node, NodeConfig, RelaySetting};
-use peerview_sync::{CampaignId, CandidateId, DocKind, Store, Timestamp};
-
-fn campaign() -> Campaign {
-    Campaign {
-        id: CampaignId::random(),
-        title: "Bench".into(),
-        role: "Bench".into(),
-        instructions: String::new(),
-        practice: None,
-        questions: vec![Question {
-            id: "why".parse().expect("id"),
-            prompt: "?".into(),
-            kind: AnswerKind::Text,
-            think_secs: 0,
-            answer_limit_secs: 0,
-            max_takes: 1,
-        }],
-        criteria: vec!["Overall".into()],
-        deadline: Timestamp::now().plus_secs(86_400),
-        created_at: Timestamp::now(),
-        retention_days: Some(365),
-        blind_review: false,
-        reviewers_may_message: false,
-        language: None,
-        time_zone: None,
-    }
-}
-
-async fn start_node(dir: &Path) -> Result<Node> {
-    let store = Arc::new(Store::open(dir)?);
-    let config = NodeConfig {
-        relay: RelaySetting::Disabled,
-        bind: Some("127.0.0.1:0".parse()?),
-        lan_discovery: false,
-        relay_ca: None,
-    };
-    Ok(Node::start(store, &config).await?)
-}
-
-/// A store holding a campaign with `n` submitted submissions (and their reviews and contacts,
-/// and a roster listing them), written in one batch.
-fn populate(dir: &Path, n: usize) -> Result<CampaignId> {
-    let store = Store::open(dir)?;
-    let c = campaign();
-    store.create_campaign(&c)?;
-    let mut roster_stored = store.load(DocKind::Roster, c.id.as_str())?;
-    let mut roster = RosterDoc::from_automerge(std::mem::take(&mut roster_stored.doc))?;
-    let mut new = Vec::with_capacity(3 * n);
-    for i in 0..n {
-        let id = CandidateId::random();
-        let mut submission = SubmissionDoc::create(&c.id, &id)?;
-        let answer = TextAnswer { text: format!("Answer number {i}, a few words long."), written_at: Timestamp::now() };
-        submission.set_answer(&"why".parse()?, &Answer::Text(answer))?;
-        submission.mark_submitted(Timestamp::now(), "candidate")?;
-        let contact = Contact {
-            campaign_id: c.id.clone(),
-            candidate_id: id.clone(),
-            name: format!("Candidate {i}"),
-            email: None,
-        };
-        new.push((DocKind::Submission, id.to_string(), submission.into_automerge()));
-        new.push((DocKind::Reviews, id.to_string(), ReviewsDoc::create(&c.id, &id)?.into_automerge()));
-        new.push((DocKind::Contact, id.to_string(), ContactDoc::create(&contact)?.into_automerge()));
-        roster.put_candidate(&Candidate {
-            id,
-            name: String::new(),
-            email: None,
-            state: InviteState::Joined,
-            invited_at: Timestamp::now(),
-            secret_hash: None,
-            endpoint: Some(format!("{i:064x}")),
-            deleted: None,
-        })?;
-    }
-    store.save_batch(&mut [], new)?;
-    roster_stored.doc = roster.into_automerge();
-    store.save(&mut roster_stored)?;
-    Ok(c.id)
-}
 
 /// Start the employer's service on `dir` and time it until a new candidate has joined.
 async fn start_and_join(dir: &Path, campaign: &CampaignId) -> Result<Duration> {

@@ -242,6 +242,8 @@ async fn sync_over(
         docs.push(local_doc(store, doc_ref)?);
     }
     let mut heads_before: Vec<_> = docs.iter_mut().map(|d| d.doc().get_heads()).collect();
+    let mut position: std::collections::HashMap<DocRef, usize> =
+        docs.iter().enumerate().map(|(i, d)| (d.doc_ref.clone(), i)).collect();
     let mut rounds = 0;
     loop {
         let entries: Vec<Entry> = docs
@@ -263,34 +265,34 @@ async fn sync_over(
             Err(WireError::Closed) => return Err(ClientError::Refused(close_reason(conn))),
             Err(e) => return Err(e.into()),
         };
-        let mut received = false;
+        let mut messages = Vec::new();
         for entry in reply {
             let Some(bytes) = entry.message else { continue };
             if ignored.contains(&entry.doc) {
                 continue;
             }
-            if !docs.iter().any(|d| d.doc_ref == entry.doc) {
+            let i = match position.get(&entry.doc) {
+                Some(&i) => i,
                 // Other reviewers' scorecards join a session once ours is submitted.
-                if entry.doc.kind != crate::store::DocKind::Scorecard || deleted_here(&entry.doc) {
+                None if entry.doc.kind == crate::store::DocKind::Scorecard && !deleted_here(&entry.doc) => {
+                    position.insert(entry.doc.clone(), docs.len());
+                    docs.push(local_doc(store, entry.doc.clone())?);
+                    heads_before.push(Vec::new());
+                    docs.len() - 1
+                }
+                None => {
                     return Err(WireError::Malformed(format!(
                         "a message for {} {} that was not offered",
                         entry.doc.kind, entry.doc.id
                     ))
                     .into());
                 }
-                docs.push(local_doc(store, entry.doc.clone())?);
-                heads_before.push(Vec::new());
-            }
-            let Some(d) = docs.iter_mut().find(|d| d.doc_ref == entry.doc) else { continue };
+            };
             let message = SyncMessage::decode(&bytes).map_err(|e| WireError::Malformed(e.to_string()))?;
-            let mut state = std::mem::take(&mut d.state);
-            d.doc()
-                .sync()
-                .receive_sync_message(&mut state, message)
-                .map_err(|e| WireError::Malformed(e.to_string()))?;
-            d.state = state;
-            received = true;
+            messages.push((i, message));
         }
+        let received = !messages.is_empty();
+        receive_all(&mut docs, messages)?;
         rounds += 1;
         if !sent_changes && !received {
             break;
@@ -339,6 +341,41 @@ async fn sync_over(
     }
     debug!(rounds, changed = outcome.changed.len(), "sync finished");
     Ok(outcome)
+}
+
+/// Apply the employer's messages (each for the document at its index), a few threads at once
+/// when there are many: a first sync brings thousands of documents whole.
+fn receive_all(docs: &mut [LocalDoc], mut messages: Vec<(usize, SyncMessage)>) -> Result<(), ClientError> {
+    let receive = |d: &mut LocalDoc, message: SyncMessage| -> Result<(), ClientError> {
+        let mut state = std::mem::take(&mut d.state);
+        let result = d.doc().sync().receive_sync_message(&mut state, message);
+        d.state = state;
+        result.map_err(|e| WireError::Malformed(e.to_string()).into())
+    };
+    let workers =
+        if messages.len() < 64 { 1 } else { std::thread::available_parallelism().map_or(2, |n| n.get().min(4)) };
+    if workers == 1 {
+        return messages.into_iter().try_for_each(|(i, message)| receive(&mut docs[i], message));
+    }
+    // Each thread takes a run of documents and the messages for them.
+    messages.sort_by_key(|(i, _)| *i);
+    let chunk = docs.len().div_ceil(workers);
+    let mut parts: Vec<Vec<(usize, SyncMessage)>> = (0..workers).map(|_| Vec::new()).collect();
+    for (i, message) in messages {
+        parts[i / chunk].push((i % chunk, message));
+    }
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = docs
+            .chunks_mut(chunk)
+            .zip(parts)
+            .map(|(run, part)| {
+                scope.spawn(move || part.into_iter().try_for_each(|(i, message)| receive(&mut run[i], message)))
+            })
+            .collect();
+        handles.into_iter().try_for_each(|h| {
+            h.join().unwrap_or_else(|_| Err(WireError::Malformed("applying a message panicked".into()).into()))
+        })
+    })
 }
 
 fn local_doc(store: &crate::store::Store, doc_ref: DocRef) -> Result<LocalDoc, ClientError> {

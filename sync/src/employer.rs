@@ -1022,14 +1022,16 @@ impl EmployerService {
             .filter(|e| e.message.is_some() && e.doc.kind == DocKind::Scorecard)
             .map(|e| e.doc.clone())
             .collect();
+        let mut missing = Vec::new();
         for doc_ref in docs.iter() {
             match loaded.get_mut(doc_ref) {
                 Some(stored) => self.store().refresh(stored).map_err(internal)?,
-                None => {
-                    let stored = self.store().load(doc_ref.kind, &doc_ref.id).map_err(internal)?;
-                    loaded.insert(doc_ref.clone(), stored);
-                }
+                None => missing.push((doc_ref.kind, doc_ref.id.clone())),
             }
+        }
+        for stored in self.store().load_many(&missing) {
+            let stored = stored.map_err(internal)?;
+            loaded.insert(DocRef { kind: stored.kind, id: stored.id.clone() }, stored);
         }
         // What the compressed changes of this whole round may inflate to.
         let mut inflate_budget = MAX_INFLATED_BYTES;

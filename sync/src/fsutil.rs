@@ -102,6 +102,11 @@ impl Batch {
         }
         Ok(())
     }
+
+    /// Take over another batch's files (one made on another thread), to commit them together.
+    pub fn append(&mut self, mut other: Batch) {
+        self.files.append(&mut other.files);
+    }
 }
 
 /// A batch dropped before its commit (an error while adding to it), or whose commit failed,
@@ -118,8 +123,19 @@ impl Drop for Batch {
 /// ext4 here, 900 files took 0.88 ms each one after the other, 0.14 ms each sixteen at a time).
 const PARALLEL_FLUSHES: usize = 16;
 
-/// Flush each file (and each directory's entries), many at a time.
+/// From this many files on, Linux flushes the whole file system in one call (`syncfs`) instead
+/// of each file: one call costs about as much as a few dozen flushes here, whatever else is
+/// waiting to be written.
+#[cfg(target_os = "linux")]
+const WHOLE_FS_FLUSH_FROM: usize = 64;
+
+/// Flush each file (and each directory's entries), many at a time; a large batch on Linux with
+/// one flush of the file system that holds them (they all live on one).
 fn flush_all<P: AsRef<Path> + Sync>(paths: &[P], open: fn(&Path) -> io::Result<File>) -> io::Result<()> {
+    #[cfg(target_os = "linux")]
+    if paths.len() >= WHOLE_FS_FLUSH_FROM {
+        return syncfs(&open(paths[0].as_ref())?);
+    }
     let chunk = paths.len().div_ceil(PARALLEL_FLUSHES).max(1);
     std::thread::scope(|scope| {
         let workers: Vec<_> = paths
@@ -128,6 +144,16 @@ fn flush_all<P: AsRef<Path> + Sync>(paths: &[P], open: fn(&Path) -> io::Result<F
             .collect();
         workers.into_iter().try_for_each(|w| w.join().unwrap_or_else(|_| Err(io::Error::other("a flush panicked"))))
     })
+}
+
+/// Write everything waiting for the file system that holds `file` to disk, metadata included
+/// (Linux 5.8 and later report a failed write-back here).
+#[cfg(target_os = "linux")]
+#[allow(unsafe_code)]
+fn syncfs(file: &File) -> io::Result<()> {
+    use std::os::fd::AsRawFd;
+    // SAFETY: `syncfs` only reads the descriptor, which `file` keeps open for the call.
+    if unsafe { libc::syncfs(file.as_raw_fd()) } == 0 { Ok(()) } else { Err(io::Error::last_os_error()) }
 }
 
 fn open_for_flush(path: &Path) -> io::Result<File> {
@@ -171,30 +197,36 @@ pub fn sync_dir(dir: &Path) -> io::Result<()> {
 pub fn remove_stale_temp_files(dir: &Path) -> io::Result<usize> {
     let mut removed = 0;
     for entry in fs::read_dir(dir)? {
-        let entry = entry?;
-        if !entry.file_name().to_string_lossy().starts_with(TEMP_PREFIX) {
-            continue;
-        }
-        // Another thread or process may be writing this very file right now (a write takes
-        // milliseconds): a leftover is one whose writer is gone or, where that cannot be
-        // told, one left behind a while ago.
-        let stale = writer_alive(&entry.file_name().to_string_lossy()).map_or_else(
-            || {
-                let age = entry.metadata().and_then(|m| m.modified()).ok().and_then(|t| t.elapsed().ok());
-                age.is_some_and(|a| a >= STALE_AFTER)
-            },
-            |alive| !alive,
-        );
-        if !stale {
-            continue;
-        }
-        match fs::remove_file(entry.path()) {
-            Ok(()) => removed += 1,
-            Err(e) if e.kind() == io::ErrorKind::NotFound => {}
-            Err(e) => return Err(e),
+        if remove_if_stale_temp(&entry?)? {
+            removed += 1;
         }
     }
     Ok(removed)
+}
+
+/// Remove this directory entry if it is a temporary file left by a crash; says whether it was.
+pub fn remove_if_stale_temp(entry: &fs::DirEntry) -> io::Result<bool> {
+    if !entry.file_name().to_string_lossy().starts_with(TEMP_PREFIX) {
+        return Ok(false);
+    }
+    // Another thread or process may be writing this very file right now (a write takes
+    // milliseconds): a leftover is one whose writer is gone or, where that cannot be told, one
+    // left behind a while ago.
+    let stale = writer_alive(&entry.file_name().to_string_lossy()).map_or_else(
+        || {
+            let age = entry.metadata().and_then(|m| m.modified()).ok().and_then(|t| t.elapsed().ok());
+            age.is_some_and(|a| a >= STALE_AFTER)
+        },
+        |alive| !alive,
+    );
+    if !stale {
+        return Ok(false);
+    }
+    match fs::remove_file(entry.path()) {
+        Ok(()) => Ok(true),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(false),
+        Err(e) => Err(e),
+    }
 }
 
 /// Whether the process that wrote this temporary file still runs (`None`: cannot tell, e.g. a
@@ -244,20 +276,28 @@ mod tests {
 
     #[test]
     fn a_batch_writes_every_file_and_leaves_no_temp_file() {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let mut batch = Batch::default();
-        for i in 0..20 {
-            let sub = dir.path().join(format!("d{i}"));
-            fs::create_dir(&sub).expect("mkdir");
-            batch.add(&sub.join("f.bin"), format!("file {i}").as_bytes()).expect("add");
-        }
-        // Nothing has its real name before the commit.
-        assert!(!dir.path().join("d3/f.bin").exists());
-        batch.commit().expect("commit");
-        for i in 0..20 {
-            let sub = dir.path().join(format!("d{i}"));
-            assert_eq!(fs::read(sub.join("f.bin")).expect("read"), format!("file {i}").as_bytes());
-            assert_eq!(fs::read_dir(&sub).expect("ls").count(), 1, "a temporary file is left in {}", sub.display());
+        // Small batches flush file by file; large ones (merged from batches made on other
+        // threads) flush the file system at once on Linux.
+        for (files, parts) in [(20, 1), (150, 3)] {
+            let dir = tempfile::tempdir().expect("tempdir");
+            let mut batch = Batch::default();
+            for part in 0..parts {
+                let mut other = Batch::default();
+                for i in (part..files).step_by(parts) {
+                    let sub = dir.path().join(format!("d{i}"));
+                    fs::create_dir(&sub).expect("mkdir");
+                    other.add(&sub.join("f.bin"), format!("file {i}").as_bytes()).expect("add");
+                }
+                batch.append(other);
+            }
+            // Nothing has its real name before the commit.
+            assert!(!dir.path().join("d3/f.bin").exists());
+            batch.commit().expect("commit");
+            for i in 0..files {
+                let sub = dir.path().join(format!("d{i}"));
+                assert_eq!(fs::read(sub.join("f.bin")).expect("read"), format!("file {i}").as_bytes());
+                assert_eq!(fs::read_dir(&sub).expect("ls").count(), 1, "a temporary file is left in {}", sub.display());
+            }
         }
     }
 

@@ -427,6 +427,31 @@ impl Store {
         Ok(stored)
     }
 
+    /// Load many documents, a few threads at once when there are many (a session's first
+    /// round reads every document the peer may see).
+    pub fn load_many(&self, docs: &[(DocKind, String)]) -> Vec<Result<StoredDoc, StoreError>> {
+        let workers =
+            if docs.len() < 64 { 1 } else { std::thread::available_parallelism().map_or(2, |n| n.get().min(4)) };
+        let chunk = docs.len().div_ceil(workers).max(1);
+        std::thread::scope(|scope| {
+            let handles: Vec<_> = docs
+                .chunks(chunk)
+                .map(|part| scope.spawn(move || part.iter().map(|(kind, id)| self.load(*kind, id)).collect::<Vec<_>>()))
+                .collect();
+            handles
+                .into_iter()
+                .flat_map(|h| {
+                    h.join().unwrap_or_else(|_| {
+                        vec![Err(StoreError::Io {
+                            path: self.root.clone(),
+                            source: io::Error::other("loading documents panicked"),
+                        })]
+                    })
+                })
+                .collect()
+        })
+    }
+
     /// Merge into `stored` what other processes saved since it was loaded.
     pub fn refresh(&self, stored: &mut StoredDoc) -> Result<(), StoreError> {
         if stored.listed.is_some() && stored.listed == dir_mtime(&self.doc_dir(stored.kind, &stored.id)) {
@@ -468,11 +493,14 @@ impl Store {
     /// One pass of [`Self::load_new_files`]; also says whether a listed file had vanished.
     fn load_listed_files(&self, stored: &mut StoredDoc) -> Result<(usize, bool), StoreError> {
         let dir = self.doc_dir(stored.kind, &stored.id);
-        remove_stale_temp_files(&dir).map_err(io_err(&dir))?;
         let mut vanished = false;
         let mut paths = Vec::new();
         for entry in fs::read_dir(&dir).map_err(io_err(&dir))? {
-            let path = entry.map_err(io_err(&dir))?.path();
+            let entry = entry.map_err(io_err(&dir))?;
+            if crate::fsutil::remove_if_stale_temp(&entry).map_err(io_err(&dir))? {
+                continue;
+            }
+            let path = entry.path();
             if path.extension().is_some_and(|e| e == "am") && !stored.files.contains(&path) {
                 paths.push(path);
             }
@@ -729,19 +757,33 @@ impl Store {
             batch.add(&path, &bytes).map_err(io_err(&path))?;
             saved.push((i, path));
         }
+        // New documents are encoded and written by a few threads at once: each costs a
+        // directory and a file, and a reviewer's first sync brings thousands.
+        let workers =
+            if new.len() < 64 { 1 } else { std::thread::available_parallelism().map_or(2, |n| n.get().min(4)) };
+        let mut parts: Vec<Vec<(DocKind, String, AutoCommit)>> = (0..workers).map(|_| Vec::new()).collect();
+        for (i, doc) in new.into_iter().enumerate() {
+            parts[i % workers].push(doc);
+        }
+        let written: Vec<Result<(crate::fsutil::Batch, Vec<StoredDoc>), StoreError>> = std::thread::scope(|scope| {
+            let handles: Vec<_> = parts.into_iter().map(|part| scope.spawn(|| self.write_new(part))).collect();
+            handles
+                .into_iter()
+                .map(|h| {
+                    h.join().unwrap_or_else(|_| {
+                        Err(StoreError::Io {
+                            path: self.root.clone(),
+                            source: io::Error::other("writing documents panicked"),
+                        })
+                    })
+                })
+                .collect()
+        });
         let mut created = Vec::new();
-        for (kind, id, mut doc) in new {
-            validate_id(kind, &id)?;
-            self.refuse_deleted(kind, &id)?;
-            let dir = self.doc_dir(kind, &id);
-            fs::create_dir_all(&dir).map_err(io_err(&dir))?;
-            if has_doc_files(&dir).map_err(io_err(&dir))? {
-                return Err(StoreError::AlreadyExists { kind, id });
-            }
-            let bytes = doc.save();
-            let path = dir.join(file_name("snapshot", &bytes));
-            batch.add(&path, &bytes).map_err(io_err(&path))?;
-            created.push(StoredDoc { kind, id, saved_heads: doc.get_heads(), doc, files: vec![path], listed: None });
+        for part in written {
+            let (part_batch, docs) = part?;
+            batch.append(part_batch);
+            created.extend(docs);
         }
         let root = self.root.clone();
         batch.commit().map_err(io_err(&root))?;
@@ -759,6 +801,36 @@ impl Store {
         }
         debug!(changed = changed.len(), created = created.len(), "documents saved in one batch");
         Ok(created)
+    }
+
+    /// Write new documents under temporary names (see [`Self::save_batch`]), each in a directory
+    /// of its own that must not hold one already.
+    fn write_new(
+        &self,
+        new: Vec<(DocKind, String, AutoCommit)>,
+    ) -> Result<(crate::fsutil::Batch, Vec<StoredDoc>), StoreError> {
+        let mut batch = crate::fsutil::Batch::default();
+        let mut created = Vec::new();
+        for (kind, id, mut doc) in new {
+            validate_id(kind, &id)?;
+            self.refuse_deleted(kind, &id)?;
+            let dir = self.doc_dir(kind, &id);
+            match fs::create_dir(&dir) {
+                Ok(()) => {}
+                // Left empty by an earlier attempt, or holding the document already.
+                Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
+                    if has_doc_files(&dir).map_err(io_err(&dir))? {
+                        return Err(StoreError::AlreadyExists { kind, id });
+                    }
+                }
+                Err(e) => return Err(io_err(&dir)(e)),
+            }
+            let bytes = doc.save();
+            let path = dir.join(file_name("snapshot", &bytes));
+            batch.add(&path, &bytes).map_err(io_err(&path))?;
+            created.push(StoredDoc { kind, id, saved_heads: doc.get_heads(), doc, files: vec![path], listed: None });
+        }
+        Ok((batch, created))
     }
 
     /// Replace the document's files with one snapshot of everything it holds.
@@ -890,6 +962,49 @@ mod tests {
         assert_eq!(counter(&reloaded.doc), 40);
         assert_eq!(store.list(DocKind::Campaign).expect("list"), vec!["abc".to_owned()]);
         assert!(store.problems().is_empty());
+    }
+
+    #[test]
+    fn many_new_documents_are_saved_and_loaded_by_several_threads() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let store = Store::open(dir.path()).expect("open");
+        let docs = |range: std::ops::Range<i64>| {
+            range
+                .map(|i| {
+                    let mut doc = AutoCommit::new();
+                    doc.put(ROOT, "n", i).expect("put");
+                    (DocKind::Roster, format!("r{i}"), doc)
+                })
+                .collect::<Vec<_>>()
+        };
+        let created = store.save_batch(&mut [], docs(0..150)).expect("save");
+        assert_eq!(created.len(), 150);
+        let ids: Vec<(DocKind, String)> = (0..150).map(|i| (DocKind::Roster, format!("r{i}"))).collect();
+        let loaded = store.load_many(&ids);
+        for (i, stored) in loaded.into_iter().enumerate() {
+            let stored = stored.expect("load");
+            assert_eq!((stored.id.as_str(), counter(&stored.doc)), (format!("r{i}").as_str(), i as i64));
+        }
+        // One that exists already, anywhere in a large batch: refused, nothing overwritten.
+        let refused = store.save_batch(&mut [], docs(140..300));
+        assert!(matches!(refused, Err(StoreError::AlreadyExists { .. })), "{refused:?}");
+        assert_eq!(counter(&store.load(DocKind::Roster, "r145").expect("load").doc), 145);
+        let leftovers: Vec<_> =
+            walk(dir.path()).into_iter().filter(|p| p.to_string_lossy().contains(crate::fsutil::TEMP_PREFIX)).collect();
+        assert!(leftovers.is_empty(), "{leftovers:?}");
+    }
+
+    fn walk(dir: &Path) -> Vec<PathBuf> {
+        let mut out = Vec::new();
+        for entry in fs::read_dir(dir).expect("ls") {
+            let path = entry.expect("entry").path();
+            if path.is_dir() {
+                out.extend(walk(&path));
+            } else {
+                out.push(path);
+            }
+        }
+        out
     }
 
     #[test]

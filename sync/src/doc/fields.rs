@@ -17,11 +17,7 @@ fn scalar<D: ReadDoc>(doc: &D, obj: &ObjId, key: &str) -> Result<Option<ScalarVa
 }
 
 pub(crate) fn opt_str<D: ReadDoc>(doc: &D, obj: &ObjId, key: &str, path: &str) -> Result<Option<String>, DocError> {
-    match scalar(doc, obj, key)? {
-        None | Some(ScalarValue::Null) => Ok(None),
-        Some(ScalarValue::Str(s)) => Ok(Some(s.to_string())),
-        Some(_) => Err(wrong_type(path, key, "text")),
-    }
+    str_of(scalar(doc, obj, key)?, key, path)
 }
 
 pub(crate) fn req_str<D: ReadDoc>(doc: &D, obj: &ObjId, key: &str, path: &str) -> Result<String, DocError> {
@@ -47,15 +43,77 @@ pub(crate) fn req_u32<D: ReadDoc>(doc: &D, obj: &ObjId, key: &str, path: &str) -
 }
 
 pub(crate) fn opt_time<D: ReadDoc>(doc: &D, obj: &ObjId, key: &str, path: &str) -> Result<Option<Timestamp>, DocError> {
-    match scalar(doc, obj, key)? {
+    time_of(scalar(doc, obj, key)?, key, path)
+}
+
+pub(crate) fn req_time<D: ReadDoc>(doc: &D, obj: &ObjId, key: &str, path: &str) -> Result<Timestamp, DocError> {
+    opt_time(doc, obj, key, path)?.ok_or_else(|| missing(path, key))
+}
+
+fn str_of(value: Option<ScalarValue>, key: &str, path: &str) -> Result<Option<String>, DocError> {
+    match value {
+        None | Some(ScalarValue::Null) => Ok(None),
+        Some(ScalarValue::Str(s)) => Ok(Some(s.to_string())),
+        Some(_) => Err(wrong_type(path, key, "text")),
+    }
+}
+
+fn time_of(value: Option<ScalarValue>, key: &str, path: &str) -> Result<Option<Timestamp>, DocError> {
+    match value {
         None | Some(ScalarValue::Null) => Ok(None),
         Some(ScalarValue::Timestamp(t) | ScalarValue::Int(t)) => Ok(Some(Timestamp(t))),
         Some(_) => Err(wrong_type(path, key, "a timestamp")),
     }
 }
 
-pub(crate) fn req_time<D: ReadDoc>(doc: &D, obj: &ObjId, key: &str, path: &str) -> Result<Timestamp, DocError> {
-    opt_time(doc, obj, key, path)?.ok_or_else(|| missing(path, key))
+/// A map of maps read whole at once (Automerge's `hydrate`): for a map with thousands of
+/// entries (a roster) several times faster than reading field by field. The same checks and
+/// messages as the field accessors above.
+pub(crate) fn hydrated_entries<D: ReadDoc>(
+    doc: &D,
+    map: &ObjId,
+    path: &str,
+) -> Result<Vec<(String, Hydrated)>, DocError> {
+    let automerge::hydrate::Value::Map(mut map) = doc.hydrate(map, None)? else {
+        return Err(DocError::WrongType { path: path.to_owned(), expected: "a map" });
+    };
+    let mut out = Vec::new();
+    for (key, entry) in map.drain() {
+        match entry.value {
+            automerge::hydrate::Value::Map(m) => out.push((key, Hydrated(m))),
+            _ => return Err(DocError::WrongType { path: join(path, &key), expected: "a map" }),
+        }
+    }
+    Ok(out)
+}
+
+/// One entry of [`hydrated_entries`].
+pub(crate) struct Hydrated(automerge::hydrate::Map);
+
+impl Hydrated {
+    fn scalar(&self, key: &str) -> Option<ScalarValue> {
+        match self.0.get(key) {
+            Some(automerge::hydrate::Value::Scalar(v)) => Some(v.clone()),
+            // An object where a scalar belongs reads as absent, as with `scalar` above.
+            _ => None,
+        }
+    }
+
+    pub(crate) fn opt_str(&self, key: &str, path: &str) -> Result<Option<String>, DocError> {
+        str_of(self.scalar(key), key, path)
+    }
+
+    pub(crate) fn req_str(&self, key: &str, path: &str) -> Result<String, DocError> {
+        self.opt_str(key, path)?.ok_or_else(|| missing(path, key))
+    }
+
+    pub(crate) fn opt_time(&self, key: &str, path: &str) -> Result<Option<Timestamp>, DocError> {
+        time_of(self.scalar(key), key, path)
+    }
+
+    pub(crate) fn req_time(&self, key: &str, path: &str) -> Result<Timestamp, DocError> {
+        self.opt_time(key, path)?.ok_or_else(|| missing(path, key))
+    }
 }
 
 /// A child object of the given type, if present.

@@ -10,8 +10,8 @@ use automerge::{AutoCommit, ObjId, ObjType, ROOT};
 
 use super::DocError;
 use super::fields::{
-    check_header, ensure_map, map_entries, opt_obj, opt_str, opt_time, parse_enum, put_if_changed, put_opt_str,
-    req_obj, req_str, req_time, timestamp, write_header,
+    check_header, ensure_map, hydrated_entries, opt_obj, parse_enum, put_if_changed, put_opt_str, req_obj, req_str,
+    timestamp, write_header,
 };
 use crate::ids::{CampaignId, CandidateId, HubId, ReviewerId};
 use crate::time::Timestamp;
@@ -244,56 +244,56 @@ impl RosterDoc {
         let d = &self.doc;
         let mut candidates = Vec::new();
         let map = req_obj(d, &ROOT, "candidates", ObjType::Map, "")?;
-        for (key, obj) in map_entries(d, &map, "candidates")? {
+        for (key, obj) in hydrated_entries(d, &map, "candidates")? {
             let path = format!("candidates.{key}");
             let id: CandidateId = parse_enum(&key, "candidates", &key)?;
-            let deleted = match opt_time(d, &obj, "deleted_at", &path)? {
+            let deleted = match obj.opt_time("deleted_at", &path)? {
                 Some(at) => Some(Deletion {
                     at,
-                    reason: parse_enum(&req_str(d, &obj, "deleted_reason", &path)?, &path, "deleted_reason")?,
+                    reason: parse_enum(&obj.req_str("deleted_reason", &path)?, &path, "deleted_reason")?,
                 }),
                 None => None,
             };
             candidates.push(Candidate {
                 // Rosters written before contacts had their own document kept the name here.
-                name: opt_str(d, &obj, "name", &path)?.unwrap_or_else(|| Candidate::alias(&id)),
-                email: opt_str(d, &obj, "email", &path)?,
+                name: obj.opt_str("name", &path)?.unwrap_or_else(|| Candidate::alias(&id)),
+                email: obj.opt_str("email", &path)?,
                 id,
-                state: parse_enum(&req_str(d, &obj, "state", &path)?, &path, "state")?,
-                invited_at: req_time(d, &obj, "invited_at", &path)?,
-                secret_hash: opt_str(d, &obj, "secret_hash", &path)?,
-                endpoint: opt_str(d, &obj, "endpoint", &path)?,
+                state: parse_enum(&obj.req_str("state", &path)?, &path, "state")?,
+                invited_at: obj.req_time("invited_at", &path)?,
+                secret_hash: obj.opt_str("secret_hash", &path)?,
+                endpoint: obj.opt_str("endpoint", &path)?,
                 deleted,
             });
         }
         let mut reviewers = Vec::new();
         let map = req_obj(d, &ROOT, "reviewers", ObjType::Map, "")?;
-        for (key, obj) in map_entries(d, &map, "reviewers")? {
+        for (key, obj) in hydrated_entries(d, &map, "reviewers")? {
             let path = format!("reviewers.{key}");
             reviewers.push(Reviewer {
                 id: parse_enum(&key, "reviewers", &key)?,
-                name: req_str(d, &obj, "name", &path)?,
-                state: parse_enum(&req_str(d, &obj, "state", &path)?, &path, "state")?,
-                invited_at: req_time(d, &obj, "invited_at", &path)?,
-                secret_hash: opt_str(d, &obj, "secret_hash", &path)?,
-                endpoint: opt_str(d, &obj, "endpoint", &path)?,
-                invited_by: opt_str(d, &obj, "invited_by", &path)?,
+                name: obj.req_str("name", &path)?,
+                state: parse_enum(&obj.req_str("state", &path)?, &path, "state")?,
+                invited_at: obj.req_time("invited_at", &path)?,
+                secret_hash: obj.opt_str("secret_hash", &path)?,
+                endpoint: obj.opt_str("endpoint", &path)?,
+                invited_by: obj.opt_str("invited_by", &path)?,
             });
         }
         // Rosters written before hubs existed have no "hubs" map.
         let mut hubs = Vec::new();
         if let Some(map) = opt_obj(d, &ROOT, "hubs", ObjType::Map, "")? {
-            for (key, obj) in map_entries(d, &map, "hubs")? {
+            for (key, obj) in hydrated_entries(d, &map, "hubs")? {
                 let path = format!("hubs.{key}");
-                let addrs = opt_str(d, &obj, "addrs", &path)?.unwrap_or_default();
+                let addrs = obj.opt_str("addrs", &path)?.unwrap_or_default();
                 hubs.push(Hub {
                     id: parse_enum(&key, "hubs", &key)?,
-                    name: req_str(d, &obj, "name", &path)?,
-                    state: parse_enum(&req_str(d, &obj, "state", &path)?, &path, "state")?,
-                    invited_at: req_time(d, &obj, "invited_at", &path)?,
-                    secret_hash: opt_str(d, &obj, "secret_hash", &path)?,
-                    endpoint: opt_str(d, &obj, "endpoint", &path)?,
-                    invited_by: opt_str(d, &obj, "invited_by", &path)?,
+                    name: obj.req_str("name", &path)?,
+                    state: parse_enum(&obj.req_str("state", &path)?, &path, "state")?,
+                    invited_at: obj.req_time("invited_at", &path)?,
+                    secret_hash: obj.opt_str("secret_hash", &path)?,
+                    endpoint: obj.opt_str("endpoint", &path)?,
+                    invited_by: obj.opt_str("invited_by", &path)?,
                     addrs: addrs
                         .split_whitespace()
                         .map(|a| {
@@ -303,7 +303,7 @@ impl RosterDoc {
                             })
                         })
                         .collect::<Result<_, _>>()?,
-                    relay_url: opt_str(d, &obj, "relay_url", &path)?,
+                    relay_url: obj.opt_str("relay_url", &path)?,
                 });
             }
         }
