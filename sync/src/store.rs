@@ -9,6 +9,8 @@
 //!   docs/<kind>/<id>/inc-H.am        changes saved after it (H = BLAKE3 of the file, 16 hex)
 //!                                    (scorecards: <id> = <candidate>.<reviewer>)
 //!   quarantine/                      corrupt files moved aside (deleted with their candidate)
+//!   doc-files-verified               document files already checked, so opening does not
+//!                                    read them again (see `store::verified`)
 //!   deleted/<candidate>              a deleted candidate (ids only): their documents are never
 //!                                    saved again; lists recordings still to remove, if any
 //!   blobs/                           recordings, keyed by BLAKE3
@@ -30,6 +32,8 @@ use tracing::{debug, error, warn};
 use crate::doc::DocError;
 use crate::fsutil::{remove_stale_temp_files, sync_dir, write_atomic, write_atomic_with_mode};
 use crate::time::Timestamp;
+
+mod verified;
 
 /// Saved increments of a document before they are folded into a new snapshot.
 const COMPACT_AFTER_INCREMENTS: usize = 16;
@@ -178,6 +182,9 @@ pub struct Store {
     /// Saves made through this `Store`, per kind (in `DocKind::ALL` order): lets an in-memory
     /// index notice this process's own changes without touching the disk.
     saves: [std::sync::atomic::AtomicU64; DocKind::ALL.len()],
+    /// Document files read (and checked) by this `Store`: tells tests and logs how much an
+    /// open or a session cost.
+    files_read: std::sync::atomic::AtomicU64,
 }
 
 const UPLOAD_PROGRESS_FILE: &str = "upload-progress";
@@ -185,8 +192,9 @@ const UPLOAD_PROGRESS_FILE: &str = "upload-progress";
 const CONTACTS_FILE: &str = "contacts";
 
 impl Store {
-    /// Open (creating if needed) the store at `root`. Every document is checked; corrupt files are
-    /// moved to `quarantine/` and listed in [`Store::problems`], the rest stays usable.
+    /// Open (creating if needed) the store at `root`. Every document file not checked before
+    /// (see `store::verified`) is checked; corrupt files are moved to `quarantine/` and listed
+    /// in [`Store::problems`], the rest stays usable.
     pub fn open(root: impl Into<PathBuf>) -> Result<Self, StoreError> {
         let root = root.into();
         for dir in ["docs", "quarantine", "blobs", "memberships", "deleted"] {
@@ -211,16 +219,101 @@ impl Store {
             problems: std::sync::Mutex::new(Vec::new()),
             upload_lock: std::sync::Mutex::new(()),
             saves: Default::default(),
+            files_read: std::sync::atomic::AtomicU64::new(0),
         };
+        store.check_unverified()?;
+        Ok(store)
+    }
+
+    /// Load every document that has a file the record of verified files does not vouch for
+    /// (quarantining what is corrupt), then bring the record up to date. Files the record
+    /// vouches for cost one `stat` each instead of a read and a parse.
+    fn check_unverified(&self) -> Result<(), StoreError> {
+        let started = std::time::Instant::now();
+        let (record, damaged) = verified::read(&self.root);
+        let mut current = verified::Record::with_capacity(record.len());
+        let mut unverified = Vec::new();
         for kind in DocKind::ALL {
-            for id in store.list(kind)? {
-                match store.load(kind, &id) {
-                    Ok(_) | Err(StoreError::AllCorrupt { .. }) => {}
-                    Err(e) => return Err(e),
+            let kind_dir = self.root.join("docs").join(kind.dir_name());
+            let mut ids = Vec::new();
+            for entry in fs::read_dir(&kind_dir).map_err(io_err(&kind_dir))? {
+                let entry = entry.map_err(io_err(&kind_dir))?;
+                let id = entry.file_name().to_string_lossy().into_owned();
+                if !id.starts_with('.') && entry.file_type().is_ok_and(|t| t.is_dir()) {
+                    ids.push(id);
+                }
+            }
+            ids.sort();
+            for id in ids {
+                let dir = kind_dir.join(&id);
+                let mut known = Vec::new();
+                let (mut any, mut all_known, mut temp_files) = (false, true, false);
+                for entry in fs::read_dir(&dir).map_err(io_err(&dir))? {
+                    let entry = entry.map_err(io_err(&dir))?;
+                    let name = entry.file_name().to_string_lossy().into_owned();
+                    temp_files |= name.starts_with(crate::fsutil::TEMP_PREFIX);
+                    if !name.ends_with(".am") {
+                        continue;
+                    }
+                    any = true;
+                    let file = verified::key(kind, &id, &name);
+                    match entry.metadata() {
+                        Ok(meta) if record.get(&file).is_some_and(|s| *s == verified::stamp(&meta)) => {
+                            known.push(file);
+                        }
+                        _ => all_known = false,
+                    }
+                }
+                if temp_files {
+                    remove_stale_temp_files(&dir).map_err(io_err(&dir))?;
+                }
+                if !any {
+                    continue;
+                }
+                if all_known {
+                    for file in known {
+                        let stamp = record.get(&file).cloned().unwrap_or_default();
+                        current.insert(file, stamp);
+                    }
+                } else {
+                    unverified.push((kind, id));
                 }
             }
         }
-        Ok(store)
+        let checked = unverified.len();
+        for (kind, id) in unverified {
+            match self.load(kind, &id) {
+                Ok(stored) => current.extend(stamps(kind, &id, &stored.files)),
+                Err(StoreError::AllCorrupt { .. }) => {}
+                Err(e) => return Err(e),
+            }
+        }
+        if damaged || current != record {
+            if let Err(e) = verified::write(&self.root, &current) {
+                // Only a shortcut lost: the next open checks these documents again.
+                warn!(error = %e, "could not write the record of verified documents");
+            }
+        }
+        debug!(
+            documents_checked = checked,
+            files_vouched = current.len(),
+            millis = started.elapsed().as_millis(),
+            "store opened"
+        );
+        Ok(())
+    }
+
+    /// Note files this store just wrote (whole, named by their contents) as verified.
+    fn note_verified(&self, kind: DocKind, id: &str, files: &[PathBuf]) {
+        let entries: Vec<_> = stamps(kind, id, files).collect();
+        if let Err(e) = verified::append(&self.root, &entries) {
+            debug!(error = %e, "could not add to the record of verified documents; checked at the next open");
+        }
+    }
+
+    /// How many document files this `Store` has read (and checked) since it was opened.
+    pub fn files_read(&self) -> u64 {
+        self.files_read.load(std::sync::atomic::Ordering::Relaxed)
     }
 
     pub fn root(&self) -> &Path {
@@ -395,6 +488,7 @@ impl Store {
             return Err(io_err(&path)(e));
         }
         self.count_save(kind);
+        self.note_verified(kind, id, std::slice::from_ref(&path));
         debug!(%kind, id, bytes = bytes.len(), "document created");
         Ok(StoredDoc { kind, id: id.to_owned(), saved_heads: doc.get_heads(), doc, files: vec![path], listed: None })
     }
@@ -482,7 +576,10 @@ impl Store {
         let mut quarantined = 0;
         for path in paths {
             let bytes = match fs::read(&path) {
-                Ok(b) => b,
+                Ok(b) => {
+                    self.files_read.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    b
+                }
                 Err(e) if e.kind() == io::ErrorKind::NotFound => {
                     vanished = true; // compacted meanwhile
                     continue;
@@ -699,6 +796,7 @@ impl Store {
         }
         let path = dir.join(file_name("inc", &bytes));
         write_atomic(&path, &bytes).map_err(io_err(&path))?;
+        self.note_verified(stored.kind, &stored.id, std::slice::from_ref(&path));
         stored.files.push(path);
         stored.saved_heads = stored.doc.get_heads();
         self.count_save(stored.kind);
@@ -745,6 +843,16 @@ impl Store {
         }
         let root = self.root.clone();
         batch.commit().map_err(io_err(&root))?;
+        let mut written: Vec<(String, String)> = Vec::new();
+        for (i, path) in &saved {
+            written.extend(stamps(changed[*i].kind, &changed[*i].id, std::slice::from_ref(path)));
+        }
+        for d in &created {
+            written.extend(stamps(d.kind, &d.id, &d.files));
+        }
+        if let Err(e) = verified::append(&self.root, &written) {
+            debug!(error = %e, "could not add to the record of verified documents; checked at the next open");
+        }
         for (i, path) in saved {
             let stored = &mut changed[i];
             stored.files.push(path);
@@ -767,6 +875,7 @@ impl Store {
         let bytes = stored.doc.save();
         let path = dir.join(file_name("snapshot", &bytes));
         write_atomic(&path, &bytes).map_err(io_err(&path))?;
+        self.note_verified(stored.kind, &stored.id, std::slice::from_ref(&path));
         // The new snapshot holds everything in these files: they can go.
         for old in std::mem::take(&mut stored.files) {
             if old != path {
@@ -802,6 +911,15 @@ fn check_content_hash(path: &Path, bytes: &[u8]) -> Result<(), String> {
         // Not named by us (e.g. copied in by hand): Automerge's own checks are all we have.
         _ => Ok(()),
     }
+}
+
+/// Record entries (file, stamp) for these files of one document; files gone are left out.
+fn stamps<'a>(kind: DocKind, id: &'a str, files: &'a [PathBuf]) -> impl Iterator<Item = (String, String)> + 'a {
+    files.iter().filter_map(move |path| {
+        let name = path.file_name()?.to_string_lossy().into_owned();
+        let meta = fs::metadata(path).ok()?;
+        Some((verified::key(kind, id, &name), verified::stamp(&meta)))
+    })
 }
 
 fn dir_mtime(dir: &Path) -> Option<std::time::SystemTime> {
