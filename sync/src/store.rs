@@ -235,10 +235,19 @@ impl Store {
         let mut unverified = Vec::new();
         // Listing 30,000 directories is mostly system calls: one thread per kind of document
         // (three hold nearly all of them) keeps every core busy.
-        let record_ref = &record;
+        // Each recorded directory's files (name, stamp).
+        let mut by_dir: std::collections::HashMap<&str, Vec<(&str, &str)>> = std::collections::HashMap::new();
+        for (key, stamp) in &record {
+            if let Some((dir, name)) = key.rsplit_once('/').filter(|(dir, _)| dir.contains('/')) {
+                by_dir.entry(dir).or_default().push((name, stamp));
+            }
+        }
+        let (record_ref, by_dir) = (&record, &by_dir);
         let walks: Vec<Result<WalkedKind, StoreError>> = std::thread::scope(|scope| {
-            let workers: Vec<_> =
-                DocKind::ALL.into_iter().map(|kind| scope.spawn(move || self.walk_kind(kind, record_ref))).collect();
+            let workers: Vec<_> = DocKind::ALL
+                .into_iter()
+                .map(|kind| scope.spawn(move || self.walk_kind(kind, record_ref, by_dir)))
+                .collect();
             workers.into_iter().map(|w| w.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))).collect()
         });
         for walked in walks {
@@ -247,9 +256,12 @@ impl Store {
             unverified.extend(walked.unverified);
         }
         let checked = unverified.len();
-        for (kind, id) in unverified {
+        for (kind, id, dir_stamp) in unverified {
             match self.load(kind, &id) {
-                Ok(stored) => current.extend(stamps(kind, &id, &stored.files)),
+                Ok(stored) => {
+                    current.extend(stamps(kind, &id, &stored.files));
+                    current.extend(dir_stamp.map(|s| (verified::dir_key(kind, &id), s)));
+                }
                 Err(StoreError::AllCorrupt { .. }) => {}
                 Err(e) => return Err(e),
             }
@@ -271,7 +283,12 @@ impl Store {
 
     /// One kind's part of [`Self::check_unverified`]: the documents whose files the record
     /// vouches for (one `stat` each), and the others. Removes what crashed writes left.
-    fn walk_kind(&self, kind: DocKind, record: &verified::Record) -> Result<WalkedKind, StoreError> {
+    fn walk_kind(
+        &self,
+        kind: DocKind,
+        record: &verified::Record,
+        by_dir: &std::collections::HashMap<&str, Vec<(&str, &str)>>,
+    ) -> Result<WalkedKind, StoreError> {
         let mut walked = WalkedKind::default();
         let kind_dir = self.root.join("docs").join(kind.dir_name());
         let mut ids = Vec::new();
@@ -285,6 +302,24 @@ impl Store {
         ids.sort();
         for id in ids {
             let dir = kind_dir.join(&id);
+            let dir_key = verified::dir_key(kind, &id);
+            let dir_meta = fs::metadata(&dir).ok();
+            let dir_stamp = dir_meta.as_ref().map(verified::stamp);
+            if let (Some(stamp), Some(files)) = (&dir_stamp, by_dir.get(dir_key.as_str()))
+                && record.get(&dir_key) == Some(stamp)
+                && let Some(vouched) = still_as_recorded(kind, &id, &dir, files)
+            {
+                walked.vouched.extend(vouched);
+                walked.vouched.push((dir_key, stamp.clone()));
+                continue;
+            }
+            // Settled: a file added in the same tick of the file system's clock as this look
+            // could leave the directory's times unchanged; two seconds later it cannot.
+            let settled = dir_meta
+                .and_then(|m| m.modified().ok())
+                .and_then(|t| t.elapsed().ok())
+                .is_some_and(|age| age > std::time::Duration::from_secs(2));
+            let dir_stamp = dir_stamp.filter(|_| settled);
             let mut known = Vec::new();
             let (mut any, mut all_known, mut temp_files) = (false, true, false);
             for entry in fs::read_dir(&dir).map_err(io_err(&dir))? {
@@ -309,8 +344,9 @@ impl Store {
             }
             if all_known {
                 walked.vouched.extend(known);
+                walked.vouched.extend(dir_stamp.map(|s| (dir_key, s)));
             } else {
-                walked.unverified.push((kind, id));
+                walked.unverified.push((kind, id, dir_stamp));
             }
         }
         Ok(walked)
@@ -931,8 +967,23 @@ fn check_content_hash(path: &Path, bytes: &[u8]) -> Result<(), String> {
 struct WalkedKind {
     /// Files the record vouches for, with their stamps.
     vouched: Vec<(String, String)>,
-    /// Documents with a file to check.
-    unverified: Vec<(DocKind, String)>,
+    /// Documents with a file to check, with their directory's stamp taken before looking
+    /// (when settled).
+    unverified: Vec<(DocKind, String, Option<String>)>,
+}
+
+/// The record entries of a document whose directory is unchanged since it was recorded, if
+/// every file is still as it was then (one `stat` each, no listing).
+fn still_as_recorded(kind: DocKind, id: &str, dir: &Path, files: &[(&str, &str)]) -> Option<Vec<(String, String)>> {
+    let mut vouched = Vec::with_capacity(files.len());
+    for (name, stamp) in files {
+        let meta = fs::metadata(dir.join(name)).ok()?;
+        if verified::stamp(&meta) != *stamp {
+            return None;
+        }
+        vouched.push((verified::key(kind, id, name), (*stamp).to_owned()));
+    }
+    Some(vouched)
 }
 
 /// Record entries (file, stamp) for these files of one document; files gone are left out.

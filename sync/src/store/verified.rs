@@ -2,14 +2,18 @@
 //! every document again (10,000 submissions took seconds).
 //!
 //! ```text
-//! DATA/doc-files-verified     one line per file: "<kind>/<id>/<file name> <stamp>"
+//! DATA/doc-files-verified     one line per file: "<kind>/<id>/<file name> <stamp>", and
+//!                             one per document directory: "<kind>/<id> <stamp>"
 //! ```
 //!
 //! A document file is named by the hash of its contents and written whole (temp file, flush,
 //! rename), so once checked it stays good unless the disk itself rots; [`Store::load`] still
 //! quarantines a bad file whenever it reads one. The stamp is a hash of the file's size, times
 //! and (on Unix) inode number: a file rewritten, truncated, replaced or copied in since it was
-//! checked no longer matches and is checked again. `Store::open` rewrites the record (atomically)
+//! checked no longer matches and is checked again. A directory's stamp (taken before it was
+//! listed, and only once its times had settled) says its files are still the ones recorded
+//! (adding, removing or renaming a file changes it), so the next open need not list it: a
+//! `stat` of it and of each file. `Store::open` rewrites the record (atomically)
 //! when what it found differs; this process's saves append to it, unflushed. The record is only a
 //! shortcut: a missing, stale, torn or unreadable record means "check those files", never an
 //! error. Files saved by other processes (the CLI while the app runs) are checked at the next
@@ -31,6 +35,11 @@ pub(super) const RECORD_FILE: &str = "doc-files-verified";
 
 /// File (`kind/id/name`) to stamp.
 pub(super) type Record = HashMap<String, String>;
+
+/// The key of a document's directory in the record.
+pub(super) fn dir_key(kind: DocKind, id: &str) -> String {
+    format!("{}/{id}", kind.dir_name())
+}
 
 /// The key of a document file in the record.
 pub(super) fn key(kind: DocKind, id: &str, file_name: &str) -> String {
@@ -77,7 +86,9 @@ pub(super) fn read(root: &Path) -> (Record, bool) {
     let mut damaged = !tail.is_empty();
     for line in whole.split(|b| *b == b'\n').filter(|l| !l.is_empty()) {
         let parsed = std::str::from_utf8(line).ok().and_then(|l| l.split_once(' ')).filter(|(file, stamp)| {
-            stamp.len() == 16 && stamp.bytes().all(|b| b.is_ascii_hexdigit()) && file.split('/').count() == 3
+            stamp.len() == 16
+                && stamp.bytes().all(|b| b.is_ascii_hexdigit())
+                && matches!(file.split('/').count(), 2 | 3)
         });
         match parsed {
             Some((file, stamp)) => {
@@ -87,6 +98,8 @@ pub(super) fn read(root: &Path) -> (Record, bool) {
         }
     }
     if damaged {
+        // A directory's stamp vouches for its list of files: with lines lost, it cannot.
+        record.retain(|key, _| key.split('/').count() == 3);
         debug!(path = %path.display(), "the record of verified documents has damaged lines; their files are checked again");
     }
     (record, damaged)
