@@ -266,11 +266,11 @@ impl Store {
                 Err(e) => return Err(e),
             }
         }
-        if damaged || current != record {
-            if let Err(e) = verified::write(&self.root, &current) {
-                // Only a shortcut lost: the next open checks these documents again.
-                warn!(error = %e, "could not write the record of verified documents");
-            }
+        if (damaged || current != record)
+            && let Err(e) = verified::write(&self.root, &current)
+        {
+            // Only a shortcut lost: the next open checks these documents again.
+            warn!(error = %e, "could not write the record of verified documents");
         }
         debug!(
             documents_checked = checked,
@@ -326,7 +326,7 @@ impl Store {
                 let entry = entry.map_err(io_err(&dir))?;
                 let name = entry.file_name().to_string_lossy().into_owned();
                 temp_files |= name.starts_with(crate::fsutil::TEMP_PREFIX);
-                if !name.ends_with(".am") {
+                if Path::new(&name).extension().is_none_or(|e| e != "am") {
                     continue;
                 }
                 any = true;

@@ -241,7 +241,7 @@ fn a_corrupt_file_never_verified_is_quarantined_at_open() {
     three_documents(dir.path());
     // Saved an hour ago: the open records the directories too (only settled ones are), and
     // the next open vouches for their files without listing them.
-    let hour_ago = SystemTime::now() - Duration::from_secs(3600);
+    let hour_ago = SystemTime::now() - Duration::from_hours(1);
     for entry in fs::read_dir(dir.path().join("docs/submission")).expect("ls") {
         fs::File::open(entry.expect("entry").path()).expect("open dir").set_modified(hour_ago).expect("mtime");
     }
