@@ -516,8 +516,11 @@ impl EmployerService {
 
     fn bind_claim(&self, peer: &str, claim: &Claim) -> Result<(), Refusal> {
         let not_found = || Refusal("this invite is not known to the employer (was the campaign deleted?)".into());
-        let (stored, mut roster) = load_roster(self.store(), &claim.campaign).map_err(|_| not_found())?;
-        let data = roster.read().map_err(internal)?;
+        // Taken before loading: if anyone saves the roster meanwhile, the index reads it anew.
+        let files_before = self.store().revision(DocKind::Roster, claim.campaign.as_str()).ok();
+        let mut stored = self.store().load(DocKind::Roster, claim.campaign.as_str()).map_err(|_| not_found())?;
+        let (mut roster, data) =
+            RosterDoc::from_automerge_read(std::mem::take(&mut stored.doc)).map_err(|_| not_found())?;
         let hash = Ticket::secret_hash(&claim.secret);
         // Checked again on what is on disk now, under the write lock: the index may be a moment old.
         let check = |state: InviteState, secret_hash: &Option<String>, endpoint: &Option<String>| {
@@ -530,9 +533,11 @@ impl EmployerService {
                 if check(c.state, &c.secret_hash, &c.endpoint)? {
                     let bound = Candidate { state: InviteState::Joined, endpoint: Some(peer.to_owned()), ..c.clone() };
                     roster.put_candidate(&bound).map_err(internal)?;
-                    true
+                    Some(Box::new(move |r: &mut crate::doc::Roster| {
+                        r.candidates.iter_mut().filter(|x| x.id == bound.id).for_each(|x| *x = bound.clone());
+                    }) as Box<dyn FnOnce(&mut crate::doc::Roster)>)
                 } else {
-                    false
+                    None
                 }
             }
             Invitee::Reviewer(id) => {
@@ -540,9 +545,11 @@ impl EmployerService {
                 if check(r.state, &r.secret_hash, &r.endpoint)? {
                     let bound = Reviewer { state: InviteState::Joined, endpoint: Some(peer.to_owned()), ..r.clone() };
                     roster.put_reviewer(&bound).map_err(internal)?;
-                    true
+                    Some(Box::new(move |r: &mut crate::doc::Roster| {
+                        r.reviewers.iter_mut().filter(|x| x.id == bound.id).for_each(|x| *x = bound.clone());
+                    }) as Box<dyn FnOnce(&mut crate::doc::Roster)>)
                 } else {
-                    false
+                    None
                 }
             }
             Invitee::Hub(id) => {
@@ -553,15 +560,24 @@ impl EmployerService {
                 if check(h.state, &h.secret_hash, &h.endpoint)? {
                     let bound = Hub { state: InviteState::Joined, endpoint: Some(peer.to_owned()), ..h.clone() };
                     roster.put_hub(&bound).map_err(internal)?;
-                    true
+                    Some(Box::new(move |r: &mut crate::doc::Roster| {
+                        r.hubs.iter_mut().filter(|x| x.id == bound.id).for_each(|x| *x = bound.clone());
+                    }) as Box<dyn FnOnce(&mut crate::doc::Roster)>)
                 } else {
-                    false
+                    None
                 }
             }
         };
-        if changed {
+        if let Some(bind) = changed {
             save_roster(self.store(), stored, roster).map_err(internal)?;
             info!(%peer, campaign = %claim.campaign, "invite claimed and bound to the peer's node");
+            // The index takes the roster as it now is, instead of reading it again (a second
+            // for a roster of 10,000 candidates, while the new peer waits).
+            if let Some(files_before) = files_before {
+                let mut data = data;
+                bind(&mut data);
+                self.index.adopt_saved(&claim.campaign, &files_before, data);
+            }
         }
         Ok(())
     }

@@ -173,6 +173,21 @@ impl RosterIndex {
         state.by_endpoint = Access::by_endpoint(state.rosters.values().map(|(_, r)| r));
     }
 
+    /// A roster this process just saved, as it now is (`files_before`: its files before it was
+    /// loaded for the change), instead of reading it again. Ignored unless its files are now
+    /// those plus exactly one (someone else saved meanwhile, or the save compacted): then the
+    /// next refresh reads it.
+    pub fn adopt_saved(&self, campaign: &CampaignId, files_before: &[String], roster: Roster) {
+        let _one = self.refreshing.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let Ok(files) = self.store.revision(DocKind::Roster, campaign.as_str()) else { return };
+        if files.len() != files_before.len() + 1 || !files_before.iter().all(|f| files.binary_search(f).is_ok()) {
+            return;
+        }
+        let mut state = self.state.write().unwrap_or_else(std::sync::PoisonError::into_inner);
+        state.rosters.insert(campaign.clone(), (files, roster));
+        state.by_endpoint = Access::by_endpoint(state.rosters.values().map(|(_, r)| r));
+    }
+
     fn read(&self) -> std::sync::RwLockReadGuard<'_, State> {
         self.state.read().unwrap_or_else(std::sync::PoisonError::into_inner)
     }

@@ -17,7 +17,7 @@ use std::collections::BTreeSet;
 use tracing::{info, warn};
 
 use crate::audit::{self, Action};
-use crate::doc::{Deletion, DeletionReason, DocError, EventKind, InviteState, RosterDoc, SubmissionDoc};
+use crate::doc::{Deletion, DeletionReason, DocError, EventKind, InviteState, RosterDoc, Submission, SubmissionDoc};
 use crate::ids::{CampaignId, CandidateId};
 use crate::store::{DocKind, Store, StoreError};
 use crate::time::Timestamp;
@@ -160,12 +160,24 @@ pub fn kept_hashes(store: &Store) -> Result<BTreeSet<String>, StoreError> {
 /// different take kept). Anything a submission still names as kept, anywhere, stays; nothing of
 /// a submission still being answered is touched (its takes may yet be kept).
 pub fn superseded_hashes(store: &Store) -> Result<BTreeSet<String>, StoreError> {
-    let ledger = crate::delivered::Ledger::open(store.root());
-    let mut keep = BTreeSet::new();
-    let mut gone = BTreeSet::new();
+    let mut submissions = Vec::new();
     for id in store.list(DocKind::Submission)? {
         let Ok(candidate) = id.parse::<CandidateId>() else { continue };
         let s = store.submission(&candidate)?;
+        submissions.push((candidate, s));
+    }
+    Ok(superseded_in(store, submissions.iter().map(|(c, s)| (c, s))))
+}
+
+/// [`superseded_hashes`] of these submissions (every one kept here).
+fn superseded_in<'a>(
+    store: &Store,
+    submissions: impl Iterator<Item = (&'a CandidateId, &'a Submission)>,
+) -> BTreeSet<String> {
+    let ledger = crate::delivered::Ledger::open(store.root());
+    let mut keep = BTreeSet::new();
+    let mut gone = BTreeSet::new();
+    for (candidate, s) in submissions {
         if s.submitted_at.is_none() {
             keep.extend(s.referenced_hashes());
             continue;
@@ -182,22 +194,30 @@ pub fn superseded_hashes(store: &Store) -> Result<BTreeSet<String>, StoreError> 
                 }
             }
         }
-        gone.extend(ledger.get(&candidate).hashes);
+        gone.extend(ledger.get(candidate).hashes);
     }
-    Ok(gone.difference(&keep).cloned().collect())
+    gone.difference(&keep).cloned().collect()
 }
 
 /// Submissions whose retention period is over at `now`: decided ones `retention_days` after
 /// the (latest) decision, undecided ones that long after the deadline (with the candidate's
 /// extension). Campaigns without a retention period keep everything.
 pub fn expired(store: &Store, now: Timestamp) -> Result<Vec<(CampaignId, CandidateId)>, StoreError> {
+    expired_in(store, now, |id| store.submission(id).ok())
+}
+
+fn expired_in(
+    store: &Store,
+    now: Timestamp,
+    mut submission_of: impl FnMut(&CandidateId) -> Option<Submission>,
+) -> Result<Vec<(CampaignId, CandidateId)>, StoreError> {
     let mut out = Vec::new();
     let (campaigns, _) = store.campaigns()?;
     for campaign in campaigns {
         let Some(days) = campaign.retention_days else { continue };
         let Ok(roster) = store.roster_ids(&campaign.id) else { continue };
         for c in roster.candidates.iter().filter(|c| c.state != InviteState::Deleted) {
-            let Ok(submission) = store.submission(&c.id) else { continue };
+            let Some(submission) = submission_of(&c.id) else { continue };
             let decided =
                 submission.events.iter().filter(|e| matches!(e.kind, EventKind::Decision { .. })).map(|e| e.at).max();
             let start = decided.unwrap_or_else(|| crate::auth::deadline_for(&campaign, &submission));
@@ -220,17 +240,62 @@ pub fn expire(store: &Store, now: Timestamp, by: &str) -> Result<Vec<Deleted>, L
 
 /// Submissions whose candidate asked for deletion and that are not deleted yet.
 pub fn withdrawals(store: &Store) -> Result<Vec<(CampaignId, CandidateId)>, StoreError> {
+    withdrawals_in(store, |id| store.submission(id).ok())
+}
+
+fn withdrawals_in(
+    store: &Store,
+    mut submission_of: impl FnMut(&CandidateId) -> Option<Submission>,
+) -> Result<Vec<(CampaignId, CandidateId)>, StoreError> {
     let mut out = Vec::new();
     for campaign in store.list(DocKind::Roster)? {
         let Ok(campaign) = campaign.parse::<CampaignId>() else { continue };
         let Ok(roster) = store.roster_ids(&campaign) else { continue };
         for c in roster.candidates.iter().filter(|c| c.state != InviteState::Deleted) {
-            if store.submission(&c.id).is_ok_and(|s| s.withdrawal_requested()) {
+            if submission_of(&c.id).is_some_and(|s| s.withdrawal_requested()) {
                 out.push((campaign.clone(), c.id.clone()));
             }
         }
     }
     Ok(out)
+}
+
+/// What the employer's upkeep finds to do, from one read of every submission (reading them is
+/// most of its cost: seconds for 10,000).
+#[derive(Debug)]
+pub struct Survey {
+    /// As [`withdrawals`].
+    pub withdrawals: Vec<(CampaignId, CandidateId)>,
+    /// As [`expired`].
+    pub expired: Vec<(CampaignId, CandidateId)>,
+    /// As [`superseded_hashes`]; an error when a submission could not be read (its takes
+    /// might be among them).
+    pub superseded: Result<BTreeSet<String>, StoreError>,
+}
+
+/// [`withdrawals`], [`expired`] and [`superseded_hashes`] at once, each submission read once.
+pub fn survey(store: &Store, now: Timestamp) -> Result<Survey, StoreError> {
+    let mut submissions = std::collections::BTreeMap::new();
+    let mut unreadable = None;
+    for id in store.list(DocKind::Submission)? {
+        let Ok(candidate) = id.parse::<CandidateId>() else { continue };
+        match store.submission(&candidate) {
+            Ok(s) => {
+                submissions.insert(candidate, s);
+            }
+            Err(e) => {
+                unreadable.get_or_insert(e);
+            }
+        }
+    }
+    Ok(Survey {
+        withdrawals: withdrawals_in(store, |c| submissions.get(c).cloned())?,
+        expired: expired_in(store, now, |c| submissions.get(c).cloned())?,
+        superseded: match unreadable {
+            Some(e) => Err(e),
+            None => Ok(superseded_in(store, submissions.iter())),
+        },
+    })
 }
 
 /// Candidate: ask the employer side to delete this submission (sent with the next sync).
@@ -426,6 +491,32 @@ mod tests {
         crate::delivered::Ledger::open(store.root()).record(&ada, Some(&h(8)), 10).expect("ledger");
         let expected: BTreeSet<String> = [h(1), h(2), h(8)].into_iter().collect();
         assert_eq!(superseded_hashes(&store).expect("superseded"), expected);
+    }
+
+    /// The upkeep's single look finds what the three separate ones find, and finds nothing
+    /// superseded when a submission cannot be read (its kept takes are unknown).
+    #[test]
+    fn the_survey_finds_what_each_look_finds() {
+        let (dir, store, campaign) = setup(Some(30));
+        let (ada, bob, cy) =
+            (invite(&store, &campaign, "Ada"), invite(&store, &campaign, "Bob"), invite(&store, &campaign, "Cy"));
+        let decision = EventKind::Decision { verdict: Verdict::Reject, message: None };
+        event(&store, &ada, decision, Timestamp(10 * DAY_MS));
+        assert!(request_withdrawal(&store, &bob, Timestamp(11 * DAY_MS), "candidate").expect("withdraw"));
+        let now = Timestamp(40 * DAY_MS);
+        let found = survey(&store, now).expect("survey");
+        assert_eq!(found.withdrawals, vec![(campaign.clone(), bob.clone())]);
+        assert_eq!(found.withdrawals, withdrawals(&store).expect("withdrawals"));
+        assert_eq!(found.expired, vec![(campaign.clone(), ada.clone())]);
+        assert_eq!(found.expired, expired(&store, now).expect("expired"));
+        assert_eq!(found.superseded.expect("superseded"), superseded_hashes(&store).expect("superseded"));
+        let cy_dir = dir.path().join("docs/submission").join(cy.as_str());
+        for file in std::fs::read_dir(&cy_dir).expect("ls") {
+            std::fs::write(file.expect("entry").path(), b"rot").expect("damage");
+        }
+        let found = survey(&store, now).expect("survey");
+        assert!(found.superseded.is_err(), "nothing may be found superseded while a submission is unreadable");
+        assert_eq!(found.withdrawals, vec![(campaign.clone(), bob)]);
     }
 
     #[test]

@@ -198,11 +198,22 @@ impl Node {
     /// longer name (takes recorded again, a different take kept), with those of deleted
     /// submissions. Returns how many recordings were removed.
     pub async fn purge_superseded(&self) -> Result<usize, NodeError> {
-        let superseded = crate::lifecycle::superseded_hashes(&self.store).map_err(|e| NodeError::Blobs {
-            path: self.store.blobs_dir().display().to_string(),
-            reason: e.to_string(),
-        })?;
-        purge_with(&self.store, &self.blobs, &self.purge, &superseded).await
+        let blobs_err =
+            |reason: String| NodeError::Blobs { path: self.store.blobs_dir().display().to_string(), reason };
+        // Reads every submission (seconds in a large campaign): not on the runtime's threads,
+        // which serve the peers meanwhile.
+        let store = self.store.clone();
+        let superseded = tokio::task::spawn_blocking(move || crate::lifecycle::superseded_hashes(&store))
+            .await
+            .map_err(|e| blobs_err(e.to_string()))?
+            .map_err(|e| blobs_err(e.to_string()))?;
+        self.purge_unneeded(&superseded).await
+    }
+
+    /// As [`Self::purge_superseded`], with the superseded recordings already found
+    /// ([`crate::lifecycle::superseded_hashes`] or [`crate::lifecycle::survey`]).
+    pub async fn purge_unneeded(&self, superseded: &std::collections::BTreeSet<String>) -> Result<usize, NodeError> {
+        purge_with(&self.store, &self.blobs, &self.purge, superseded).await
     }
 
     pub fn id(&self) -> EndpointId {

@@ -9,6 +9,8 @@
 //!   docs/<kind>/<id>/inc-H.am        changes saved after it (H = BLAKE3 of the file, 16 hex)
 //!                                    (scorecards: <id> = <candidate>.<reviewer>)
 //!   quarantine/                      corrupt files moved aside (deleted with their candidate)
+//!   doc-files-verified               document files already checked, so opening does not
+//!                                    read them again (see `store::verified`)
 //!   deleted/<candidate>              a deleted candidate (ids only): their documents are never
 //!                                    saved again; lists recordings still to remove, if any
 //!   blobs/                           recordings, keyed by BLAKE3
@@ -30,6 +32,8 @@ use tracing::{debug, error, warn};
 use crate::doc::DocError;
 use crate::fsutil::{remove_stale_temp_files, sync_dir, write_atomic, write_atomic_with_mode};
 use crate::time::Timestamp;
+
+mod verified;
 
 /// Saved increments of a document before they are folded into a new snapshot.
 const COMPACT_AFTER_INCREMENTS: usize = 16;
@@ -178,6 +182,9 @@ pub struct Store {
     /// Saves made through this `Store`, per kind (in `DocKind::ALL` order): lets an in-memory
     /// index notice this process's own changes without touching the disk.
     saves: [std::sync::atomic::AtomicU64; DocKind::ALL.len()],
+    /// Document files read (and checked) by this `Store`: tells tests and logs how much an
+    /// open or a session cost.
+    files_read: std::sync::atomic::AtomicU64,
 }
 
 const UPLOAD_PROGRESS_FILE: &str = "upload-progress";
@@ -185,8 +192,9 @@ const UPLOAD_PROGRESS_FILE: &str = "upload-progress";
 const CONTACTS_FILE: &str = "contacts";
 
 impl Store {
-    /// Open (creating if needed) the store at `root`. Every document is checked; corrupt files are
-    /// moved to `quarantine/` and listed in [`Store::problems`], the rest stays usable.
+    /// Open (creating if needed) the store at `root`. Every document file not checked before
+    /// (see `store::verified`) is checked; corrupt files are moved to `quarantine/` and listed
+    /// in [`Store::problems`], the rest stays usable.
     pub fn open(root: impl Into<PathBuf>) -> Result<Self, StoreError> {
         let root = root.into();
         for dir in ["docs", "quarantine", "blobs", "memberships", "deleted"] {
@@ -211,16 +219,150 @@ impl Store {
             problems: std::sync::Mutex::new(Vec::new()),
             upload_lock: std::sync::Mutex::new(()),
             saves: Default::default(),
+            files_read: std::sync::atomic::AtomicU64::new(0),
         };
-        for kind in DocKind::ALL {
-            for id in store.list(kind)? {
-                match store.load(kind, &id) {
-                    Ok(_) | Err(StoreError::AllCorrupt { .. }) => {}
-                    Err(e) => return Err(e),
-                }
+        store.check_unverified()?;
+        Ok(store)
+    }
+
+    /// Load every document that has a file the record of verified files does not vouch for
+    /// (quarantining what is corrupt), then bring the record up to date. Files the record
+    /// vouches for cost one `stat` each instead of a read and a parse.
+    fn check_unverified(&self) -> Result<(), StoreError> {
+        let started = std::time::Instant::now();
+        let (record, damaged) = verified::read(&self.root);
+        let mut current = verified::Record::with_capacity(record.len());
+        let mut unverified = Vec::new();
+        // Listing 30,000 directories is mostly system calls: one thread per kind of document
+        // (three hold nearly all of them) keeps every core busy.
+        // Each recorded directory's files (name, stamp).
+        let mut by_dir: std::collections::HashMap<&str, Vec<(&str, &str)>> = std::collections::HashMap::new();
+        for (key, stamp) in &record {
+            if let Some((dir, name)) = key.rsplit_once('/').filter(|(dir, _)| dir.contains('/')) {
+                by_dir.entry(dir).or_default().push((name, stamp));
             }
         }
-        Ok(store)
+        let (record_ref, by_dir) = (&record, &by_dir);
+        let walks: Vec<Result<WalkedKind, StoreError>> = std::thread::scope(|scope| {
+            let workers: Vec<_> = DocKind::ALL
+                .into_iter()
+                .map(|kind| scope.spawn(move || self.walk_kind(kind, record_ref, by_dir)))
+                .collect();
+            workers.into_iter().map(|w| w.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))).collect()
+        });
+        for walked in walks {
+            let walked = walked?;
+            current.extend(walked.vouched);
+            unverified.extend(walked.unverified);
+        }
+        let checked = unverified.len();
+        for (kind, id, dir_stamp) in unverified {
+            match self.load(kind, &id) {
+                Ok(stored) => {
+                    current.extend(stamps(kind, &id, &stored.files));
+                    current.extend(dir_stamp.map(|s| (verified::dir_key(kind, &id), s)));
+                }
+                Err(StoreError::AllCorrupt { .. }) => {}
+                Err(e) => return Err(e),
+            }
+        }
+        if (damaged || current != record)
+            && let Err(e) = verified::write(&self.root, &current)
+        {
+            // Only a shortcut lost: the next open checks these documents again.
+            warn!(error = %e, "could not write the record of verified documents");
+        }
+        debug!(
+            documents_checked = checked,
+            files_vouched = current.len(),
+            millis = started.elapsed().as_millis(),
+            "store opened"
+        );
+        Ok(())
+    }
+
+    /// One kind's part of [`Self::check_unverified`]: the documents whose files the record
+    /// vouches for (one `stat` each), and the others. Removes what crashed writes left.
+    fn walk_kind(
+        &self,
+        kind: DocKind,
+        record: &verified::Record,
+        by_dir: &std::collections::HashMap<&str, Vec<(&str, &str)>>,
+    ) -> Result<WalkedKind, StoreError> {
+        let mut walked = WalkedKind::default();
+        let kind_dir = self.root.join("docs").join(kind.dir_name());
+        let mut ids = Vec::new();
+        for entry in fs::read_dir(&kind_dir).map_err(io_err(&kind_dir))? {
+            let entry = entry.map_err(io_err(&kind_dir))?;
+            let id = entry.file_name().to_string_lossy().into_owned();
+            if !id.starts_with('.') && entry.file_type().is_ok_and(|t| t.is_dir()) {
+                ids.push(id);
+            }
+        }
+        ids.sort();
+        for id in ids {
+            let dir = kind_dir.join(&id);
+            let dir_key = verified::dir_key(kind, &id);
+            let dir_meta = fs::metadata(&dir).ok();
+            let dir_stamp = dir_meta.as_ref().map(verified::stamp);
+            if let (Some(stamp), Some(files)) = (&dir_stamp, by_dir.get(dir_key.as_str()))
+                && record.get(&dir_key) == Some(stamp)
+                && let Some(vouched) = still_as_recorded(kind, &id, &dir, files)
+            {
+                walked.vouched.extend(vouched);
+                walked.vouched.push((dir_key, stamp.clone()));
+                continue;
+            }
+            // Settled: a file added in the same tick of the file system's clock as this look
+            // could leave the directory's times unchanged; two seconds later it cannot.
+            let settled = dir_meta
+                .and_then(|m| m.modified().ok())
+                .and_then(|t| t.elapsed().ok())
+                .is_some_and(|age| age > std::time::Duration::from_secs(2));
+            let dir_stamp = dir_stamp.filter(|_| settled);
+            let mut known = Vec::new();
+            let (mut any, mut all_known, mut temp_files) = (false, true, false);
+            for entry in fs::read_dir(&dir).map_err(io_err(&dir))? {
+                let entry = entry.map_err(io_err(&dir))?;
+                let name = entry.file_name().to_string_lossy().into_owned();
+                temp_files |= name.starts_with(crate::fsutil::TEMP_PREFIX);
+                if Path::new(&name).extension().is_none_or(|e| e != "am") {
+                    continue;
+                }
+                any = true;
+                let file = verified::key(kind, &id, &name);
+                match (entry.metadata(), record.get(&file)) {
+                    (Ok(meta), Some(stamp)) if *stamp == verified::stamp(&meta) => known.push((file, stamp.clone())),
+                    _ => all_known = false,
+                }
+            }
+            if temp_files {
+                remove_stale_temp_files(&dir).map_err(io_err(&dir))?;
+            }
+            if !any {
+                continue;
+            }
+            if all_known {
+                walked.vouched.extend(known);
+                walked.vouched.extend(dir_stamp.map(|s| (dir_key, s)));
+            } else {
+                walked.unverified.push((kind, id, dir_stamp));
+            }
+        }
+        Ok(walked)
+    }
+
+    /// Note files this store just wrote (whole, named by their contents) as verified.
+    fn note_verified(&self, kind: DocKind, id: &str, files: &[PathBuf]) {
+        let entries: Vec<_> = stamps(kind, id, files).collect();
+        if let Err(e) = verified::append(&self.root, &entries) {
+            debug!(error = %e, "could not add to the record of verified documents; checked at the next open");
+        }
+    }
+
+    /// How many document files this `Store` has read (and checked) since it was opened.
+    pub fn files_read(&self) -> u64 {
+        self.files_read.load(std::sync::atomic::Ordering::Relaxed)
     }
 
     pub fn root(&self) -> &Path {
@@ -395,6 +537,7 @@ impl Store {
             return Err(io_err(&path)(e));
         }
         self.count_save(kind);
+        self.note_verified(kind, id, std::slice::from_ref(&path));
         debug!(%kind, id, bytes = bytes.len(), "document created");
         Ok(StoredDoc { kind, id: id.to_owned(), saved_heads: doc.get_heads(), doc, files: vec![path], listed: None })
     }
@@ -510,7 +653,10 @@ impl Store {
         let mut quarantined = 0;
         for path in paths {
             let bytes = match fs::read(&path) {
-                Ok(b) => b,
+                Ok(b) => {
+                    self.files_read.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    b
+                }
                 Err(e) if e.kind() == io::ErrorKind::NotFound => {
                     vanished = true; // compacted meanwhile
                     continue;
@@ -727,6 +873,7 @@ impl Store {
         }
         let path = dir.join(file_name("inc", &bytes));
         write_atomic(&path, &bytes).map_err(io_err(&path))?;
+        self.note_verified(stored.kind, &stored.id, std::slice::from_ref(&path));
         stored.files.push(path);
         stored.saved_heads = stored.doc.get_heads();
         self.count_save(stored.kind);
@@ -787,6 +934,16 @@ impl Store {
         }
         let root = self.root.clone();
         batch.commit().map_err(io_err(&root))?;
+        let mut written: Vec<(String, String)> = Vec::new();
+        for (i, path) in &saved {
+            written.extend(stamps(changed[*i].kind, &changed[*i].id, std::slice::from_ref(path)));
+        }
+        for d in &created {
+            written.extend(stamps(d.kind, &d.id, &d.files));
+        }
+        if let Err(e) = verified::append(&self.root, &written) {
+            debug!(error = %e, "could not add to the record of verified documents; checked at the next open");
+        }
         for (i, path) in saved {
             let stored = &mut changed[i];
             stored.files.push(path);
@@ -839,6 +996,7 @@ impl Store {
         let bytes = stored.doc.save();
         let path = dir.join(file_name("snapshot", &bytes));
         write_atomic(&path, &bytes).map_err(io_err(&path))?;
+        self.note_verified(stored.kind, &stored.id, std::slice::from_ref(&path));
         // The new snapshot holds everything in these files: they can go.
         for old in std::mem::take(&mut stored.files) {
             if old != path {
@@ -874,6 +1032,39 @@ fn check_content_hash(path: &Path, bytes: &[u8]) -> Result<(), String> {
         // Not named by us (e.g. copied in by hand): Automerge's own checks are all we have.
         _ => Ok(()),
     }
+}
+
+/// What [`Store::walk_kind`] found.
+#[derive(Default)]
+struct WalkedKind {
+    /// Files the record vouches for, with their stamps.
+    vouched: Vec<(String, String)>,
+    /// Documents with a file to check, with their directory's stamp taken before looking
+    /// (when settled).
+    unverified: Vec<(DocKind, String, Option<String>)>,
+}
+
+/// The record entries of a document whose directory is unchanged since it was recorded, if
+/// every file is still as it was then (one `stat` each, no listing).
+fn still_as_recorded(kind: DocKind, id: &str, dir: &Path, files: &[(&str, &str)]) -> Option<Vec<(String, String)>> {
+    let mut vouched = Vec::with_capacity(files.len());
+    for (name, stamp) in files {
+        let meta = fs::metadata(dir.join(name)).ok()?;
+        if verified::stamp(&meta) != *stamp {
+            return None;
+        }
+        vouched.push((verified::key(kind, id, name), (*stamp).to_owned()));
+    }
+    Some(vouched)
+}
+
+/// Record entries (file, stamp) for these files of one document; files gone are left out.
+fn stamps<'a>(kind: DocKind, id: &'a str, files: &'a [PathBuf]) -> impl Iterator<Item = (String, String)> + 'a {
+    files.iter().filter_map(move |path| {
+        let name = path.file_name()?.to_string_lossy().into_owned();
+        let meta = fs::metadata(path).ok()?;
+        Some((verified::key(kind, id, &name), verified::stamp(&meta)))
+    })
 }
 
 fn dir_mtime(dir: &Path) -> Option<std::time::SystemTime> {

@@ -103,7 +103,12 @@ impl Store {
     /// A campaign's roster as the document holds it: ids and invite states, no contacts.
     pub fn roster_ids(&self, campaign: &CampaignId) -> Result<Roster, StoreError> {
         let stored = self.load(DocKind::Roster, campaign.as_str())?;
-        typed(DocKind::Roster, campaign.as_str(), |d| RosterDoc::from_automerge(d)?.read(), stored.doc)
+        typed(
+            DocKind::Roster,
+            campaign.as_str(),
+            |d| RosterDoc::from_automerge_read(d).map(|(_, roster)| roster),
+            stored.doc,
+        )
     }
 
     pub fn contact(&self, candidate: &CandidateId) -> Result<Contact, StoreError> {

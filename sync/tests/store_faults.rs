@@ -194,3 +194,79 @@ fn a_load_racing_a_compaction_misses_nothing() {
     let loads = reader.join().expect("no load missed a change");
     assert!(loads > 10, "the reader raced the writer ({loads} loads)");
 }
+
+/// Three documents with a snapshot and an increment each, saved through a store.
+fn three_documents(root: &std::path::Path) {
+    let store = Store::open(root).expect("open");
+    for id in ["a", "b", "c"] {
+        let mut doc = AutoCommit::new();
+        doc.put(ROOT, "n", 1i64).expect("put");
+        let mut stored = store.create(DocKind::Submission, id, doc).expect("create");
+        stored.doc.put(ROOT, "n", 2i64).expect("put");
+        store.save(&mut stored).expect("save");
+    }
+}
+
+/// Opening a large store must not read every document again: files this store saved, or an
+/// earlier open checked, are vouched for by the record of verified files. Without the record
+/// (lost, or damaged) every file is checked, and nothing fails.
+#[test]
+fn a_second_open_reads_no_document_file_checked_before() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    three_documents(dir.path());
+    let store = Store::open(dir.path()).expect("open");
+    assert_eq!(store.files_read(), 0, "files saved by the store itself are not read again");
+    assert_eq!(counter(&store.load(DocKind::Submission, "b").expect("load").doc), 2);
+    assert_eq!(store.files_read(), 2, "a load still reads (and checks) the files");
+
+    let record = dir.path().join("doc-files-verified");
+    for damage in [None, Some(&b"\x00\xffnot a record"[..]), Some(&b"submission/a/inc-00.am zz\n"[..])] {
+        match damage {
+            None => fs::remove_file(&record).expect("remove the record"),
+            Some(bytes) => fs::write(&record, bytes).expect("damage the record"),
+        }
+        let store = Store::open(dir.path()).expect("a lost or damaged record must not stop the store from opening");
+        assert_eq!(store.files_read(), 6, "without the record every file is checked ({damage:?})");
+        assert!(store.problems().is_empty(), "{:?}", store.problems());
+        assert_eq!(Store::open(dir.path()).expect("open").files_read(), 0, "the open wrote the record anew");
+    }
+}
+
+/// A file the record does not vouch for (written by another program, or by another process
+/// whose record lines were lost) is checked at open, and quarantined when corrupt, even in a
+/// document whose other files were verified.
+#[test]
+fn a_corrupt_file_never_verified_is_quarantined_at_open() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    three_documents(dir.path());
+    // Saved an hour ago: the open records the directories too (only settled ones are), and
+    // the next open vouches for their files without listing them.
+    let hour_ago = SystemTime::now() - Duration::from_hours(1);
+    for entry in fs::read_dir(dir.path().join("docs/submission")).expect("ls") {
+        fs::File::open(entry.expect("entry").path()).expect("open dir").set_modified(hour_ago).expect("mtime");
+    }
+    assert_eq!(Store::open(dir.path()).expect("open").files_read(), 0);
+    let record = fs::read_to_string(dir.path().join("doc-files-verified")).expect("record");
+    assert!(record.lines().any(|l| l.starts_with("submission/b ")), "{record}");
+    assert_eq!(Store::open(dir.path()).expect("open").files_read(), 0);
+    // A file no one verified, and a verified one damaged in place (its directory unchanged).
+    let stranger = dir.path().join("docs/submission/b/inc-0123456789abcdef.am");
+    fs::write(&stranger, b"not an automerge change").expect("write");
+    let rotten = doc_files(dir.path(), "submission", "c")
+        .into_iter()
+        .find(|p| p.to_string_lossy().contains("inc-"))
+        .expect("inc");
+    let mut bytes = fs::read(&rotten).expect("read");
+    bytes[0] ^= 0xff;
+    fs::write(&rotten, &bytes).expect("damage in place");
+    let store = Store::open(dir.path()).expect("a corrupt file must not stop the store from opening");
+    let mut problems = store.problems();
+    problems.sort_by(|a, b| a.path.cmp(&b.path));
+    assert_eq!(problems.len(), 2, "{problems:?}");
+    assert_eq!((&problems[0].path, &problems[1].path), (&stranger, &rotten));
+    assert!(problems.iter().all(|p| p.moved_to.as_ref().is_some_and(|p| p.exists())), "{problems:?}");
+    assert!(!stranger.exists() && !rotten.exists());
+    assert_eq!(store.files_read(), 5, "only the documents with a new or changed file are read");
+    assert_eq!(counter(&store.load(DocKind::Submission, "b").expect("the rest is usable").doc), 2);
+    assert!(Store::open(dir.path()).expect("open").problems().is_empty());
+}

@@ -222,10 +222,16 @@ impl RosterDoc {
     }
 
     pub fn from_automerge(doc: AutoCommit) -> Result<Self, DocError> {
+        Self::from_automerge_read(doc).map(|(this, _)| this)
+    }
+
+    /// As [`Self::from_automerge`], with what it read to check the document: reading it again
+    /// would cost as much (most of a second for 10,000 candidates).
+    pub fn from_automerge_read(doc: AutoCommit) -> Result<(Self, Roster), DocError> {
         check_header(&doc, KIND)?;
         let this = Self { doc };
-        this.read()?;
-        Ok(this)
+        let roster = this.read()?;
+        Ok((this, roster))
     }
 
     pub fn automerge(&self) -> &AutoCommit {

@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 
 use iroh::endpoint::{Connection, VarInt};
-use tracing::{info, warn};
+use tracing::{debug, info, warn};
 
 use super::EmployerService;
 use crate::auth::{Access, DocRef};
@@ -104,17 +104,22 @@ impl EmployerService {
     /// recorded again).
     pub async fn daily_upkeep(&self) {
         let me = endpoint_hex(&self.node.id());
-        // Looking costs a read of every submission (seconds in a large campaign): done first
-        // without the write lock, on a blocking thread, so that sessions starting meanwhile are
-        // served; only when something is due is the lock taken (and the look repeated under
-        // it, so nothing changed in between is acted on).
+        // Looking costs a read of every submission (seconds in a large campaign): done once for
+        // all three questions, without the write lock, on a blocking thread, so that sessions
+        // starting meanwhile are served; only when something is due is the lock taken (and the
+        // look repeated under it, so nothing changed in between is acted on).
         let (store, now) = (self.node.store.clone(), self.clock.now());
-        let due = tokio::task::spawn_blocking(move || {
-            let withdrawn = crate::lifecycle::withdrawals(&store).map_or(true, |w| !w.is_empty());
-            withdrawn || crate::lifecycle::expired(&store, now).map_or(true, |e| !e.is_empty())
-        })
-        .await
-        .unwrap_or(true);
+        let started = std::time::Instant::now();
+        let survey = tokio::task::spawn_blocking(move || crate::lifecycle::survey(&store, now)).await;
+        let (due, superseded) = match survey {
+            Ok(Ok(s)) => (!s.withdrawals.is_empty() || !s.expired.is_empty(), s.superseded.ok()),
+            Ok(Err(e)) => {
+                warn!(error = %e, "looking over the submissions for withdrawals and ended retention periods");
+                (true, None)
+            }
+            Err(_) => (true, None),
+        };
+        debug!(due, millis = started.elapsed().as_millis(), "submissions looked over");
         if due {
             let _guard = self.write_lock.lock().await;
             // Withdrawals that reached this node while it was off, or through a hub.
@@ -140,7 +145,12 @@ impl EmployerService {
             }
         }
         self.apply_deletions().await;
-        match self.node.purge_superseded().await {
+        // Deletions just made may have freed more: then look again.
+        let purged = match superseded {
+            Some(superseded) if !due => self.node.purge_unneeded(&superseded).await,
+            _ => self.node.purge_superseded().await,
+        };
+        match purged {
             Ok(0) => {}
             Ok(n) => info!(recordings = n, "removed recordings that no submission kept"),
             Err(e) => warn!(error = %e, "removing recordings no submission needs"),
@@ -167,9 +177,15 @@ pub(super) async fn tell_deleted(
 /// How often retention periods are checked (and at start).
 const LIFECYCLE_EVERY: std::time::Duration = std::time::Duration::from_secs(24 * 3600);
 
+/// How long after start the first upkeep runs.
+const FIRST_UPKEEP_AFTER: std::time::Duration = std::time::Duration::from_secs(5);
+
 /// At start and daily: finish deletions a crash interrupted, apply withdrawals and
 /// tombstones that arrived while the node was off, and delete what the retention period ended.
 pub(super) async fn follow_lifecycle(svc: std::sync::Weak<EmployerService>) {
+    // The upkeep reads every submission (seconds in a large campaign, on a machine with few
+    // cores): a node that just started serves the peers that were waiting for it first.
+    tokio::time::sleep(FIRST_UPKEEP_AFTER).await;
     loop {
         let Some(strong) = svc.upgrade() else { return };
         strong.daily_upkeep().await;
