@@ -469,6 +469,7 @@ impl EmployerService {
         tokio::spawn(authorise_blob_requests(self.clone(), rx));
         tokio::spawn(follow_rosters(Arc::downgrade(self)));
         tokio::spawn(deletion::follow_lifecycle(Arc::downgrade(self)));
+        tokio::spawn(return_freed_memory(Arc::downgrade(self)));
         let blobs = BlobsProtocol::new(&self.node.blobs, Some(events));
         Router::builder(self.node.endpoint.clone())
             .accept(SYNC_ALPN, SyncHandler(self.clone()))
@@ -1458,6 +1459,20 @@ async fn follow_rosters(svc: std::sync::Weak<EmployerService>) {
         tokio::time::sleep(ROSTER_REFRESH_EVERY).await;
         let Some(svc) = svc.upgrade() else { return };
         if tokio::task::spawn_blocking(move || svc.index.refresh()).await.is_err() {
+            return;
+        }
+    }
+}
+
+/// Now and then, while the service lives, give memory freed since back to the system (see
+/// [`crate::memory`]).
+async fn return_freed_memory(svc: std::sync::Weak<EmployerService>) {
+    loop {
+        tokio::time::sleep(crate::memory::RETURN_FREED_EVERY).await;
+        if svc.upgrade().is_none() {
+            return;
+        }
+        if !tokio::task::spawn_blocking(crate::memory::return_freed).await.unwrap_or(false) {
             return;
         }
     }

@@ -15,6 +15,7 @@ pub mod fsutil;
 pub mod ids;
 pub mod index;
 pub mod lifecycle;
+pub mod memory;
 pub mod node;
 pub mod protocol;
 pub mod store;
