@@ -352,30 +352,25 @@ fn receive_all(docs: &mut [LocalDoc], mut messages: Vec<(usize, SyncMessage)>) -
         d.state = state;
         result.map_err(|e| WireError::Malformed(e.to_string()).into())
     };
-    let workers =
-        if messages.len() < 64 { 1 } else { std::thread::available_parallelism().map_or(2, |n| n.get().min(4)) };
-    if workers == 1 {
-        return messages.into_iter().try_for_each(|(i, message)| receive(&mut docs[i], message));
-    }
-    // Each thread takes a run of documents and the messages for them.
+    // Each document with the messages for it (in the order they came), so that threads get
+    // documents of their own.
     messages.sort_by_key(|(i, _)| *i);
-    let chunk = docs.len().div_ceil(workers);
-    let mut parts: Vec<Vec<(usize, SyncMessage)>> = (0..workers).map(|_| Vec::new()).collect();
-    for (i, message) in messages {
-        parts[i / chunk].push((i % chunk, message));
+    let mut pending = messages.into_iter().peekable();
+    let mut work = Vec::new();
+    for (i, d) in docs.iter_mut().enumerate() {
+        let mut mine = Vec::new();
+        while let Some((_, message)) = pending.next_if(|(j, _)| *j == i) {
+            mine.push(message);
+        }
+        if !mine.is_empty() {
+            work.push((d, mine));
+        }
     }
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = docs
-            .chunks_mut(chunk)
-            .zip(parts)
-            .map(|(run, part)| {
-                scope.spawn(move || part.into_iter().try_for_each(|(i, message)| receive(&mut run[i], message)))
-            })
-            .collect();
-        handles.into_iter().try_for_each(|h| {
-            h.join().unwrap_or_else(|_| Err(WireError::Malformed("applying a message panicked".into()).into()))
-        })
+    crate::parallel::runs(work, |part| {
+        part.into_iter().try_for_each(|(d, mine)| mine.into_iter().try_for_each(|message| receive(d, message)))
     })
+    .into_iter()
+    .collect()
 }
 
 fn local_doc(store: &crate::store::Store, doc_ref: DocRef) -> Result<LocalDoc, ClientError> {

@@ -17,6 +17,7 @@ pub mod index;
 pub mod lifecycle;
 pub mod memory;
 pub mod node;
+mod parallel;
 pub mod protocol;
 pub mod store;
 pub mod ticket;

@@ -573,26 +573,11 @@ impl Store {
     /// Load many documents, a few threads at once when there are many (a session's first
     /// round reads every document the peer may see).
     pub fn load_many(&self, docs: &[(DocKind, String)]) -> Vec<Result<StoredDoc, StoreError>> {
-        let workers =
-            if docs.len() < 64 { 1 } else { std::thread::available_parallelism().map_or(2, |n| n.get().min(4)) };
-        let chunk = docs.len().div_ceil(workers).max(1);
-        std::thread::scope(|scope| {
-            let handles: Vec<_> = docs
-                .chunks(chunk)
-                .map(|part| scope.spawn(move || part.iter().map(|(kind, id)| self.load(*kind, id)).collect::<Vec<_>>()))
-                .collect();
-            handles
-                .into_iter()
-                .flat_map(|h| {
-                    h.join().unwrap_or_else(|_| {
-                        vec![Err(StoreError::Io {
-                            path: self.root.clone(),
-                            source: io::Error::other("loading documents panicked"),
-                        })]
-                    })
-                })
-                .collect()
-        })
+        let docs: Vec<&(DocKind, String)> = docs.iter().collect();
+        crate::parallel::runs(docs, |part| part.into_iter().map(|(kind, id)| self.load(*kind, id)).collect::<Vec<_>>())
+            .into_iter()
+            .flatten()
+            .collect()
     }
 
     /// Merge into `stored` what other processes saved since it was loaded.
@@ -906,28 +891,8 @@ impl Store {
         }
         // New documents are encoded and written by a few threads at once: each costs a
         // directory and a file, and a reviewer's first sync brings thousands.
-        let workers =
-            if new.len() < 64 { 1 } else { std::thread::available_parallelism().map_or(2, |n| n.get().min(4)) };
-        let mut parts: Vec<Vec<(DocKind, String, AutoCommit)>> = (0..workers).map(|_| Vec::new()).collect();
-        for (i, doc) in new.into_iter().enumerate() {
-            parts[i % workers].push(doc);
-        }
-        let written: Vec<Result<(crate::fsutil::Batch, Vec<StoredDoc>), StoreError>> = std::thread::scope(|scope| {
-            let handles: Vec<_> = parts.into_iter().map(|part| scope.spawn(|| self.write_new(part))).collect();
-            handles
-                .into_iter()
-                .map(|h| {
-                    h.join().unwrap_or_else(|_| {
-                        Err(StoreError::Io {
-                            path: self.root.clone(),
-                            source: io::Error::other("writing documents panicked"),
-                        })
-                    })
-                })
-                .collect()
-        });
         let mut created = Vec::new();
-        for part in written {
+        for part in crate::parallel::runs(new, |part| self.write_new(part)) {
             let (part_batch, docs) = part?;
             batch.append(part_batch);
             created.extend(docs);
