@@ -29,8 +29,8 @@ use crate::budget::{
 };
 use crate::delivered::Ledger;
 use crate::doc::{
-    Candidate, DeletionReason, EventKind, Hub, InviteState, Reviewer, ReviewsDoc, RosterDoc, ScorecardDoc, StatusEvent,
-    Submission, SubmissionDoc, Take,
+    CampaignDoc, Candidate, ContactDoc, DeletionReason, DocError, EventKind, Hub, InviteState, ReadAs, Reviewer,
+    ReviewsDoc, RosterDoc, ScorecardDoc, StatusEvent, Submission, SubmissionDoc, Take, read_as,
 };
 use crate::ids::{CampaignId, CandidateId, HubId, QuestionId, ReviewerId};
 use crate::index::{ClaimCheck, ClaimError, HUB_INVITE_EXPIRED, RosterIndex, check_entry, hub_invite_expired};
@@ -631,11 +631,8 @@ impl EmployerService {
         before: &AutoCommit,
         after: &AutoCommit,
     ) -> Result<(), Refusal> {
-        let read_sub = |d: &AutoCommit| {
-            SubmissionDoc::from_automerge(d.clone())
-                .and_then(|s| s.read())
-                .map_err(|e| Refusal(format!("invalid submission: {e}")))
-        };
+        let read_sub =
+            |d: &AutoCommit| read_as::<SubmissionDoc>(d).map_err(|e| Refusal(format!("invalid submission: {e}")));
         if doc_ref.kind == DocKind::Scorecard {
             return self.check_scorecard(access, doc_ref, before, after);
         }
@@ -667,11 +664,8 @@ impl EmployerService {
                 }
             }
             DocKind::Reviews => {
-                let read = |d: &AutoCommit| {
-                    ReviewsDoc::from_automerge(d.clone())
-                        .and_then(|s| s.read())
-                        .map_err(|e| Refusal(format!("invalid reviews: {e}")))
-                };
+                let read =
+                    |d: &AutoCommit| read_as::<ReviewsDoc>(d).map_err(|e| Refusal(format!("invalid reviews: {e}")));
                 let (b, a) = (read(before)?, read(after)?);
                 let reviewer = access
                     .reviewer_for(&b.campaign_id)
@@ -691,11 +685,7 @@ impl EmployerService {
         before: &AutoCommit,
         after: &AutoCommit,
     ) -> Result<(), Refusal> {
-        let read = |d: &AutoCommit| {
-            ScorecardDoc::from_automerge(d.clone())
-                .and_then(|s| s.read())
-                .map_err(|e| Refusal(format!("invalid scorecard: {e}")))
-        };
+        let read = |d: &AutoCommit| read_as::<ScorecardDoc>(d).map_err(|e| Refusal(format!("invalid scorecard: {e}")));
         let Some((candidate, _)) = crate::ids::parse_scorecard_id(&doc_ref.id) else {
             return Err(Refusal(format!("{} is not a scorecard id", doc_ref.id)));
         };
@@ -1379,37 +1369,34 @@ impl EmployerService {
 /// A hub is trusted like this node, but its changes must still leave a well-formed document
 /// of the same campaign and candidate.
 fn check_hub_change(doc_ref: &DocRef, before: &AutoCommit, after: &AutoCommit, hub: &HubId) -> Result<(), Refusal> {
-    let invalid =
-        |e: crate::doc::DocError| Refusal(format!("the change would damage the {} document: {e}", doc_ref.kind));
+    let invalid = |e: DocError| Refusal(format!("the change would damage the {} document: {e}", doc_ref.kind));
+    fn both<T: ReadAs>(before: &AutoCommit, after: &AutoCommit) -> Result<(T::Data, T::Data), DocError> {
+        Ok((read_as::<T>(before)?, read_as::<T>(after)?))
+    }
     let same = match doc_ref.kind {
         DocKind::Campaign => {
-            let read = |d: &AutoCommit| crate::doc::CampaignDoc::from_automerge(d.clone()).and_then(|c| c.read());
-            read(before).map_err(invalid)?.id == read(after).map_err(invalid)?.id
+            let (b, a) = both::<CampaignDoc>(before, after).map_err(invalid)?;
+            b.id == a.id
         }
         DocKind::Roster => {
-            let read = |d: &AutoCommit| RosterDoc::from_automerge(d.clone()).and_then(|r| r.read());
-            let (b, a) = (read(before).map_err(invalid)?, read(after).map_err(invalid)?);
+            let (b, a) = both::<RosterDoc>(before, after).map_err(invalid)?;
             crate::auth::check_hub_roster_change(&b, &a, hub)?;
             b.campaign_id == a.campaign_id
         }
         DocKind::Submission => {
-            let read = |d: &AutoCommit| SubmissionDoc::from_automerge(d.clone()).and_then(|s| s.read());
-            let (b, a) = (read(before).map_err(invalid)?, read(after).map_err(invalid)?);
+            let (b, a) = both::<SubmissionDoc>(before, after).map_err(invalid)?;
             (b.campaign_id, b.candidate_id) == (a.campaign_id, a.candidate_id)
         }
         DocKind::Reviews => {
-            let read = |d: &AutoCommit| ReviewsDoc::from_automerge(d.clone()).and_then(|s| s.read());
-            let (b, a) = (read(before).map_err(invalid)?, read(after).map_err(invalid)?);
+            let (b, a) = both::<ReviewsDoc>(before, after).map_err(invalid)?;
             (b.campaign_id, b.candidate_id) == (a.campaign_id, a.candidate_id)
         }
         DocKind::Contact => {
-            let read = |d: &AutoCommit| crate::doc::ContactDoc::from_automerge(d.clone()).and_then(|s| s.read());
-            let (b, a) = (read(before).map_err(invalid)?, read(after).map_err(invalid)?);
+            let (b, a) = both::<ContactDoc>(before, after).map_err(invalid)?;
             (b.campaign_id, b.candidate_id) == (a.campaign_id, a.candidate_id)
         }
         DocKind::Scorecard => {
-            let read = |d: &AutoCommit| ScorecardDoc::from_automerge(d.clone()).and_then(|s| s.read());
-            let (b, a) = (read(before).map_err(invalid)?, read(after).map_err(invalid)?);
+            let (b, a) = both::<ScorecardDoc>(before, after).map_err(invalid)?;
             (b.campaign_id, b.candidate_id, b.reviewer_id) == (a.campaign_id, a.candidate_id, a.reviewer_id)
         }
     };

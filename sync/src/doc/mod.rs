@@ -26,6 +26,37 @@ pub use submission::{
     Upload,
 };
 
+/// A document type read whole into its plain data: `from_automerge`, then `read`.
+pub trait ReadAs {
+    type Data;
+    fn read_from(doc: &automerge::AutoCommit) -> Result<Self::Data, DocError>;
+}
+
+macro_rules! read_as {
+    ($($doc:ty => $data:ty),* $(,)?) => {$(
+        impl ReadAs for $doc {
+            type Data = $data;
+            fn read_from(doc: &automerge::AutoCommit) -> Result<$data, DocError> {
+                <$doc>::from_automerge(doc.clone())?.read()
+            }
+        }
+    )*};
+}
+
+read_as!(
+    CampaignDoc => Campaign,
+    ContactDoc => Contact,
+    ReviewsDoc => Reviews,
+    RosterDoc => Roster,
+    ScorecardDoc => Scorecard,
+    SubmissionDoc => Submission,
+);
+
+/// Read `doc` (a copy of it) as a `T` document.
+pub fn read_as<T: ReadAs>(doc: &automerge::AutoCommit) -> Result<T::Data, DocError> {
+    T::read_from(doc)
+}
+
 /// The schema version this build writes and the newest it can read.
 pub const SCHEMA_VERSION: u64 = 1;
 
