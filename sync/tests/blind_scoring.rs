@@ -3,14 +3,16 @@
 //! scorecard, in the session that carries the submission; the employer holds every scorecard
 //! all along.
 
-use std::sync::Arc;
+mod common;
+
+use common::node;
 
 use automerge::sync::{Message as SyncMessage, State as SyncState, SyncDoc};
 use peerview_sync::auth::{DocRef, Quota};
 use peerview_sync::client;
 use peerview_sync::doc::{AnswerKind, Campaign, Question, ScorecardDoc};
 use peerview_sync::employer::{self, EmployerService};
-use peerview_sync::node::{Node, NodeConfig, RelaySetting, endpoint_addr};
+use peerview_sync::node::{Node, endpoint_addr};
 use peerview_sync::protocol::{Claim, Entry, Msg, PROTOCOL_VERSION, SYNC_ALPN, read_msg, write_msg};
 use peerview_sync::ticket::{Invitee, Ticket};
 use peerview_sync::{CampaignId, CandidateId, DocKind, ReviewerId, Store, Timestamp, scorecard_id};
@@ -39,17 +41,6 @@ fn campaign() -> Campaign {
         language: None,
         time_zone: None,
     }
-}
-
-async fn node(dir: &std::path::Path) -> Node {
-    let store = Arc::new(Store::open(dir).expect("store"));
-    let config = NodeConfig {
-        relay: RelaySetting::Disabled,
-        bind: Some("127.0.0.1:0".parse().expect("addr")),
-        lan_discovery: false,
-        relay_ca: None,
-    };
-    Node::start(store, &config).await.expect("node")
 }
 
 fn reviewer_of(ticket: &Ticket) -> ReviewerId {

@@ -2,15 +2,17 @@
 //! candidate) is fetched again from the candidate who names it, and "received" waits for it;
 //! every byte fetched for a candidate counts towards their quota, kept on disk for the next start.
 
-use std::sync::Arc;
+mod common;
+
+use common::{candidate_of, node};
 use std::time::Duration;
 
 use peerview_sync::auth::Quota;
 use peerview_sync::client::{self, ClientError};
 use peerview_sync::doc::{Answer, AnswerKind, Campaign, MediaKind, Question, SubmissionDoc, Take};
 use peerview_sync::employer::{self, EmployerService, QUOTA_REASON};
-use peerview_sync::node::{Node, NodeConfig, RelaySetting};
-use peerview_sync::ticket::{Invitee, Ticket};
+use peerview_sync::node::Node;
+use peerview_sync::ticket::Ticket;
 use peerview_sync::{CampaignId, CandidateId, DocKind, EventKind, Store, Timestamp};
 
 fn campaign() -> Campaign {
@@ -36,24 +38,6 @@ fn campaign() -> Campaign {
         reviewers_may_message: false,
         language: None,
         time_zone: None,
-    }
-}
-
-async fn node(dir: &std::path::Path, port: u16) -> Node {
-    let store = Arc::new(Store::open(dir).expect("store"));
-    let config = NodeConfig {
-        relay: RelaySetting::Disabled,
-        bind: Some(std::net::SocketAddr::from(([127, 0, 0, 1], port))),
-        lan_discovery: false,
-        relay_ca: None,
-    };
-    Node::start(store, &config).await.expect("node")
-}
-
-fn candidate_of(ticket: &Ticket) -> CandidateId {
-    match &ticket.invitee {
-        Invitee::Candidate(c) => c.clone(),
-        other => panic!("{other:?}"),
     }
 }
 
@@ -104,7 +88,7 @@ fn pattern(seed: u8, len: usize) -> Vec<u8> {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_hash_held_from_someone_else_is_fetched_again_from_the_candidate_who_names_it() {
     let dirs: Vec<tempfile::TempDir> = (0..3).map(|_| tempfile::tempdir().expect("tempdir")).collect();
-    let employer = node(dirs[0].path(), 0).await;
+    let employer = node(dirs[0].path()).await;
     let c = campaign();
     employer.store.create_campaign(&c).expect("campaign");
     let service = EmployerService::new(employer.clone(), Quota::default());
@@ -112,7 +96,7 @@ async fn a_hash_held_from_someone_else_is_fetched_again_from_the_candidate_who_n
     let here = vec![employer.ticket_node().await];
     let ticket_a = employer::invite_candidate(&employer.store, &c.id, "Ann", None, here.clone()).expect("invite");
     let ticket_b = employer::invite_candidate(&employer.store, &c.id, "Ben", None, here).expect("invite");
-    let (ann, ben) = (node(dirs[1].path(), 0).await, node(dirs[2].path(), 0).await);
+    let (ann, ben) = (node(dirs[1].path()).await, node(dirs[2].path()).await);
     client::sync_documents(&ann, &ticket_a).await.expect("Ann joins");
     client::sync_documents(&ben, &ticket_b).await.expect("Ben joins");
     let (a, b) = (candidate_of(&ticket_a), candidate_of(&ticket_b));
@@ -142,7 +126,7 @@ async fn a_hash_held_from_someone_else_is_fetched_again_from_the_candidate_who_n
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_byte_ever_fetched_counts_towards_the_quota_and_is_kept_on_disk() {
     let dirs: Vec<tempfile::TempDir> = (0..2).map(|_| tempfile::tempdir().expect("tempdir")).collect();
-    let employer = node(dirs[0].path(), 0).await;
+    let employer = node(dirs[0].path()).await;
     let c = campaign();
     employer.store.create_campaign(&c).expect("campaign");
     // Each take fits the per-take and per-submission limits; three of them do not fit the
@@ -152,7 +136,7 @@ async fn every_byte_ever_fetched_counts_towards_the_quota_and_is_kept_on_disk() 
     let _router = service.spawn_router();
     let here = vec![employer.ticket_node().await];
     let ticket = employer::invite_candidate(&employer.store, &c.id, "Ann", None, here).expect("invite");
-    let ann = node(dirs[1].path(), 0).await;
+    let ann = node(dirs[1].path()).await;
     client::sync_documents(&ann, &ticket).await.expect("Ann joins");
     let a = candidate_of(&ticket);
 

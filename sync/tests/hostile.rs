@@ -5,7 +5,9 @@
 //! oversized recording, data parked in a field Peerview never reads, garbage instead of a sync
 //! message, and downloading recordings.
 
-use std::sync::Arc;
+mod common;
+
+use common::{candidate_of, node};
 
 use automerge::sync::{Message as SyncMessage, State as SyncState, SyncDoc};
 use iroh::endpoint::Connection;
@@ -15,10 +17,10 @@ use peerview_sync::doc::{
     Answer, AnswerKind, Campaign, CampaignDoc, EventKind, MediaKind, Question, StatusEvent, SubmissionDoc, Take,
 };
 use peerview_sync::employer::{self, EmployerService};
-use peerview_sync::node::{Node, NodeConfig, RelaySetting, endpoint_addr};
+use peerview_sync::node::{Node, endpoint_addr};
 use peerview_sync::protocol::{Claim, Entry, Msg, PROTOCOL_VERSION, SYNC_ALPN, read_msg, write_msg};
-use peerview_sync::ticket::{Invitee, Ticket};
-use peerview_sync::{CampaignId, CandidateId, DocKind, Store, Timestamp};
+use peerview_sync::ticket::Ticket;
+use peerview_sync::{CampaignId, DocKind, Store, Timestamp};
 
 fn campaign() -> Campaign {
     Campaign {
@@ -44,17 +46,6 @@ fn campaign() -> Campaign {
         language: None,
         time_zone: None,
     }
-}
-
-async fn node(dir: &std::path::Path) -> Node {
-    let store = Arc::new(Store::open(dir).expect("store"));
-    let config = NodeConfig {
-        relay: RelaySetting::Disabled,
-        bind: Some("127.0.0.1:0".parse().expect("addr")),
-        lan_discovery: false,
-        relay_ca: None,
-    };
-    Node::start(store, &config).await.expect("node")
 }
 
 /// Open a sync session by hand: Hello (with an optional claim), and the employer's answer.
@@ -88,13 +79,6 @@ async fn round_refused(peer: &Node, ticket: &Ticket, entries: Vec<Entry>, why: &
     assert!(matches!(welcome, Msg::Welcome { .. }), "{welcome:?}");
     write_msg(&mut send, &Msg::Round { entries }).await.expect("round");
     refused(&read_msg(&mut recv).await.expect("answer"), why);
-}
-
-fn candidate_of(ticket: &Ticket) -> CandidateId {
-    match &ticket.invitee {
-        Invitee::Candidate(c) => c.clone(),
-        other => panic!("{other:?}"),
-    }
 }
 
 /// A local copy of a document with a change the peer may not make.
