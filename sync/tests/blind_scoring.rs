@@ -1,7 +1,8 @@
 //! Blind scoring on the wire: an employer and two reviewers on loopback (in this process). A
 //! reviewer's computer receives another reviewer's scores only after it submitted its own
 //! scorecard, in the session that carries the submission; the employer holds every scorecard
-//! all along.
+//! all along. That another reviewer submitted (their mark in the Reviews document) travels at
+//! once.
 
 mod common;
 
@@ -10,7 +11,7 @@ use common::node;
 use automerge::sync::{Message as SyncMessage, State as SyncState, SyncDoc};
 use peerview_sync::auth::{DocRef, Quota};
 use peerview_sync::client;
-use peerview_sync::doc::{AnswerKind, Campaign, Question, ScorecardDoc};
+use peerview_sync::doc::{AnswerKind, Campaign, Question, ReviewsDoc, ScorecardDoc};
 use peerview_sync::employer::{self, EmployerService};
 use peerview_sync::node::{Node, endpoint_addr};
 use peerview_sync::protocol::{Claim, Entry, Msg, PROTOCOL_VERSION, SYNC_ALPN, read_msg, write_msg};
@@ -68,6 +69,14 @@ fn score(store: &Store, campaign: &CampaignId, candidate: &CandidateId, me: &Rev
     }
     stored.doc = doc.into_automerge();
     store.save(&mut stored).expect("save");
+    if submit {
+        // As the app does: the mark that the others may see at once, in one's own review.
+        let mut stored = store.load(DocKind::Reviews, candidate.as_str()).expect("reviews");
+        let mut doc = ReviewsDoc::from_automerge(std::mem::take(&mut stored.doc)).expect("doc");
+        doc.mark_submitted(me, "Reviewer", Timestamp::now()).expect("mark");
+        stored.doc = doc.into_automerge();
+        store.save(&mut stored).expect("save");
+    }
 }
 
 /// Run the sync protocol by hand for one document until the employer refuses it.
@@ -150,6 +159,8 @@ async fn a_reviewer_receives_the_other_scores_only_after_submitting_its_own() {
     assert!(!ben.store.exists(DocKind::Scorecard, &scorecard_id(&cleo, &ann_id)));
     let reviews = ben.store.reviews(&cleo).expect("reviews");
     assert!(reviews.by_reviewer.get(&ann_id).is_none_or(|r| r.scores.is_empty()), "{reviews:?}");
+    // What Ben may know: that Ann submitted (his "1 other scored").
+    assert!(reviews.by_reviewer.get(&ann_id).is_some_and(|r| r.submitted_at.is_some()), "{reviews:?}");
     assert_eq!(employer.store.scorecard(&cleo, &ben_id).expect("Ben's").submitted_at, None);
 
     // Ben cannot ask for Ann's scorecard, nor write one in her name.
@@ -223,4 +234,8 @@ async fn a_hub_receives_every_scorecard_and_passes_a_reviewers_own_on_to_the_emp
     client::sync_documents(&hub, &ticket_h).await.expect("the hub syncs");
     let bens = employer.store.scorecard(&cleo, &ben_id).expect("Ben's scorecard at the employer");
     assert_eq!((bens.scores.get("Depth"), bens.submitted_at.is_some()), (Some(&2), true));
+    // His mark that he submitted went the same way, and reaches Ann, who has not submitted.
+    client::sync_documents(&ann, &ticket_a).await.expect("Ann syncs");
+    let at_ann = ann.store.reviews(&cleo).expect("reviews");
+    assert!(at_ann.by_reviewer.get(&ben_id).is_some_and(|r| r.submitted_at.is_some() && r.scores.is_empty()));
 }

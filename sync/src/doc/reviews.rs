@@ -4,8 +4,14 @@
 //!
 //! Scores live in one Scorecard document per reviewer (`doc::scorecard`), so that a reviewer
 //! receives the others' only after submitting their own; `Store::reviews` fills `scores` and
-//! `submitted_at` in from them. The score fields here are read for documents written before
-//! scorecards existed; `set_score` and `submit_scores` write such old-style data (tests).
+//! `submitted_at` in from them. What every reviewer does receive is *that* another submitted:
+//! submitting a scorecard also marks `submitted_at` in the reviewer's own entry here (once,
+//! never taken back: `auth::check_reviewer_reviews`), which is how a reviewer who has not
+//! submitted yet can be told "2 others scored" without a score travelling.
+//!
+//! The `scores` fields here are read for documents written before scorecards existed (`set_score`
+//! writes such old-style data, for tests); the employer side moves them into scorecards and
+//! rewrites the document without them (`crate::legacy`).
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -86,8 +92,9 @@ pub struct Review {
     pub scores: BTreeMap<String, u8>,
     pub comments: Vec<ReviewComment>,
     pub decision: Option<ReviewDecision>,
-    /// When the reviewer submitted their scores; before that, others' scores stay hidden from
-    /// them (independent scoring).
+    /// When the reviewer submitted their scorecard; before that, others' scores stay hidden from
+    /// them (independent scoring). Written into the Reviews document by the reviewer when
+    /// submitting (others see that, not the scores), and read from the scorecard where held.
     pub submitted_at: Option<Timestamp>,
 }
 
@@ -231,8 +238,14 @@ impl ReviewsDoc {
         Ok(())
     }
 
-    /// Mark the reviewer's scorecard as submitted (reveals the others' scores to them).
-    pub fn submit_scores(&mut self, reviewer: &ReviewerId, reviewer_name: &str, at: Timestamp) -> Result<(), DocError> {
+    /// Mark, in the reviewer's own entry, that they submitted their scorecard (once; a later call
+    /// keeps the first time). The other reviewers see the mark, never the scores.
+    pub fn mark_submitted(
+        &mut self,
+        reviewer: &ReviewerId,
+        reviewer_name: &str,
+        at: Timestamp,
+    ) -> Result<(), DocError> {
         let obj = self.review_obj(reviewer, reviewer_name)?;
         if self.doc.get(&obj, "submitted_at")?.is_none() {
             self.doc.put(&obj, "submitted_at", timestamp(at))?;
