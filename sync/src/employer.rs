@@ -607,6 +607,12 @@ impl EmployerService {
         fork.sync()
             .receive_sync_message(&mut fork_state, message)
             .map_err(|e| Refusal(format!("unusable changes: {e}")))?;
+        if doc_ref.kind == DocKind::Reviews
+            && crate::legacy::two_histories(&fork)
+            && !crate::legacy::two_histories(&stored.doc)
+        {
+            return Ok(crate::legacy::keep_our_history(&mut stored.doc, state, bytes));
+        }
         // Changes held back for dependencies that never arrive stay in memory: cap them.
         let missing = fork.get_missing_deps(&[]).len();
         if missing > MAX_MISSING_DEPS {

@@ -252,6 +252,33 @@ impl ReviewsDoc {
         }
         Ok(())
     }
+
+    /// Bring what this document lacks of one reviewer's entry into it: comments it does not
+    /// hold, the recommendation when it holds none or an older one, the submission mark when
+    /// it holds none. Never scores. Returns whether anything was added. For rebuilding a
+    /// document on another history (`crate::legacy`) without losing a reviewer's work.
+    pub fn carry_over(&mut self, reviewer: &ReviewerId, review: &Review) -> Result<bool, DocError> {
+        let have = self.read()?.by_reviewer.remove(reviewer).unwrap_or_default();
+        let name = review.reviewer_name.as_str();
+        let mut added = false;
+        for comment in review.comments.iter().filter(|c| !have.comments.contains(c)) {
+            self.add_comment(reviewer, name, comment)?;
+            added = true;
+        }
+        if let Some(decision) = &review.decision
+            && have.decision.as_ref().is_none_or(|d| d.decided_at < decision.decided_at)
+        {
+            self.set_decision(reviewer, name, decision)?;
+            added = true;
+        }
+        if let Some(at) = review.submitted_at
+            && have.submitted_at.is_none()
+        {
+            self.mark_submitted(reviewer, name, at)?;
+            added = true;
+        }
+        Ok(added)
+    }
 }
 
 fn read_review(d: &AutoCommit, obj: &ObjId, path: &str) -> Result<Review, DocError> {
