@@ -357,6 +357,10 @@ fn who_else_submitted_shows_from_their_mark_in_the_reviews_without_their_scoreca
     wait_for(&mut h, "Food brings people together.", 10);
     wait_for(&mut h, "1 other reviewer scored this candidate", 10);
     assert!(h.query_by_label("Rita").is_none(), "no scores, no name in a scorecard table");
+    drop(h);
+    // The command line's listing says the same.
+    let listing = cli(employer.path(), &["review", "Bea"]);
+    assert!(listing.contains("Rita:\n  scores hidden until you submit your own"), "{listing}");
 }
 
 #[test]
