@@ -2,7 +2,8 @@
 //! reviewer's computer receives another reviewer's scores only after it submitted its own
 //! scorecard, in the session that carries the submission; the employer holds every scorecard
 //! all along. That another reviewer submitted (their mark in the Reviews document) travels at
-//! once.
+//! once. Scores an older version wrote into the Reviews document move into scorecards at the
+//! employer's upkeep, and no copy of the reviews holds them any more, old copies included.
 
 mod common;
 
@@ -289,7 +290,7 @@ fn reviews_on_disk_without_scores(dir: &std::path::Path, candidate: &CandidateId
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn scores_written_into_the_reviews_by_an_older_version_move_into_scorecards_and_stop_travelling() {
-    let dirs: Vec<tempfile::TempDir> = (0..4).map(|_| tempfile::tempdir().expect("tempdir")).collect();
+    let dirs: Vec<tempfile::TempDir> = (0..5).map(|_| tempfile::tempdir().expect("tempdir")).collect();
     let employer = node(dirs[0].path()).await;
     let c = campaign();
     employer.store.create_campaign(&c).expect("campaign");
@@ -326,12 +327,15 @@ async fn scores_written_into_the_reviews_by_an_older_version_move_into_scorecard
     stored.doc = doc.into_automerge();
     ben.store.save(&mut stored).expect("save");
 
-    // The upgraded employer node migrates (its upkeep does this at start).
-    let outdated = peerview_sync::legacy::outdated(&employer.store).expect("outdated");
-    assert_eq!(
-        peerview_sync::legacy::migrate(&employer.store, &outdated, Timestamp::now()).expect("migrate"),
-        std::slice::from_ref(&cleo)
-    );
+    // A hub of the campaign synced then too.
+    let ticket_h = employer::invite_hub(&employer.store, &c.id, "Office", here.clone()).expect("hub");
+    let hub = node(dirs[4].path()).await;
+    client::sync_documents(&hub, &ticket_h).await.expect("the hub joins");
+
+    // The upgraded employer node migrates, in its upkeep (at start and daily).
+    assert!(!peerview_sync::legacy::outdated(&employer.store).expect("outdated").is_empty());
+    service.daily_upkeep().await;
+    assert!(peerview_sync::legacy::outdated(&employer.store).expect("outdated").is_empty());
     let anns = employer.store.scorecard(&cleo, &ann_id).expect("Ann's scorecard");
     assert_eq!((anns.scores.get("Depth"), anns.submitted_at), (Some(&4), Some(Timestamp(7))));
 
@@ -351,6 +355,10 @@ async fn scores_written_into_the_reviews_by_an_older_version_move_into_scorecard
     assert_eq!(at_ben.by_reviewer[&ben_id].comments, vec![note]);
     client::sync_documents(&ben, &ticket_b).await.expect("Ben syncs again");
     reviews_on_disk_without_scores(dirs[0].path(), &cleo);
+
+    // The hub's old copy is rebuilt on the rewrite too.
+    client::sync_documents(&hub, &ticket_h).await.expect("the hub syncs");
+    assert_eq!(reviews_on_disk_without_scores(dirs[4].path(), &cleo), at_employer);
 
     // Cid, new, receives that Ann submitted, not what she scored.
     let cid = node(dirs[3].path()).await;
