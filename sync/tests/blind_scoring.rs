@@ -118,12 +118,21 @@ async fn sync_as_an_older_app(peer: &Node, ticket: &Ticket, doc: DocRef, local: 
     let claim = Claim { campaign: ticket.campaign.clone(), invitee: ticket.invitee.clone(), secret: ticket.secret };
     write_msg(&mut send, &Msg::Hello { protocol: PROTOCOL_VERSION, claim: Some(claim) }).await.expect("hello");
     assert!(matches!(read_msg(&mut recv).await.expect("welcome"), Msg::Welcome { .. }));
+    sync_as_an_older_app_over(&mut send, &mut recv, doc, local).await;
+}
+
+async fn sync_as_an_older_app_over(
+    send: &mut iroh::endpoint::SendStream,
+    recv: &mut iroh::endpoint::RecvStream,
+    doc: DocRef,
+    local: &mut automerge::AutoCommit,
+) {
     let mut state = SyncState::new();
     for _ in 0..16 {
         let message = local.sync().generate_sync_message(&mut state).map(SyncMessage::encode);
         let sending = message.is_some();
-        write_msg(&mut send, &Msg::Round { entries: vec![Entry { doc: doc.clone(), message }] }).await.expect("round");
-        let Msg::Round { entries } = read_msg(&mut recv).await.expect("answer") else { panic!("not a round") };
+        write_msg(send, &Msg::Round { entries: vec![Entry { doc: doc.clone(), message }] }).await.expect("round");
+        let Msg::Round { entries } = read_msg(recv).await.expect("answer") else { panic!("not a round") };
         let mut received = false;
         for bytes in entries.into_iter().filter(|e| e.doc == doc).filter_map(|e| e.message) {
             let m = SyncMessage::decode(&bytes).expect("message");
@@ -134,6 +143,31 @@ async fn sync_as_an_older_app(peer: &Node, ticket: &Ticket, doc: DocRef, local: 
             return;
         }
     }
+}
+
+/// A session that opens before the employer's node migrates and fetches a document after it:
+/// the first round says nothing, `meanwhile` runs, then the protocol runs until it settles.
+/// Returns what arrived.
+async fn fetch_across_a_migration(
+    peer: &Node,
+    ticket: &Ticket,
+    doc: DocRef,
+    meanwhile: impl std::future::Future<Output = ()>,
+) -> automerge::AutoCommit {
+    let addr = endpoint_addr(&ticket.nodes[0]).expect("addr");
+    let conn = peer.endpoint.connect(addr, SYNC_ALPN).await.expect("connect");
+    let (mut send, mut recv) = conn.open_bi().await.expect("stream");
+    let claim = Claim { campaign: ticket.campaign.clone(), invitee: ticket.invitee.clone(), secret: ticket.secret };
+    write_msg(&mut send, &Msg::Hello { protocol: PROTOCOL_VERSION, claim: Some(claim) }).await.expect("hello");
+    assert!(matches!(read_msg(&mut recv).await.expect("welcome"), Msg::Welcome { .. }));
+    write_msg(&mut send, &Msg::Round { entries: vec![Entry { doc: doc.clone(), message: None }] })
+        .await
+        .expect("round");
+    assert!(matches!(read_msg(&mut recv).await.expect("answer"), Msg::Round { .. }));
+    meanwhile.await;
+    let mut local = automerge::AutoCommit::new();
+    sync_as_an_older_app_over(&mut send, &mut recv, doc, &mut local).await;
+    local
 }
 
 /// Every scorecard this computer holds, on disk, as (reviewer, score of "Depth").
@@ -332,15 +366,21 @@ async fn scores_written_into_the_reviews_by_an_older_version_move_into_scorecard
     let hub = node(dirs[4].path()).await;
     client::sync_documents(&hub, &ticket_h).await.expect("the hub joins");
 
-    // The upgraded employer node migrates, in its upkeep (at start and daily).
+    // The upgraded employer node migrates, in its upkeep (at start and daily); Cid's session,
+    // open since before, fetches the reviews after it: the rewrite alone.
+    let cid = node(dirs[3].path()).await;
+    client::sync_documents(&cid, &ticket_c).await.expect("Cid joins");
+    std::fs::remove_dir_all(dirs[3].path().join("docs/reviews").join(cleo.as_str())).expect("Cid's copy gone");
     assert!(!peerview_sync::legacy::outdated(&employer.store).expect("outdated").is_empty());
-    service.daily_upkeep().await;
+    let reviews_ref = DocRef { kind: DocKind::Reviews, id: cleo.to_string() };
+    let mut fetched = fetch_across_a_migration(&cid, &ticket_c, reviews_ref.clone(), service.daily_upkeep()).await;
     assert!(peerview_sync::legacy::outdated(&employer.store).expect("outdated").is_empty());
+    assert!(!peerview_sync::legacy::two_histories(&fetched));
+    assert!(every_state(&mut fetched).iter().all(|s| s.by_reviewer.values().all(|r| r.scores.is_empty())));
     let anns = employer.store.scorecard(&cleo, &ann_id).expect("Ann's scorecard");
     assert_eq!((anns.scores.get("Depth"), anns.submitted_at), (Some(&4), Some(Timestamp(7))));
 
     // An app from before the rewrite sends the old history back: it is not taken.
-    let reviews_ref = DocRef { kind: DocKind::Reviews, id: cleo.to_string() };
     let mut older = ben.store.load(DocKind::Reviews, cleo.as_str()).expect("reviews").doc.fork();
     sync_as_an_older_app(&ben, &ticket_b, reviews_ref, &mut older).await;
     assert!(peerview_sync::legacy::two_histories(&older), "the older app merged the rewrite into its copy");
@@ -361,8 +401,7 @@ async fn scores_written_into_the_reviews_by_an_older_version_move_into_scorecard
     assert_eq!(reviews_on_disk_without_scores(dirs[4].path(), &cleo), at_employer);
 
     // Cid, new, receives that Ann submitted, not what she scored.
-    let cid = node(dirs[3].path()).await;
-    client::sync_documents(&cid, &ticket_c).await.expect("Cid joins");
+    client::sync_documents(&cid, &ticket_c).await.expect("Cid syncs");
     let at_cid = reviews_on_disk_without_scores(dirs[3].path(), &cleo);
     assert!(at_cid.by_reviewer[&ann_id].submitted_at.is_some());
     assert!(!cid.store.exists(DocKind::Scorecard, &scorecard_id(&cleo, &ann_id)));
