@@ -19,7 +19,8 @@
 //!    Reviews document a second history are not applied (the heads and needs of the message
 //!    are, so the peer receives the whole new history): see `EmployerService::apply_checked`.
 //!    Two histories show as two concurrent values of the header's `kind`, written once when a
-//!    document is created ([`two_histories`]).
+//!    document is created ([`two_histories`]). A session that loaded the document before the
+//!    rewrite reloads it, so it serves the rewrite alone (`EmployerService::apply_round`).
 //! 3. **The reviewer's side rebuilds its copy on the employer side's** ([`rebase_on_theirs`],
 //!    during the sync): it keeps only the history the employer side sent and carries over its
 //!    own entry (comments, recommendation, submission mark not yet sent); a hub carries every
