@@ -111,8 +111,15 @@ pub fn score(store: &Store, candidate: &CandidateId, criterion: &str, value: u8)
     edit_scorecard(store, candidate, |doc| doc.set_score(criterion, value).map_err(Into::into))
 }
 
+/// Submit this reviewer's scorecard, and mark in their own review that they did: the other
+/// reviewers receive the scorecard only once they submitted theirs, the mark (their "N others
+/// scored") at once. The scorecard first, so that a mark never stands for a scorecard that is not
+/// submitted; the mark keeps the scorecard's time.
 pub fn submit_scores(store: &Store, candidate: &CandidateId, now: Timestamp) -> Result<()> {
-    edit_scorecard(store, candidate, |doc| doc.submit(now).map_err(Into::into))
+    edit_scorecard(store, candidate, |doc| doc.submit(now).map_err(Into::into))?;
+    let campaign = store.submission(candidate)?.campaign_id;
+    let at = store.scorecard(candidate, &me(store, &campaign).0)?.submitted_at.unwrap_or(now);
+    edit_reviews(store, candidate, |doc, me, name| doc.mark_submitted(me, name, at).map_err(Into::into))
 }
 
 pub fn comment(

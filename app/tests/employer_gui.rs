@@ -340,6 +340,30 @@ fn other_reviewers_scores_stay_hidden_until_ones_own_scorecard_is_in() {
 }
 
 #[test]
+fn who_else_submitted_shows_from_their_mark_in_the_reviews_without_their_scorecard() {
+    let employer = tempfile::tempdir().expect("tempdir");
+    // As on a reviewer's computer: Rita's mark that she submitted arrived, her scorecard did not.
+    let bea = chef_campaign_with_a_submission(employer.path());
+    let store = Store::open(employer.path()).expect("store");
+    let mut stored = store.load(DocKind::Reviews, bea.as_str()).expect("reviews");
+    let mut doc = peerview_sync::doc::ReviewsDoc::from_automerge(std::mem::take(&mut stored.doc)).expect("doc");
+    doc.mark_submitted(&"rita".parse().expect("id"), "Rita", TODAY).expect("mark");
+    stored.doc = doc.into_automerge();
+    store.save(&mut stored).expect("save");
+    drop(store);
+    let mut h = employer_app(employer.path());
+    wait_for(&mut h, "Review Bea", 20);
+    click(&mut h, "Review Bea");
+    wait_for(&mut h, "Food brings people together.", 10);
+    wait_for(&mut h, "1 other reviewer scored this candidate", 10);
+    assert!(h.query_by_label("Rita").is_none(), "no scores, no name in a scorecard table");
+    drop(h);
+    // The command line's listing says the same.
+    let listing = cli(employer.path(), &["review", "Bea"]);
+    assert!(listing.contains("Rita:\n  scores hidden until you submit your own"), "{listing}");
+}
+
+#[test]
 fn the_employer_deletes_a_submission_after_confirming_and_it_is_gone() {
     let employer = tempfile::tempdir().expect("tempdir");
     let bea = chef_campaign_with_a_submission(employer.path());

@@ -387,7 +387,12 @@ fn same_ignoring_event_order(a: &Submission, b: &Submission) -> bool {
 
 /// Check a reviewer's changes to a submission's reviews: only their own entry may change, and
 /// not its scores (they live in the reviewer's scorecard, which others receive only once they
-/// submitted theirs).
+/// submitted theirs). The entry's `submitted_at` (that the reviewer submitted their scorecard,
+/// which the others may know) is set once and stays as it was set.
+///
+/// Whether the scorecard really is submitted is not checked here: in one round the reviews
+/// may arrive before the scorecard, and a false mark would only tell the others "1 other
+/// scored" too early, never a score.
 pub fn check_reviewer_reviews(reviewer: &ReviewerId, before: &Reviews, after: &Reviews) -> Result<(), Refusal> {
     let mut a = after.clone();
     let mut b = before.clone();
@@ -395,11 +400,15 @@ pub fn check_reviewer_reviews(reviewer: &ReviewerId, before: &Reviews, after: &R
     if a != b {
         return refuse("reviewers may only change their own review");
     }
-    let scoring = |r: Option<&crate::doc::Review>| r.map(|r| (r.scores.clone(), r.submitted_at)).unwrap_or_default();
-    if scoring(mine_after.as_ref()) != scoring(mine_before.as_ref()) {
+    let scores = |r: Option<&crate::doc::Review>| r.map(|r| r.scores.clone()).unwrap_or_default();
+    if scores(mine_after.as_ref()) != scores(mine_before.as_ref()) {
         return refuse("scores are written in the reviewer's scorecard document, not in the reviews");
     }
-    Ok(())
+    let submitted = |r: Option<&crate::doc::Review>| r.and_then(|r| r.submitted_at);
+    match (submitted(mine_before.as_ref()), submitted(mine_after.as_ref())) {
+        (Some(was), now) if now != Some(was) => refuse("a submitted scorecard stays submitted, at the time it was"),
+        _ => Ok(()),
+    }
 }
 
 /// Check a reviewer's changes to a scorecard (`before` is `None` when the reviewer brings a new
@@ -936,18 +945,57 @@ mod tests {
                 Some(why) => assert!(result.as_ref().is_err_and(|r| r.0.contains(why)), "{what}: {result:?}"),
             }
         }
-        // Scores no longer go into the reviews document.
-        let reviews = Reviews {
-            campaign_id: campaign.clone(),
-            candidate_id: candidate.clone(),
-            by_reviewer: std::collections::BTreeMap::default(),
+    }
+
+    #[test]
+    fn a_reviewer_marks_once_in_its_own_review_that_it_submitted_and_never_writes_scores_there() {
+        use crate::doc::Review;
+        type Case<'a> = (&'a str, Vec<(&'a ReviewerId, Review)>, Vec<(&'a ReviewerId, Review)>, Option<&'a str>);
+        let (me, other) = (ReviewerId::random(), ReviewerId::random());
+        let at = |t: i64| Review { submitted_at: Some(Timestamp(t)), ..Review::default() };
+        let scored = Review { scores: [("Depth".to_owned(), 4)].into(), ..Review::default() };
+        let commented = Review {
+            comments: vec![crate::doc::ReviewComment {
+                question: "q".parse().expect("id"),
+                at_ms: 0,
+                text: "Clear".into(),
+                written_at: Timestamp(2),
+            }],
+            ..at(5)
         };
-        let mut scored = reviews.clone();
-        scored
-            .by_reviewer
-            .insert(me.clone(), crate::doc::Review { scores: [("Depth".to_owned(), 4)].into(), ..Default::default() });
-        let err = check_reviewer_reviews(&me, &reviews, &scored).expect_err("scores in reviews");
-        assert!(err.0.contains("scorecard document"), "{err}");
+        // (what, my entries before, after, refused because)
+        let cases: Vec<Case<'_>> = vec![
+            ("marking a new entry submitted", vec![], vec![(&me, at(5))], None),
+            ("marking an existing entry submitted", vec![(&me, Review::default())], vec![(&me, at(5))], None),
+            ("commenting after submitting", vec![(&me, at(5))], vec![(&me, commented)], None),
+            ("marking again, same time", vec![(&me, at(5))], vec![(&me, at(5))], None),
+            ("moving the time", vec![(&me, at(5))], vec![(&me, at(9))], Some("stays submitted")),
+            ("taking it back", vec![(&me, at(5))], vec![(&me, Review::default())], Some("stays submitted")),
+            ("removing the entry", vec![(&me, at(5))], vec![], Some("stays submitted")),
+            ("marking another's", vec![], vec![(&other, at(5))], Some("own review")),
+            ("unmarking another's", vec![(&other, at(5))], vec![(&other, Review::default())], Some("own review")),
+            ("scores in the reviews", vec![], vec![(&me, scored.clone())], Some("scorecard document")),
+            (
+                "scores with the mark",
+                vec![],
+                vec![(&me, Review { submitted_at: Some(Timestamp(5)), ..scored })],
+                Some("scorecard document"),
+            ),
+        ];
+        for (what, before, after, refused) in cases {
+            let reviews = |entries: Vec<(&ReviewerId, Review)>| Reviews {
+                campaign_id: CampaignId::random(),
+                candidate_id: CandidateId::random(),
+                by_reviewer: entries.into_iter().map(|(r, e)| (r.clone(), e)).collect(),
+            };
+            let (b, mut a) = (reviews(before), reviews(after));
+            (a.campaign_id, a.candidate_id) = (b.campaign_id.clone(), b.candidate_id.clone());
+            let result = check_reviewer_reviews(&me, &b, &a);
+            match refused {
+                None => assert!(result.is_ok(), "{what}: {result:?}"),
+                Some(why) => assert!(result.as_ref().is_err_and(|r| r.0.contains(why)), "{what}: {result:?}"),
+            }
+        }
     }
 
     #[test]

@@ -99,6 +99,8 @@ struct LocalDoc {
     stored: Option<StoredDoc>,
     fresh: AutoCommit,
     state: SyncState,
+    /// Rebuilt on another history (`crate::legacy`): saved whole, replacing the old copy.
+    replaced: bool,
 }
 
 impl LocalDoc {
@@ -293,6 +295,7 @@ async fn sync_over(
         }
         let received = !messages.is_empty();
         receive_all(&mut docs, messages)?;
+        rebase_rewritten(&mut docs, &heads_before, ticket)?;
         rounds += 1;
         if !sent_changes && !received {
             break;
@@ -331,6 +334,7 @@ async fn sync_over(
             }
             outcome.docs.push(d.doc_ref.clone());
             match d.stored.take() {
+                Some(mut stored) if d.replaced => store.replace(&mut stored)?,
                 Some(stored) => changed.push(stored),
                 None if !d.fresh.get_heads().is_empty() => new.push((d.doc_ref.kind, d.doc_ref.id, d.fresh)),
                 None => {}
@@ -373,13 +377,44 @@ fn receive_all(docs: &mut [LocalDoc], mut messages: Vec<(usize, SyncMessage)>) -
     .collect()
 }
 
+/// Reviews documents the employer side rewrote (`crate::legacy`), whose old copy here just
+/// met the new history: rebuilt on the employer side's history alone, carrying over what this
+/// computer wrote (a reviewer its own entry, a hub every entry), before the next round could
+/// send the old history back. The sync of that document starts again from the rebuilt copy.
+fn rebase_rewritten(
+    docs: &mut [LocalDoc],
+    heads_before: &[Vec<automerge::ChangeHash>],
+    ticket: &Ticket,
+) -> Result<(), ClientError> {
+    let mine = match &ticket.invitee {
+        Invitee::Reviewer(me) => Some(me),
+        Invitee::Hub(_) => None,
+        Invitee::Candidate(_) => return Ok(()),
+    };
+    for (d, ours) in docs.iter_mut().zip(heads_before) {
+        if d.doc_ref.kind != crate::store::DocKind::Reviews || d.stored.is_none() {
+            continue;
+        }
+        let Some(theirs) = d.state.their_heads.clone() else { continue };
+        let rebuilt = crate::legacy::rebase_on_theirs(d.doc(), ours, &theirs, mine)
+            .map_err(|e| WireError::Malformed(format!("reviews {}: {e}", d.doc_ref.id)))?;
+        if let Some(rebuilt) = rebuilt {
+            info!(id = d.doc_ref.id, "the employer side rewrote these reviews; our copy is rebuilt on theirs");
+            *d.doc() = rebuilt;
+            d.state = SyncState::new();
+            d.replaced = true;
+        }
+    }
+    Ok(())
+}
+
 fn local_doc(store: &crate::store::Store, doc_ref: DocRef) -> Result<LocalDoc, ClientError> {
     let stored = match store.load(doc_ref.kind, &doc_ref.id) {
         Ok(s) => Some(s),
         Err(StoreError::NotFound { .. }) => None,
         Err(e) => return Err(e.into()),
     };
-    Ok(LocalDoc { doc_ref, stored, fresh: AutoCommit::new(), state: SyncState::new() })
+    Ok(LocalDoc { doc_ref, stored, fresh: AutoCommit::new(), state: SyncState::new(), replaced: false })
 }
 
 /// Scorecards held here that the employer side did not offer (it may not have them yet): a

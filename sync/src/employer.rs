@@ -607,6 +607,12 @@ impl EmployerService {
         fork.sync()
             .receive_sync_message(&mut fork_state, message)
             .map_err(|e| Refusal(format!("unusable changes: {e}")))?;
+        if doc_ref.kind == DocKind::Reviews
+            && crate::legacy::two_histories(&fork)
+            && !crate::legacy::two_histories(&stored.doc)
+        {
+            return Ok(crate::legacy::keep_our_history(&mut stored.doc, state, bytes));
+        }
         // Changes held back for dependencies that never arrive stay in memory: cap them.
         let missing = fork.get_missing_deps(&[]).len();
         if missing > MAX_MISSING_DEPS {
@@ -1032,7 +1038,18 @@ impl EmployerService {
         let mut missing = Vec::new();
         for doc_ref in docs.iter() {
             match loaded.get_mut(doc_ref) {
-                Some(stored) => self.store().refresh(stored).map_err(internal)?,
+                Some(stored) => {
+                    self.store().refresh(stored).map_err(internal)?;
+                    // Rewritten since this session loaded it (`crate::legacy`): the copy here
+                    // holds the old history too; the rewrite alone is served from now on.
+                    if doc_ref.kind == DocKind::Reviews && crate::legacy::two_histories(&stored.doc) {
+                        let fresh = self.store().load(doc_ref.kind, &doc_ref.id).map_err(internal)?;
+                        if !crate::legacy::two_histories(&fresh.doc) {
+                            *stored = fresh;
+                            states.remove(doc_ref);
+                        }
+                    }
+                }
                 None => missing.push((doc_ref.kind, doc_ref.id.clone())),
             }
         }

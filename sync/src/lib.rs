@@ -14,6 +14,7 @@ pub mod employer;
 pub mod fsutil;
 pub mod ids;
 pub mod index;
+pub mod legacy;
 pub mod lifecycle;
 pub mod memory;
 pub mod node;

@@ -955,6 +955,40 @@ impl Store {
         Ok((batch, created))
     }
 
+    /// Replace a document by another history (`stored.doc` need not continue the one on disk):
+    /// one snapshot of it, then every other file of the document goes, those of other processes
+    /// too (loading merges every file, which would bring the old history back). For Reviews
+    /// documents rewritten without the scores written before scorecards (`crate::legacy`). A
+    /// crash between the two leaves both histories, which `crate::legacy` recognises and
+    /// rewrites again.
+    pub fn replace(&self, stored: &mut StoredDoc) -> Result<(), StoreError> {
+        validate_id(stored.kind, &stored.id)?;
+        self.refuse_deleted(stored.kind, &stored.id)?;
+        let dir = self.doc_dir(stored.kind, &stored.id);
+        fs::create_dir_all(&dir).map_err(io_err(&dir))?;
+        let bytes = stored.doc.save();
+        let path = dir.join(file_name("snapshot", &bytes));
+        write_atomic(&path, &bytes).map_err(io_err(&path))?;
+        self.note_verified(stored.kind, &stored.id, std::slice::from_ref(&path));
+        for entry in fs::read_dir(&dir).map_err(io_err(&dir))? {
+            let old = entry.map_err(io_err(&dir))?.path();
+            if old != path && old.extension().is_some_and(|e| e == "am") {
+                match fs::remove_file(&old) {
+                    Ok(()) => {}
+                    Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+                    Err(e) => return Err(io_err(&old)(e)),
+                }
+            }
+        }
+        sync_dir(&dir).map_err(io_err(&dir))?;
+        stored.files = vec![path];
+        stored.saved_heads = stored.doc.get_heads();
+        stored.listed = None;
+        self.count_save(stored.kind);
+        debug!(kind = %stored.kind, id = stored.id, bytes = bytes.len(), "document replaced by another history");
+        Ok(())
+    }
+
     /// Replace the document's files with one snapshot of everything it holds.
     pub fn compact(&self, stored: &mut StoredDoc) -> Result<(), StoreError> {
         let dir = self.doc_dir(stored.kind, &stored.id);

@@ -155,7 +155,9 @@ impl Store {
     /// A submission's reviews: comments and recommendations from the Reviews document, scores
     /// and their submission from the scorecards held here (a reviewer's computer holds the
     /// others' only once its own is submitted). Scores written into the Reviews document before
-    /// scorecards existed are kept for reviewers who have no scorecard.
+    /// scorecards existed are kept for reviewers who have no scorecard (until the employer's
+    /// node moves them into scorecards: `crate::legacy`). Another reviewer's `submitted_at`
+    /// without their scorecard is their mark in the Reviews document.
     pub fn reviews(&self, candidate: &CandidateId) -> Result<Reviews, StoreError> {
         let stored = self.load(DocKind::Reviews, candidate.as_str())?;
         let mut reviews =

@@ -96,7 +96,9 @@ pub fn review(data_dir: &Path, submission: &str, args: ReviewArgs) -> Result<()>
             for (criterion, score) in &r.scores {
                 println!("  {}", tr!("cli-review-score", criterion = criterion.as_str(), score = *score));
             }
-        } else if !r.scores.is_empty() {
+        } else if r.submitted_at.is_some() || !r.scores.is_empty() {
+            // Another reviewer's scores reach this computer only once one's own are in; that
+            // they submitted arrives at once.
             println!("  {}", tr!("cli-review-scores-hidden"));
         }
         for c in &r.comments {

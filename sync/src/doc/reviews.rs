@@ -4,8 +4,14 @@
 //!
 //! Scores live in one Scorecard document per reviewer (`doc::scorecard`), so that a reviewer
 //! receives the others' only after submitting their own; `Store::reviews` fills `scores` and
-//! `submitted_at` in from them. The score fields here are read for documents written before
-//! scorecards existed; `set_score` and `submit_scores` write such old-style data (tests).
+//! `submitted_at` in from them. What every reviewer does receive is *that* another submitted:
+//! submitting a scorecard also marks `submitted_at` in the reviewer's own entry here (once,
+//! never taken back: `auth::check_reviewer_reviews`), which is how a reviewer who has not
+//! submitted yet can be told "2 others scored" without a score travelling.
+//!
+//! The `scores` fields here are read for documents written before scorecards existed (`set_score`
+//! writes such old-style data, for tests); the employer side moves them into scorecards and
+//! rewrites the document without them (`crate::legacy`).
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -86,8 +92,9 @@ pub struct Review {
     pub scores: BTreeMap<String, u8>,
     pub comments: Vec<ReviewComment>,
     pub decision: Option<ReviewDecision>,
-    /// When the reviewer submitted their scores; before that, others' scores stay hidden from
-    /// them (independent scoring).
+    /// When the reviewer submitted their scorecard; before that, others' scores stay hidden from
+    /// them (independent scoring). Written into the Reviews document by the reviewer when
+    /// submitting (others see that, not the scores), and read from the scorecard where held.
     pub submitted_at: Option<Timestamp>,
 }
 
@@ -231,13 +238,46 @@ impl ReviewsDoc {
         Ok(())
     }
 
-    /// Mark the reviewer's scorecard as submitted (reveals the others' scores to them).
-    pub fn submit_scores(&mut self, reviewer: &ReviewerId, reviewer_name: &str, at: Timestamp) -> Result<(), DocError> {
+    /// Mark, in the reviewer's own entry, that they submitted their scorecard (once; a later call
+    /// keeps the first time). The other reviewers see the mark, never the scores.
+    pub fn mark_submitted(
+        &mut self,
+        reviewer: &ReviewerId,
+        reviewer_name: &str,
+        at: Timestamp,
+    ) -> Result<(), DocError> {
         let obj = self.review_obj(reviewer, reviewer_name)?;
         if self.doc.get(&obj, "submitted_at")?.is_none() {
             self.doc.put(&obj, "submitted_at", timestamp(at))?;
         }
         Ok(())
+    }
+
+    /// Bring what this document lacks of one reviewer's entry into it: comments it does not
+    /// hold, the recommendation when it holds none or an older one, the submission mark when
+    /// it holds none. Never scores. Returns whether anything was added. For rebuilding a
+    /// document on another history (`crate::legacy`) without losing a reviewer's work.
+    pub fn carry_over(&mut self, reviewer: &ReviewerId, review: &Review) -> Result<bool, DocError> {
+        let have = self.read()?.by_reviewer.remove(reviewer).unwrap_or_default();
+        let name = review.reviewer_name.as_str();
+        let mut added = false;
+        for comment in review.comments.iter().filter(|c| !have.comments.contains(c)) {
+            self.add_comment(reviewer, name, comment)?;
+            added = true;
+        }
+        if let Some(decision) = &review.decision
+            && have.decision.as_ref().is_none_or(|d| d.decided_at < decision.decided_at)
+        {
+            self.set_decision(reviewer, name, decision)?;
+            added = true;
+        }
+        if let Some(at) = review.submitted_at
+            && have.submitted_at.is_none()
+        {
+            self.mark_submitted(reviewer, name, at)?;
+            added = true;
+        }
+        Ok(added)
     }
 }
 

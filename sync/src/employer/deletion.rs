@@ -145,6 +145,7 @@ impl EmployerService {
             }
         }
         self.apply_deletions().await;
+        self.migrate_old_reviews().await;
         // Deletions just made may have freed more: then look again.
         let purged = match superseded {
             Some(superseded) if !due => self.node.purge_unneeded(&superseded).await,
@@ -154,6 +155,25 @@ impl EmployerService {
             Ok(0) => {}
             Ok(n) => info!(recordings = n, "removed recordings that no submission kept"),
             Err(e) => warn!(error = %e, "removing recordings no submission needs"),
+        }
+    }
+}
+
+impl EmployerService {
+    /// Reviews documents written before scorecards (`crate::legacy`): looked for without the
+    /// write lock, migrated under it.
+    async fn migrate_old_reviews(&self) {
+        let store = self.node.store.clone();
+        let outdated = match tokio::task::spawn_blocking(move || crate::legacy::outdated(&store)).await {
+            Ok(Ok(ids)) if ids.is_empty() => return,
+            Ok(Ok(ids)) => ids,
+            Ok(Err(e)) => return warn!(error = %e, "looking for reviews written before scorecards"),
+            Err(_) => return,
+        };
+        let _guard = self.write_lock.lock().await;
+        match crate::legacy::migrate(self.store(), &outdated, self.clock.now()) {
+            Ok(done) => info!(reviews = done.len(), "reviews written before scorecards migrated"),
+            Err(e) => warn!(error = %e, "migrating reviews written before scorecards; tried again at the next upkeep"),
         }
     }
 }

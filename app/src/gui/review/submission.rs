@@ -276,16 +276,18 @@ fn scorecard_ui(ui: &mut egui::Ui, view: &CampaignView, entry: &Entry, mine: &Re
             });
         }
     }
-    let others: Vec<(&peerview_sync::ReviewerId, &Review)> = reviews
-        .map(|r| r.by_reviewer.iter().filter(|(id, rev)| **id != view.me && !rev.scores.is_empty()).collect())
-        .unwrap_or_default();
     if mine.submitted_at.is_none() {
         let all_scored = view.campaign.criteria.iter().all(|c| mine.scores.contains_key(c));
         if ui.add_enabled(all_scored, egui::Button::new(tr!("rev-submit-scorecard"))).clicked() {
             requests.push(Request::SubmitScores(entry.candidate.id.clone()));
         }
-        if !others.is_empty() {
-            ui.weak(tr!("rev-others-scored", count = others.len()));
+        // Who submitted, from their mark in the reviews: their scores are not on this computer
+        // (a reviewer's) until one's own scorecard is in.
+        let others = reviews.map_or(0, |r| {
+            r.by_reviewer.iter().filter(|(id, rev)| **id != view.me && rev.submitted_at.is_some()).count()
+        });
+        if others > 0 {
+            ui.weak(tr!("rev-others-scored", count = others));
         }
     } else if let Some(r) = reviews {
         ui.weak(tr!("rev-side-by-side"));
