@@ -211,7 +211,6 @@ async fn bench_reviewer_sync(submissions: usize) -> Result<(Duration, usize, Dur
     let ticket = employer::invite_reviewer(&employer.store, &campaign, "Rita", vec![addr])?;
     let reviewer = start_node(rdir.path()).await?;
     let t0 = Instant::now();
-    eprintln!("PROF bench start {:?}", std::time::SystemTime::now());
     let outcome = client::sync_documents(&reviewer, &ticket).await?;
     let elapsed = t0.elapsed();
     router.shutdown().await.ok();

@@ -101,9 +101,22 @@ struct LocalDoc {
     state: SyncState,
     /// Rebuilt on another history (`crate::legacy`): saved whole, replacing the old copy.
     replaced: bool,
+    /// A new document as it arrived whole (one message, nothing missing): saved as it is.
+    arrived_whole: Option<Vec<u8>>,
 }
 
 impl LocalDoc {
+    fn new(doc_ref: DocRef, stored: Option<StoredDoc>) -> Self {
+        LocalDoc {
+            doc_ref,
+            stored,
+            fresh: AutoCommit::new(),
+            state: SyncState::new(),
+            replaced: false,
+            arrived_whole: None,
+        }
+    }
+
     fn doc(&mut self) -> &mut AutoCommit {
         match &mut self.stored {
             Some(s) => &mut s.doc,
@@ -234,30 +247,36 @@ async fn sync_over(
     // Documents of a submission deleted here: an employer-side node that has not seen the
     // deletion yet may still offer them; they are neither taken nor sent.
     let mut ignored = std::collections::HashSet::new();
-    let deleted_here = |d: &DocRef| d.kind.candidate_of(&d.id).is_some_and(|c| store.is_deleted(c));
+    let deleted_candidates: std::collections::HashSet<String> = store.deleted()?.into_iter().map(|(c, _)| c).collect();
+    let deleted_here = |d: &DocRef| d.kind.candidate_of(&d.id).is_some_and(|c| deleted_candidates.contains(c));
     let brought = scorecards_to_bring(store, ticket, &doc_refs)?;
+    // One listing per kind says which documents are here already (a first sync holds none of
+    // thousands); only those are loaded.
+    let held = held_here(store, &doc_refs)?;
     for doc_ref in doc_refs.into_iter().chain(brought) {
         if deleted_here(&doc_ref) {
             ignored.insert(doc_ref);
             continue;
         }
-        docs.push(local_doc(store, doc_ref)?);
+        let here = doc_ref.kind == crate::store::DocKind::Scorecard || held.contains(&doc_ref);
+        docs.push(if here { local_doc(store, doc_ref)? } else { LocalDoc::new(doc_ref, None) });
     }
     let mut heads_before: Vec<_> = docs.iter_mut().map(|d| d.doc().get_heads()).collect();
     let mut position: std::collections::HashMap<DocRef, usize> =
         docs.iter().enumerate().map(|(i, d)| (d.doc_ref.clone(), i)).collect();
     let mut rounds = 0;
     loop {
+        let mut sent_changes = false;
         let entries: Vec<Entry> = docs
             .iter_mut()
             .map(|d| {
                 let mut state = std::mem::take(&mut d.state);
-                let message = d.doc().sync().generate_sync_message(&mut state).map(SyncMessage::encode);
+                let message = d.doc().sync().generate_sync_message(&mut state);
                 d.state = state;
-                Entry { doc: d.doc_ref.clone(), message }
+                sent_changes |= message.as_ref().is_some_and(|m| !m.changes.is_empty());
+                Entry { doc: d.doc_ref.clone(), message: message.map(SyncMessage::encode) }
             })
             .collect();
-        let sent_changes = entries.iter().any(|e| e.message.is_some());
         write_msg(&mut send, &Msg::Round { entries }).await?;
         let reply = match read_msg(&mut recv).await {
             Ok(Msg::Round { entries }) => entries,
@@ -293,6 +312,8 @@ async fn sync_over(
             let message = SyncMessage::decode(&bytes).map_err(|e| WireError::Malformed(e.to_string()))?;
             messages.push((i, message));
         }
+        // Nothing came back, and what went carried no changes (only what this side has and
+        // needs): the next round would carry nothing either way.
         let received = !messages.is_empty();
         receive_all(&mut docs, messages)?;
         rebase_rewritten(&mut docs, &heads_before, ticket)?;
@@ -318,8 +339,6 @@ async fn sync_over(
     let _ = write_msg(&mut send, &Msg::Bye).await;
     let _ = send.finish();
     let mut outcome = SyncOutcome { rounds, ..SyncOutcome::default() };
-    // Rosters last: on a hub, a roster entry lets a candidate in, so the candidate's documents
-    // must already be here when it appears.
     // One flush of the disk for all of them (a reviewer's first sync brings thousands). Rosters
     // last: on a hub, a roster entry lets a candidate in, so the candidate's documents must
     // already be here when it appears.
@@ -329,14 +348,20 @@ async fn sync_over(
         let mut changed = Vec::new();
         let mut new = Vec::new();
         for (mut d, before) in group {
-            if d.doc().get_heads() != before {
+            let heads = d.doc().get_heads();
+            if heads != before {
                 outcome.changed.push(d.doc_ref.clone());
             }
             outcome.docs.push(d.doc_ref.clone());
             match d.stored.take() {
                 Some(mut stored) if d.replaced => store.replace(&mut stored)?,
                 Some(stored) => changed.push(stored),
-                None if !d.fresh.get_heads().is_empty() => new.push((d.doc_ref.kind, d.doc_ref.id, d.fresh)),
+                None if !heads.is_empty() => new.push(crate::store::NewDoc {
+                    kind: d.doc_ref.kind,
+                    id: d.doc_ref.id,
+                    doc: d.fresh,
+                    encoded: d.arrived_whole,
+                }),
                 None => {}
             }
         }
@@ -351,10 +376,19 @@ async fn sync_over(
 /// when there are many: a first sync brings thousands of documents whole.
 fn receive_all(docs: &mut [LocalDoc], mut messages: Vec<(usize, SyncMessage)>) -> Result<(), ClientError> {
     let receive = |d: &mut LocalDoc, message: SyncMessage| -> Result<(), ClientError> {
+        // A document new here that arrives whole (the employer side sends all of it to a peer
+        // that has none): those bytes are what saving it would write.
+        let changes = !message.changes.is_empty();
+        let whole = (changes && d.stored.is_none() && d.fresh.get_heads().is_empty())
+            .then(|| message.changes.iter().flatten().copied().collect::<Vec<u8>>());
         let mut state = std::mem::take(&mut d.state);
         let result = d.doc().sync().receive_sync_message(&mut state, message);
         d.state = state;
-        result.map_err(|e| WireError::Malformed(e.to_string()).into())
+        result.map_err(|e| WireError::Malformed(e.to_string()))?;
+        if changes {
+            d.arrived_whole = whole.filter(|_| d.fresh.get_missing_deps(&[]).is_empty());
+        }
+        Ok(())
     };
     // Each document with the messages for it (in the order they came), so that threads get
     // documents of their own.
@@ -414,7 +448,25 @@ fn local_doc(store: &crate::store::Store, doc_ref: DocRef) -> Result<LocalDoc, C
         Err(StoreError::NotFound { .. }) => None,
         Err(e) => return Err(e.into()),
     };
-    Ok(LocalDoc { doc_ref, stored, fresh: AutoCommit::new(), state: SyncState::new(), replaced: false })
+    Ok(LocalDoc::new(doc_ref, stored))
+}
+
+/// Which of the offered documents this store holds (one listing per kind).
+fn held_here(
+    store: &crate::store::Store,
+    offered: &[DocRef],
+) -> Result<std::collections::HashSet<DocRef>, ClientError> {
+    let kinds: std::collections::BTreeSet<crate::store::DocKind> = offered.iter().map(|d| d.kind).collect();
+    let mut held = std::collections::HashSet::new();
+    for kind in kinds {
+        let ids: std::collections::HashSet<String> = match store.list(kind) {
+            Ok(ids) => ids.into_iter().collect(),
+            Err(StoreError::Io { source, .. }) if source.kind() == std::io::ErrorKind::NotFound => continue,
+            Err(e) => return Err(e.into()),
+        };
+        held.extend(offered.iter().filter(|d| d.kind == kind && ids.contains(&d.id)).cloned());
+    }
+    Ok(held)
 }
 
 /// Scorecards held here that the employer side did not offer (it may not have them yet): a

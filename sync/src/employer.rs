@@ -602,6 +602,16 @@ impl EmployerService {
         let inflated = inflated_size(message.changes.iter(), *inflate_budget)
             .map_err(|e| Refusal(format!("changes to the {} document refused: {e}", doc_ref.kind)))?;
         *inflate_budget -= inflated;
+        if message.changes.is_empty() {
+            // Only what the peer has and needs: the document cannot change, nothing to check
+            // (and no copy of it: a first sync sends thousands of these).
+            stored
+                .doc
+                .sync()
+                .receive_sync_message(state, message)
+                .map_err(|e| Refusal(format!("unusable sync message: {e}")))?;
+            return Ok(stored.doc.get_missing_deps(&[]).len());
+        }
         let mut fork = stored.doc.clone();
         let mut fork_state = state.clone();
         fork.sync()
@@ -1406,6 +1416,17 @@ fn check_hub_change(doc_ref: &DocRef, before: &AutoCommit, after: &AutoCommit, h
         }
         DocKind::Reviews => {
             let (b, a) = both::<ReviewsDoc>(before, after).map_err(invalid)?;
+            // Scores live in scorecards (`crate::legacy`): a hub of an older version cannot
+            // write them back into the reviews every reviewer receives.
+            let wrote_scores = a
+                .by_reviewer
+                .iter()
+                .any(|(id, r)| !r.scores.is_empty() && b.by_reviewer.get(id).map(|r| &r.scores) != Some(&r.scores));
+            if wrote_scores {
+                return Err(Refusal(
+                    "scores are written in the reviewer's scorecard document, not in the reviews".into(),
+                ));
+            }
             (b.campaign_id, b.candidate_id) == (a.campaign_id, a.candidate_id)
         }
         DocKind::Contact => {
@@ -1597,6 +1618,37 @@ mod tests {
             language: None,
             time_zone: None,
         }
+    }
+
+    #[test]
+    fn a_hub_cannot_write_scores_into_the_reviews() {
+        let c = campaign();
+        let candidate = CandidateId::random();
+        let (ann, hub) = (ReviewerId::random(), HubId::random());
+        let doc_ref = DocRef { kind: DocKind::Reviews, id: candidate.to_string() };
+        let mut reviews = ReviewsDoc::create(&c.id, &candidate).expect("reviews");
+        reviews
+            .add_comment(
+                &ann,
+                "Ann",
+                &crate::doc::ReviewComment {
+                    question: "intro".parse().expect("id"),
+                    at_ms: 1,
+                    text: "clear".into(),
+                    written_at: Timestamp(2),
+                },
+            )
+            .expect("comment");
+        let before = reviews.automerge().clone();
+        // A comment, a recommendation, a mark: what a hub relays.
+        let mut relayed = ReviewsDoc::from_automerge(before.clone()).expect("doc");
+        relayed.mark_submitted(&ann, "Ann", Timestamp(3)).expect("mark");
+        check_hub_change(&doc_ref, &before, relayed.automerge(), &hub).expect("relayed");
+        // Scores (an older version's Reviews): refused, naming where scores belong.
+        let mut scored = ReviewsDoc::from_automerge(before.clone()).expect("doc");
+        scored.set_score(&ann, "Ann", "Overall", 4).expect("score");
+        let err = check_hub_change(&doc_ref, &before, scored.automerge(), &hub).expect_err("scores");
+        assert!(err.0.contains("scorecard"), "{err:?}");
     }
 
     #[test]

@@ -26,6 +26,10 @@
 //!    own entry (comments, recommendation, submission mark not yet sent); a hub carries every
 //!    entry over. Its store replaces the old copy whole.
 //!
+//! Once a look found nothing left to migrate, the node records it (`DATA/reviews-migrated`)
+//! and stops looking: scores cannot enter a Reviews document any more (the checks refuse them
+//! from reviewers and hubs alike), so later upkeeps need not read every Reviews document.
+//!
 //! What stays: a reviewer who received others' old scores before the upgrade still has them
 //! (nothing can take back what was sent); a hub that has not synced with the employer's node
 //! since the migration still serves the old history to reviewers who sync through it.
@@ -48,6 +52,22 @@ pub fn two_histories(doc: &AutoCommit) -> bool {
     doc.get_all(ROOT, "kind").is_ok_and(|values| values.len() > 1)
 }
 
+/// Written in the data directory once no Reviews document needs the migration.
+const MIGRATED: &str = "reviews-migrated";
+
+/// Whether an earlier look found every Reviews document migrated.
+pub fn all_migrated(store: &Store) -> bool {
+    store.root().join(MIGRATED).exists()
+}
+
+/// Record that no Reviews document needs the migration (after a look found none, or after
+/// [`migrate`] rewrote every one it found).
+pub fn record_all_migrated(store: &Store) -> Result<(), StoreError> {
+    let path = store.root().join(MIGRATED);
+    crate::fsutil::write_atomic(&path, b"Reviews documents hold no scores (see peerview_sync::legacy)\n")
+        .map_err(|source| StoreError::Io { path, source })
+}
+
 /// Whether a Reviews document needs the rewrite: it holds scores (written before scorecards),
 /// or two histories (a rewrite a crash interrupted, or an old copy merged in).
 fn needs_rewrite(doc: &AutoCommit, reviews: &Reviews) -> bool {
@@ -66,25 +86,37 @@ fn rewritten(reviews: &Reviews) -> Result<ReviewsDoc, DocError> {
 /// The Reviews documents that need the migration (see the module's header), of the campaigns
 /// this node owns (not those it joined as a hub or reviewer). Reads every Reviews document, and
 /// writes nothing: run it without holding up sessions, then [`migrate`] what it found. A
-/// document that cannot be read is left out (and logged).
-pub fn outdated(store: &Store) -> Result<Vec<String>, StoreError> {
+/// document that cannot be read is left out (and logged, and counted in `unread`).
+pub fn outdated(store: &Store) -> Result<Outdated, StoreError> {
     let joined: HashSet<CampaignId> = store
         .memberships()?
         .into_iter()
         .filter(|t| !matches!(t.invitee, Invitee::Candidate(_)))
         .map(|t| t.campaign)
         .collect();
-    let mut ids = Vec::new();
+    let mut found = Outdated::default();
     for id in store.list(DocKind::Reviews)? {
         match load(store, &id) {
             Ok(Some((doc, reviews))) if !joined.contains(&reviews.campaign_id) && needs_rewrite(&doc, &reviews) => {
-                ids.push(id);
+                found.ids.push(id);
             }
             Ok(_) => {}
-            Err(e) => warn!(id, error = %e, "reviews not looked at for old scores"),
+            Err(e) => {
+                warn!(id, error = %e, "reviews not looked at for old scores");
+                found.unread += 1;
+            }
         }
     }
-    Ok(ids)
+    Ok(found)
+}
+
+/// What [`outdated`] found.
+#[derive(Debug, Default)]
+pub struct Outdated {
+    /// Reviews documents to migrate.
+    pub ids: Vec<String>,
+    /// Reviews documents that could not be read (so not known to be migrated).
+    pub unread: usize,
 }
 
 fn load(store: &Store, id: &str) -> Result<Option<(AutoCommit, Reviews)>, StoreError> {
@@ -237,7 +269,7 @@ mod tests {
         let dir = tempfile::tempdir().expect("tempdir");
         let store = Store::open(dir.path()).expect("store");
         let (candidate, [ann, ben, cid]) = old_style(&store);
-        let ids = outdated(&store).expect("outdated");
+        let ids = outdated(&store).expect("outdated").ids;
         assert_eq!(migrate(&store, &ids, Timestamp(9)).expect("migrate"), vec![candidate.clone()]);
 
         let card = |r: &ReviewerId| store.scorecard(&candidate, r).expect("scorecard");
@@ -262,7 +294,7 @@ mod tests {
         // What the store reads for the employer: the scores, from the scorecards.
         let average = store.reviews(&candidate).expect("reviews").average_scores()["Punctuality"];
         assert!((average - 3.5).abs() < 1e-6, "{average}");
-        assert!(outdated(&store).expect("outdated").is_empty(), "done once");
+        assert!(outdated(&store).expect("outdated").ids.is_empty(), "done once");
     }
 
     #[test]
@@ -282,7 +314,7 @@ mod tests {
         .expect("someone else's entry, which the employer would refuse anyway");
         let mut cids = edit.into_automerge();
         let ours = cids.get_heads();
-        migrate(&store, &outdated(&store).expect("outdated"), Timestamp(9)).expect("migrate");
+        migrate(&store, &outdated(&store).expect("outdated").ids, Timestamp(9)).expect("migrate");
         let mut employers = store.load(DocKind::Reviews, candidate.as_str()).expect("load").doc;
         let theirs = employers.get_heads();
 

@@ -156,6 +156,22 @@ impl fmt::Display for StoreProblem {
     }
 }
 
+/// A document not held here yet, for [`Store::save_batch`].
+pub struct NewDoc {
+    pub kind: DocKind,
+    pub id: String,
+    pub doc: AutoCommit,
+    /// The document already encoded whole (as it arrived), written as it is instead of
+    /// encoding it again; `None`: encoded from `doc`.
+    pub encoded: Option<Vec<u8>>,
+}
+
+impl NewDoc {
+    pub fn new(kind: DocKind, id: impl Into<String>, doc: AutoCommit) -> Self {
+        NewDoc { kind, id: id.into(), doc, encoded: None }
+    }
+}
+
 /// A document loaded from the store, with what is needed to save only what changed.
 #[derive(Debug)]
 pub struct StoredDoc {
@@ -872,11 +888,7 @@ impl Store {
     /// Save many documents with one flush of the disk for all of them (a session that brought
     /// thousands): what changed in loaded ones, and new ones. Each document is still whole
     /// after a crash, old or new ([`crate::fsutil::Batch`]). Returns the new documents, stored.
-    pub fn save_batch(
-        &self,
-        changed: &mut [&mut StoredDoc],
-        new: Vec<(DocKind, String, AutoCommit)>,
-    ) -> Result<Vec<StoredDoc>, StoreError> {
+    pub fn save_batch(&self, changed: &mut [&mut StoredDoc], new: Vec<NewDoc>) -> Result<Vec<StoredDoc>, StoreError> {
         let mut batch = crate::fsutil::Batch::default();
         let mut saved = Vec::new();
         for (i, stored) in changed.iter_mut().enumerate() {
@@ -927,13 +939,10 @@ impl Store {
 
     /// Write new documents under temporary names (see [`Self::save_batch`]), each in a directory
     /// of its own that must not hold one already.
-    fn write_new(
-        &self,
-        new: Vec<(DocKind, String, AutoCommit)>,
-    ) -> Result<(crate::fsutil::Batch, Vec<StoredDoc>), StoreError> {
+    fn write_new(&self, new: Vec<NewDoc>) -> Result<(crate::fsutil::Batch, Vec<StoredDoc>), StoreError> {
         let mut batch = crate::fsutil::Batch::default();
         let mut created = Vec::new();
-        for (kind, id, mut doc) in new {
+        for NewDoc { kind, id, mut doc, encoded } in new {
             validate_id(kind, &id)?;
             self.refuse_deleted(kind, &id)?;
             let dir = self.doc_dir(kind, &id);
@@ -947,7 +956,7 @@ impl Store {
                 }
                 Err(e) => return Err(io_err(&dir)(e)),
             }
-            let bytes = doc.save();
+            let bytes = encoded.unwrap_or_else(|| doc.save());
             let path = dir.join(file_name("snapshot", &bytes));
             batch.add(&path, &bytes).map_err(io_err(&path))?;
             created.push(StoredDoc { kind, id, saved_heads: doc.get_heads(), doc, files: vec![path], listed: None });
@@ -1155,6 +1164,26 @@ mod tests {
     }
 
     #[test]
+    fn a_new_document_that_arrived_encoded_is_written_as_it_arrived() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let store = Store::open(dir.path()).expect("open");
+        let mut doc = AutoCommit::new();
+        for i in 0..300 {
+            doc.put(ROOT, format!("key {i}"), i).expect("put");
+        }
+        doc.put(ROOT, "n", 7).expect("put");
+        // Another encoding of the same document than the one `save` would write.
+        let arrived = doc.save_nocompress();
+        assert_ne!(arrived, doc.save());
+        let new = NewDoc { encoded: Some(arrived.clone()), ..NewDoc::new(DocKind::Roster, "r7", doc) };
+        let created = store.save_batch(&mut [], vec![new]).expect("save");
+        assert_eq!(created[0].files.len(), 1);
+        assert_eq!(fs::read(&created[0].files[0]).expect("read"), arrived);
+        let reopened = Store::open(dir.path()).expect("open");
+        assert_eq!(counter(&reopened.load(DocKind::Roster, "r7").expect("load").doc), 7);
+    }
+
+    #[test]
     fn many_new_documents_are_saved_and_loaded_by_several_threads() {
         let dir = tempfile::tempdir().expect("tempdir");
         let store = Store::open(dir.path()).expect("open");
@@ -1163,7 +1192,7 @@ mod tests {
                 .map(|i| {
                     let mut doc = AutoCommit::new();
                     doc.put(ROOT, "n", i).expect("put");
-                    (DocKind::Roster, format!("r{i}"), doc)
+                    NewDoc::new(DocKind::Roster, format!("r{i}"), doc)
                 })
                 .collect::<Vec<_>>()
         };

@@ -329,7 +329,6 @@ async fn scores_written_into_the_reviews_by_an_older_version_move_into_scorecard
     let c = campaign();
     employer.store.create_campaign(&c).expect("campaign");
     let service = EmployerService::new(employer.clone(), Quota::default());
-    let _router = service.spawn_router();
     let here = vec![employer.ticket_node().await];
     let ticket = employer::invite_candidate(&employer.store, &c.id, "Cleo", None, here.clone()).expect("candidate");
     let Invitee::Candidate(cleo) = ticket.invitee.clone() else { panic!("candidate ticket") };
@@ -346,6 +345,9 @@ async fn scores_written_into_the_reviews_by_an_older_version_move_into_scorecard
     doc.mark_submitted(&ann_id, "Ann", Timestamp(7)).expect("submitted");
     stored.doc = doc.into_automerge();
     employer.store.save(&mut stored).expect("save");
+    // The upgraded node starts on that data (its first upkeep follows a few seconds later).
+    let _router = service.spawn_router();
+    assert!(!peerview_sync::legacy::all_migrated(&employer.store));
     // Ben synced then (he holds that copy), and comments before his next sync.
     let ben = node(dirs[2].path()).await;
     client::sync_documents(&ben, &ticket_b).await.expect("Ben joins");
@@ -371,10 +373,11 @@ async fn scores_written_into_the_reviews_by_an_older_version_move_into_scorecard
     let cid = node(dirs[3].path()).await;
     client::sync_documents(&cid, &ticket_c).await.expect("Cid joins");
     std::fs::remove_dir_all(dirs[3].path().join("docs/reviews").join(cleo.as_str())).expect("Cid's copy gone");
-    assert!(!peerview_sync::legacy::outdated(&employer.store).expect("outdated").is_empty());
+    assert!(!peerview_sync::legacy::outdated(&employer.store).expect("outdated").ids.is_empty());
     let reviews_ref = DocRef { kind: DocKind::Reviews, id: cleo.to_string() };
     let mut fetched = fetch_across_a_migration(&cid, &ticket_c, reviews_ref.clone(), service.daily_upkeep()).await;
-    assert!(peerview_sync::legacy::outdated(&employer.store).expect("outdated").is_empty());
+    assert!(peerview_sync::legacy::outdated(&employer.store).expect("outdated").ids.is_empty());
+    assert!(peerview_sync::legacy::all_migrated(&employer.store), "recorded: later upkeeps do not look again");
     assert!(!peerview_sync::legacy::two_histories(&fetched));
     assert!(every_state(&mut fetched).iter().all(|s| s.by_reviewer.values().all(|r| r.scores.is_empty())));
     let anns = employer.store.scorecard(&cleo, &ann_id).expect("Ann's scorecard");

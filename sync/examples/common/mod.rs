@@ -10,6 +10,7 @@ use peerview_sync::doc::{
     SubmissionDoc, TextAnswer,
 };
 use peerview_sync::node::{Node, NodeConfig, RelaySetting};
+use peerview_sync::store::NewDoc;
 use peerview_sync::{CampaignId, CandidateId, DocKind, Store, Timestamp};
 
 pub fn campaign() -> Campaign {
@@ -70,9 +71,9 @@ pub fn populate(dir: &Path, n: usize) -> Result<CampaignId> {
             name: format!("Candidate {i}"),
             email: None,
         };
-        new.push((DocKind::Submission, id.to_string(), submission.into_automerge()));
-        new.push((DocKind::Reviews, id.to_string(), ReviewsDoc::create(&c.id, &id)?.into_automerge()));
-        new.push((DocKind::Contact, id.to_string(), ContactDoc::create(&contact)?.into_automerge()));
+        new.push(NewDoc::new(DocKind::Submission, id.to_string(), submission.into_automerge()));
+        new.push(NewDoc::new(DocKind::Reviews, id.to_string(), ReviewsDoc::create(&c.id, &id)?.into_automerge()));
+        new.push(NewDoc::new(DocKind::Contact, id.to_string(), ContactDoc::create(&contact)?.into_automerge()));
         roster.put_candidate(&Candidate {
             id,
             name: String::new(),

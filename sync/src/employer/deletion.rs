@@ -162,18 +162,31 @@ impl EmployerService {
 impl EmployerService {
     /// Reviews documents written before scorecards (`crate::legacy`): looked for without the
     /// write lock, migrated under it.
+    /// Once none is left, the node records it and does not look again.
     async fn migrate_old_reviews(&self) {
+        if crate::legacy::all_migrated(self.store()) {
+            return;
+        }
         let store = self.node.store.clone();
         let outdated = match tokio::task::spawn_blocking(move || crate::legacy::outdated(&store)).await {
-            Ok(Ok(ids)) if ids.is_empty() => return,
-            Ok(Ok(ids)) => ids,
+            Ok(Ok(found)) => found,
             Ok(Err(e)) => return warn!(error = %e, "looking for reviews written before scorecards"),
             Err(_) => return,
         };
-        let _guard = self.write_lock.lock().await;
-        match crate::legacy::migrate(self.store(), &outdated, self.clock.now()) {
-            Ok(done) => info!(reviews = done.len(), "reviews written before scorecards migrated"),
-            Err(e) => warn!(error = %e, "migrating reviews written before scorecards; tried again at the next upkeep"),
+        if !outdated.ids.is_empty() {
+            let _guard = self.write_lock.lock().await;
+            match crate::legacy::migrate(self.store(), &outdated.ids, self.clock.now()) {
+                Ok(done) => info!(reviews = done.len(), "reviews written before scorecards migrated"),
+                Err(e) => {
+                    return warn!(error = %e, "migrating reviews written before scorecards; tried again at the next upkeep");
+                }
+            }
+        }
+        if outdated.unread > 0 {
+            return;
+        }
+        if let Err(e) = crate::legacy::record_all_migrated(self.store()) {
+            warn!(error = %e, "could not record that the reviews are migrated; they are looked at again next time");
         }
     }
 }
