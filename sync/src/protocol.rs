@@ -6,7 +6,7 @@
 //!                               ◀──  Welcome { docs } | Refused { reason } | Deleted { at, reason }
 //!   Round { one entry per doc } ──▶   (each change checked, then applied)
 //!                               ◀──  Round { entries } | Refused { reason } | Deleted { at, reason }
-//!   ... until a round in each direction carried nothing ...
+//!   ... until a round carried no changes and brought nothing back ...
 //!   (a round may carry documents the Welcome did not list: a reviewer's or hub's scorecards
 //!    the employer side does not hold yet; and the employer side adds the other reviewers'
 //!    scorecards of a submission once the reviewer's own is submitted)
