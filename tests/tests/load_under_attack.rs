@@ -217,6 +217,9 @@ fn honest_candidates_submit_while_the_employer_is_attacked() {
         cpu / elapsed.as_secs_f64()
     ));
     report(&format!("FIGURE under attack: the attackers made {attacked}"));
+    for (reason, n) in tally.top_failures(3) {
+        println!("under attack: {n} attacker connection attempts failed: {reason}");
+    }
     report(&format!(
         "under attack: goals: employer peak RSS ≤ {}: {} ({}); honest submit ≤ {SLOWDOWN_GOAL}× idle: median {} ({:.1}×), max {} ({:.1}×); against the same crowd without attacks: median {} ({:.1}×)",
         mb(RSS_GOAL_BYTES),
