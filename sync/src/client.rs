@@ -96,10 +96,10 @@ pub async fn connect(node: &Node, ticket: &Ticket, alpn: &[u8]) -> Result<Connec
 /// (`budget::Admission::handshake`).
 fn refused_handshake(e: &iroh::endpoint::ConnectError) -> bool {
     use iroh::endpoint::{ConnectError, ConnectingError, ConnectionError, TransportErrorCode};
-    let error = match e {
-        ConnectError::Connecting { source: ConnectingError::ConnectionError { source, .. }, .. }
-        | ConnectError::Connection { source, .. } => source,
-        _ => return false,
+    let (ConnectError::Connecting { source: ConnectingError::ConnectionError { source: error, .. }, .. }
+    | ConnectError::Connection { source: error, .. }) = e
+    else {
+        return false;
     };
     matches!(error, ConnectionError::ConnectionClosed(close) if close.error_code == TransportErrorCode::CONNECTION_REFUSED)
 }
