@@ -203,7 +203,7 @@ impl Tally {
     pub fn top_failures(&self, n: usize) -> Vec<(String, u64)> {
         let mut reasons: Vec<(String, u64)> =
             self.failure_reasons.lock().map(|r| r.iter().map(|(k, v)| (k.clone(), *v)).collect()).unwrap_or_default();
-        reasons.sort_by(|a, b| b.1.cmp(&a.1));
+        reasons.sort_by_key(|r| std::cmp::Reverse(r.1));
         reasons.truncate(n);
         reasons
     }
