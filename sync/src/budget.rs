@@ -4,6 +4,8 @@
 //! here; `tests/tests/hostile_peers.rs` measures them against a real node.
 //!
 //! ```text
+//! handshake      Admission::handshake: handshakes per source address (a token bucket, given
+//!                back when a connection proves an invite), refused before any TLS work
 //! before Hello   QUIC: 0 uni streams, few bi streams, small windows (node.rs)
 //!                Admission: unauthenticated connections per source address (refused) and
 //!                overall (the longest-waiting one gives way)
@@ -28,6 +30,20 @@ pub const HELLO_TIMEOUT: Duration = Duration::from_secs(5);
 pub const MAX_UNAUTHENTICATED: usize = 32;
 /// Connections that have not (yet) authenticated from one IP address.
 pub const MAX_UNAUTHENTICATED_PER_ADDR: usize = 8;
+/// Handshakes one source address may start in a burst before its connections must prove an
+/// invite. A QUIC handshake is the dearest thing an unknown peer can make the node do (key
+/// exchange and signature, then about 30 KB of connection state that stays a few seconds after
+/// the close); a connection that proves an invite gives its handshake back, so candidates behind
+/// one NAT are held back only while their connections have not said Hello yet.
+pub const HANDSHAKE_BURST_PER_ADDR: u32 = 16;
+/// Handshakes per second one source address may start once its burst is spent, when none of its
+/// connections prove an invite. Over it, the attempt is refused before any TLS work (the client
+/// is told at once and comes back a moment later, as when the node is busy).
+pub const HANDSHAKES_PER_SEC_PER_ADDR: u32 = 2;
+/// Source addresses whose handshakes are counted at once; past it, the addresses whose bucket
+/// is full again are forgotten, and while all are still spending, a new address is not counted
+/// (the limits on unauthenticated connections still hold it).
+pub const MAX_COUNTED_ADDRS: usize = 4096;
 /// Bytes that the compressed parts of one sync message may inflate to. An honest message is a
 /// few kilobytes; a whole submission document with years of history is well under a megabyte.
 pub const MAX_INFLATED_BYTES: u64 = 8 << 20;
@@ -60,9 +76,15 @@ pub struct Busy {
 /// connections that hold their places in silence cannot keep it out, however many they are.
 /// (Refusing the newcomer instead let a few hundred silent connections, re-opened as they were
 /// closed, take every place the moment it came free; honest candidates got "busy" for minutes.)
+///
+/// Before that, [`Admission::handshake`] decides whether a connection attempt gets a handshake
+/// at all: an address that already has its most unauthenticated connections, or that keeps
+/// starting handshakes none of which prove an invite, is refused before any TLS work.
 #[derive(Debug)]
 pub struct Admission {
     limits: (usize, usize),
+    /// Handshakes per address: the burst, and per second after it.
+    handshakes: (u32, u32),
     state: Mutex<AdmissionState>,
 }
 
@@ -72,6 +94,35 @@ struct AdmissionState {
     /// The places taken, oldest first (numbered in the order they were given).
     waiting: std::collections::BTreeMap<u64, Place>,
     next: u64,
+    /// Handshakes each address may still start.
+    buckets: HashMap<IpAddr, Bucket>,
+}
+
+/// A token bucket: handshakes left, as of `at`.
+#[derive(Debug, Clone, Copy)]
+struct Bucket {
+    tokens: f64,
+    at: Instant,
+}
+
+impl Bucket {
+    /// Refilled at `per_sec` up to `burst`, as of `now`.
+    fn refilled(self, now: Instant, (burst, per_sec): (u32, u32)) -> Bucket {
+        let elapsed = now.saturating_duration_since(self.at).as_secs_f64();
+        Bucket { tokens: (self.tokens + elapsed * f64::from(per_sec)).min(f64::from(burst)), at: now.max(self.at) }
+    }
+}
+
+/// The source address as counted: an IPv6 address by its /64 (a host is usually given a whole
+/// /64 and may pick any address in it), an IPv4-mapped IPv6 address as IPv4.
+pub fn counted_addr(ip: IpAddr) -> IpAddr {
+    match ip {
+        IpAddr::V6(v6) => match v6.to_ipv4_mapped() {
+            Some(v4) => IpAddr::V4(v4),
+            None => IpAddr::V6(std::net::Ipv6Addr::from_bits(v6.to_bits() & !u128::from(u64::MAX))),
+        },
+        v4 @ IpAddr::V4(_) => v4,
+    }
 }
 
 #[derive(Debug)]
@@ -120,13 +171,64 @@ impl Default for Admission {
 
 impl Admission {
     pub fn new(total: usize, per_addr: usize) -> Self {
-        Admission { limits: (total, per_addr), state: Mutex::new(AdmissionState::default()) }
+        Admission {
+            limits: (total, per_addr),
+            handshakes: (HANDSHAKE_BURST_PER_ADDR, HANDSHAKES_PER_SEC_PER_ADDR),
+            state: Mutex::new(AdmissionState::default()),
+        }
+    }
+
+    /// The same with `burst` handshakes per address, then `per_sec`.
+    #[must_use]
+    pub fn with_handshakes(self, burst: u32, per_sec: u32) -> Self {
+        Admission { handshakes: (burst, per_sec), ..self }
+    }
+
+    /// Whether a connection attempt from `addr` may have its handshake, decided at `now` before
+    /// any TLS work: not when the address already has its most unauthenticated connections (it
+    /// would be refused right after the handshake), nor when it has spent its handshakes
+    /// ([`HANDSHAKE_BURST_PER_ADDR`], then [`HANDSHAKES_PER_SEC_PER_ADDR`]; a connection that
+    /// proves an invite gives one back, [`Admission::proved`]). Relayed attempts have no
+    /// address and are not asked.
+    pub fn handshake(&self, addr: IpAddr, now: Instant) -> Result<(), Busy> {
+        let addr = counted_addr(addr);
+        let mut s = self.state.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        if s.per_addr.get(&addr).copied().unwrap_or(0) >= self.limits.1 {
+            return Err(Busy { per_address: true });
+        }
+        let limits = self.handshakes;
+        if !s.buckets.contains_key(&addr) && s.buckets.len() >= MAX_COUNTED_ADDRS {
+            // A full bucket is the same as none.
+            s.buckets.retain(|_, b| b.refilled(now, limits).tokens < f64::from(limits.0));
+            if s.buckets.len() >= MAX_COUNTED_ADDRS {
+                return Ok(());
+            }
+        }
+        let bucket = s.buckets.entry(addr).or_insert(Bucket { tokens: f64::from(limits.0), at: now });
+        *bucket = bucket.refilled(now, limits);
+        if bucket.tokens < 1.0 {
+            return Err(Busy { per_address: true });
+        }
+        bucket.tokens -= 1.0;
+        Ok(())
+    }
+
+    /// A connection from `addr` proved an invite: the handshake it took is given back.
+    pub fn proved(&self, addr: Option<IpAddr>, now: Instant) {
+        let Some(addr) = addr.map(counted_addr) else { return };
+        let mut s = self.state.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let limits = self.handshakes;
+        if let Some(bucket) = s.buckets.get_mut(&addr) {
+            let refilled = bucket.refilled(now, limits);
+            *bucket = Bucket { tokens: (refilled.tokens + 1.0).min(f64::from(limits.0)), ..refilled };
+        }
     }
 
     /// Take a place for a connection from `addr` (`None`: not an IP path, e.g. relayed, which
     /// counts toward the overall limit only), evicting the longest-waiting connection when all
     /// places are taken.
     pub fn admit(self: &Arc<Self>, addr: Option<IpAddr>) -> Result<Admitted, Busy> {
+        let addr = addr.map(counted_addr);
         let mut s = self.state.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
         if let Some(a) = addr
             && s.per_addr.get(&a).copied().unwrap_or(0) >= self.limits.1
@@ -392,6 +494,91 @@ mod tests {
         drop(again);
         assert_eq!(a.waiting(), 0);
         assert!(a.admit(ip(1)).is_ok() && a.admit(ip(1)).is_ok(), "every place came free");
+    }
+
+    #[test]
+    fn handshakes_per_address_are_a_bucket_that_proof_refills() {
+        #[derive(Clone, Copy)]
+        enum Step {
+            /// A handshake from the address at the millisecond: allowed or not.
+            Handshake(&'static str, u64, bool),
+            /// A connection from the address proved an invite.
+            Proved(&'static str, u64),
+            /// A connection from the address waits to authenticate.
+            Admit(&'static str),
+        }
+        use Step::{Admit, Handshake, Proved};
+        // A burst of 4, then 2 a second; at most 2 unauthenticated connections per address.
+        let steps: &[(&str, Vec<Step>)] = &[
+            ("the burst", vec![Handshake("10.0.0.1", 0, true); 4]),
+            ("then refused", vec![Handshake("10.0.0.1", 0, false), Handshake("10.0.0.1", 10, false)]),
+            ("another address has its own", vec![Handshake("10.0.0.2", 10, true); 2]),
+            ("the same, IPv4-mapped", {
+                let mut v = vec![Handshake("::ffff:10.0.0.2", 10, true); 2];
+                v.push(Handshake("10.0.0.2", 10, false));
+                v
+            }),
+            ("refilled at 2 a second", vec![Handshake("10.0.0.1", 499, false), Handshake("10.0.0.1", 500, true)]),
+            ("a proof gives one back", vec![Proved("10.0.0.1", 500), Handshake("10.0.0.1", 500, true)]),
+            ("only one", vec![Handshake("10.0.0.1", 500, false)]),
+            ("a proof never fills past the burst", {
+                let mut v = vec![Proved("10.0.0.1", 600); 10];
+                v.extend([Handshake("10.0.0.1", 600, true); 4]);
+                v.push(Handshake("10.0.0.1", 600, false));
+                v
+            }),
+            ("an IPv6 /64 is one address", {
+                let mut v = vec![Handshake("2001:db8::1", 0, true); 2];
+                v.extend([Handshake("2001:db8::ffff:2", 0, true), Handshake("2001:db8::3", 0, true)]);
+                v.extend([Handshake("2001:db8::4", 0, false), Handshake("2001:db8:0:1::1", 0, true)]);
+                v
+            }),
+            ("an address at its most unauthenticated connections", {
+                vec![
+                    Admit("10.0.0.3"),
+                    Handshake("10.0.0.3", 0, true),
+                    Admit("10.0.0.3"),
+                    Handshake("10.0.0.3", 0, false),
+                ]
+            }),
+        ];
+        let a = Arc::new(Admission::new(100, 2).with_handshakes(4, 2));
+        let t0 = Instant::now();
+        let mut admitted = Vec::new();
+        for (name, steps) in steps {
+            for (i, step) in steps.iter().enumerate() {
+                match *step {
+                    Handshake(addr, ms, allowed) => assert_eq!(
+                        a.handshake(addr.parse().expect("address"), t0 + Duration::from_millis(ms)).is_ok(),
+                        allowed,
+                        "{name}: step {i}"
+                    ),
+                    Proved(addr, ms) => a.proved(addr.parse().ok(), t0 + Duration::from_millis(ms)),
+                    Admit(addr) => admitted.push(a.admit(addr.parse().ok()).expect("admitted")),
+                }
+            }
+        }
+        // Relayed connections have no address: a proof from one changes nothing.
+        a.proved(None, t0);
+    }
+
+    #[test]
+    fn handshakes_are_counted_for_a_bounded_number_of_addresses() {
+        let a = Admission::new(100, 8).with_handshakes(2, 1);
+        let t0 = Instant::now();
+        let addr = |n: usize| IpAddr::from([10, (n >> 16) as u8, (n >> 8) as u8, n as u8]);
+        for n in 0..MAX_COUNTED_ADDRS {
+            assert!(a.handshake(addr(n), t0).is_ok());
+        }
+        let newcomer = addr(MAX_COUNTED_ADDRS);
+        for _ in 0..5 {
+            assert!(a.handshake(newcomer, t0).is_ok(), "past the count, a new address is not held back");
+        }
+        // A second later every bucket is full again: forgotten, and the newcomer is counted.
+        let later = t0 + Duration::from_secs(1);
+        assert!(a.handshake(newcomer, later).is_ok() && a.handshake(newcomer, later).is_ok());
+        assert!(a.handshake(newcomer, later).is_err());
+        assert_eq!(a.state.lock().expect("state").buckets.len(), 1);
     }
 
     #[test]

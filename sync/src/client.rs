@@ -75,6 +75,8 @@ pub async fn connect(node: &Node, ticket: &Ticket, alpn: &[u8]) -> Result<Connec
             tokio::time::sleep(delay).await;
             match tokio::time::timeout(CONNECT_TIMEOUT, endpoint.connect(addr, alpn)).await {
                 Ok(Ok(conn)) => Ok(conn),
+                // The employer turns handshakes away from an address that starts too many.
+                Ok(Err(e)) if refused_handshake(&e) => Err(format!("{BUSY_REASON} ({e})")),
                 Ok(Err(e)) => Err(e.to_string()),
                 Err(_) => Err(format!("no answer within {} s", CONNECT_TIMEOUT.as_secs())),
             }
@@ -87,6 +89,19 @@ pub async fn connect(node: &Node, ticket: &Ticket, alpn: &[u8]) -> Result<Connec
         }
     }
     Err(ClientError::Unreachable(errors.join("; ")))
+}
+
+/// Whether the other side refused the connection before its handshake (QUIC's
+/// `CONNECTION_REFUSED`), as an employer does to an address that starts too many handshakes
+/// (`budget::Admission::handshake`).
+fn refused_handshake(e: &iroh::endpoint::ConnectError) -> bool {
+    use iroh::endpoint::{ConnectError, ConnectingError, ConnectionError, TransportErrorCode};
+    let (ConnectError::Connecting { source: ConnectingError::ConnectionError { source: error, .. }, .. }
+    | ConnectError::Connection { source: error, .. }) = e
+    else {
+        return false;
+    };
+    matches!(error, ConnectionError::ConnectionClosed(close) if close.error_code == TransportErrorCode::CONNECTION_REFUSED)
 }
 
 fn claim(ticket: &Ticket) -> Claim {
@@ -218,6 +233,21 @@ const BUSY_FIRST_RETRY: std::time::Duration = std::time::Duration::from_millis(1
 const BUSY_MAX_RETRY: std::time::Duration = std::time::Duration::from_secs(3);
 /// About 40 s of retries in all: a crowd at the same moment clears well within that.
 const BUSY_RETRIES: u32 = 16;
+
+/// [`connect`], again a moment later while the employer turns the handshake away as busy.
+async fn connect_when_free(node: &Node, ticket: &Ticket, alpn: &[u8]) -> Result<Connection, ClientError> {
+    let mut delay = BUSY_FIRST_RETRY;
+    for _ in 0..BUSY_RETRIES {
+        match connect(node, ticket, alpn).await {
+            Err(ClientError::Unreachable(e)) if e.contains(BUSY_REASON) => {
+                tokio::time::sleep(delay).await;
+                delay = (delay * 2).min(BUSY_MAX_RETRY);
+            }
+            other => return other,
+        }
+    }
+    connect(node, ticket, alpn).await
+}
 
 /// Whether the employer closed the connection because it was busy (before any Hello was read).
 fn was_busy(conn: &Connection) -> bool {
@@ -520,7 +550,7 @@ pub async fn offer_recordings(node: &Node, ticket: &Ticket) -> Result<(), Client
     if allowed.is_empty() {
         return Ok(());
     }
-    let conn = connect(node, ticket, OFFER_ALPN).await?;
+    let conn = connect_when_free(node, ticket, OFFER_ALPN).await?;
     let (events, mut rx) = EventSender::channel(
         16,
         EventMask { get: RequestMode::InterceptLog, get_many: RequestMode::Disabled, ..EventMask::DEFAULT },

@@ -9,8 +9,8 @@ use std::sync::Arc;
 
 use automerge::AutoCommit;
 use automerge::sync::{Message as SyncMessage, State as SyncState, SyncDoc};
-use iroh::endpoint::{Connection, VarInt};
-use iroh::protocol::{AcceptError, ProtocolHandler, Router};
+use iroh::endpoint::{Connection, Incoming, IncomingAddr, VarInt};
+use iroh::protocol::{AcceptError, IncomingFilterOutcome, ProtocolHandler, Router};
 use iroh_blobs::api::remote::GetProgressItem;
 use iroh_blobs::protocol::GetRequest;
 use iroh_blobs::provider::events::{AbortReason, ConnectMode, EventMask, EventSender, ProviderMessage, RequestMode};
@@ -471,7 +471,9 @@ impl EmployerService {
         tokio::spawn(deletion::follow_lifecycle(Arc::downgrade(self)));
         tokio::spawn(return_freed_memory(Arc::downgrade(self)));
         let blobs = BlobsProtocol::new(&self.node.blobs, Some(events));
+        let admission = self.admission.clone();
         Router::builder(self.node.endpoint.clone())
+            .incoming_filter(Arc::new(move |incoming: &Incoming| handshake_filter(&admission, incoming)))
             .accept(SYNC_ALPN, SyncHandler(self.clone()))
             .accept(OFFER_ALPN, OfferHandler(self.clone()))
             .accept(iroh_blobs::ALPN, blobs)
@@ -828,7 +830,10 @@ impl EmployerService {
             _ => return Err(WireError::Malformed("expected Hello".into())),
         };
         let access = match self.resolve(&peer, claim.as_ref()).await {
-            Ok(a) if !a.is_empty() => a,
+            Ok(a) if !a.is_empty() => {
+                self.admission.proved(remote_ip(&conn), Instant::now());
+                a
+            }
             Ok(_) => {
                 return refuse(
                     &conn,
@@ -1119,6 +1124,7 @@ impl EmployerService {
             debug!(%peer, "offer refused: unknown peer");
             return Ok(());
         }
+        self.admission.proved(remote_ip(&conn), Instant::now());
         // One offer per peer: a newer one replaces the one in progress (the peer restarted, or
         // its old connection is dying), so a peer never has two transfers running here.
         let number = self.offers.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
@@ -1465,6 +1471,20 @@ fn still_allowed(now: &Access, session: &Access) -> bool {
     session.candidate_of.iter().all(|x| now.candidate_of.contains(x))
         && session.reviewer_of.iter().all(|x| now.reviewer_of.contains(x))
         && session.hub_of.iter().all(|x| now.hub_of.contains(x))
+}
+
+/// Before any TLS work, for every protocol: a connection attempt from an address that may not
+/// have a handshake now ([`Admission::handshake`]) is refused; the client hears so at once and
+/// comes back a moment later. Relayed attempts have no address and go on to the handshake.
+fn handshake_filter(admission: &Admission, incoming: &Incoming) -> IncomingFilterOutcome {
+    let IncomingAddr::Ip(addr) = incoming.remote_addr() else { return IncomingFilterOutcome::Accept };
+    match admission.handshake(addr.ip(), Instant::now()) {
+        Ok(()) => IncomingFilterOutcome::Accept,
+        Err(busy) => {
+            debug!(%addr, %busy, "handshake refused");
+            IncomingFilterOutcome::Reject
+        }
+    }
 }
 
 /// The peer's IP address on the connection's selected path (`None` when relayed).

@@ -198,6 +198,17 @@ impl Plan {
     }
 }
 
+impl Tally {
+    /// The most frequent reasons connection attempts failed, most frequent first.
+    pub fn top_failures(&self, n: usize) -> Vec<(String, u64)> {
+        let mut reasons: Vec<(String, u64)> =
+            self.failure_reasons.lock().map(|r| r.iter().map(|(k, v)| (k.clone(), *v)).collect()).unwrap_or_default();
+        reasons.sort_by_key(|r| std::cmp::Reverse(r.1));
+        reasons.truncate(n);
+        reasons
+    }
+}
+
 /// What the attackers managed, counted while they run.
 #[derive(Debug, Default)]
 pub struct Tally {
@@ -205,6 +216,8 @@ pub struct Tally {
     pub connections: AtomicU64,
     /// Connection attempts that failed before the handshake completed.
     pub connect_failures: AtomicU64,
+    /// Why they failed: the error's text, and how often.
+    pub failure_reasons: std::sync::Mutex<std::collections::HashMap<String, u64>>,
     /// Unidirectional streams granted, and bytes the employer took on them.
     pub uni_streams: AtomicU64,
     pub uni_bytes: AtomicU64,
@@ -316,8 +329,11 @@ impl Attacks {
                         tally.connections.fetch_add(1, Ordering::Relaxed);
                         attack(conn, tally.clone()).await;
                     }
-                    Err(_) => {
+                    Err(e) => {
                         tally.connect_failures.fetch_add(1, Ordering::Relaxed);
+                        if let Ok(mut reasons) = tally.failure_reasons.lock() {
+                            *reasons.entry(format!("{e:#}")).or_default() += 1;
+                        }
                     }
                 }
                 tokio::time::sleep_until((started + MIN_CYCLE).into()).await;

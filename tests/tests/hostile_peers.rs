@@ -9,6 +9,7 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use iroh::endpoint::Connection;
+use peerview_sync::budget::{HANDSHAKE_BURST_PER_ADDR, HANDSHAKES_PER_SEC_PER_ADDR};
 use peerview_sync::node::endpoint_addr;
 use peerview_sync::protocol::{Msg, PROTOCOL_VERSION, SYNC_ALPN, read_msg, write_msg};
 use peerview_sync::ticket::{Invitee, Ticket};
@@ -33,6 +34,10 @@ const RSS_BUDGET_BYTES: u64 = 300 << 20;
 /// Every attacker here comes from the employer's own address, so that the per-address limit
 /// is tested too.
 const ATTACKER_IP: std::net::IpAddr = std::net::IpAddr::V4(std::net::Ipv4Addr::LOCALHOST);
+
+/// What a client hears when the employer refuses its connection before the handshake (QUIC's
+/// `CONNECTION_REFUSED`).
+const REFUSED_BEFORE_HANDSHAKE: &str = "the server refused to accept a new connection";
 
 /// How long the employer took to close `conn` (panics past `limit`).
 async fn closed_within(conn: &Connection, limit: Duration, what: &str) -> Duration {
@@ -66,7 +71,9 @@ async fn hostile_peers_are_cut_off_cheaply_and_an_honest_candidate_still_gets_th
     let (rss_start, _) = memory(pid);
 
     // 1. Connections from unknown keys that never open a stream: the first few wait for their
-    //    Hello and are closed when it does not come; the rest are refused at once.
+    //    Hello and are closed when it does not come; the rest are refused at once, most of them
+    //    before their handshake (the address has its most unauthenticated connections, or has
+    //    spent its handshakes).
     let mut eps = Vec::new();
     for _ in 0..4 {
         eps.push(attacker(ATTACKER_IP).await);
@@ -74,19 +81,30 @@ async fn hostile_peers_are_cut_off_cheaply_and_an_honest_candidate_still_gets_th
     let started = Instant::now();
     let mut silent = Vec::new();
     let mut refused_in_handshake = 0;
+    let mut before_handshake = 0;
     for i in 0..60 {
         let addr = endpoint_addr(&mallory.nodes[0]).expect("address");
         match eps[i % eps.len()].connect(addr, SYNC_ALPN).await {
             Ok(conn) => silent.push(conn),
-            Err(_) => refused_in_handshake += 1,
+            Err(e) => {
+                refused_in_handshake += 1;
+                before_handshake += usize::from(e.to_string().contains(REFUSED_BEFORE_HANDSHAKE));
+            }
         }
     }
+    let handshakes = 60 - before_handshake;
+    let allowed = HANDSHAKE_BURST_PER_ADDR as usize
+        + (started.elapsed().as_secs_f64() * f64::from(HANDSHAKES_PER_SEC_PER_ADDR)).ceil() as usize;
     tokio::time::sleep(Duration::from_secs(1)).await;
     let refused_at_once = refused_in_handshake + silent.iter().filter(|c| c.close_reason().is_some()).count();
     for conn in &silent {
         closed_within(conn, Duration::from_secs(10).saturating_sub(started.elapsed()), "a silent connection").await;
     }
-    println!("silent connections: 60 closed within {:?}, {refused_at_once} of them at once", started.elapsed());
+    println!(
+        "silent connections: 60 closed within {:?}, {refused_at_once} of them at once, {before_handshake} before their handshake ({handshakes} handshakes, at most {allowed} allowed)",
+        started.elapsed()
+    );
+    assert!(handshakes <= allowed, "an address got {handshakes} handshakes without proving an invite");
     assert!(
         refused_at_once >= 60 - 8,
         "over the per-address limit, connections are refused at once: {refused_at_once}"

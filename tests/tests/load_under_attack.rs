@@ -140,6 +140,8 @@ fn honest_candidates_submit_while_the_employer_is_attacked() {
 
     // The attacks, then the honest candidates all at once while they go on.
     let cpu_before = cpu_secs(pid);
+    // This process: the attackers and the honest candidates, on the same cores as the node.
+    let own_cpu_before = cpu_secs(std::process::id());
     let started = Instant::now();
     let attacks = attack_rt.block_on(Attacks::start(plan, &bomber, &bomber));
     std::thread::sleep(RAMP_UP);
@@ -148,6 +150,7 @@ fn honest_candidates_submit_while_the_employer_is_attacked() {
     let honest_elapsed = honest_started.elapsed();
     let (_, peak_rss) = memory(pid);
     let cpu = cpu_secs(pid) - cpu_before;
+    let own_cpu = cpu_secs(std::process::id()) - own_cpu_before;
     let elapsed = started.elapsed();
     let tally = attacks.tally.clone();
     let count = |a: &std::sync::atomic::AtomicU64| a.load(std::sync::atomic::Ordering::Relaxed);
@@ -206,7 +209,7 @@ fn honest_candidates_submit_while_the_employer_is_attacked() {
         secs(honest_elapsed)
     ));
     report(&format!(
-        "FIGURE under attack: employer peak RSS {} over the run ({} before the attacks, {} idle after the control, {} {} s after the attacks), CPU {:.1} s in {} under attack ({:.2} cores)",
+        "FIGURE under attack: employer peak RSS {} over the run ({} before the attacks, {} idle after the control, {} {} s after the attacks), CPU {:.1} s in {} under attack ({:.2} cores; attackers and candidates together {:.2} cores)",
         mb(peak_rss),
         mb(peak_before_attacks),
         mb(idle_rss),
@@ -214,9 +217,13 @@ fn honest_candidates_submit_while_the_employer_is_attacked() {
         SETTLE.as_secs(),
         cpu,
         secs(elapsed),
-        cpu / elapsed.as_secs_f64()
+        cpu / elapsed.as_secs_f64(),
+        own_cpu / elapsed.as_secs_f64()
     ));
     report(&format!("FIGURE under attack: the attackers made {attacked}"));
+    for (reason, n) in tally.top_failures(3) {
+        println!("under attack: {n} attacker connection attempts failed: {reason}");
+    }
     report(&format!(
         "under attack: goals: employer peak RSS ≤ {}: {} ({}); honest submit ≤ {SLOWDOWN_GOAL}× idle: median {} ({:.1}×), max {} ({:.1}×); against the same crowd without attacks: median {} ({:.1}×)",
         mb(RSS_GOAL_BYTES),
