@@ -4,35 +4,25 @@
 //! employer fetches exactly the recordings a submission references, within the quota.
 
 use std::collections::{BTreeSet, HashMap};
-use std::str::FromStr;
 use std::sync::Arc;
 
-use automerge::AutoCommit;
 use automerge::sync::{Message as SyncMessage, State as SyncState, SyncDoc};
 use iroh::endpoint::{Connection, Incoming, IncomingAddr, VarInt};
 use iroh::protocol::{AcceptError, IncomingFilterOutcome, ProtocolHandler, Router};
-use iroh_blobs::api::remote::GetProgressItem;
-use iroh_blobs::protocol::GetRequest;
 use iroh_blobs::provider::events::{AbortReason, ConnectMode, EventMask, EventSender, ProviderMessage, RequestMode};
 use iroh_blobs::{BlobsProtocol, Hash};
-use n0_future::StreamExt;
 use tracing::{debug, info, warn};
 
 use std::time::Instant;
 
-use crate::auth::{
-    Access, DocRef, Quota, Refusal, check_candidate_submission, check_reviewer_reviews, check_reviewer_submission,
-};
-use crate::budget::{
-    Admission, HELLO_TIMEOUT, MAX_HELLO_BYTES, MAX_INFLATED_BYTES, MAX_MISSING_DEPS, MAX_WAITING_ROUNDS, SessionBudget,
-    inflated_size,
-};
+use crate::auth::{Access, DocRef, Quota, Refusal};
+use crate::budget::{Admission, HELLO_TIMEOUT, MAX_HELLO_BYTES, MAX_INFLATED_BYTES, MAX_WAITING_ROUNDS, SessionBudget};
 use crate::delivered::Ledger;
 use crate::doc::{
-    CampaignDoc, Candidate, ContactDoc, DeletionReason, DocError, EventKind, Hub, InviteState, ReadAs, Reviewer,
-    ReviewsDoc, RosterDoc, ScorecardDoc, StatusEvent, Submission, SubmissionDoc, Take, read_as,
+    Candidate, DeletionReason, EventKind, Hub, InviteState, Reviewer, ReviewsDoc, RosterDoc, ScorecardDoc, StatusEvent,
+    SubmissionDoc,
 };
-use crate::ids::{CampaignId, CandidateId, HubId, QuestionId, ReviewerId};
+use crate::ids::{CampaignId, CandidateId, HubId, ReviewerId};
 use crate::index::{ClaimCheck, ClaimError, HUB_INVITE_EXPIRED, RosterIndex, check_entry, hub_invite_expired};
 use crate::node::{Node, endpoint_hex};
 use crate::protocol::{
@@ -43,55 +33,15 @@ use crate::store::{DocKind, Store, StoreError, StoredDoc};
 use crate::ticket::{Invitee, Ticket, TicketNode};
 use crate::time::{Clock, SystemClock, Timestamp};
 
-/// A recording fetch that makes no progress for this long is dropped.
+mod checks;
 mod deletion;
-
-const FETCH_STALL_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(30);
+mod fetching;
 
 /// How often the roster index looks for rosters changed by other processes.
 const ROSTER_REFRESH_EVERY: std::time::Duration = std::time::Duration::from_secs(1);
 
-/// How often (in bytes received) a transfer in progress is logged.
-const PROGRESS_STEP_BYTES: u64 = 8 << 20;
-
 /// Why a candidate's recording was not fetched: they used up their quota (the candidate sees it).
 pub const QUOTA_REASON: &str = "your recordings have used up the space the employer allows; ask them for more";
-
-/// Why the recordings a peer offered were not all fetched (logged; the peer offers again).
-#[derive(Debug, thiserror::Error)]
-enum FetchError {
-    #[error("{0}")]
-    Refused(String),
-    #[error("{}", QUOTA_REASON)]
-    Quota,
-    #[error("the recording stopped arriving")]
-    Stalled,
-    #[error("the recording is larger than declared")]
-    LargerThanDeclared,
-    #[error("fetching {what}: {reason}")]
-    Transfer { what: String, reason: String },
-    #[error("{0:?} is not a recording's hash")]
-    BadHash(String),
-    #[error(transparent)]
-    Store(#[from] StoreError),
-    #[error("saving the delivered-recordings ledger: {0}")]
-    Ledger(std::io::Error),
-    #[error("assembling a take from its fragments: {0}")]
-    Assemble(std::io::Error),
-    #[error("the recordings store: {0}")]
-    Blobs(String),
-    #[error("a lock was poisoned by a panic")]
-    Poisoned,
-}
-
-/// Who a recording is fetched from, and for which candidate.
-#[derive(Clone, Copy)]
-enum Source<'a> {
-    /// The candidate themself: proves they hold it, counts towards their quota.
-    Candidate(&'a CandidateId),
-    /// Another employer-side node, trusted like this one, replicating the candidate's take.
-    Hub(&'a CandidateId),
-}
 
 /// Errors of the employer-side operations run from the command line.
 #[derive(Debug, thiserror::Error)]
@@ -368,19 +318,6 @@ pub struct EmployerService {
     offers: std::sync::atomic::AtomicU64,
 }
 
-/// A peer's one offer in progress; its place is freed when dropped.
-struct OfferGuard<'a>(&'a std::sync::Mutex<HashMap<String, (u64, Connection)>>, String, u64);
-
-impl Drop for OfferGuard<'_> {
-    fn drop(&mut self) {
-        if let Ok(mut o) = self.0.lock()
-            && o.get(&self.1).is_some_and(|(n, _)| *n == self.2)
-        {
-            o.remove(&self.1);
-        }
-    }
-}
-
 /// What the node is doing, for a status bar.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Activity {
@@ -587,175 +524,6 @@ impl EmployerService {
 
     fn candidates_of(&self, campaign: &CampaignId) -> Vec<CandidateId> {
         self.index.candidates_of(campaign)
-    }
-
-    /// Apply one incoming sync message after checking what it would change.
-    fn apply_checked(
-        &self,
-        access: &Access,
-        doc_ref: &DocRef,
-        stored: &mut StoredDoc,
-        state: &mut SyncState,
-        bytes: &[u8],
-        inflate_budget: &mut u64,
-    ) -> Result<usize, Refusal> {
-        let message = SyncMessage::decode(bytes).map_err(|e| Refusal(format!("malformed sync message: {e}")))?;
-        // Sized before Automerge inflates anything: a small message must not become gigabytes.
-        let inflated = inflated_size(message.changes.iter(), *inflate_budget)
-            .map_err(|e| Refusal(format!("changes to the {} document refused: {e}", doc_ref.kind)))?;
-        *inflate_budget -= inflated;
-        if message.changes.is_empty() {
-            // Only what the peer has and needs: the document cannot change, nothing to check
-            // (and no copy of it: a first sync sends thousands of these).
-            stored
-                .doc
-                .sync()
-                .receive_sync_message(state, message)
-                .map_err(|e| Refusal(format!("unusable sync message: {e}")))?;
-            return Ok(stored.doc.get_missing_deps(&[]).len());
-        }
-        let mut fork = stored.doc.clone();
-        let mut fork_state = state.clone();
-        fork.sync()
-            .receive_sync_message(&mut fork_state, message)
-            .map_err(|e| Refusal(format!("unusable changes: {e}")))?;
-        if doc_ref.kind == DocKind::Reviews
-            && crate::legacy::two_histories(&fork)
-            && !crate::legacy::two_histories(&stored.doc)
-        {
-            return Ok(crate::legacy::keep_our_history(&mut stored.doc, state, bytes));
-        }
-        // Changes held back for dependencies that never arrive stay in memory: cap them.
-        let missing = fork.get_missing_deps(&[]).len();
-        if missing > MAX_MISSING_DEPS {
-            return Err(Refusal(format!(
-                "changes to the {} document depend on {missing} changes that were never sent (at most {MAX_MISSING_DEPS})",
-                doc_ref.kind
-            )));
-        }
-        if fork.get_heads() != stored.doc.get_heads() {
-            crate::doc::check_shape(doc_ref.kind, &fork).map_err(|e| Refusal(e.to_string()))?;
-            self.check_change(access, doc_ref, &stored.doc, &fork)?;
-        }
-        stored.doc = fork;
-        *state = fork_state;
-        Ok(missing)
-    }
-
-    fn check_change(
-        &self,
-        access: &Access,
-        doc_ref: &DocRef,
-        before: &AutoCommit,
-        after: &AutoCommit,
-    ) -> Result<(), Refusal> {
-        let read_sub =
-            |d: &AutoCommit| read_as::<SubmissionDoc>(d).map_err(|e| Refusal(format!("invalid submission: {e}")));
-        if doc_ref.kind == DocKind::Scorecard {
-            return self.check_scorecard(access, doc_ref, before, after);
-        }
-        if !access.hub_of.is_empty() {
-            let campaign = Self::campaign_of(doc_ref, before)?;
-            if let Some((_, hub)) = access.hub_of.iter().find(|(c, _)| *c == campaign) {
-                return check_hub_change(doc_ref, before, after, hub);
-            }
-        }
-        match doc_ref.kind {
-            DocKind::Campaign | DocKind::Roster | DocKind::Contact => {
-                Err(Refusal(format!("the {} document is written by the employer only", doc_ref.kind)))
-            }
-            DocKind::Submission => {
-                let (b, a) = (read_sub(before)?, read_sub(after)?);
-                if access.is_candidate(&b.candidate_id) {
-                    let campaign = self.store().campaign(&b.campaign_id).map_err(internal)?;
-                    check_candidate_submission(&campaign, &b, &a, self.clock.now(), self.quota)
-                } else if let Some(reviewer) = access.reviewer_for(&b.campaign_id) {
-                    let name = self
-                        .index
-                        .roster(&b.campaign_id)
-                        .and_then(|r| r.reviewer(reviewer).map(|r| r.name.clone()))
-                        .ok_or_else(|| Refusal("not a reviewer of this campaign".into()))?;
-                    let may_message = self.store().campaign(&b.campaign_id).map_err(internal)?.reviewers_may_message;
-                    check_reviewer_submission(&name, may_message, &b, &a)
-                } else {
-                    Err(Refusal("not your submission".into()))
-                }
-            }
-            DocKind::Reviews => {
-                let read =
-                    |d: &AutoCommit| read_as::<ReviewsDoc>(d).map_err(|e| Refusal(format!("invalid reviews: {e}")));
-                let (b, a) = (read(before)?, read(after)?);
-                let reviewer = access
-                    .reviewer_for(&b.campaign_id)
-                    .ok_or_else(|| Refusal("reviews are written by reviewers only".into()))?;
-                check_reviewer_reviews(reviewer, &b, &a)
-            }
-            DocKind::Scorecard => unreachable!("scorecards are checked by check_scorecard"),
-        }
-    }
-
-    /// A scorecard (possibly new: `before` without history) changed by a reviewer or a hub: of
-    /// a submission of the peer's campaign, naming that campaign; a reviewer's own only.
-    fn check_scorecard(
-        &self,
-        access: &Access,
-        doc_ref: &DocRef,
-        before: &AutoCommit,
-        after: &AutoCommit,
-    ) -> Result<(), Refusal> {
-        let read = |d: &AutoCommit| read_as::<ScorecardDoc>(d).map_err(|e| Refusal(format!("invalid scorecard: {e}")));
-        let Some((candidate, _)) = crate::ids::parse_scorecard_id(&doc_ref.id) else {
-            return Err(Refusal(format!("{} is not a scorecard id", doc_ref.id)));
-        };
-        let campaign = self
-            .campaign_of_candidate(access, &candidate)
-            .ok_or_else(|| Refusal(format!("scorecard {}: not a submission of your campaigns", doc_ref.id)))?;
-        let a = read(after)?;
-        if a.campaign_id != campaign {
-            return Err(Refusal(format!("scorecard {} names another campaign than its submission's", doc_ref.id)));
-        }
-        let b =
-            if automerge::ReadDoc::keys(before, automerge::ROOT).next().is_none() { None } else { Some(read(before)?) };
-        if access.is_hub_of(&campaign) {
-            let same = |b: &crate::doc::Scorecard| {
-                (&b.campaign_id, &b.candidate_id, &b.reviewer_id) == (&a.campaign_id, &a.candidate_id, &a.reviewer_id)
-            };
-            let named =
-                crate::ids::parse_scorecard_id(&doc_ref.id) == Some((a.candidate_id.clone(), a.reviewer_id.clone()));
-            return if named && b.as_ref().is_none_or(same) {
-                Ok(())
-            } else {
-                Err(Refusal("a scorecard document's ids cannot be changed".into()))
-            };
-        }
-        let reviewer =
-            access.reviewer_for(&campaign).ok_or_else(|| Refusal("scorecards are written by reviewers only".into()))?;
-        crate::auth::check_reviewer_scorecard(reviewer, &doc_ref.id, b.as_ref(), &a)
-    }
-
-    /// The campaign a document belongs to.
-    fn campaign_of(doc_ref: &DocRef, doc: &AutoCommit) -> Result<CampaignId, Refusal> {
-        match doc_ref.kind {
-            DocKind::Campaign | DocKind::Roster => {
-                doc_ref.id.parse().map_err(|e| Refusal(format!("bad document id: {e}")))
-            }
-            DocKind::Submission => SubmissionDoc::from_automerge(doc.clone())
-                .and_then(|s| s.read())
-                .map(|s| s.campaign_id)
-                .map_err(|e| Refusal(format!("invalid submission: {e}"))),
-            DocKind::Reviews => ReviewsDoc::from_automerge(doc.clone())
-                .and_then(|s| s.read())
-                .map(|s| s.campaign_id)
-                .map_err(|e| Refusal(format!("invalid reviews: {e}"))),
-            DocKind::Contact => crate::doc::ContactDoc::from_automerge(doc.clone())
-                .and_then(|s| s.read())
-                .map(|s| s.campaign_id)
-                .map_err(|e| Refusal(format!("invalid contact: {e}"))),
-            DocKind::Scorecard => ScorecardDoc::from_automerge(doc.clone())
-                .and_then(|s| s.read())
-                .map(|s| s.campaign_id)
-                .map_err(|e| Refusal(format!("invalid scorecard: {e}"))),
-        }
     }
 
     /// Write the "received" event once a submitted submission's recordings are all here.
@@ -1113,276 +881,6 @@ impl EmployerService {
         Ok(reply)
     }
 
-    /// A candidate offers its recordings: fetch every referenced one that is missing, verified,
-    /// within the quota, over the candidate's own connection.
-    async fn serve_offer(self: Arc<Self>, conn: Connection) -> Result<(), FetchError> {
-        let _counted = PeerGuard::new(&self.peers);
-        let peer = endpoint_hex(&conn.remote_id());
-        let access = self.resolve(&peer, None).await.map_err(|r| FetchError::Refused(r.0))?;
-        if access.is_empty() {
-            conn.close(VarInt::from_u32(close_code::REFUSED), b"not a candidate of this employer");
-            debug!(%peer, "offer refused: unknown peer");
-            return Ok(());
-        }
-        self.admission.proved(remote_ip(&conn), Instant::now());
-        // One offer per peer: a newer one replaces the one in progress (the peer restarted, or
-        // its old connection is dying), so a peer never has two transfers running here.
-        let number = self.offers.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        let replaced =
-            self.offering.lock().map_err(|_| FetchError::Poisoned)?.insert(peer.clone(), (number, conn.clone()));
-        if let Some((_, old)) = replaced {
-            old.close(VarInt::from_u32(close_code::REFUSED), b"replaced by a newer offer from the same computer");
-            info!(%peer, "an offer replaced the one still in progress");
-        }
-        let _offering = OfferGuard(&self.offering, peer.clone(), number);
-        if !access.hub_of.is_empty() {
-            self.fetch_from_hub(&conn, &peer, &access).await;
-            conn.close(VarInt::from_u32(close_code::DONE), b"replicated");
-            return Ok(());
-        }
-        if access.candidate_of.is_empty() {
-            conn.close(VarInt::from_u32(close_code::REFUSED), b"not a candidate of this employer");
-            info!(%peer, "offer refused: unknown peer");
-            return Ok(());
-        }
-        for (_, candidate) in &access.candidate_of {
-            let submission = self.store().submission(candidate)?;
-            self.fetch_takes(&conn, &peer, &submission).await?;
-            self.mark_received_if_complete(candidate).await?;
-        }
-        conn.close(VarInt::from_u32(close_code::DONE), b"received");
-        Ok(())
-    }
-
-    /// Another hub offers what it holds: fetch every take of its campaigns that is missing here
-    /// (it may not have them all either), then write receipts that are now due.
-    async fn fetch_from_hub(&self, conn: &Connection, peer: &str, access: &Access) {
-        for (campaign, _) in &access.hub_of {
-            for candidate in self.candidates_of(campaign) {
-                let Ok(submission) = self.store().submission(&candidate) else { continue };
-                for (question, take) in submission.takes() {
-                    if take.size_bytes > self.quota.max_take_bytes || self.delivered_here(&candidate, &take.hash).await
-                    {
-                        continue;
-                    }
-                    let from = Source::Hub(&candidate);
-                    if let Err(e) =
-                        self.fetch_one(conn, peer, question.as_str(), &take.hash, take.size_bytes, from).await
-                    {
-                        debug!(%peer, %candidate, %question, error = %e, "not fetched from the hub");
-                        if conn.close_reason().is_some() {
-                            return;
-                        }
-                    }
-                }
-                if let Err(e) = self.mark_received_if_complete(&candidate).await {
-                    warn!(%candidate, error = %e, "checking whether a submission is complete");
-                }
-            }
-        }
-    }
-
-    async fn fetch_takes(&self, conn: &Connection, peer: &str, submission: &Submission) -> Result<(), FetchError> {
-        let from = Source::Candidate(&submission.candidate_id);
-        // Fragments uploaded while the candidate was recording come first: with them, the
-        // finished take can be assembled here and only the last fragment is left after Stop.
-        let mut uploaded = 0u64;
-        for upload in &submission.uploads {
-            for (i, (hash, size)) in upload.fragments.iter().enumerate() {
-                uploaded += size;
-                if uploaded > self.quota.max_submission_bytes.saturating_mul(2) {
-                    warn!(%peer, "uploaded fragments over quota, not fetched");
-                    return Ok(());
-                }
-                let label = format!("{} take {} fragment {i}", upload.question, upload.take_number);
-                self.fetch_one(conn, peer, &label, hash, *size, from).await?;
-            }
-        }
-        let mut total = 0u64;
-        for (question, take) in submission.takes() {
-            total += take.size_bytes;
-            if take.size_bytes > self.quota.max_take_bytes || total > self.quota.max_submission_bytes {
-                warn!(%peer, %question, size = take.size_bytes, "recording over quota, not fetched");
-                continue;
-            }
-            if self.delivered_here(&submission.candidate_id, &take.hash).await
-                || self.assemble_take(submission, question, take).await?
-            {
-                continue;
-            }
-            self.fetch_one(conn, peer, question.as_str(), &take.hash, take.size_bytes, from).await?;
-        }
-        Ok(())
-    }
-
-    /// Whether `hash` is here and was delivered by `candidate` (or by a hub for them).
-    async fn delivered_here(&self, candidate: &CandidateId, hash: &str) -> bool {
-        let Ok(h) = Hash::from_str(hash) else { return false };
-        self.delivered.get(candidate).hashes.contains(hash) && self.node.blobs.has(h).await.unwrap_or(false)
-    }
-
-    /// Fetch one blob over the peer's connection unless this candidate delivered it already,
-    /// refusing a sender who sends more than declared. A recording that is here from someone
-    /// else is fetched again from this candidate: holding a hash proves nothing about them.
-    /// Every byte fetched counts towards the candidate's quota, across restarts.
-    async fn fetch_one(
-        &self,
-        conn: &Connection,
-        peer: &str,
-        what: &str,
-        hash: &str,
-        size: u64,
-        from: Source<'_>,
-    ) -> Result<(), FetchError> {
-        let hash = Hash::from_str(hash).map_err(|_| FetchError::BadHash(hash.to_owned()))?;
-        let hex = hash.to_hex();
-        let (candidate, trusted) = match from {
-            Source::Candidate(c) => (c, false),
-            Source::Hub(c) => (c, true),
-        };
-        let delivered = self.delivered.get(candidate);
-        let held = self.node.blobs.has(hash).await.unwrap_or(false);
-        if held && (trusted || delivered.hashes.contains(hex.as_str())) {
-            if !delivered.hashes.contains(hex.as_str()) {
-                self.delivered.record(candidate, Some(&hex), 0).map_err(FetchError::Ledger)?;
-            }
-            return Ok(());
-        }
-        if !trusted && delivered.bytes.saturating_add(size) > self.quota.max_delivered_bytes {
-            warn!(%peer, %candidate, what, fetched = delivered.bytes, "candidate's recording quota used up; not fetched");
-            conn.close(VarInt::from_u32(close_code::REFUSED), QUOTA_REASON.as_bytes());
-            return Err(FetchError::Quota);
-        }
-        info!(%peer, what, bytes = size, proof = held, "fetching recording");
-        let remote = self.node.blobs.remote();
-        let mut progress = if held {
-            remote.execute_get(conn.clone(), GetRequest::blob(hash)).stream()
-        } else {
-            remote.fetch(conn.clone(), hash).stream()
-        };
-        // The hash fixes the content, not its size: stop a sender who sends more than declared.
-        let allowed = size + 64 * 1024;
-        let mut next_report = PROGRESS_STEP_BYTES;
-        let mut fetched = 0u64;
-        self.note_receiving(&hex, Some(0));
-        let result = self
-            .follow_fetch(conn, peer, what, size, allowed, &hex, &mut next_report, &mut fetched, &mut progress)
-            .await;
-        self.note_receiving(&hex, None);
-        let verified = result.is_ok() && self.node.blobs.has(hash).await.unwrap_or(false);
-        if let Err(e) = self.delivered.record(candidate, verified.then_some(hex.as_str()), fetched) {
-            warn!(%candidate, error = %e, "could not save the delivered-recordings ledger");
-            return Err(FetchError::Ledger(e));
-        }
-        result
-    }
-
-    #[allow(clippy::too_many_arguments)]
-    async fn follow_fetch(
-        &self,
-        conn: &Connection,
-        peer: &str,
-        what: &str,
-        size: u64,
-        allowed: u64,
-        hex: &str,
-        next_report: &mut u64,
-        fetched: &mut u64,
-        progress: &mut (impl n0_future::Stream<Item = GetProgressItem> + Unpin),
-    ) -> Result<(), FetchError> {
-        loop {
-            // A sender that stops sending (or trickles below one progress report a while) is
-            // dropped; the candidate resumes later from what arrived.
-            let item = match tokio::time::timeout(FETCH_STALL_TIMEOUT, progress.next()).await {
-                Ok(Some(item)) => item,
-                Ok(None) => break,
-                Err(_) => {
-                    warn!(%peer, what, "recording stopped arriving; fetch dropped");
-                    conn.close(VarInt::from_u32(close_code::REFUSED), b"the recording stopped arriving");
-                    return Err(FetchError::Stalled);
-                }
-            };
-            match item {
-                GetProgressItem::Progress(bytes) if bytes > allowed => {
-                    warn!(%peer, what, "recording larger than declared; fetch aborted");
-                    conn.close(VarInt::from_u32(close_code::REFUSED), b"recording larger than declared");
-                    return Err(FetchError::LargerThanDeclared);
-                }
-                GetProgressItem::Progress(bytes) => {
-                    *fetched = bytes;
-                    self.note_receiving(hex, Some(bytes));
-                    if bytes >= *next_report {
-                        info!(%peer, what, bytes, total = size, "recording transfer progress");
-                        *next_report = bytes + PROGRESS_STEP_BYTES;
-                    }
-                }
-                GetProgressItem::Done(stats) => {
-                    *fetched = (*fetched).max(stats.payload_bytes_read);
-                    let path = crate::node::path_of(conn).unwrap_or_default();
-                    info!(%peer, what, bytes = stats.payload_bytes_read, %path, "recording received and verified");
-                    break;
-                }
-                GetProgressItem::Error(e) => {
-                    return Err(FetchError::Transfer { what: what.to_owned(), reason: e.to_string() });
-                }
-            }
-        }
-        Ok(())
-    }
-
-    /// If every fragment of this take is here, join them and check the whole-file hash; the
-    /// take is then stored without moving it again. Returns whether the take is here.
-    async fn assemble_take(
-        &self,
-        submission: &Submission,
-        question: &QuestionId,
-        take: &Take,
-    ) -> Result<bool, FetchError> {
-        let Ok(take_hash) = Hash::from_str(&take.hash) else { return Ok(false) };
-        let Some(upload) =
-            submission.uploads.iter().find(|u| &u.question == question && u.take_number == take.take_number)
-        else {
-            return Ok(false);
-        };
-        if upload.fragments.iter().map(|(_, size)| size).sum::<u64>() != take.size_bytes {
-            return Ok(false);
-        }
-        // Only fragments this candidate delivered prove they hold the take.
-        let delivered = self.delivered.get(&submission.candidate_id);
-        if !upload.fragments.iter().all(|(hash, _)| delivered.hashes.contains(hash)) {
-            return Ok(false);
-        }
-        let tmp = self.store().root().join(format!(".assemble-{}", take.hash));
-        let result = async {
-            let mut file = std::fs::File::create(&tmp).map_err(FetchError::Assemble)?;
-            let mut hasher = blake3::Hasher::new();
-            for (hash, _) in &upload.fragments {
-                let Ok(h) = Hash::from_str(hash) else { return Ok(false) };
-                if !self.node.blobs.has(h).await.unwrap_or(false) {
-                    return Ok(false);
-                }
-                let bytes = self.node.blobs.get_bytes(h).await.map_err(|e| FetchError::Blobs(e.to_string()))?;
-                hasher.update(&bytes);
-                std::io::Write::write_all(&mut file, &bytes).map_err(FetchError::Assemble)?;
-            }
-            file.sync_all().map_err(FetchError::Assemble)?;
-            if hasher.finalize().to_hex().as_str() != take.hash {
-                warn!(%question, "fragments do not add up to the take; fetching the whole take instead");
-                return Ok(false);
-            }
-            let tag = self.node.blobs.add_path(&tmp).await.map_err(|e| FetchError::Blobs(format!("{e:#}")))?;
-            info!(%question, bytes = take.size_bytes, "take assembled from fragments uploaded during recording, hash verified");
-            if tag.hash != take_hash {
-                return Ok(false);
-            }
-            self.delivered.record(&submission.candidate_id, Some(&take.hash), 0).map_err(FetchError::Ledger)?;
-            Ok(true)
-        }
-        .await;
-        let _ = std::fs::remove_file(&tmp);
-        result
-    }
-
     /// May this peer download this recording? (Reviewers and hubs, for the campaigns they are on.)
     /// Who the peer is comes from memory; only a reviewer's or hub's request reads submissions.
     fn may_download(&self, peer: &str, hash: &Hash) -> bool {
@@ -1397,54 +895,6 @@ impl EmployerService {
             .flat_map(|c| self.candidates_of(c))
             .any(|c| self.store().submission(&c).is_ok_and(|s| s.takes().any(|(_, t)| t.hash == hex)))
     }
-}
-
-/// A hub is trusted like this node, but its changes must still leave a well-formed document
-/// of the same campaign and candidate.
-fn check_hub_change(doc_ref: &DocRef, before: &AutoCommit, after: &AutoCommit, hub: &HubId) -> Result<(), Refusal> {
-    let invalid = |e: DocError| Refusal(format!("the change would damage the {} document: {e}", doc_ref.kind));
-    fn both<T: ReadAs>(before: &AutoCommit, after: &AutoCommit) -> Result<(T::Data, T::Data), DocError> {
-        Ok((read_as::<T>(before)?, read_as::<T>(after)?))
-    }
-    let same = match doc_ref.kind {
-        DocKind::Campaign => {
-            let (b, a) = both::<CampaignDoc>(before, after).map_err(invalid)?;
-            b.id == a.id
-        }
-        DocKind::Roster => {
-            let (b, a) = both::<RosterDoc>(before, after).map_err(invalid)?;
-            crate::auth::check_hub_roster_change(&b, &a, hub)?;
-            b.campaign_id == a.campaign_id
-        }
-        DocKind::Submission => {
-            let (b, a) = both::<SubmissionDoc>(before, after).map_err(invalid)?;
-            (b.campaign_id, b.candidate_id) == (a.campaign_id, a.candidate_id)
-        }
-        DocKind::Reviews => {
-            let (b, a) = both::<ReviewsDoc>(before, after).map_err(invalid)?;
-            // Scores live in scorecards (`crate::legacy`): a hub of an older version cannot
-            // write them back into the reviews every reviewer receives.
-            let wrote_scores = a
-                .by_reviewer
-                .iter()
-                .any(|(id, r)| !r.scores.is_empty() && b.by_reviewer.get(id).map(|r| &r.scores) != Some(&r.scores));
-            if wrote_scores {
-                return Err(Refusal(
-                    "scores are written in the reviewer's scorecard document, not in the reviews".into(),
-                ));
-            }
-            (b.campaign_id, b.candidate_id) == (a.campaign_id, a.candidate_id)
-        }
-        DocKind::Contact => {
-            let (b, a) = both::<ContactDoc>(before, after).map_err(invalid)?;
-            (b.campaign_id, b.candidate_id) == (a.campaign_id, a.candidate_id)
-        }
-        DocKind::Scorecard => {
-            let (b, a) = both::<ScorecardDoc>(before, after).map_err(invalid)?;
-            (b.campaign_id, b.candidate_id, b.reviewer_id) == (a.campaign_id, a.candidate_id, a.reviewer_id)
-        }
-    };
-    if same { Ok(()) } else { Err(Refusal(format!("a {} document's ids cannot be changed", doc_ref.kind))) }
 }
 
 fn internal(e: impl std::fmt::Display) -> Refusal {
@@ -1582,6 +1032,7 @@ impl ProtocolHandler for OfferHandler {
 
 #[cfg(test)]
 mod tests {
+    use super::checks::check_hub_change;
     use super::*;
 
     fn bound(store: &Store, campaign: &CampaignId, invitee: &Invitee, node: &str) {
