@@ -975,26 +975,20 @@ impl Store {
         self.refuse_deleted(stored.kind, &stored.id)?;
         let dir = self.doc_dir(stored.kind, &stored.id);
         fs::create_dir_all(&dir).map_err(io_err(&dir))?;
-        let bytes = stored.doc.save();
-        let path = dir.join(file_name("snapshot", &bytes));
-        write_atomic(&path, &bytes).map_err(io_err(&path))?;
-        self.note_verified(stored.kind, &stored.id, std::slice::from_ref(&path));
+        // Every file of the document on disk goes once the snapshot is written, not only those
+        // `stored` loaded: compacting does exactly that with the files it is given.
+        let mut on_disk = Vec::new();
         for entry in fs::read_dir(&dir).map_err(io_err(&dir))? {
-            let old = entry.map_err(io_err(&dir))?.path();
-            if old != path && old.extension().is_some_and(|e| e == "am") {
-                match fs::remove_file(&old) {
-                    Ok(()) => {}
-                    Err(e) if e.kind() == io::ErrorKind::NotFound => {}
-                    Err(e) => return Err(io_err(&old)(e)),
-                }
+            let path = entry.map_err(io_err(&dir))?.path();
+            if path.extension().is_some_and(|e| e == "am") {
+                on_disk.push(path);
             }
         }
-        sync_dir(&dir).map_err(io_err(&dir))?;
-        stored.files = vec![path];
-        stored.saved_heads = stored.doc.get_heads();
+        stored.files = on_disk;
+        self.compact(stored)?;
         stored.listed = None;
         self.count_save(stored.kind);
-        debug!(kind = %stored.kind, id = stored.id, bytes = bytes.len(), "document replaced by another history");
+        debug!(kind = %stored.kind, id = stored.id, "document replaced by another history");
         Ok(())
     }
 
