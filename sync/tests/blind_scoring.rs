@@ -12,36 +12,19 @@ use common::node;
 use automerge::sync::{Message as SyncMessage, State as SyncState, SyncDoc};
 use peerview_sync::auth::{DocRef, Quota};
 use peerview_sync::client;
-use peerview_sync::doc::{AnswerKind, Campaign, Question, ReviewsDoc, ScorecardDoc};
+use peerview_sync::doc::{AnswerKind, Campaign, ReviewsDoc, ScorecardDoc};
 use peerview_sync::employer::{self, EmployerService};
 use peerview_sync::node::{Node, endpoint_addr};
 use peerview_sync::protocol::{Claim, Entry, Msg, PROTOCOL_VERSION, SYNC_ALPN, read_msg, write_msg};
 use peerview_sync::ticket::{Invitee, Ticket};
 use peerview_sync::{CampaignId, CandidateId, DocKind, ReviewerId, Store, Timestamp, scorecard_id};
 
+/// Blind review, scored on two criteria.
 fn campaign() -> Campaign {
     Campaign {
-        id: CampaignId::random(),
-        title: "Porter".into(),
-        role: "Porter".into(),
-        instructions: String::new(),
-        practice: None,
-        questions: vec![Question {
-            id: "intro".parse().expect("id"),
-            prompt: "Introduce yourself.".into(),
-            kind: AnswerKind::Text,
-            think_secs: 10,
-            answer_limit_secs: 120,
-            max_takes: 1,
-        }],
         criteria: vec!["Communication".into(), "Depth".into()],
-        deadline: Timestamp(Timestamp::now().0 + 86_400_000),
-        created_at: Timestamp::now(),
-        retention_days: None,
         blind_review: true,
-        reviewers_may_message: false,
-        language: None,
-        time_zone: None,
+        ..common::campaign(AnswerKind::Text, 1)
     }
 }
 

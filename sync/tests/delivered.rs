@@ -9,36 +9,14 @@ use std::time::Duration;
 
 use peerview_sync::auth::Quota;
 use peerview_sync::client::{self, ClientError};
-use peerview_sync::doc::{Answer, AnswerKind, Campaign, MediaKind, Question, SubmissionDoc, Take};
+use peerview_sync::doc::{Answer, AnswerKind, Campaign, MediaKind, SubmissionDoc, Take};
 use peerview_sync::employer::{self, EmployerService, QUOTA_REASON};
 use peerview_sync::node::Node;
 use peerview_sync::ticket::Ticket;
-use peerview_sync::{CampaignId, CandidateId, DocKind, EventKind, Store, Timestamp};
+use peerview_sync::{CandidateId, DocKind, EventKind, Store, Timestamp};
 
 fn campaign() -> Campaign {
-    Campaign {
-        id: CampaignId::random(),
-        title: "Porter".into(),
-        role: "Porter".into(),
-        instructions: String::new(),
-        practice: None,
-        questions: vec![Question {
-            id: "intro".parse().expect("id"),
-            prompt: "Introduce yourself.".into(),
-            kind: AnswerKind::Video,
-            think_secs: 10,
-            answer_limit_secs: 120,
-            max_takes: 3,
-        }],
-        criteria: vec!["Communication".into()],
-        deadline: Timestamp(Timestamp::now().0 + 86_400_000),
-        created_at: Timestamp::now(),
-        retention_days: None,
-        blind_review: false,
-        reviewers_may_message: false,
-        language: None,
-        time_zone: None,
-    }
+    common::campaign(AnswerKind::Video, 3)
 }
 
 /// Keep `bytes` as the candidate's answer (stored in their blobs only if `hold`), and submit

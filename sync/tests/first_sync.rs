@@ -6,45 +6,19 @@
 
 mod common;
 
-use common::node;
+use common::{campaign, node};
 
+use peerview_sync::DocKind;
 use peerview_sync::auth::Quota;
 use peerview_sync::client;
-use peerview_sync::doc::{AnswerKind, Campaign, Question};
+use peerview_sync::doc::AnswerKind;
 use peerview_sync::employer::{self, EmployerService};
-use peerview_sync::{CampaignId, DocKind, Timestamp};
-
-fn campaign() -> Campaign {
-    Campaign {
-        id: CampaignId::random(),
-        title: "Porter".into(),
-        role: "Porter".into(),
-        instructions: String::new(),
-        practice: None,
-        questions: vec![Question {
-            id: "intro".parse().expect("id"),
-            prompt: "Introduce yourself.".into(),
-            kind: AnswerKind::Text,
-            think_secs: 10,
-            answer_limit_secs: 120,
-            max_takes: 1,
-        }],
-        criteria: vec!["Communication".into()],
-        deadline: Timestamp(Timestamp::now().0 + 86_400_000),
-        created_at: Timestamp::now(),
-        retention_days: None,
-        blind_review: false,
-        reviewers_may_message: false,
-        language: None,
-        time_zone: None,
-    }
-}
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_first_sync_takes_two_rounds_and_saves_each_document_as_it_arrived() {
     let dirs: Vec<tempfile::TempDir> = (0..2).map(|_| tempfile::tempdir().expect("tempdir")).collect();
     let employer = node(dirs[0].path()).await;
-    let c = campaign();
+    let c = campaign(AnswerKind::Text, 1);
     employer.store.create_campaign(&c).expect("campaign");
     let service = EmployerService::new(employer.clone(), Quota::default());
     let _router = service.spawn_router();

@@ -14,7 +14,7 @@ use iroh::endpoint::Connection;
 use peerview_sync::auth::{DocRef, Quota};
 use peerview_sync::client;
 use peerview_sync::doc::{
-    Answer, AnswerKind, Campaign, CampaignDoc, EventKind, MediaKind, Question, StatusEvent, SubmissionDoc, Take,
+    Answer, AnswerKind, Campaign, CampaignDoc, EventKind, MediaKind, StatusEvent, SubmissionDoc, Take,
 };
 use peerview_sync::employer::{self, EmployerService};
 use peerview_sync::node::{Node, endpoint_addr};
@@ -23,29 +23,7 @@ use peerview_sync::ticket::Ticket;
 use peerview_sync::{CampaignId, DocKind, Store, Timestamp};
 
 fn campaign() -> Campaign {
-    Campaign {
-        id: CampaignId::random(),
-        title: "Porter".into(),
-        role: "Porter".into(),
-        instructions: String::new(),
-        practice: None,
-        questions: vec![Question {
-            id: "intro".parse().expect("id"),
-            prompt: "Introduce yourself.".into(),
-            kind: AnswerKind::Video,
-            think_secs: 10,
-            answer_limit_secs: 120,
-            max_takes: 2,
-        }],
-        criteria: vec!["Communication".into()],
-        deadline: Timestamp(Timestamp::now().0 + 86_400_000),
-        created_at: Timestamp::now(),
-        retention_days: None,
-        blind_review: false,
-        reviewers_may_message: false,
-        language: None,
-        time_zone: None,
-    }
+    common::campaign(AnswerKind::Video, 2)
 }
 
 /// Open a sync session by hand: Hello (with an optional claim), and the employer's answer.
