@@ -280,16 +280,16 @@ async fn sync_over(
     let deleted_candidates: std::collections::HashSet<String> = store.deleted()?.into_iter().map(|(c, _)| c).collect();
     let deleted_here = |d: &DocRef| d.kind.candidate_of(&d.id).is_some_and(|c| deleted_candidates.contains(c));
     let brought = scorecards_to_bring(store, ticket, &doc_refs)?;
+    let session: Vec<DocRef> = doc_refs.into_iter().chain(brought).collect();
     // One listing per kind says which documents are here already (a first sync holds none of
     // thousands); only those are loaded.
-    let held = held_here(store, &doc_refs)?;
-    for doc_ref in doc_refs.into_iter().chain(brought) {
+    let held = held_here(store, &session)?;
+    for doc_ref in session {
         if deleted_here(&doc_ref) {
             ignored.insert(doc_ref);
             continue;
         }
-        let here = doc_ref.kind == crate::store::DocKind::Scorecard || held.contains(&doc_ref);
-        docs.push(if here { local_doc(store, doc_ref)? } else { LocalDoc::new(doc_ref, None) });
+        docs.push(if held.contains(&doc_ref) { local_doc(store, doc_ref)? } else { LocalDoc::new(doc_ref, None) });
     }
     let mut heads_before: Vec<_> = docs.iter_mut().map(|d| d.doc().get_heads()).collect();
     let mut position: std::collections::HashMap<DocRef, usize> =
@@ -481,7 +481,7 @@ fn local_doc(store: &crate::store::Store, doc_ref: DocRef) -> Result<LocalDoc, C
     Ok(LocalDoc::new(doc_ref, stored))
 }
 
-/// Which of the offered documents this store holds (one listing per kind).
+/// Which of these documents this store holds (one listing per kind).
 fn held_here(
     store: &crate::store::Store,
     offered: &[DocRef],
