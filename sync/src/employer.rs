@@ -458,9 +458,17 @@ impl EmployerService {
         let not_found = || Refusal("this invite is not known to the employer (was the campaign deleted?)".into());
         // Taken before loading: if anyone saves the roster meanwhile, the index reads it anew.
         let files_before = self.store().revision(DocKind::Roster, claim.campaign.as_str()).ok();
-        let mut stored = self.store().load(DocKind::Roster, claim.campaign.as_str()).map_err(|_| not_found())?;
-        let (mut roster, data) =
-            RosterDoc::from_automerge_read(std::mem::take(&mut stored.doc)).map_err(|_| not_found())?;
+        // The index's copy when it holds the roster as it is on disk, else read from disk.
+        let copy = files_before.as_deref().and_then(|f| self.index.roster_copy(&claim.campaign, f));
+        let (mut stored, mut roster, data) = if let Some((mut stored, data)) = copy {
+            let roster = RosterDoc::read_before(std::mem::take(&mut stored.doc));
+            (stored, roster, data)
+        } else {
+            let mut stored = self.store().load(DocKind::Roster, claim.campaign.as_str()).map_err(|_| not_found())?;
+            let (roster, data) =
+                RosterDoc::from_automerge_read(std::mem::take(&mut stored.doc)).map_err(|_| not_found())?;
+            (stored, roster, data)
+        };
         let hash = Ticket::secret_hash(&claim.secret);
         // Checked again on what is on disk now, under the write lock: the index may be a moment old.
         let check = |state: InviteState, secret_hash: &Option<String>, endpoint: &Option<String>| {
@@ -509,14 +517,15 @@ impl EmployerService {
             }
         };
         if let Some(bind) = changed {
-            save_roster(self.store(), stored, roster).map_err(internal)?;
+            stored.doc = roster.into_automerge();
+            self.store().save(&mut stored).map_err(internal)?;
             info!(%peer, campaign = %claim.campaign, "invite claimed and bound to the peer's node");
             // The index takes the roster as it now is, instead of reading it again (a second
             // for a roster of 10,000 candidates, while the new peer waits).
             if let Some(files_before) = files_before {
                 let mut data = data;
                 bind(&mut data);
-                self.index.adopt_saved(&claim.campaign, &files_before, data);
+                self.index.adopt_saved(&claim.campaign, &files_before, data, stored);
             }
         }
         Ok(())
@@ -1089,6 +1098,32 @@ mod tests {
             language: None,
             time_zone: None,
         }
+    }
+
+    /// Binding an invite starts from the index's copy of the roster only while that copy holds
+    /// exactly the roster's files on disk; a save by anyone else makes it read the disk.
+    #[test]
+    fn the_index_lends_its_roster_only_while_it_is_current() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let store = Arc::new(Store::open(dir.path()).expect("store"));
+        let c = campaign();
+        store.create_campaign(&c).expect("campaign");
+        invite_candidate(&store, &c.id, "Ada", None, vec![]).expect("invite");
+        let index = RosterIndex::new(store.clone());
+        let files = store.revision(DocKind::Roster, c.id.as_str()).expect("files");
+        let (mut copy, roster) = index.roster_copy(&c.id, &files).expect("current");
+        assert_eq!(copy.doc.get_heads(), store.load(DocKind::Roster, c.id.as_str()).expect("load").doc.get_heads());
+        assert_eq!(roster.candidates.len(), 1);
+        // Another process invites someone: the copy no longer matches the files.
+        let other = Store::open(dir.path()).expect("another process");
+        invite_candidate(&other, &c.id, "Grace", None, vec![]).expect("invite");
+        let now = store.revision(DocKind::Roster, c.id.as_str()).expect("files");
+        assert_ne!(now, files);
+        assert!(index.roster_copy(&c.id, &now).is_none(), "a copy older than the disk was lent");
+        index.refresh();
+        let (mut copy, roster) = index.roster_copy(&c.id, &now).expect("current again");
+        assert_eq!(roster.candidates.len(), 2);
+        assert_eq!(copy.doc.get_heads(), store.load(DocKind::Roster, c.id.as_str()).expect("load").doc.get_heads());
     }
 
     #[test]

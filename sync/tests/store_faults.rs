@@ -248,7 +248,16 @@ fn a_corrupt_file_never_verified_is_quarantined_at_open() {
     assert_eq!(Store::open(dir.path()).expect("open").files_read(), 0);
     let record = fs::read_to_string(dir.path().join("doc-files-verified")).expect("record");
     assert!(record.lines().any(|l| l.starts_with("submission/b ")), "{record}");
+    // Nothing changed since: the open vouches for everything and leaves the record as it is
+    // (written anew, it would be a new file).
+    let record_file = || {
+        use std::os::unix::fs::MetadataExt;
+        let meta = fs::metadata(dir.path().join("doc-files-verified")).expect("record");
+        (meta.ino(), meta.mtime_nsec(), meta.len())
+    };
+    let before = record_file();
     assert_eq!(Store::open(dir.path()).expect("open").files_read(), 0);
+    assert_eq!(record_file(), before, "an open that found nothing new rewrote the record");
     // A file no one verified, and a verified one damaged in place (its directory unchanged).
     let stranger = dir.path().join("docs/submission/b/inc-0123456789abcdef.am");
     fs::write(&stranger, b"not an automerge change").expect("write");

@@ -49,6 +49,15 @@ pub(super) fn key(kind: DocKind, id: &str, file_name: &str) -> String {
 /// What identifies one state of a file: size, modification and change times, inode. The change
 /// time cannot be set back by anyone, so a file modified in place never matches its old stamp.
 pub(super) fn stamp(meta: &fs::Metadata) -> String {
+    stamp_hex(meta)[..16].to_owned()
+}
+
+/// Whether `meta` has this stamp (without allocating: an open checks tens of thousands).
+pub(super) fn stamp_is(meta: &fs::Metadata, stamp: &str) -> bool {
+    stamp_hex(meta).as_bytes().get(..16) == Some(stamp.as_bytes())
+}
+
+fn stamp_hex(meta: &fs::Metadata) -> impl std::ops::Deref<Target = str> {
     let mut hasher = blake3::Hasher::new();
     hasher.update(&meta.len().to_le_bytes());
     let nanos = |t: io::Result<std::time::SystemTime>| {
@@ -62,7 +71,7 @@ pub(super) fn stamp(meta: &fs::Metadata) -> String {
         hasher.update(&meta.ctime().to_le_bytes());
         hasher.update(&meta.ctime_nsec().to_le_bytes());
     }
-    hasher.finalize().to_hex()[..16].to_owned()
+    hasher.finalize().to_hex()
 }
 
 /// The record as found; empty when missing or unreadable. Lines that do not parse (a torn
