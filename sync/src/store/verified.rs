@@ -1,5 +1,6 @@
-//! The record of document files already verified, so that opening a large store does not read
-//! every document again (10,000 submissions took seconds).
+//! What a store checks when it opens ([`Store::check_unverified`]), and the record of document
+//! files already verified, so that opening a large store does not read every document again
+//! (10,000 submissions took seconds).
 //!
 //! ```text
 //! DATA/doc-files-verified     one line per file: "<kind>/<id>/<file name> <stamp>", and
@@ -24,11 +25,12 @@
 use std::collections::HashMap;
 use std::fs;
 use std::io::{self, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use tracing::{debug, warn};
 
-use super::DocKind;
+use super::{DocKind, Store, StoreError, io_err};
+use crate::fsutil::remove_stale_temp_files;
 
 /// The record's file name in the data directory (a new format takes a new name).
 pub(super) const RECORD_FILE: &str = "doc-files-verified";
@@ -144,4 +146,183 @@ pub(super) fn append(root: &Path, entries: &[(String, String)]) -> io::Result<()
     std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
     // One write, so that lines appended by two processes at once do not interleave.
     options.open(root.join(RECORD_FILE))?.write_all(&lines(entries.iter().map(|(f, s)| (f, s))))
+}
+
+/// Opening a store: what the record vouches for, and checking the rest.
+impl Store {
+    /// Load every document that has a file the record of verified files does not vouch for
+    /// (quarantining what is corrupt), then bring the record up to date. Files the record
+    /// vouches for cost one `stat` each instead of a read and a parse.
+    pub(super) fn check_unverified(&self) -> Result<(), StoreError> {
+        let started = std::time::Instant::now();
+        let (record, damaged) = read(&self.root);
+        // Each recorded directory's files (record key, file name, stamp).
+        let mut by_dir: std::collections::HashMap<&str, Vec<RecordedFile<'_>>> =
+            std::collections::HashMap::with_capacity(record.len() / 2);
+        for (key, stamp) in &record {
+            if let Some((dir, name)) = key.rsplit_once('/').filter(|(dir, _)| dir.contains('/')) {
+                by_dir.entry(dir).or_default().push((key, name, stamp));
+            }
+        }
+        let (record_ref, by_dir) = (&record, &by_dir);
+        // Listing 30,000 directories is mostly system calls: one thread per kind of document
+        // (three hold nearly all of them) keeps every core busy.
+        let walks: Vec<Result<WalkedKind, StoreError>> = std::thread::scope(|scope| {
+            let workers: Vec<_> = DocKind::ALL
+                .into_iter()
+                .map(|kind| scope.spawn(move || self.walk_kind(kind, record_ref, by_dir)))
+                .collect();
+            workers.into_iter().map(|w| w.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))).collect()
+        });
+        let mut walked = WalkedKind::default();
+        for w in walks {
+            let w = w?;
+            walked.vouched.extend(w.vouched);
+            walked.new_stamps.extend(w.new_stamps);
+            walked.unverified.extend(w.unverified);
+        }
+        let checked = walked.unverified.len();
+        // Everything vouched for by the record as it is (each entry once): nothing to rewrite.
+        let unchanged =
+            !damaged && checked == 0 && walked.new_stamps.is_empty() && walked.vouched.len() == record.len();
+        if !unchanged {
+            let mut current = Record::with_capacity(record.len());
+            current.extend(walked.vouched.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())));
+            current.extend(walked.new_stamps);
+            for (kind, id, dir_stamp) in walked.unverified {
+                match self.load(kind, &id) {
+                    Ok(stored) => {
+                        current.extend(stamps(kind, &id, &stored.files));
+                        current.extend(dir_stamp.map(|s| (dir_key(kind, &id), s)));
+                    }
+                    Err(StoreError::AllCorrupt { .. }) => {}
+                    Err(e) => return Err(e),
+                }
+            }
+            if current != record
+                && let Err(e) = write(&self.root, &current)
+            {
+                // Only a shortcut lost: the next open checks these documents again.
+                warn!(error = %e, "could not write the record of verified documents");
+            }
+        }
+        debug!(documents_checked = checked, millis = started.elapsed().as_millis(), "store opened");
+        Ok(())
+    }
+
+    /// One kind's part of [`Self::check_unverified`]: the documents whose files the record
+    /// vouches for (one `stat` each), and the others. Removes what crashed writes left.
+    fn walk_kind<'r>(
+        &self,
+        kind: DocKind,
+        record: &'r Record,
+        by_dir: &std::collections::HashMap<&'r str, Vec<RecordedFile<'r>>>,
+    ) -> Result<WalkedKind<'r>, StoreError> {
+        let mut walked = WalkedKind::default();
+        let kind_dir = self.root.join("docs").join(kind.dir_name());
+        let mut ids = Vec::new();
+        for entry in fs::read_dir(&kind_dir).map_err(io_err(&kind_dir))? {
+            let entry = entry.map_err(io_err(&kind_dir))?;
+            let id = entry.file_name().to_string_lossy().into_owned();
+            if !id.starts_with('.') && entry.file_type().is_ok_and(|t| t.is_dir()) {
+                ids.push(id);
+            }
+        }
+        ids.sort();
+        let mut dir_key = String::new();
+        for id in ids {
+            let dir = kind_dir.join(&id);
+            dir_key.clear();
+            dir_key.push_str(kind.dir_name());
+            dir_key.push('/');
+            dir_key.push_str(&id);
+            let dir_meta = fs::metadata(&dir).ok();
+            let recorded_dir = record.get_key_value(dir_key.as_str());
+            let files = by_dir.get(dir_key.as_str());
+            if let (Some(meta), Some((key, stamp)), Some(files)) = (&dir_meta, recorded_dir, files)
+                && stamp_is(meta, stamp)
+                && still_as_recorded(&dir, files)
+            {
+                walked.vouched.extend(files.iter().map(|(key, _, stamp)| (*key, *stamp)));
+                walked.vouched.push((key.as_str(), stamp.as_str()));
+                continue;
+            }
+            // Settled: a file added in the same tick of the file system's clock as this look
+            // could leave the directory's times unchanged; two seconds later it cannot.
+            let settled = dir_meta
+                .as_ref()
+                .and_then(|m| m.modified().ok())
+                .and_then(|t| t.elapsed().ok())
+                .is_some_and(|age| age > std::time::Duration::from_secs(2));
+            let dir_stamp = dir_meta.as_ref().map(stamp).filter(|_| settled);
+            let mut known = Vec::new();
+            let (mut any, mut all_known, mut temp_files) = (false, true, false);
+            for entry in fs::read_dir(&dir).map_err(io_err(&dir))? {
+                let entry = entry.map_err(io_err(&dir))?;
+                let name = entry.file_name().to_string_lossy().into_owned();
+                temp_files |= name.starts_with(crate::fsutil::TEMP_PREFIX);
+                if Path::new(&name).extension().is_none_or(|e| e != "am") {
+                    continue;
+                }
+                any = true;
+                match (entry.metadata(), record.get_key_value(&key(kind, &id, &name))) {
+                    (Ok(meta), Some((file, stamp))) if stamp_is(&meta, stamp) => {
+                        known.push((file.as_str(), stamp.as_str()));
+                    }
+                    _ => all_known = false,
+                }
+            }
+            if temp_files {
+                remove_stale_temp_files(&dir).map_err(io_err(&dir))?;
+            }
+            if !any {
+                continue;
+            }
+            if all_known {
+                walked.vouched.extend(known);
+                match (dir_stamp, recorded_dir) {
+                    (Some(now), Some((key, was))) if now == *was => walked.vouched.push((key.as_str(), was.as_str())),
+                    (Some(now), _) => walked.new_stamps.push((dir_key.clone(), now)),
+                    (None, _) => {}
+                }
+            } else {
+                walked.unverified.push((kind, id, dir_stamp));
+            }
+        }
+        Ok(walked)
+    }
+}
+
+/// What [`Store::walk_kind`] found.
+#[derive(Default)]
+struct WalkedKind<'r> {
+    /// Record entries (file or directory, stamp) that still hold.
+    vouched: Vec<(&'r str, &'r str)>,
+    /// Directories whose files the record vouches for, with their stamp now (new or changed).
+    new_stamps: Vec<(String, String)>,
+    /// Documents with a file to check, with their directory's stamp taken before looking
+    /// (when settled).
+    unverified: Vec<(DocKind, String, Option<String>)>,
+}
+
+/// Whether every file of a document whose directory is unchanged since it was recorded is
+/// still as it was then (one `stat` each, no listing).
+fn still_as_recorded(dir: &Path, files: &[RecordedFile<'_>]) -> bool {
+    files.iter().all(|(_, name, stamp)| fs::metadata(dir.join(name)).is_ok_and(|meta| stamp_is(&meta, stamp)))
+}
+
+/// A file in the record of verified files: its key, its name, its stamp.
+type RecordedFile<'r> = (&'r str, &'r str, &'r str);
+
+/// Record entries (file, stamp) for these files of one document; files gone are left out.
+pub(super) fn stamps<'a>(
+    kind: DocKind,
+    id: &'a str,
+    files: &'a [PathBuf],
+) -> impl Iterator<Item = (String, String)> + 'a {
+    files.iter().filter_map(move |path| {
+        let name = path.file_name()?.to_string_lossy().into_owned();
+        let meta = fs::metadata(path).ok()?;
+        Some((key(kind, id, &name), stamp(&meta)))
+    })
 }
