@@ -82,6 +82,43 @@ fn pixels_differing(a: &Path, b: &Path) -> u64 {
         as u64
 }
 
+impl Xvfb {
+    /// Put `text` on the clipboard, held by an xclip that serves it until killed, and read it
+    /// back before going on: an xclip that could not reach the display (it happened once, with
+    /// other X servers starting beside it) is started again instead of leaving nothing to paste.
+    fn copy_to_clipboard(&self, text: &str) -> Child {
+        for _ in 0..10 {
+            let mut copy = Command::new("xclip")
+                .args(["-selection", "clipboard", "-quiet"])
+                .env("DISPLAY", &self.display)
+                .stdin(Stdio::piped())
+                .stdout(Stdio::null())
+                .spawn()
+                .expect("xclip is needed for this test (Debian package xclip; scripts/test installs it)");
+            {
+                use std::io::Write as _;
+                let mut stdin = copy.stdin.take().expect("stdin");
+                stdin.write_all(text.as_bytes()).expect("copy the text");
+            }
+            let deadline = Instant::now() + Duration::from_secs(5);
+            while Instant::now() < deadline && copy.try_wait().is_ok_and(|exited| exited.is_none()) {
+                let pasted = Command::new("xclip")
+                    .args(["-o", "-selection", "clipboard"])
+                    .env("DISPLAY", &self.display)
+                    .output()
+                    .is_ok_and(|out| out.stdout == text.as_bytes());
+                if pasted {
+                    return copy;
+                }
+                std::thread::sleep(Duration::from_millis(100));
+            }
+            let _ = copy.kill();
+            let _ = copy.wait();
+        }
+        panic!("could not put the text on the clipboard of {}", self.display);
+    }
+}
+
 fn wait_until(what: &str, secs: u64, mut done: impl FnMut() -> bool) {
     let deadline = Instant::now() + Duration::from_secs(secs);
     while !done() {
@@ -208,17 +245,7 @@ fn a_ticket_copied_elsewhere_is_pasted_into_the_window() {
     std::fs::write(candidate.path().join("settings.toml"), "role = \"candidate\"\n").expect("settings");
 
     let x = Xvfb::start();
-    let mut copy = Command::new("xclip")
-        .args(["-selection", "clipboard", "-loops", "1"])
-        .env("DISPLAY", &x.display)
-        .stdin(Stdio::piped())
-        .spawn()
-        .expect("xclip is needed for this test (Debian package xclip; scripts/test installs it)");
-    {
-        use std::io::Write as _;
-        let mut stdin = copy.stdin.take().expect("stdin");
-        stdin.write_all(format!("peerview:join/{ticket}").as_bytes()).expect("copy the link");
-    }
+    let mut copy = x.copy_to_clipboard(&format!("peerview:join/{ticket}"));
     with_window(&x, candidate.path(), &["gui", "--synthetic-devices"], || {
         wait_until("the window", 30, || x.xdotool(&["search", "--name", "Peerview"]).status.success());
         std::thread::sleep(Duration::from_secs(2));
