@@ -165,25 +165,14 @@ impl EmployerService {
     fn campaign_of(doc_ref: &DocRef, doc: &AutoCommit) -> Result<CampaignId, Refusal> {
         match doc_ref.kind {
             DocKind::Campaign | DocKind::Roster => {
-                doc_ref.id.parse().map_err(|e| Refusal(format!("bad document id: {e}")))
+                return doc_ref.id.parse().map_err(|e| Refusal(format!("bad document id: {e}")));
             }
-            DocKind::Submission => SubmissionDoc::from_automerge(doc.clone())
-                .and_then(|s| s.read())
-                .map(|s| s.campaign_id)
-                .map_err(|e| Refusal(format!("invalid submission: {e}"))),
-            DocKind::Reviews => ReviewsDoc::from_automerge(doc.clone())
-                .and_then(|s| s.read())
-                .map(|s| s.campaign_id)
-                .map_err(|e| Refusal(format!("invalid reviews: {e}"))),
-            DocKind::Contact => crate::doc::ContactDoc::from_automerge(doc.clone())
-                .and_then(|s| s.read())
-                .map(|s| s.campaign_id)
-                .map_err(|e| Refusal(format!("invalid contact: {e}"))),
-            DocKind::Scorecard => ScorecardDoc::from_automerge(doc.clone())
-                .and_then(|s| s.read())
-                .map(|s| s.campaign_id)
-                .map_err(|e| Refusal(format!("invalid scorecard: {e}"))),
+            DocKind::Submission => read_as::<SubmissionDoc>(doc).map(|s| s.campaign_id),
+            DocKind::Reviews => read_as::<ReviewsDoc>(doc).map(|r| r.campaign_id),
+            DocKind::Contact => read_as::<ContactDoc>(doc).map(|c| c.campaign_id),
+            DocKind::Scorecard => read_as::<ScorecardDoc>(doc).map(|c| c.campaign_id),
         }
+        .map_err(|e| Refusal(format!("invalid {}: {e}", doc_ref.kind)))
     }
 }
 
