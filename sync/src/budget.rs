@@ -401,6 +401,35 @@ fn document_size(data: &[u8], limit: u64) -> Result<u64, ChunkError> {
     if total > limit { Err(ChunkError::TooLarge) } else { Ok(total) }
 }
 
+/// The heads recorded in `bytes` when they are exactly one Automerge document chunk (what
+/// `save` writes), read from its header without loading anything; `None` for anything else.
+/// The checksum and the columns are Automerge's to check when the document is loaded.
+pub(crate) fn document_heads(bytes: &[u8]) -> Option<Vec<automerge::ChangeHash>> {
+    let mut r = Reader(bytes);
+    if r.take(4).ok()? != MAGIC {
+        return None;
+    }
+    r.take(4).ok()?; // checksum
+    if r.take(1).ok()?[0] != CHUNK_DOCUMENT {
+        return None;
+    }
+    let len = usize::try_from(r.uleb().ok()?).ok()?;
+    if len != r.0.len() {
+        return None; // more than one chunk, or truncated
+    }
+    for _ in 0..r.uleb().ok()? {
+        let len = usize::try_from(r.uleb().ok()?).ok()?;
+        r.take(len).ok()?;
+    }
+    let count = usize::try_from(r.uleb().ok()?).ok()?;
+    let mut heads = Vec::with_capacity(count.min(r.0.len() / 32));
+    for _ in 0..count {
+        let hash: [u8; 32] = r.take(32).ok()?.try_into().ok()?;
+        heads.push(automerge::ChangeHash(hash));
+    }
+    Some(heads)
+}
+
 /// Inflate raw DEFLATE `data`, counting the output and stopping past `limit`.
 fn inflate_capped(data: &[u8], limit: u64) -> Result<u64, ChunkError> {
     let decoder = flate2::bufread::DeflateDecoder::new(data);

@@ -106,31 +106,90 @@ fn claim(ticket: &Ticket) -> Claim {
 /// A document as this node holds it during a sync session.
 struct LocalDoc {
     doc_ref: DocRef,
-    stored: Option<StoredDoc>,
-    fresh: AutoCommit,
+    /// Boxed, as `fresh`: a document is kilobytes inline, and a first sync moves thousands of these.
+    stored: Option<Box<StoredDoc>>,
+    /// A document new here, created when first needed (each draws a random actor id: a first
+    /// sync has thousands that arrive whole and never need one).
+    fresh: Option<Box<AutoCommit>>,
     state: SyncState,
     /// Rebuilt on another history (`crate::legacy`): saved whole, replacing the old copy.
     replaced: bool,
     /// A new document as it arrived whole (one message, nothing missing): saved as it is.
     arrived_whole: Option<Vec<u8>>,
+    /// Not loaded (`crate::whole`): new here and empty (no heads), or arrived whole (the heads
+    /// `arrived_whole` holds); and whether the employer side was told we hold these heads.
+    /// Loaded only if the employer side says more than the whole document.
+    unloaded: Option<(Vec<automerge::ChangeHash>, bool)>,
 }
 
 impl LocalDoc {
     fn new(doc_ref: DocRef, stored: Option<StoredDoc>) -> Self {
         LocalDoc {
             doc_ref,
-            stored,
-            fresh: AutoCommit::new(),
+            fresh: None,
             state: SyncState::new(),
             replaced: false,
             arrived_whole: None,
+            unloaded: stored.is_none().then(|| (Vec::new(), false)),
+            stored: stored.map(Box::new),
         }
+    }
+
+    fn heads(&mut self) -> Vec<automerge::ChangeHash> {
+        match &self.unloaded {
+            Some((heads, _)) => heads.clone(),
+            None => self.doc().get_heads(),
+        }
+    }
+
+    /// This round's message for the employer side.
+    fn message(&mut self) -> Option<SyncMessage> {
+        if let Some((heads, told)) = &mut self.unloaded {
+            return (!std::mem::replace(told, true)).then(|| crate::whole::holding(heads.clone()));
+        }
+        let mut state = std::mem::take(&mut self.state);
+        let message = self.doc().sync().generate_sync_message(&mut state);
+        self.state = state;
+        message
+    }
+
+    /// Take one message of the employer side's. A document new here that arrives whole is kept
+    /// as it arrived, not loaded (a first sync brings thousands); one kept so is loaded when the
+    /// employer side has more to say about it.
+    fn receive(&mut self, message: SyncMessage) -> Result<(), ClientError> {
+        let empty = self.unloaded.as_ref().is_some_and(|(heads, _)| heads.is_empty());
+        if empty && let Some((bytes, heads)) = crate::whole::carried(&message) {
+            self.arrived_whole = Some(bytes.to_vec());
+            self.unloaded = Some((heads, false));
+            return Ok(());
+        }
+        if let Some((heads, _)) = self.unloaded.take()
+            && !heads.is_empty()
+        {
+            let bytes = self.arrived_whole.as_deref().unwrap_or_default();
+            self.fresh = Some(Box::new(AutoCommit::load(bytes).map_err(|e| {
+                WireError::Malformed(format!("{} {} arrived unusable: {e}", self.doc_ref.kind, self.doc_ref.id))
+            })?));
+        }
+        // A document new here that arrives whole in another form (one message, nothing missing):
+        // those bytes are what saving it would write.
+        let changes = !message.changes.is_empty();
+        let whole = (changes && self.stored.is_none() && self.heads().is_empty())
+            .then(|| message.changes.iter().flatten().copied().collect::<Vec<u8>>());
+        let mut state = std::mem::take(&mut self.state);
+        let result = self.doc().sync().receive_sync_message(&mut state, message);
+        self.state = state;
+        result.map_err(|e| WireError::Malformed(e.to_string()))?;
+        if changes {
+            self.arrived_whole = whole.filter(|_| self.doc().get_missing_deps(&[]).is_empty());
+        }
+        Ok(())
     }
 
     fn doc(&mut self) -> &mut AutoCommit {
         match &mut self.stored {
             Some(s) => &mut s.doc,
-            None => &mut self.fresh,
+            None => self.fresh.get_or_insert_default(),
         }
     }
 }
@@ -286,7 +345,7 @@ async fn sync_over(
         }
         docs.push(if held.contains(&doc_ref) { local_doc(store, doc_ref)? } else { LocalDoc::new(doc_ref, None) });
     }
-    let mut heads_before: Vec<_> = docs.iter_mut().map(|d| d.doc().get_heads()).collect();
+    let mut heads_before: Vec<_> = docs.iter_mut().map(LocalDoc::heads).collect();
     let mut position: std::collections::HashMap<DocRef, usize> =
         docs.iter().enumerate().map(|(i, d)| (d.doc_ref.clone(), i)).collect();
     let mut rounds = 0;
@@ -295,9 +354,7 @@ async fn sync_over(
         let entries: Vec<Entry> = docs
             .iter_mut()
             .map(|d| {
-                let mut state = std::mem::take(&mut d.state);
-                let message = d.doc().sync().generate_sync_message(&mut state);
-                d.state = state;
+                let message = d.message();
                 sent_changes |= message.as_ref().is_some_and(|m| !m.changes.is_empty());
                 Entry { doc: d.doc_ref.clone(), message: message.map(SyncMessage::encode) }
             })
@@ -350,7 +407,7 @@ async fn sync_over(
             let busy: Vec<String> = docs
                 .iter_mut()
                 .map(|d| {
-                    let heads = d.doc().get_heads().len();
+                    let heads = d.heads().len();
                     format!("{} {} ({heads} heads)", d.doc_ref.kind, d.doc_ref.id)
                 })
                 .collect();
@@ -373,19 +430,17 @@ async fn sync_over(
         let mut changed = Vec::new();
         let mut new = Vec::new();
         for (mut d, before) in group {
-            let heads = d.doc().get_heads();
+            let heads = d.heads();
             if heads != before {
                 outcome.changed.push(d.doc_ref.clone());
             }
             outcome.docs.push(d.doc_ref.clone());
             match d.stored.take() {
                 Some(mut stored) if d.replaced => store.replace(&mut stored)?,
-                Some(stored) => changed.push(stored),
-                None if !heads.is_empty() => new.push(crate::store::NewDoc {
-                    kind: d.doc_ref.kind,
-                    id: d.doc_ref.id,
-                    doc: d.fresh,
-                    encoded: d.arrived_whole,
+                Some(stored) => changed.push(*stored),
+                None if !heads.is_empty() => new.push(match d.arrived_whole {
+                    Some(bytes) => crate::store::NewDoc::encoded(d.doc_ref.kind, d.doc_ref.id, bytes),
+                    None => crate::store::NewDoc::new(d.doc_ref.kind, d.doc_ref.id, *d.fresh.unwrap_or_default()),
                 }),
                 None => {}
             }
@@ -400,21 +455,6 @@ async fn sync_over(
 /// Apply the employer's messages (each for the document at its index), a few threads at once
 /// when there are many: a first sync brings thousands of documents whole.
 fn receive_all(docs: &mut [LocalDoc], mut messages: Vec<(usize, SyncMessage)>) -> Result<(), ClientError> {
-    let receive = |d: &mut LocalDoc, message: SyncMessage| -> Result<(), ClientError> {
-        // A document new here that arrives whole (the employer side sends all of it to a peer
-        // that has none): those bytes are what saving it would write.
-        let changes = !message.changes.is_empty();
-        let whole = (changes && d.stored.is_none() && d.fresh.get_heads().is_empty())
-            .then(|| message.changes.iter().flatten().copied().collect::<Vec<u8>>());
-        let mut state = std::mem::take(&mut d.state);
-        let result = d.doc().sync().receive_sync_message(&mut state, message);
-        d.state = state;
-        result.map_err(|e| WireError::Malformed(e.to_string()))?;
-        if changes {
-            d.arrived_whole = whole.filter(|_| d.fresh.get_missing_deps(&[]).is_empty());
-        }
-        Ok(())
-    };
     // Each document with the messages for it (in the order they came), so that threads get
     // documents of their own.
     messages.sort_by_key(|(i, _)| *i);
@@ -430,7 +470,7 @@ fn receive_all(docs: &mut [LocalDoc], mut messages: Vec<(usize, SyncMessage)>) -
         }
     }
     crate::parallel::runs(work, |part| {
-        part.into_iter().try_for_each(|(d, mine)| mine.into_iter().try_for_each(|message| receive(d, message)))
+        part.into_iter().try_for_each(|(d, mine)| mine.into_iter().try_for_each(|message| d.receive(message)))
     })
     .into_iter()
     .collect()
@@ -531,5 +571,70 @@ fn close_reason(conn: &Connection) -> String {
         Some(iroh::endpoint::ConnectionError::ApplicationClosed(c)) => String::from_utf8_lossy(&c.reason).into_owned(),
         Some(other) => other.to_string(),
         None => "the connection closed".to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use automerge::transaction::Transactable;
+    use automerge::{ROOT, ReadDoc};
+
+    use super::*;
+
+    fn doc_ref() -> DocRef {
+        DocRef { kind: crate::store::DocKind::Roster, id: "r".into() }
+    }
+
+    /// A document new here that arrives whole is kept as its bytes and not loaded; the next
+    /// message says we hold its heads, and after that there is nothing to say.
+    #[test]
+    fn a_whole_document_is_kept_unloaded_and_acknowledged_once() {
+        let mut theirs = AutoCommit::new();
+        theirs.put(ROOT, "n", 1).expect("put");
+        let (saved, heads) = (theirs.save(), theirs.get_heads());
+        let mut d = LocalDoc::new(doc_ref(), None);
+        let first = d.message().expect("a first message");
+        assert!(crate::whole::peer_has_nothing(&first));
+        d.receive(crate::whole::message(saved.clone(), heads.clone())).expect("receive");
+        assert!(d.fresh.is_none(), "not loaded");
+        assert_eq!((d.heads(), d.arrived_whole.as_ref()), (heads.clone(), Some(&saved)));
+        assert!(crate::whole::peer_holds(&d.message().expect("an acknowledgement"), &heads));
+        assert!(d.message().is_none(), "nothing more to say");
+    }
+
+    /// When the employer side says more about a document kept unloaded, it is loaded from the
+    /// bytes that arrived and the rest applies on top: saved then as a whole new encoding.
+    #[test]
+    fn more_changes_after_a_whole_document_load_it() {
+        let mut theirs = AutoCommit::new();
+        theirs.put(ROOT, "n", 1).expect("put");
+        let (saved, heads) = (theirs.save(), theirs.get_heads());
+        let mut d = LocalDoc::new(doc_ref(), None);
+        d.message();
+        d.receive(crate::whole::message(saved, heads.clone())).expect("receive");
+        // The employer side changed it meanwhile and answers our acknowledgement.
+        theirs.put(ROOT, "n", 2).expect("put");
+        let mut their_state = SyncState::new();
+        theirs.sync().receive_sync_message(&mut their_state, d.message().expect("ack")).expect("receive");
+        let more = theirs.sync().generate_sync_message(&mut their_state).expect("their changes");
+        d.receive(more).expect("receive");
+        // Automerge may need one more exchange to send the change itself.
+        for _ in 0..3 {
+            if let Some(m) = d.message() {
+                theirs.sync().receive_sync_message(&mut their_state, m).expect("receive");
+            }
+            if let Some(m) = theirs.sync().generate_sync_message(&mut their_state) {
+                d.receive(m).expect("receive");
+            }
+        }
+        assert!(d.fresh.is_some(), "loaded");
+        assert_eq!(d.heads(), theirs.get_heads());
+        assert_eq!(d.doc().get(ROOT, "n").expect("get").map(|(v, _)| v.as_i64()), Some(Some(2)));
+        assert_eq!(d.arrived_whole, None, "saved from the document, not the first bytes");
+        // Garbage where a whole document was expected is an error, not a panic.
+        let mut bad = LocalDoc::new(doc_ref(), None);
+        bad.message();
+        let garbage = [&[0x85, 0x6f, 0x4a, 0x83][..], b"garbage"].concat();
+        assert!(matches!(bad.receive(crate::whole::message(garbage, heads)), Err(ClientError::Wire(_))));
     }
 }

@@ -24,6 +24,7 @@ pub mod store;
 pub mod ticket;
 pub mod time;
 mod typed;
+mod whole;
 
 pub use doc::{
     Answer, AnswerKind, Campaign, CampaignDoc, Candidate, Contact, ContactDoc, Deletion, DeletionReason, DocError,

@@ -162,15 +162,24 @@ impl fmt::Display for StoreProblem {
 pub struct NewDoc {
     pub kind: DocKind,
     pub id: String,
-    pub doc: AutoCommit,
-    /// The document already encoded whole (as it arrived), written as it is instead of
-    /// encoding it again; `None`: encoded from `doc`.
-    pub encoded: Option<Vec<u8>>,
+    pub contents: NewContents,
+}
+
+pub enum NewContents {
+    /// Encoded when written.
+    Doc(Box<AutoCommit>),
+    /// The document already encoded whole (as it arrived), written as it is: it need not have
+    /// been loaded here (`crate::whole`); loading it later checks it like any file.
+    Encoded(Vec<u8>),
 }
 
 impl NewDoc {
     pub fn new(kind: DocKind, id: impl Into<String>, doc: AutoCommit) -> Self {
-        NewDoc { kind, id: id.into(), doc, encoded: None }
+        NewDoc { kind, id: id.into(), contents: NewContents::Doc(Box::new(doc)) }
+    }
+
+    pub fn encoded(kind: DocKind, id: impl Into<String>, bytes: Vec<u8>) -> Self {
+        NewDoc { kind, id: id.into(), contents: NewContents::Encoded(bytes) }
     }
 }
 
@@ -190,6 +199,18 @@ pub struct StoredDoc {
     listed: Option<std::time::SystemTime>,
 }
 
+/// A new document's file in a batch ([`Store::save_batch`]).
+type NewFile = (DocKind, String, PathBuf);
+
+/// What a document's directory held when it was listed: its file names, its time, and how many
+/// saves of its kind this process had made ([`Store::files`], [`Store::unchanged`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DocFiles {
+    names: Vec<String>,
+    mtime: Option<std::time::SystemTime>,
+    saves: u64,
+}
+
 /// The data directory.
 #[derive(Debug)]
 pub struct Store {
@@ -203,6 +224,8 @@ pub struct Store {
     /// Document files read (and checked) by this `Store`: tells tests and logs how much an
     /// open or a session cost.
     files_read: std::sync::atomic::AtomicU64,
+    /// Documents loaded (decoded by Automerge) by this `Store`, likewise.
+    loads: std::sync::atomic::AtomicU64,
 }
 
 const UPLOAD_PROGRESS_FILE: &str = "upload-progress";
@@ -238,6 +261,7 @@ impl Store {
             upload_lock: std::sync::Mutex::new(()),
             saves: Default::default(),
             files_read: std::sync::atomic::AtomicU64::new(0),
+            loads: std::sync::atomic::AtomicU64::new(0),
         };
         store.check_unverified()?;
         Ok(store)
@@ -254,6 +278,11 @@ impl Store {
     /// How many document files this `Store` has read (and checked) since it was opened.
     pub fn files_read(&self) -> u64 {
         self.files_read.load(std::sync::atomic::Ordering::Relaxed)
+    }
+
+    /// How many documents this `Store` has loaded since it was opened.
+    pub fn loads(&self) -> u64 {
+        self.loads.load(std::sync::atomic::Ordering::Relaxed)
     }
 
     pub fn root(&self) -> &Path {
@@ -404,6 +433,63 @@ impl Store {
         Ok(names)
     }
 
+    /// What the document's directory holds now; `None` when no document is there (no files,
+    /// or an empty directory: see [`Self::exists`]). For [`Self::snapshot`] and
+    /// [`Self::unchanged`].
+    pub fn files(&self, kind: DocKind, id: &str) -> Result<Option<DocFiles>, StoreError> {
+        validate_id(kind, id)?;
+        // Counted and timed before the listing: a save during it shows as a change later.
+        let saves = self.saves(kind);
+        let mtime = dir_mtime(&self.doc_dir(kind, id));
+        let names = match self.revision(kind, id) {
+            Ok(names) => names,
+            Err(StoreError::Io { source, .. }) if source.kind() == io::ErrorKind::NotFound => return Ok(None),
+            Err(e) => return Err(e),
+        };
+        let is_doc = |n: &String| Path::new(n).extension().is_some_and(|e| e == "am");
+        Ok(names.iter().any(is_doc).then_some(DocFiles { names, mtime, saves }))
+    }
+
+    /// The document as its one snapshot file holds it (listed in `files`), read as it is and not
+    /// loaded: to send it whole (`crate::whole`). `None` when it is kept in several files, or
+    /// its file went or does not match its name (loading it quarantines that one).
+    pub fn snapshot(&self, kind: DocKind, id: &str, files: &DocFiles) -> Result<Option<Vec<u8>>, StoreError> {
+        validate_id(kind, id)?;
+        let [name] = files.names.as_slice() else { return Ok(None) };
+        let path = self.doc_dir(kind, id).join(name);
+        if !name.starts_with("snapshot-") || path.extension().is_none_or(|e| e != "am") {
+            return Ok(None);
+        }
+        let bytes = match fs::read(&path) {
+            Ok(bytes) => bytes,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None), // compacted meanwhile
+            Err(e) => return Err(io_err(&path)(e)),
+        };
+        self.files_read.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        Ok(check_content_hash(&path, &bytes).is_ok().then_some(bytes))
+    }
+
+    /// Whether the document's directory still holds what `files` says (from [`Self::files`]),
+    /// for a session that sent it whole a moment ago. One `stat` while this process saved
+    /// nothing of the kind and the directory's time is the same, one listing otherwise; `files`
+    /// is brought up to date. (Another process's save in the same tick of the file system's
+    /// clock as the snapshot is not seen: the next session brings it.)
+    pub fn unchanged(&self, kind: DocKind, id: &str, files: &mut DocFiles) -> Result<bool, StoreError> {
+        validate_id(kind, id)?;
+        let saves = self.saves(kind);
+        let mtime = dir_mtime(&self.doc_dir(kind, id));
+        if mtime.is_some() && mtime == files.mtime && saves == files.saves {
+            return Ok(true);
+        }
+        match self.files(kind, id)? {
+            Some(now) if now.names == files.names => {
+                *files = now;
+                Ok(true)
+            }
+            _ => Ok(false),
+        }
+    }
+
     pub fn exists(&self, kind: DocKind, id: &str) -> bool {
         validate_id(kind, id).is_ok() && has_doc_files(&self.doc_dir(kind, id)).unwrap_or(false)
     }
@@ -449,6 +535,7 @@ impl Store {
             files: Vec::new(),
             listed: None,
         };
+        self.loads.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         let quarantined = self.load_new_files(&mut stored)?;
         if stored.files.is_empty() {
             return Err(if quarantined > 0 {
@@ -624,8 +711,8 @@ impl Store {
 
     /// Save many documents with one flush of the disk for all of them (a session that brought
     /// thousands): what changed in loaded ones, and new ones. Each document is still whole
-    /// after a crash, old or new ([`crate::fsutil::Batch`]). Returns the new documents, stored.
-    pub fn save_batch(&self, changed: &mut [&mut StoredDoc], new: Vec<NewDoc>) -> Result<Vec<StoredDoc>, StoreError> {
+    /// after a crash, old or new ([`crate::fsutil::Batch`]). Returns the new documents' files.
+    pub fn save_batch(&self, changed: &mut [&mut StoredDoc], new: Vec<NewDoc>) -> Result<Vec<PathBuf>, StoreError> {
         let mut batch = crate::fsutil::Batch::default();
         let mut saved = Vec::new();
         for (i, stored) in changed.iter_mut().enumerate() {
@@ -652,8 +739,8 @@ impl Store {
         for (i, path) in &saved {
             written.extend(stamps(changed[*i].kind, &changed[*i].id, std::slice::from_ref(path)));
         }
-        for d in &created {
-            written.extend(stamps(d.kind, &d.id, &d.files));
+        for (kind, id, path) in &created {
+            written.extend(stamps(*kind, id, std::slice::from_ref(path)));
         }
         if let Err(e) = verified::append(&self.root, &written) {
             debug!(error = %e, "could not add to the record of verified documents; checked at the next open");
@@ -667,19 +754,19 @@ impl Store {
                 self.compact(stored)?;
             }
         }
-        for d in &created {
-            self.count_save(d.kind);
+        for (kind, _, _) in &created {
+            self.count_save(*kind);
         }
         debug!(changed = changed.len(), created = created.len(), "documents saved in one batch");
-        Ok(created)
+        Ok(created.into_iter().map(|(_, _, path)| path).collect())
     }
 
     /// Write new documents under temporary names (see [`Self::save_batch`]), each in a directory
     /// of its own that must not hold one already.
-    fn write_new(&self, new: Vec<NewDoc>) -> Result<(crate::fsutil::Batch, Vec<StoredDoc>), StoreError> {
+    fn write_new(&self, new: Vec<NewDoc>) -> Result<(crate::fsutil::Batch, Vec<NewFile>), StoreError> {
         let mut batch = crate::fsutil::Batch::default();
         let mut created = Vec::new();
-        for NewDoc { kind, id, mut doc, encoded } in new {
+        for NewDoc { kind, id, contents } in new {
             validate_id(kind, &id)?;
             self.refuse_deleted(kind, &id)?;
             let dir = self.doc_dir(kind, &id);
@@ -693,10 +780,13 @@ impl Store {
                 }
                 Err(e) => return Err(io_err(&dir)(e)),
             }
-            let bytes = encoded.unwrap_or_else(|| doc.save());
+            let bytes = match contents {
+                NewContents::Doc(mut doc) => doc.save(),
+                NewContents::Encoded(bytes) => bytes,
+            };
             let path = dir.join(file_name("snapshot", &bytes));
             batch.add(&path, &bytes).map_err(io_err(&path))?;
-            created.push(StoredDoc { kind, id, saved_heads: doc.get_heads(), doc, files: vec![path], listed: None });
+            created.push((kind, id, path));
         }
         Ok((batch, created))
     }
@@ -873,10 +963,10 @@ mod tests {
         // Another encoding of the same document than the one `save` would write.
         let arrived = doc.save_nocompress();
         assert_ne!(arrived, doc.save());
-        let new = NewDoc { encoded: Some(arrived.clone()), ..NewDoc::new(DocKind::Roster, "r7", doc) };
+        let new = NewDoc::encoded(DocKind::Roster, "r7", arrived.clone());
         let created = store.save_batch(&mut [], vec![new]).expect("save");
-        assert_eq!(created[0].files.len(), 1);
-        assert_eq!(fs::read(&created[0].files[0]).expect("read"), arrived);
+        assert_eq!(created.len(), 1);
+        assert_eq!(fs::read(&created[0]).expect("read"), arrived);
         let reopened = Store::open(dir.path()).expect("open");
         assert_eq!(counter(&reopened.load(DocKind::Roster, "r7").expect("load").doc), 7);
     }
@@ -909,6 +999,44 @@ mod tests {
         let leftovers: Vec<_> =
             walk(dir.path()).into_iter().filter(|p| p.to_string_lossy().contains(crate::fsutil::TEMP_PREFIX)).collect();
         assert!(leftovers.is_empty(), "{leftovers:?}");
+    }
+
+    /// A document kept as one snapshot is read as it is; one in several files, or whose file
+    /// does not match its name, is not (it is loaded instead). A save here, or by another
+    /// process, shows as a change; nothing else does.
+    #[test]
+    fn a_snapshot_is_read_as_it_is_and_its_changes_are_seen() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let store = Store::open(dir.path()).expect("open");
+        let mut doc = AutoCommit::new();
+        doc.put(ROOT, "n", 1).expect("put");
+        let mut stored = store.create(DocKind::Roster, "r1", doc).expect("create");
+        assert_eq!(store.files(DocKind::Roster, "r2").expect("files"), None, "not here");
+        let mut files = store.files(DocKind::Roster, "r1").expect("files").expect("here");
+        let bytes = store.snapshot(DocKind::Roster, "r1", &files).expect("read").expect("one snapshot");
+        assert_eq!(bytes, stored.doc.save());
+        assert!(store.unchanged(DocKind::Roster, "r1", &mut files).expect("check"));
+        // Saved here: a change.
+        stored.doc.put(ROOT, "n", 2).expect("put");
+        store.save(&mut stored).expect("save");
+        assert!(!store.unchanged(DocKind::Roster, "r1", &mut files).expect("check"));
+        let mut files = store.files(DocKind::Roster, "r1").expect("files").expect("here");
+        assert_eq!(store.snapshot(DocKind::Roster, "r1", &files).expect("read"), None, "two files");
+        // Saved by another process (another `Store` on the same directory): a change too, once
+        // the file system's clock has ticked (within the same tick it is not seen: `unchanged`).
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        let other = Store::open(dir.path()).expect("open");
+        let mut theirs = other.load(DocKind::Roster, "r1").expect("load");
+        theirs.doc.put(ROOT, "n", 3).expect("put");
+        other.save(&mut theirs).expect("save");
+        assert!(!store.unchanged(DocKind::Roster, "r1", &mut files).expect("check"));
+        // A snapshot whose bytes do not match its name is not sent.
+        let mut doc = AutoCommit::new();
+        doc.put(ROOT, "n", 1).expect("put");
+        let damaged = store.create(DocKind::Roster, "r3", doc).expect("create");
+        fs::write(&damaged.files[0], b"damaged").expect("write");
+        let files = store.files(DocKind::Roster, "r3").expect("files").expect("here");
+        assert_eq!(store.snapshot(DocKind::Roster, "r3", &files).expect("read"), None);
     }
 
     fn walk(dir: &Path) -> Vec<PathBuf> {

@@ -1,18 +1,23 @@
 //! A reviewer's first sync on loopback (in this process): every document arrives whole in the
 //! first round and is saved as it arrived; the second round only acknowledges it, and the
 //! session ends there (it took a third round of nothing before). A later sync with nothing
-//! new takes two: each side says what it has. (Their speed is measured
-//! by `bench_p2p`, not here.)
+//! new takes two: each side says what it has. Neither side loads a document that went whole
+//! and nobody changed (`peerview_sync::whole`); one changed meanwhile is brought in the same
+//! session. (Their speed is measured by `bench_p2p`, not here.)
 
 mod common;
 
-use common::{campaign, node};
+use common::{campaign, claim_of, hello, node};
 
+use automerge::AutoCommit;
+use automerge::sync::{Message as SyncMessage, State as SyncState, SyncDoc};
 use peerview_sync::DocKind;
+use peerview_sync::auth::DocRef;
 use peerview_sync::auth::Quota;
 use peerview_sync::client;
 use peerview_sync::doc::AnswerKind;
 use peerview_sync::employer::{self, EmployerService};
+use peerview_sync::protocol::{Entry, Msg, read_msg, write_msg};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_first_sync_takes_two_rounds_and_saves_each_document_as_it_arrived() {
@@ -30,7 +35,12 @@ async fn a_first_sync_takes_two_rounds_and_saves_each_document_as_it_arrived() {
     let ticket = employer::invite_reviewer(&employer.store, &c.id, "Rita", here).expect("reviewer");
     let rita = node(dirs[1].path()).await;
 
+    let loads = employer.store.loads();
     let first = client::sync_documents(&rita, &ticket).await.expect("first sync");
+    // Each document kept as one snapshot went from its file; what was loaded is the campaign
+    // and the roster (read to decide access and bind the invite, the roster kept in many files).
+    let loads = employer.store.loads() - loads;
+    assert!(loads <= 4, "{loads} documents loaded for {} sent", first.docs.len());
     assert!(first.docs.len() > 24, "{} documents", first.docs.len());
     assert_eq!(first.rounds, 2, "everything in the first round, its acknowledgement in the second");
     // Each new document is one file on disk: the bytes the employer's node sent, which are its
@@ -48,4 +58,59 @@ async fn a_first_sync_takes_two_rounds_and_saves_each_document_as_it_arrived() {
     let again = client::sync_documents(&rita, &ticket).await.expect("second sync");
     // Each side says what it has (sync states are not kept between sessions), and that is all.
     assert_eq!((again.rounds, again.changed.len()), (2, 0), "nothing new");
+}
+
+/// A peer that syncs the way Automerge itself does (as an earlier Peerview did) gets the whole
+/// documents in the first round; a document the employer's node changes after sending it whole
+/// comes in the second round, and the others need nothing more.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_document_changed_after_it_went_whole_follows_in_the_same_session() {
+    let dirs: Vec<tempfile::TempDir> = (0..2).map(|_| tempfile::tempdir().expect("tempdir")).collect();
+    let employer = node(dirs[0].path()).await;
+    let c = campaign(AnswerKind::Text, 1);
+    employer.store.create_campaign(&c).expect("campaign");
+    let service = EmployerService::new(employer.clone(), Quota::default());
+    let _router = service.spawn_router();
+    let here = vec![employer.ticket_node().await];
+    employer::invite_candidate(&employer.store, &c.id, "Ann", None, here.clone()).expect("candidate");
+    let ticket = employer::invite_reviewer(&employer.store, &c.id, "Rita", here.clone()).expect("reviewer");
+    let rita = node(dirs[1].path()).await;
+
+    let (_conn, mut send, mut recv, welcome) = hello(&rita, &ticket, Some(claim_of(&ticket))).await;
+    let Msg::Welcome { docs: offered } = welcome else { panic!("{welcome:?}") };
+    assert!(offered.iter().any(|d| d.kind == DocKind::Roster), "{offered:?}");
+    let mut local: Vec<(DocRef, AutoCommit, SyncState)> =
+        offered.into_iter().map(|d| (d, AutoCommit::new(), SyncState::new())).collect();
+    let mut round = async |local: &mut Vec<(DocRef, AutoCommit, SyncState)>| -> Vec<Entry> {
+        let entries = local
+            .iter_mut()
+            .map(|(d, doc, state)| Entry {
+                doc: d.clone(),
+                message: doc.sync().generate_sync_message(state).map(SyncMessage::encode),
+            })
+            .collect();
+        write_msg(&mut send, &Msg::Round { entries }).await.expect("round");
+        let Msg::Round { entries } = read_msg(&mut recv).await.expect("reply") else { panic!("expected a round") };
+        for entry in &entries {
+            let Some(bytes) = &entry.message else { continue };
+            let (_, doc, state) = local.iter_mut().find(|(d, _, _)| *d == entry.doc).expect("offered");
+            doc.sync().receive_sync_message(state, SyncMessage::decode(bytes).expect("decode")).expect("receive");
+        }
+        entries
+    };
+
+    let first = round(&mut local).await;
+    for (doc_ref, doc, _) in &mut local {
+        let held = employer.store.load(doc_ref.kind, &doc_ref.id).expect("employer's");
+        assert_eq!(doc.get_heads(), held.doc.clone().get_heads(), "{doc_ref:?} arrived whole");
+    }
+    assert_eq!(first.len(), local.len());
+    // A second candidate: the roster changes on the employer's side between the rounds.
+    employer::invite_candidate(&employer.store, &c.id, "Ben", None, here).expect("candidate");
+    let second = round(&mut local).await;
+    let brought: Vec<&DocRef> = second.iter().filter(|e| e.message.is_some()).map(|e| &e.doc).collect();
+    assert_eq!(brought.iter().map(|d| d.kind).collect::<Vec<_>>(), vec![DocKind::Roster], "{brought:?}");
+    let (_, roster, _) = local.iter_mut().find(|(d, _, _)| d.kind == DocKind::Roster).expect("roster");
+    let roster = peerview_sync::RosterDoc::from_automerge(roster.clone()).expect("roster").read().expect("read");
+    assert_eq!(roster.candidates.len(), 2, "Ben came in the same session");
 }

@@ -7,10 +7,9 @@
 
 mod common;
 
-use common::{candidate_of, node};
+use common::{candidate_of, claim_of, hello, node};
 
 use automerge::sync::{Message as SyncMessage, State as SyncState, SyncDoc};
-use iroh::endpoint::Connection;
 use peerview_sync::auth::{DocRef, Quota};
 use peerview_sync::client;
 use peerview_sync::doc::{
@@ -18,30 +17,12 @@ use peerview_sync::doc::{
 };
 use peerview_sync::employer::{self, EmployerService};
 use peerview_sync::node::{Node, endpoint_addr};
-use peerview_sync::protocol::{Claim, Entry, Msg, PROTOCOL_VERSION, SYNC_ALPN, read_msg, write_msg};
+use peerview_sync::protocol::{Entry, Msg, read_msg, write_msg};
 use peerview_sync::ticket::Ticket;
 use peerview_sync::{CampaignId, DocKind, Store, Timestamp};
 
 fn campaign() -> Campaign {
     common::campaign(AnswerKind::Video, 2)
-}
-
-/// Open a sync session by hand: Hello (with an optional claim), and the employer's answer.
-async fn hello(
-    peer: &Node,
-    ticket: &Ticket,
-    claim: Option<Claim>,
-) -> (Connection, iroh::endpoint::SendStream, iroh::endpoint::RecvStream, Msg) {
-    let addr = endpoint_addr(&ticket.nodes[0]).expect("addr");
-    let conn = peer.endpoint.connect(addr, SYNC_ALPN).await.expect("connect");
-    let (mut send, mut recv) = conn.open_bi().await.expect("stream");
-    write_msg(&mut send, &Msg::Hello { protocol: PROTOCOL_VERSION, claim }).await.expect("hello");
-    let answer = read_msg(&mut recv).await.expect("answer");
-    (conn, send, recv, answer)
-}
-
-fn claim_of(ticket: &Ticket) -> Claim {
-    Claim { campaign: ticket.campaign.clone(), invitee: ticket.invitee.clone(), secret: ticket.secret }
 }
 
 fn refused(msg: &Msg, why: &str) {

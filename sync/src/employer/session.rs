@@ -6,6 +6,7 @@ use std::collections::{BTreeSet, HashMap};
 use std::sync::Arc;
 use std::time::Instant;
 
+use automerge::ChangeHash;
 use automerge::sync::{Message as SyncMessage, State as SyncState, SyncDoc};
 use iroh::endpoint::{Connection, VarInt};
 use tracing::{debug, info, warn};
@@ -19,7 +20,7 @@ use crate::node::endpoint_hex;
 use crate::protocol::{
     Entry, MAX_FRAME_BYTES, Msg, PROTOCOL_VERSION, READ_TIMEOUT, WireError, close_code, read_frame, write_msg,
 };
-use crate::store::{DocKind, StoreError, StoredDoc};
+use crate::store::{DocFiles, DocKind, StoreError, StoredDoc};
 
 impl EmployerService {
     pub(super) async fn serve_sync(self: Arc<Self>, conn: Connection) -> Result<(), WireError> {
@@ -84,7 +85,7 @@ impl EmployerService {
             }
         };
         let scorecards = self.scorecards_by_candidate(&access);
-        let mut docs: BTreeSet<DocRef> = access
+        let visible: Vec<DocRef> = access
             .documents(
                 |c| self.candidates_of(c),
                 |c| self.store().campaign(c).map_or(true, |c| c.blind_review),
@@ -92,19 +93,35 @@ impl EmployerService {
                 |c, r| self.store().scorecard(c, r).is_ok_and(|s| s.submitted_at.is_some()),
             )
             .into_iter()
-            .filter(|d| self.store().exists(d.kind, &d.id))
             .collect();
+        // Which of them are here, listed once, a few at a time (a reviewer sees thousands); the
+        // listing serves the first round too (`answer_unloaded`).
+        let mut listed: HashMap<DocRef, DocFiles> = HashMap::new();
+        for (doc_ref, files) in self.list_files(visible).into_iter().flatten() {
+            match files {
+                Ok(Some(files)) => {
+                    listed.insert(doc_ref, files);
+                }
+                Ok(None) => {}
+                Err(e) => {
+                    warn!(%peer, error = %e, "listing a document's files");
+                    return refuse(&conn, &mut send, &peer, internal(e).0).await;
+                }
+            }
+        }
+        let docs: BTreeSet<DocRef> = listed.keys().cloned().collect();
         info!(%peer, docs = docs.len(), candidate = ?access.candidate_of, reviewer = ?access.reviewer_of, "sync accepted");
         write_msg(&mut send, &Msg::Welcome { docs: docs.iter().cloned().collect() }).await?;
         drop(admitted);
         let mut budget = SessionBudget::new(docs.len(), Instant::now());
-        let mut states: HashMap<DocRef, SyncState> = docs.iter().map(|d| (d.clone(), SyncState::new())).collect();
-        // The documents stay in memory for the whole session (Automerge keeps changes whose
-        // dependencies have not arrived yet inside the document, and the sync state counts on
-        // them); each round merges what other writers saved meanwhile.
-        let mut loaded: HashMap<DocRef, StoredDoc> = HashMap::new();
-        // Per document: rounds in a row that ended with changes still waiting for dependencies.
-        let mut waiting: HashMap<DocRef, u32> = HashMap::new();
+        let mut session = SessionDocs {
+            states: docs.iter().map(|d| (d.clone(), SyncState::new())).collect(),
+            docs,
+            listed,
+            loaded: HashMap::new(),
+            whole: HashMap::new(),
+            waiting: HashMap::new(),
+        };
         loop {
             let (entries, bytes) = match read_frame(&mut recv, MAX_FRAME_BYTES, READ_TIMEOUT).await {
                 Ok((Msg::Round { entries }, bytes)) => (entries, bytes),
@@ -126,15 +143,15 @@ impl EmployerService {
             }
             let sent_changes = entries.iter().any(|e| e.message.is_some());
             let guard = self.write_lock.lock().await;
-            let applied = self.apply_round(&access, &mut docs, &mut states, &mut loaded, &mut waiting, entries);
+            let applied = self.apply_round(&access, &mut session, entries);
             drop(guard);
             let reply = match applied {
                 Ok(reply) => reply,
                 Err(r) => return refuse(&conn, &mut send, &peer, r.0).await,
             };
             // A candidate who withdrew: delete now and answer with the receipt.
-            if sent_changes && let Some((campaign, candidate)) = self.withdrawn(&access, &loaded) {
-                drop(loaded);
+            if sent_changes && let Some((campaign, candidate)) = self.withdrawn(&access, &session.loaded) {
+                drop(session);
                 let deleted = {
                     let _guard = self.write_lock.lock().await;
                     self.delete_documents(&campaign, &candidate, DeletionReason::Withdrawn)
@@ -260,12 +277,10 @@ impl EmployerService {
     fn apply_round(
         &self,
         access: &Access,
-        docs: &mut BTreeSet<DocRef>,
-        states: &mut HashMap<DocRef, SyncState>,
-        loaded: &mut HashMap<DocRef, StoredDoc>,
-        waiting: &mut HashMap<DocRef, u32>,
+        session: &mut SessionDocs,
         entries: Vec<Entry>,
     ) -> Result<Vec<Entry>, Refusal> {
+        let SessionDocs { docs, states, loaded, .. } = session;
         for entry in &entries {
             if !docs.contains(&entry.doc) && self.may_bring(access, &entry.doc) {
                 let stored = if self.store().exists(entry.doc.kind, &entry.doc.id) {
@@ -283,36 +298,28 @@ impl EmployerService {
             .filter(|e| e.message.is_some() && e.doc.kind == DocKind::Scorecard)
             .map(|e| e.doc.clone())
             .collect();
-        let mut missing = Vec::new();
-        for doc_ref in docs.iter() {
-            match loaded.get_mut(doc_ref) {
-                Some(stored) => {
-                    self.store().refresh(stored).map_err(internal)?;
-                    // Rewritten since this session loaded it (`crate::legacy`): the copy here
-                    // holds the old history too; the rewrite alone is served from now on.
-                    if doc_ref.kind == DocKind::Reviews && crate::legacy::two_histories(&stored.doc) {
-                        let fresh = self.store().load(doc_ref.kind, &doc_ref.id).map_err(internal)?;
-                        if !crate::legacy::two_histories(&fresh.doc) {
-                            *stored = fresh;
-                            states.remove(doc_ref);
-                        }
-                    }
+        for (doc_ref, stored) in loaded.iter_mut() {
+            self.store().refresh(stored).map_err(internal)?;
+            // Rewritten since this session loaded it (`crate::legacy`): the copy here holds the
+            // old history too; the rewrite alone is served from now on.
+            if doc_ref.kind == DocKind::Reviews && crate::legacy::two_histories(&stored.doc) {
+                let fresh = self.store().load(doc_ref.kind, &doc_ref.id).map_err(internal)?;
+                if !crate::legacy::two_histories(&fresh.doc) {
+                    *stored = fresh;
+                    states.remove(doc_ref);
                 }
-                None => missing.push((doc_ref.kind, doc_ref.id.clone())),
             }
         }
-        for stored in self.store().load_many(&missing) {
-            let stored = stored.map_err(internal)?;
-            loaded.insert(DocRef { kind: stored.kind, id: stored.id.clone() }, stored);
-        }
+        let mut reply = self.answer_unloaded(session, &entries)?;
+        let SessionDocs { docs, states, loaded, whole, waiting, .. } = session;
         // What the compressed changes of this whole round may inflate to.
         let mut inflate_budget = MAX_INFLATED_BYTES;
         for entry in entries {
             if !docs.contains(&entry.doc) {
                 return Err(Refusal(format!("no access to {} document {}", entry.doc.kind, entry.doc.id)));
             }
-            if let Some(bytes) = entry.message {
-                let stored = loaded.get_mut(&entry.doc).expect("every allowed doc is loaded");
+            if let Some(bytes) = entry.message.filter(|_| loaded.contains_key(&entry.doc)) {
+                let stored = loaded.get_mut(&entry.doc).expect("loaded: just checked");
                 let state = states.entry(entry.doc.clone()).or_default();
                 let missing = self.apply_checked(access, &entry.doc, stored, state, &bytes, &mut inflate_budget)?;
                 // Changes that arrive before their dependencies wait in memory; the dependencies
@@ -330,18 +337,142 @@ impl EmployerService {
         if !touched.is_empty() {
             self.reveal_scorecards(access, docs, loaded, &touched);
             for doc_ref in docs.iter() {
-                if !loaded.contains_key(doc_ref) {
+                if !loaded.contains_key(doc_ref) && !whole.contains_key(doc_ref) {
                     let stored = self.store().load(doc_ref.kind, &doc_ref.id).map_err(internal)?;
                     loaded.insert(doc_ref.clone(), stored);
                 }
             }
         }
-        let mut reply = Vec::new();
         for (doc_ref, stored) in loaded.iter_mut() {
             self.store().save(stored).map_err(internal)?;
             let state = states.entry(doc_ref.clone()).or_default();
             let message = stored.doc.sync().generate_sync_message(state).map(SyncMessage::encode);
             reply.push(Entry { doc: doc_ref.clone(), message });
+        }
+        Ok(reply)
+    }
+}
+
+/// What a session keeps of each document between rounds.
+pub(super) struct SessionDocs {
+    /// What the peer may see (grows when scorecards are revealed or brought).
+    docs: BTreeSet<DocRef>,
+    states: HashMap<DocRef, SyncState>,
+    /// Listed when the session began and not sent or loaded yet.
+    listed: HashMap<DocRef, DocFiles>,
+    /// Loaded documents stay in memory for the whole session (Automerge keeps changes whose
+    /// dependencies have not arrived yet inside the document, and the sync state counts on
+    /// them); each round merges what other writers saved meanwhile.
+    loaded: HashMap<DocRef, StoredDoc>,
+    /// Sent whole and not loaded (`crate::whole`).
+    whole: HashMap<DocRef, Whole>,
+    /// Rounds in a row that ended with changes still waiting for dependencies.
+    waiting: HashMap<DocRef, u32>,
+}
+
+/// A document this session sent whole from its snapshot and has not loaded (`crate::whole`):
+/// the heads sent, and what its directory held then.
+pub(super) struct Whole {
+    heads: Vec<ChangeHash>,
+    files: DocFiles,
+}
+
+impl EmployerService {
+    /// What each document's directory holds, a few threads at once.
+    #[allow(clippy::type_complexity)]
+    fn list_files(&self, docs: Vec<DocRef>) -> Vec<Vec<(DocRef, Result<Option<DocFiles>, StoreError>)>> {
+        crate::parallel::runs(docs, |part| {
+            part.into_iter()
+                .map(|d| {
+                    let files = self.store().files(d.kind, &d.id);
+                    (d, files)
+                })
+                .collect()
+        })
+    }
+
+    /// The documents of the session not loaded yet, before the round loads them: one the peer
+    /// has none of goes whole from its snapshot, and one that went so is left alone while the
+    /// peer holds just that and nobody changed it here. Neither is loaded: a reviewer's first
+    /// sync asks for thousands. Returns those answers, after loading every other one (and the
+    /// whole ones the peer or a writer here moved on: they start again from the document).
+    fn answer_unloaded(&self, session: &mut SessionDocs, entries: &[Entry]) -> Result<Vec<Entry>, Refusal> {
+        let SessionDocs { docs, states, loaded, listed, whole, .. } = session;
+        let said: HashMap<&DocRef, Option<&Vec<u8>>> = entries.iter().map(|e| (&e.doc, e.message.as_ref())).collect();
+        let decode = |doc_ref: &DocRef| -> Result<Option<SyncMessage>, Refusal> {
+            match said.get(doc_ref) {
+                Some(Some(bytes)) => {
+                    SyncMessage::decode(bytes).map(Some).map_err(|e| Refusal(format!("malformed sync message: {e}")))
+                }
+                _ => Ok(None),
+            }
+        };
+        let mut reply = Vec::new();
+        let mut to_load = Vec::new();
+        let mut to_send = Vec::new();
+        for doc_ref in docs.iter().filter(|d| !loaded.contains_key(*d)) {
+            let message = decode(doc_ref)?;
+            if let Some(sent) = whole.get_mut(doc_ref) {
+                let holds = message.as_ref().is_none_or(|m| crate::whole::peer_holds(m, &sent.heads));
+                if holds && self.store().unchanged(doc_ref.kind, &doc_ref.id, &mut sent.files).map_err(internal)? {
+                    reply.push(Entry { doc: doc_ref.clone(), message: None });
+                    continue;
+                }
+                whole.remove(doc_ref);
+                states.remove(doc_ref);
+                to_load.push(doc_ref.clone());
+            } else if message.as_ref().is_some_and(crate::whole::peer_has_nothing) {
+                to_send.push(doc_ref.clone());
+            } else {
+                to_load.push(doc_ref.clone());
+            }
+        }
+        // Read a few at a time: thousands of small files. Listed when the session began (or
+        // now, for one that joined it since).
+        let to_send: Vec<(DocRef, Option<DocFiles>)> = to_send
+            .into_iter()
+            .map(|d| {
+                let files = listed.remove(&d);
+                (d, files)
+            })
+            .collect();
+        let read = crate::parallel::runs(to_send, |part| {
+            part.into_iter()
+                .map(|(doc_ref, files)| {
+                    let files = match files {
+                        Some(files) => Ok(Some(files)),
+                        None => self.store().files(doc_ref.kind, &doc_ref.id),
+                    };
+                    let snapshot = files.and_then(|files| {
+                        let Some(files) = files else { return Ok(None) };
+                        Ok(self.store().snapshot(doc_ref.kind, &doc_ref.id, &files)?.map(|bytes| (bytes, files)))
+                    });
+                    (doc_ref, snapshot)
+                })
+                .collect::<Vec<_>>()
+        });
+        for (doc_ref, snapshot) in read.into_iter().flatten() {
+            let snapshot = snapshot.map_err(internal)?;
+            let heads = snapshot.as_ref().and_then(|(bytes, _)| crate::budget::document_heads(bytes));
+            match (snapshot, heads) {
+                (Some((bytes, files)), Some(heads)) if !heads.is_empty() => {
+                    let message = crate::whole::message(bytes, heads.clone()).encode();
+                    reply.push(Entry { doc: doc_ref.clone(), message: Some(message) });
+                    whole.insert(doc_ref, Whole { heads, files });
+                }
+                _ => to_load.push(doc_ref),
+            }
+        }
+        let to_load: Vec<(DocKind, String)> = to_load
+            .into_iter()
+            .map(|d| {
+                listed.remove(&d);
+                (d.kind, d.id)
+            })
+            .collect();
+        for stored in self.store().load_many(&to_load) {
+            let stored = stored.map_err(internal)?;
+            loaded.insert(DocRef { kind: stored.kind, id: stored.id.clone() }, stored);
         }
         Ok(reply)
     }

@@ -3,8 +3,10 @@
 
 use std::sync::Arc;
 
+use iroh::endpoint::{Connection, RecvStream, SendStream};
 use peerview_sync::doc::{AnswerKind, Campaign, Question};
-use peerview_sync::node::{Node, NodeConfig, RelaySetting};
+use peerview_sync::node::{Node, NodeConfig, RelaySetting, endpoint_addr};
+use peerview_sync::protocol::{Claim, Msg, PROTOCOL_VERSION, SYNC_ALPN, read_msg, write_msg};
 use peerview_sync::ticket::{Invitee, Ticket};
 use peerview_sync::{CampaignId, CandidateId, Store, Timestamp};
 
@@ -18,6 +20,20 @@ pub async fn node(dir: &std::path::Path) -> Node {
         relay_ca: None,
     };
     Node::start(store, &config).await.expect("node")
+}
+
+/// Open a sync session by hand: Hello (with an optional claim), and the employer's answer.
+pub async fn hello(peer: &Node, ticket: &Ticket, claim: Option<Claim>) -> (Connection, SendStream, RecvStream, Msg) {
+    let addr = endpoint_addr(&ticket.nodes[0]).expect("addr");
+    let conn = peer.endpoint.connect(addr, SYNC_ALPN).await.expect("connect");
+    let (mut send, mut recv) = conn.open_bi().await.expect("stream");
+    write_msg(&mut send, &Msg::Hello { protocol: PROTOCOL_VERSION, claim }).await.expect("hello");
+    let answer = read_msg(&mut recv).await.expect("answer");
+    (conn, send, recv, answer)
+}
+
+pub fn claim_of(ticket: &Ticket) -> Claim {
+    Claim { campaign: ticket.campaign.clone(), invitee: ticket.invitee.clone(), secret: ticket.secret }
 }
 
 /// The candidate a candidate's ticket names.
