@@ -82,19 +82,17 @@ impl Batch {
     fn commit_inner(&mut self) -> io::Result<()> {
         let temps: Vec<&Path> = self.files.iter().map(|(tmp, _)| tmp.as_path()).collect();
         flush_all(&temps, open_for_flush)?;
+        // Renamed a few threads at once (thousands of files); each thread stops at its first
+        // error, and what was not renamed stays in the batch (its temporary file is removed).
         let mut dirs = std::collections::BTreeSet::new();
-        while let Some((tmp, path)) = self.files.pop() {
-            if let Err(e) = fs::rename(&tmp, &path) {
-                self.files.push((tmp, path));
-                return Err(e);
-            }
-            if let Some(dir) = path.parent() {
-                dirs.insert(dir.to_owned());
-                // A document directory made for this batch: its own entry in the parent too.
-                if let Some(parent) = dir.parent() {
-                    dirs.insert(parent.to_owned());
-                }
-            }
+        let mut failed = None;
+        for (left, error, renamed_in) in crate::parallel::runs(std::mem::take(&mut self.files), rename_all) {
+            self.files.extend(left);
+            failed = failed.or(error);
+            dirs.extend(renamed_in);
+        }
+        if let Some(e) = failed {
+            return Err(e);
         }
         if cfg!(unix) {
             let dirs: Vec<_> = dirs.into_iter().collect();
@@ -107,6 +105,40 @@ impl Batch {
     pub fn append(&mut self, mut other: Batch) {
         self.files.append(&mut other.files);
     }
+}
+
+/// Give each file its real name, until one fails: the files not renamed, the error, and the
+/// directories whose entries changed (each file's, and that directory's own entry in its parent:
+/// a document directory made for the batch).
+#[allow(clippy::type_complexity)]
+fn rename_all(
+    files: Vec<(std::path::PathBuf, std::path::PathBuf)>,
+) -> (Vec<(std::path::PathBuf, std::path::PathBuf)>, Option<io::Error>, std::collections::BTreeSet<std::path::PathBuf>)
+{
+    let mut dirs = std::collections::BTreeSet::new();
+    let mut left = Vec::new();
+    let mut failed = None;
+    for (tmp, path) in files {
+        if failed.is_some() {
+            left.push((tmp, path));
+            continue;
+        }
+        match fs::rename(&tmp, &path) {
+            Ok(()) => {
+                if let Some(dir) = path.parent() {
+                    if let Some(parent) = dir.parent() {
+                        dirs.insert(parent.to_owned());
+                    }
+                    dirs.insert(dir.to_owned());
+                }
+            }
+            Err(e) => {
+                failed = Some(e);
+                left.push((tmp, path));
+            }
+        }
+    }
+    (left, failed, dirs)
 }
 
 /// A batch dropped before its commit (an error while adding to it), or whose commit failed,
@@ -327,6 +359,31 @@ mod tests {
             .filter(|n| n.starts_with(TEMP_PREFIX))
             .collect();
         assert!(left.is_empty(), "{left:?}");
+    }
+
+    /// The same in a batch large enough to be renamed by several threads: one rename fails,
+    /// every file that has its real name holds all of its contents, and nothing temporary is left.
+    #[test]
+    fn a_failed_large_batch_leaves_whole_files_and_no_temporary_ones() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let mut batch = Batch::default();
+        for i in 0..300 {
+            let path = dir.path().join(format!("f{i}.bin"));
+            if i == 150 {
+                fs::create_dir(&path).expect("mkdir");
+                fs::write(path.join("x"), b"x").expect("write");
+            }
+            batch.add(&path, format!("file {i}").as_bytes()).expect("add");
+        }
+        assert!(batch.commit().is_err());
+        for entry in fs::read_dir(dir.path()).expect("ls") {
+            let name = entry.expect("entry").file_name().to_string_lossy().into_owned();
+            assert!(!name.starts_with(TEMP_PREFIX), "{name} left");
+            if name != "f150.bin" {
+                let i = name.trim_start_matches('f').trim_end_matches(".bin");
+                assert_eq!(fs::read(dir.path().join(&name)).expect("read"), format!("file {i}").as_bytes());
+            }
+        }
     }
 
     /// A temporary file is judged by its writer, not by file times: a live writer's file stays
