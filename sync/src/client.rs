@@ -5,7 +5,7 @@
 use automerge::AutoCommit;
 use automerge::sync::{Message as SyncMessage, State as SyncState, SyncDoc};
 use iroh::endpoint::Connection;
-use tracing::{debug, info};
+use tracing::{debug, info, warn};
 
 use crate::auth::DocRef;
 use crate::node::{CONNECT_TIMEOUT, Node, endpoint_addr};
@@ -439,6 +439,10 @@ async fn sync_over(
                 Some(mut stored) if d.replaced => store.replace(&mut stored)?,
                 Some(stored) => changed.push(*stored),
                 None if !heads.is_empty() => new.push(match d.arrived_whole {
+                    // Not loaded here: the next open checks it (`NewContents::Unchecked`).
+                    Some(bytes) if d.unloaded.is_some() => {
+                        crate::store::NewDoc::unchecked(d.doc_ref.kind, d.doc_ref.id, bytes)
+                    }
                     Some(bytes) => crate::store::NewDoc::encoded(d.doc_ref.kind, d.doc_ref.id, bytes),
                     None => crate::store::NewDoc::new(d.doc_ref.kind, d.doc_ref.id, *d.fresh.unwrap_or_default()),
                 }),
@@ -511,6 +515,11 @@ fn local_doc(store: &crate::store::Store, doc_ref: DocRef) -> Result<LocalDoc, C
     let stored = match store.load(doc_ref.kind, &doc_ref.id) {
         Ok(s) => Some(s),
         Err(StoreError::NotFound { .. }) => None,
+        // Every file of it was damaged (moved to quarantine and reported): taken again whole.
+        Err(e @ StoreError::AllCorrupt { .. }) => {
+            warn!(error = %e, "a document held here is unreadable; taking it again from the employer side");
+            None
+        }
         Err(e) => return Err(e.into()),
     };
     Ok(LocalDoc::new(doc_ref, stored))

@@ -168,9 +168,12 @@ pub struct NewDoc {
 pub enum NewContents {
     /// Encoded when written.
     Doc(Box<AutoCommit>),
-    /// The document already encoded whole (as it arrived), written as it is: it need not have
-    /// been loaded here (`crate::whole`); loading it later checks it like any file.
+    /// The document already encoded whole (as it arrived and was loaded here), written as it is.
     Encoded(Vec<u8>),
+    /// A whole document as it arrived, not loaded here (`crate::whole`): written as it is, and
+    /// not vouched for by the record of verified files, so the next open checks it (and
+    /// quarantines it if it is not a document), like a file written by someone else.
+    Unchecked(Vec<u8>),
 }
 
 impl NewDoc {
@@ -180,6 +183,10 @@ impl NewDoc {
 
     pub fn encoded(kind: DocKind, id: impl Into<String>, bytes: Vec<u8>) -> Self {
         NewDoc { kind, id: id.into(), contents: NewContents::Encoded(bytes) }
+    }
+
+    pub fn unchecked(kind: DocKind, id: impl Into<String>, bytes: Vec<u8>) -> Self {
+        NewDoc { kind, id: id.into(), contents: NewContents::Unchecked(bytes) }
     }
 }
 
@@ -199,8 +206,14 @@ pub struct StoredDoc {
     listed: Option<std::time::SystemTime>,
 }
 
-/// A new document's file in a batch ([`Store::save_batch`]).
-type NewFile = (DocKind, String, PathBuf);
+/// A new document's file in a batch ([`Store::save_batch`]), and whether it is known to hold a
+/// document (written from one, or loaded here).
+struct NewFile {
+    kind: DocKind,
+    id: String,
+    path: PathBuf,
+    checked: bool,
+}
 
 /// What a document's directory held when it was listed: its file names, its time, and how many
 /// saves of its kind this process had made ([`Store::files`], [`Store::unchanged`]).
@@ -208,6 +221,9 @@ type NewFile = (DocKind, String, PathBuf);
 pub struct DocFiles {
     names: Vec<String>,
     mtime: Option<std::time::SystemTime>,
+    /// When it was listed: a time more than two seconds older than this is settled (any file
+    /// added since would have changed it, even on file systems with a coarse clock).
+    listed_at: std::time::SystemTime,
     saves: u64,
 }
 
@@ -440,6 +456,7 @@ impl Store {
         validate_id(kind, id)?;
         // Counted and timed before the listing: a save during it shows as a change later.
         let saves = self.saves(kind);
+        let listed_at = std::time::SystemTime::now();
         let mtime = dir_mtime(&self.doc_dir(kind, id));
         let names = match self.revision(kind, id) {
             Ok(names) => names,
@@ -447,12 +464,13 @@ impl Store {
             Err(e) => return Err(e),
         };
         let is_doc = |n: &String| Path::new(n).extension().is_some_and(|e| e == "am");
-        Ok(names.iter().any(is_doc).then_some(DocFiles { names, mtime, saves }))
+        Ok(names.iter().any(is_doc).then_some(DocFiles { names, mtime, listed_at, saves }))
     }
 
     /// The document as its one snapshot file holds it (listed in `files`), read as it is and not
     /// loaded: to send it whole (`crate::whole`). `None` when it is kept in several files, or
-    /// its file went or does not match its name (loading it quarantines that one).
+    /// its file went, or is not named after its contents as this store names them (loading it
+    /// checks it, and quarantines a damaged one).
     pub fn snapshot(&self, kind: DocKind, id: &str, files: &DocFiles) -> Result<Option<Vec<u8>>, StoreError> {
         validate_id(kind, id)?;
         let [name] = files.names.as_slice() else { return Ok(None) };
@@ -466,19 +484,22 @@ impl Store {
             Err(e) => return Err(io_err(&path)(e)),
         };
         self.files_read.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        Ok(check_content_hash(&path, &bytes).is_ok().then_some(bytes))
+        Ok((*name == file_name("snapshot", &bytes)).then_some(bytes))
     }
 
     /// Whether the document's directory still holds what `files` says (from [`Self::files`]),
     /// for a session that sent it whole a moment ago. One `stat` while this process saved
-    /// nothing of the kind and the directory's time is the same, one listing otherwise; `files`
-    /// is brought up to date. (Another process's save in the same tick of the file system's
-    /// clock as the snapshot is not seen: the next session brings it.)
+    /// nothing of the kind and the directory's time is the same and was settled when it was
+    /// listed; one listing otherwise. `files` is brought up to date.
     pub fn unchanged(&self, kind: DocKind, id: &str, files: &mut DocFiles) -> Result<bool, StoreError> {
         validate_id(kind, id)?;
         let saves = self.saves(kind);
         let mtime = dir_mtime(&self.doc_dir(kind, id));
-        if mtime.is_some() && mtime == files.mtime && saves == files.saves {
+        let settled = files
+            .mtime
+            .and_then(|m| files.listed_at.duration_since(m).ok())
+            .is_some_and(|age| age > std::time::Duration::from_secs(2));
+        if settled && mtime.is_some() && mtime == files.mtime && saves == files.saves {
             return Ok(true);
         }
         match self.files(kind, id)? {
@@ -740,11 +761,9 @@ impl Store {
             written.extend(stamps(changed[*i].kind, &changed[*i].id, std::slice::from_ref(path)));
         }
         // One `stat` each, a few threads at once (thousands after a first sync).
-        let created_refs: Vec<&NewFile> = created.iter().collect();
+        let created_refs: Vec<&NewFile> = created.iter().filter(|f| f.checked).collect();
         for part in crate::parallel::runs(created_refs, |part| {
-            part.into_iter()
-                .flat_map(|(kind, id, path)| stamps(*kind, id, std::slice::from_ref(path)))
-                .collect::<Vec<_>>()
+            part.into_iter().flat_map(|f| stamps(f.kind, &f.id, std::slice::from_ref(&f.path))).collect::<Vec<_>>()
         }) {
             written.extend(part);
         }
@@ -760,11 +779,11 @@ impl Store {
                 self.compact(stored)?;
             }
         }
-        for (kind, _, _) in &created {
-            self.count_save(*kind);
+        for f in &created {
+            self.count_save(f.kind);
         }
         debug!(changed = changed.len(), created = created.len(), "documents saved in one batch");
-        Ok(created.into_iter().map(|(_, _, path)| path).collect())
+        Ok(created.into_iter().map(|f| f.path).collect())
     }
 
     /// Write new documents under temporary names (see [`Self::save_batch`]), each in a directory
@@ -786,13 +805,14 @@ impl Store {
                 }
                 Err(e) => return Err(io_err(&dir)(e)),
             }
-            let bytes = match contents {
-                NewContents::Doc(mut doc) => doc.save(),
-                NewContents::Encoded(bytes) => bytes,
+            let (bytes, checked) = match contents {
+                NewContents::Doc(mut doc) => (doc.save(), true),
+                NewContents::Encoded(bytes) => (bytes, true),
+                NewContents::Unchecked(bytes) => (bytes, false),
             };
             let path = dir.join(file_name("snapshot", &bytes));
             batch.add(&path, &bytes).map_err(io_err(&path))?;
-            created.push((kind, id, path));
+            created.push(NewFile { kind, id, path, checked });
         }
         Ok((batch, created))
     }
@@ -1028,9 +1048,7 @@ mod tests {
         assert!(!store.unchanged(DocKind::Roster, "r1", &mut files).expect("check"));
         let mut files = store.files(DocKind::Roster, "r1").expect("files").expect("here");
         assert_eq!(store.snapshot(DocKind::Roster, "r1", &files).expect("read"), None, "two files");
-        // Saved by another process (another `Store` on the same directory): a change too, once
-        // the file system's clock has ticked (within the same tick it is not seen: `unchanged`).
-        std::thread::sleep(std::time::Duration::from_millis(20));
+        // Saved by another process (another `Store` on the same directory): a change too.
         let other = Store::open(dir.path()).expect("open");
         let mut theirs = other.load(DocKind::Roster, "r1").expect("load");
         theirs.doc.put(ROOT, "n", 3).expect("put");
@@ -1043,6 +1061,52 @@ mod tests {
         fs::write(&damaged.files[0], b"damaged").expect("write");
         let files = store.files(DocKind::Roster, "r3").expect("files").expect("here");
         assert_eq!(store.snapshot(DocKind::Roster, "r3", &files).expect("read"), None);
+    }
+
+    /// A document that arrived whole and was not loaded here is written as it arrived but not
+    /// vouched for: the next open checks it, keeping a good one and quarantining one that is not
+    /// a document, as for a file written by someone else.
+    #[test]
+    fn an_unchecked_document_is_checked_at_the_next_open() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let store = Store::open(dir.path()).expect("open");
+        let mut doc = AutoCommit::new();
+        doc.put(ROOT, "n", 7).expect("put");
+        let good = doc.save();
+        let bad = [&good[..12], b"not the rest of a document"].concat();
+        store
+            .save_batch(
+                &mut [],
+                vec![NewDoc::unchecked(DocKind::Roster, "good", good), NewDoc::unchecked(DocKind::Roster, "bad", bad)],
+            )
+            .expect("save");
+        let reopened = Store::open(dir.path()).expect("open");
+        assert_eq!(reopened.files_read(), 2, "both checked");
+        assert_eq!(counter(&reopened.load(DocKind::Roster, "good").expect("load").doc), 7);
+        assert_eq!(reopened.problems().len(), 1, "{:?}", reopened.problems());
+        assert!(!reopened.exists(DocKind::Roster, "bad"));
+        assert_eq!(Store::open(dir.path()).expect("open").files_read(), 0, "vouched for once checked");
+    }
+
+    /// A directory whose time was settled when it was listed costs a `stat` to check; a file
+    /// another process adds later changes that time.
+    #[test]
+    fn a_settled_directory_is_checked_by_its_time() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let store = Store::open(dir.path()).expect("open");
+        let mut doc = AutoCommit::new();
+        doc.put(ROOT, "n", 1).expect("put");
+        store.create(DocKind::Roster, "r1", doc).expect("create");
+        let doc_dir = store.doc_dir(DocKind::Roster, "r1");
+        let past = std::time::SystemTime::now() - std::time::Duration::from_mins(1);
+        fs::File::open(&doc_dir).and_then(|d| d.set_modified(past)).expect("set the time back");
+        let mut files = store.files(DocKind::Roster, "r1").expect("files").expect("here");
+        assert!(store.unchanged(DocKind::Roster, "r1", &mut files).expect("check"));
+        let other = Store::open(dir.path()).expect("open");
+        let mut theirs = other.load(DocKind::Roster, "r1").expect("load");
+        theirs.doc.put(ROOT, "n", 2).expect("put");
+        other.save(&mut theirs).expect("save");
+        assert!(!store.unchanged(DocKind::Roster, "r1", &mut files).expect("check"));
     }
 
     fn walk(dir: &Path) -> Vec<PathBuf> {

@@ -58,6 +58,19 @@ async fn a_first_sync_takes_two_rounds_and_saves_each_document_as_it_arrived() {
     let again = client::sync_documents(&rita, &ticket).await.expect("second sync");
     // Each side says what it has (sync states are not kept between sessions), and that is all.
     assert_eq!((again.rounds, again.changed.len()), (2, 0), "nothing new");
+
+    // A document here that became unreadable (its file damaged) is moved aside, reported, and
+    // taken again whole; the sync goes on.
+    let damaged = first.docs.iter().find(|d| d.kind == DocKind::Submission).expect("a submission").clone();
+    let dir = dirs[1].path().join("docs").join(damaged.kind.dir_name()).join(&damaged.id);
+    let file = std::fs::read_dir(&dir).expect("ls").next().expect("a file").expect("entry").path();
+    let bytes = std::fs::read(&file).expect("read");
+    std::fs::write(&file, &bytes[..bytes.len() / 2]).expect("truncate");
+    let mended = client::sync_documents(&rita, &ticket).await.expect("sync after the damage");
+    assert_eq!(mended.changed, vec![damaged.clone()]);
+    assert_eq!(rita.store.problems().len(), 1, "{:?}", rita.store.problems());
+    let back = rita.store.load(damaged.kind, &damaged.id).expect("taken again").doc.save();
+    assert_eq!(back, employer.store.load(damaged.kind, &damaged.id).expect("employer's").doc.save());
 }
 
 /// A peer that syncs the way Automerge itself does (as an earlier Peerview did) gets the whole

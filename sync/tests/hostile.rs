@@ -3,7 +3,7 @@
 //! documents. Unknown endpoint, replayed invite, wrong campaign, another candidate's
 //! submission, reviews, editing the questions, writing the employer's status events, an
 //! oversized recording, data parked in a field Peerview never reads, garbage instead of a sync
-//! message, and downloading recordings.
+//! message, a document named twice in a round, and downloading recordings.
 
 mod common;
 
@@ -158,8 +158,17 @@ async fn every_forbidden_thing_is_refused_over_the_wire() {
     sync_refused(&ann, &ticket_a, submission_ref.clone(), parked, "field `stash` is not part of this document").await;
 
     // Garbage instead of a sync message.
-    round_refused(&ann, &ticket_a, vec![Entry { doc: submission_ref, message: Some(vec![0x42; 300]) }], "malformed")
-        .await;
+    round_refused(
+        &ann,
+        &ticket_a,
+        vec![Entry { doc: submission_ref.clone(), message: Some(vec![0x42; 300]) }],
+        "malformed",
+    )
+    .await;
+    // The same document twice in one round (which of its messages would count?).
+    let twice =
+        vec![Entry { doc: submission_ref.clone(), message: None }, Entry { doc: submission_ref, message: None }];
+    round_refused(&ann, &ticket_a, twice, "names the submission document").await;
 
     // Recordings: neither a candidate nor a stranger may download from the employer.
     for who in [&ann, &eve] {

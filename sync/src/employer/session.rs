@@ -103,10 +103,8 @@ impl EmployerService {
                     listed.insert(doc_ref, files);
                 }
                 Ok(None) => {}
-                Err(e) => {
-                    warn!(%peer, error = %e, "listing a document's files");
-                    return refuse(&conn, &mut send, &peer, internal(e).0).await;
-                }
+                // Left out of the session, as if it were not here (the rest still syncs).
+                Err(e) => warn!(%peer, error = %e, "a document's directory could not be listed"),
             }
         }
         let docs: BTreeSet<DocRef> = listed.keys().cloned().collect();
@@ -281,6 +279,10 @@ impl EmployerService {
         entries: Vec<Entry>,
     ) -> Result<Vec<Entry>, Refusal> {
         let SessionDocs { docs, states, loaded, .. } = session;
+        let mut named = std::collections::HashSet::new();
+        if let Some(twice) = entries.iter().find(|e| !named.insert(&e.doc)) {
+            return Err(Refusal(format!("a round names the {} document {} twice", twice.doc.kind, twice.doc.id)));
+        }
         for entry in &entries {
             if !docs.contains(&entry.doc) && self.may_bring(access, &entry.doc) {
                 let stored = if self.store().exists(entry.doc.kind, &entry.doc.id) {
