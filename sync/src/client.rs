@@ -590,21 +590,24 @@ mod tests {
 
     use super::*;
 
-    fn doc_ref() -> DocRef {
-        DocRef { kind: crate::store::DocKind::Roster, id: "r".into() }
+    /// The employer side's document, and ours after its first message and the whole document
+    /// in answer; with the bytes and heads that arrived.
+    fn arrived_whole() -> (AutoCommit, LocalDoc, Vec<u8>, Vec<automerge::ChangeHash>) {
+        let mut theirs = AutoCommit::new();
+        theirs.put(ROOT, "n", 1).expect("put");
+        let (saved, heads) = (theirs.save(), theirs.get_heads());
+        let mut d = LocalDoc::new(DocRef { kind: crate::store::DocKind::Roster, id: "r".into() }, None);
+        let first = d.message().expect("a first message");
+        assert!(crate::whole::peer_has_nothing(&first));
+        d.receive(crate::whole::message(saved.clone(), heads.clone())).expect("receive");
+        (theirs, d, saved, heads)
     }
 
     /// A document new here that arrives whole is kept as its bytes and not loaded; the next
     /// message says we hold its heads, and after that there is nothing to say.
     #[test]
     fn a_whole_document_is_kept_unloaded_and_acknowledged_once() {
-        let mut theirs = AutoCommit::new();
-        theirs.put(ROOT, "n", 1).expect("put");
-        let (saved, heads) = (theirs.save(), theirs.get_heads());
-        let mut d = LocalDoc::new(doc_ref(), None);
-        let first = d.message().expect("a first message");
-        assert!(crate::whole::peer_has_nothing(&first));
-        d.receive(crate::whole::message(saved.clone(), heads.clone())).expect("receive");
+        let (_, mut d, saved, heads) = arrived_whole();
         assert!(d.fresh.is_none(), "not loaded");
         assert_eq!((d.heads(), d.arrived_whole.as_ref()), (heads.clone(), Some(&saved)));
         assert!(crate::whole::peer_holds(&d.message().expect("an acknowledgement"), &heads));
@@ -615,12 +618,7 @@ mod tests {
     /// bytes that arrived and the rest applies on top: saved then as a whole new encoding.
     #[test]
     fn more_changes_after_a_whole_document_load_it() {
-        let mut theirs = AutoCommit::new();
-        theirs.put(ROOT, "n", 1).expect("put");
-        let (saved, heads) = (theirs.save(), theirs.get_heads());
-        let mut d = LocalDoc::new(doc_ref(), None);
-        d.message();
-        d.receive(crate::whole::message(saved, heads.clone())).expect("receive");
+        let (mut theirs, mut d, _, heads) = arrived_whole();
         // The employer side changed it meanwhile and answers our acknowledgement.
         theirs.put(ROOT, "n", 2).expect("put");
         let mut their_state = SyncState::new();
@@ -641,7 +639,7 @@ mod tests {
         assert_eq!(d.doc().get(ROOT, "n").expect("get").map(|(v, _)| v.as_i64()), Some(Some(2)));
         assert_eq!(d.arrived_whole, None, "saved from the document, not the first bytes");
         // Garbage where a whole document was expected is an error, not a panic.
-        let mut bad = LocalDoc::new(doc_ref(), None);
+        let mut bad = LocalDoc::new(d.doc_ref.clone(), None);
         bad.message();
         let garbage = [&[0x85, 0x6f, 0x4a, 0x83][..], b"garbage"].concat();
         assert!(matches!(bad.receive(crate::whole::message(garbage, heads)), Err(ClientError::Wire(_))));

@@ -951,6 +951,13 @@ mod tests {
     use super::*;
     use automerge::{ROOT, ReadDoc, transaction::Transactable};
 
+    /// A document whose counter "n" is `n`.
+    fn with_counter(n: i64) -> AutoCommit {
+        let mut doc = AutoCommit::new();
+        doc.put(ROOT, "n", n).expect("put");
+        doc
+    }
+
     fn counter(doc: &AutoCommit) -> i64 {
         match doc.get(ROOT, "n").expect("get") {
             Some((automerge::Value::Scalar(v), _)) => v.as_i64().expect("int"),
@@ -1034,8 +1041,7 @@ mod tests {
     fn a_snapshot_is_read_as_it_is_and_its_changes_are_seen() {
         let dir = tempfile::tempdir().expect("tempdir");
         let store = Store::open(dir.path()).expect("open");
-        let mut doc = AutoCommit::new();
-        doc.put(ROOT, "n", 1).expect("put");
+        let doc = with_counter(1);
         let mut stored = store.create(DocKind::Roster, "r1", doc).expect("create");
         assert_eq!(store.files(DocKind::Roster, "r2").expect("files"), None, "not here");
         let mut files = store.files(DocKind::Roster, "r1").expect("files").expect("here");
@@ -1055,8 +1061,7 @@ mod tests {
         other.save(&mut theirs).expect("save");
         assert!(!store.unchanged(DocKind::Roster, "r1", &mut files).expect("check"));
         // A snapshot whose bytes do not match its name is not sent.
-        let mut doc = AutoCommit::new();
-        doc.put(ROOT, "n", 1).expect("put");
+        let doc = with_counter(1);
         let damaged = store.create(DocKind::Roster, "r3", doc).expect("create");
         fs::write(&damaged.files[0], b"damaged").expect("write");
         let files = store.files(DocKind::Roster, "r3").expect("files").expect("here");
@@ -1070,9 +1075,7 @@ mod tests {
     fn an_unchecked_document_is_checked_at_the_next_open() {
         let dir = tempfile::tempdir().expect("tempdir");
         let store = Store::open(dir.path()).expect("open");
-        let mut doc = AutoCommit::new();
-        doc.put(ROOT, "n", 7).expect("put");
-        let good = doc.save();
+        let good = with_counter(7).save();
         let bad = [&good[..12], b"not the rest of a document"].concat();
         store
             .save_batch(
@@ -1094,8 +1097,7 @@ mod tests {
     fn a_settled_directory_is_checked_by_its_time() {
         let dir = tempfile::tempdir().expect("tempdir");
         let store = Store::open(dir.path()).expect("open");
-        let mut doc = AutoCommit::new();
-        doc.put(ROOT, "n", 1).expect("put");
+        let doc = with_counter(1);
         store.create(DocKind::Roster, "r1", doc).expect("create");
         let doc_dir = store.doc_dir(DocKind::Roster, "r1");
         let past = std::time::SystemTime::now() - std::time::Duration::from_mins(1);

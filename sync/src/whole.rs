@@ -16,34 +16,20 @@ use automerge::sync::{ChunkList, Message, MessageFlags, MessageVersion};
 /// The message that gives a peer that has nothing the whole document saved as `snapshot` (one
 /// document chunk, whose `heads` are read from its header).
 pub(crate) fn message(snapshot: Vec<u8>, heads: Vec<ChangeHash>) -> Message {
-    Message {
-        heads,
-        need: Vec::new(),
-        // No summary of what we have: the peer has nothing to send back for a document it
-        // did not hold, and a summary would need the document loaded.
-        have: Vec::new(),
-        changes: ChunkList::from(snapshot),
-        flags: Some(flags()),
-        version: MessageVersion::V2,
-    }
+    // No summary of what we have: the peer has nothing to send back for a document it did not
+    // hold, and a summary would need the document loaded.
+    v2(heads, ChunkList::from(snapshot))
 }
 
 /// "I hold exactly `heads` and need nothing": what a side that took a document whole says next.
 pub(crate) fn holding(heads: Vec<ChangeHash>) -> Message {
-    Message {
-        heads,
-        need: Vec::new(),
-        have: Vec::new(),
-        changes: ChunkList::from(Vec::<Vec<u8>>::new()),
-        flags: Some(flags()),
-        version: MessageVersion::V2,
-    }
+    v2(heads, ChunkList::from(Vec::<Vec<u8>>::new()))
 }
 
-fn flags() -> MessageFlags {
+fn v2(heads: Vec<ChangeHash>, changes: ChunkList) -> Message {
     let mut flags = MessageFlags::new();
     flags.set(MessageFlags::SUPPORTS_SYNC_RESET);
-    flags
+    Message { heads, need: Vec::new(), have: Vec::new(), changes, flags: Some(flags), version: MessageVersion::V2 }
 }
 
 /// Whether the peer that sent `message` holds none of the document and takes whole documents

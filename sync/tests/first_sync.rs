@@ -19,20 +19,34 @@ use peerview_sync::doc::AnswerKind;
 use peerview_sync::employer::{self, EmployerService};
 use peerview_sync::protocol::{Entry, Msg, read_msg, write_msg};
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_first_sync_takes_two_rounds_and_saves_each_document_as_it_arrived() {
-    let dirs: Vec<tempfile::TempDir> = (0..2).map(|_| tempfile::tempdir().expect("tempdir")).collect();
-    let employer = node(dirs[0].path()).await;
+/// An employer's node serving a campaign with these candidates invited, and a reviewer's ticket.
+struct Setup {
+    employer: peerview_sync::node::Node,
+    campaign: peerview_sync::CampaignId,
+    here: Vec<peerview_sync::ticket::TicketNode>,
+    ticket: peerview_sync::ticket::Ticket,
+    _router: iroh::protocol::Router,
+}
+
+async fn employer_with_reviewer(dir: &std::path::Path, candidates: &[String]) -> Setup {
+    let employer = node(dir).await;
     let c = campaign(AnswerKind::Text, 1);
     employer.store.create_campaign(&c).expect("campaign");
     let service = EmployerService::new(employer.clone(), Quota::default());
-    let _router = service.spawn_router();
+    let router = service.spawn_router();
     let here = vec![employer.ticket_node().await];
-    for i in 0..12 {
-        employer::invite_candidate(&employer.store, &c.id, &format!("Candidate {i}"), None, here.clone())
-            .expect("candidate");
+    for name in candidates {
+        employer::invite_candidate(&employer.store, &c.id, name, None, here.clone()).expect("candidate");
     }
-    let ticket = employer::invite_reviewer(&employer.store, &c.id, "Rita", here).expect("reviewer");
+    let ticket = employer::invite_reviewer(&employer.store, &c.id, "Rita", here.clone()).expect("reviewer");
+    Setup { employer, campaign: c.id, here, ticket, _router: router }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_first_sync_takes_two_rounds_and_saves_each_document_as_it_arrived() {
+    let dirs: Vec<tempfile::TempDir> = (0..2).map(|_| tempfile::tempdir().expect("tempdir")).collect();
+    let candidates: Vec<String> = (0..12).map(|i| format!("Candidate {i}")).collect();
+    let Setup { employer, ticket, _router, .. } = employer_with_reviewer(dirs[0].path(), &candidates).await;
     let rita = node(dirs[1].path()).await;
 
     let loads = employer.store.loads();
@@ -79,14 +93,8 @@ async fn a_first_sync_takes_two_rounds_and_saves_each_document_as_it_arrived() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_document_changed_after_it_went_whole_follows_in_the_same_session() {
     let dirs: Vec<tempfile::TempDir> = (0..2).map(|_| tempfile::tempdir().expect("tempdir")).collect();
-    let employer = node(dirs[0].path()).await;
-    let c = campaign(AnswerKind::Text, 1);
-    employer.store.create_campaign(&c).expect("campaign");
-    let service = EmployerService::new(employer.clone(), Quota::default());
-    let _router = service.spawn_router();
-    let here = vec![employer.ticket_node().await];
-    employer::invite_candidate(&employer.store, &c.id, "Ann", None, here.clone()).expect("candidate");
-    let ticket = employer::invite_reviewer(&employer.store, &c.id, "Rita", here.clone()).expect("reviewer");
+    let Setup { employer, ticket, campaign, here, _router } =
+        employer_with_reviewer(dirs[0].path(), &["Ann".into()]).await;
     let rita = node(dirs[1].path()).await;
 
     let (_conn, mut send, mut recv, welcome) = hello(&rita, &ticket, Some(claim_of(&ticket))).await;
@@ -119,7 +127,7 @@ async fn a_document_changed_after_it_went_whole_follows_in_the_same_session() {
     }
     assert_eq!(first.len(), local.len());
     // A second candidate: the roster changes on the employer's side between the rounds.
-    employer::invite_candidate(&employer.store, &c.id, "Ben", None, here).expect("candidate");
+    employer::invite_candidate(&employer.store, &campaign, "Ben", None, here).expect("candidate");
     let second = round(&mut local).await;
     let brought: Vec<&DocRef> = second.iter().filter(|e| e.message.is_some()).map(|e| &e.doc).collect();
     assert_eq!(brought.iter().map(|d| d.kind).collect::<Vec<_>>(), vec![DocKind::Roster], "{brought:?}");
