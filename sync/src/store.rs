@@ -34,8 +34,13 @@ use crate::fsutil::{remove_stale_temp_files, sync_dir, write_atomic, write_atomi
 use crate::time::Timestamp;
 use verified::stamps;
 
+mod batch;
 mod deletion;
+mod listing;
 mod verified;
+
+pub use batch::{NewContents, NewDoc};
+pub use listing::DocFiles;
 
 /// Saved increments of a document before they are folded into a new snapshot.
 const COMPACT_AFTER_INCREMENTS: usize = 16;
@@ -158,38 +163,6 @@ impl fmt::Display for StoreProblem {
     }
 }
 
-/// A document not held here yet, for [`Store::save_batch`].
-pub struct NewDoc {
-    pub kind: DocKind,
-    pub id: String,
-    pub contents: NewContents,
-}
-
-pub enum NewContents {
-    /// Encoded when written.
-    Doc(Box<AutoCommit>),
-    /// The document already encoded whole (as it arrived and was loaded here), written as it is.
-    Encoded(Vec<u8>),
-    /// A whole document as it arrived, not loaded here (`crate::whole`): written as it is, and
-    /// not vouched for by the record of verified files, so the next open checks it (and
-    /// quarantines it if it is not a document), like a file written by someone else.
-    Unchecked(Vec<u8>),
-}
-
-impl NewDoc {
-    pub fn new(kind: DocKind, id: impl Into<String>, doc: AutoCommit) -> Self {
-        NewDoc { kind, id: id.into(), contents: NewContents::Doc(Box::new(doc)) }
-    }
-
-    pub fn encoded(kind: DocKind, id: impl Into<String>, bytes: Vec<u8>) -> Self {
-        NewDoc { kind, id: id.into(), contents: NewContents::Encoded(bytes) }
-    }
-
-    pub fn unchecked(kind: DocKind, id: impl Into<String>, bytes: Vec<u8>) -> Self {
-        NewDoc { kind, id: id.into(), contents: NewContents::Unchecked(bytes) }
-    }
-}
-
 /// A document loaded from the store, with what is needed to save only what changed.
 #[derive(Clone, Debug)]
 pub struct StoredDoc {
@@ -204,27 +177,6 @@ pub struct StoredDoc {
     /// while it stays the same, [`Store::refresh`] has nothing to read (a session refreshes
     /// every document it serves each round).
     listed: Option<std::time::SystemTime>,
-}
-
-/// A new document's file in a batch ([`Store::save_batch`]), and whether it is known to hold a
-/// document (written from one, or loaded here).
-struct NewFile {
-    kind: DocKind,
-    id: String,
-    path: PathBuf,
-    checked: bool,
-}
-
-/// What a document's directory held when it was listed: its file names, its time, and how many
-/// saves of its kind this process had made ([`Store::files`], [`Store::unchanged`]).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct DocFiles {
-    names: Vec<String>,
-    mtime: Option<std::time::SystemTime>,
-    /// When it was listed: a time more than two seconds older than this is settled (any file
-    /// added since would have changed it, even on file systems with a coarse clock).
-    listed_at: std::time::SystemTime,
-    saves: u64,
 }
 
 /// The data directory.
@@ -449,68 +401,6 @@ impl Store {
         Ok(names)
     }
 
-    /// What the document's directory holds now; `None` when no document is there (no files,
-    /// or an empty directory: see [`Self::exists`]). For [`Self::snapshot`] and
-    /// [`Self::unchanged`].
-    pub fn files(&self, kind: DocKind, id: &str) -> Result<Option<DocFiles>, StoreError> {
-        validate_id(kind, id)?;
-        // Counted and timed before the listing: a save during it shows as a change later.
-        let saves = self.saves(kind);
-        let listed_at = std::time::SystemTime::now();
-        let mtime = dir_mtime(&self.doc_dir(kind, id));
-        let names = match self.revision(kind, id) {
-            Ok(names) => names,
-            Err(StoreError::Io { source, .. }) if source.kind() == io::ErrorKind::NotFound => return Ok(None),
-            Err(e) => return Err(e),
-        };
-        let is_doc = |n: &String| Path::new(n).extension().is_some_and(|e| e == "am");
-        Ok(names.iter().any(is_doc).then_some(DocFiles { names, mtime, listed_at, saves }))
-    }
-
-    /// The document as its one snapshot file holds it (listed in `files`), read as it is and not
-    /// loaded: to send it whole (`crate::whole`). `None` when it is kept in several files, or
-    /// its file went, or is not named after its contents as this store names them (loading it
-    /// checks it, and quarantines a damaged one).
-    pub fn snapshot(&self, kind: DocKind, id: &str, files: &DocFiles) -> Result<Option<Vec<u8>>, StoreError> {
-        validate_id(kind, id)?;
-        let [name] = files.names.as_slice() else { return Ok(None) };
-        let path = self.doc_dir(kind, id).join(name);
-        if !name.starts_with("snapshot-") || path.extension().is_none_or(|e| e != "am") {
-            return Ok(None);
-        }
-        let bytes = match fs::read(&path) {
-            Ok(bytes) => bytes,
-            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None), // compacted meanwhile
-            Err(e) => return Err(io_err(&path)(e)),
-        };
-        self.files_read.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        Ok((*name == file_name("snapshot", &bytes)).then_some(bytes))
-    }
-
-    /// Whether the document's directory still holds what `files` says (from [`Self::files`]),
-    /// for a session that sent it whole a moment ago. One `stat` while this process saved
-    /// nothing of the kind and the directory's time is the same and was settled when it was
-    /// listed; one listing otherwise. `files` is brought up to date.
-    pub fn unchanged(&self, kind: DocKind, id: &str, files: &mut DocFiles) -> Result<bool, StoreError> {
-        validate_id(kind, id)?;
-        let saves = self.saves(kind);
-        let mtime = dir_mtime(&self.doc_dir(kind, id));
-        let settled = files
-            .mtime
-            .and_then(|m| files.listed_at.duration_since(m).ok())
-            .is_some_and(|age| age > std::time::Duration::from_secs(2));
-        if settled && mtime.is_some() && mtime == files.mtime && saves == files.saves {
-            return Ok(true);
-        }
-        match self.files(kind, id)? {
-            Some(now) if now.names == files.names => {
-                *files = now;
-                Ok(true)
-            }
-            _ => Ok(false),
-        }
-    }
-
     pub fn exists(&self, kind: DocKind, id: &str) -> bool {
         validate_id(kind, id).is_ok() && has_doc_files(&self.doc_dir(kind, id)).unwrap_or(false)
     }
@@ -730,93 +620,6 @@ impl Store {
         Ok(())
     }
 
-    /// Save many documents with one flush of the disk for all of them (a session that brought
-    /// thousands): what changed in loaded ones, and new ones. Each document is still whole
-    /// after a crash, old or new ([`crate::fsutil::Batch`]). Returns the new documents' files.
-    pub fn save_batch(&self, changed: &mut [&mut StoredDoc], new: Vec<NewDoc>) -> Result<Vec<PathBuf>, StoreError> {
-        let mut batch = crate::fsutil::Batch::default();
-        let mut saved = Vec::new();
-        for (i, stored) in changed.iter_mut().enumerate() {
-            let bytes = stored.doc.save_after(&stored.saved_heads);
-            if bytes.is_empty() {
-                continue;
-            }
-            self.refuse_deleted(stored.kind, &stored.id)?;
-            let path = self.doc_dir(stored.kind, &stored.id).join(file_name("inc", &bytes));
-            batch.add(&path, &bytes).map_err(io_err(&path))?;
-            saved.push((i, path));
-        }
-        // New documents are encoded and written by a few threads at once: each costs a
-        // directory and a file, and a reviewer's first sync brings thousands.
-        let mut created = Vec::new();
-        for part in crate::parallel::runs(new, |part| self.write_new(part)) {
-            let (part_batch, docs) = part?;
-            batch.append(part_batch);
-            created.extend(docs);
-        }
-        let root = self.root.clone();
-        batch.commit().map_err(io_err(&root))?;
-        let mut written: Vec<(String, String)> = Vec::new();
-        for (i, path) in &saved {
-            written.extend(stamps(changed[*i].kind, &changed[*i].id, std::slice::from_ref(path)));
-        }
-        // One `stat` each, a few threads at once (thousands after a first sync).
-        let created_refs: Vec<&NewFile> = created.iter().filter(|f| f.checked).collect();
-        for part in crate::parallel::runs(created_refs, |part| {
-            part.into_iter().flat_map(|f| stamps(f.kind, &f.id, std::slice::from_ref(&f.path))).collect::<Vec<_>>()
-        }) {
-            written.extend(part);
-        }
-        if let Err(e) = verified::append(&self.root, &written) {
-            debug!(error = %e, "could not add to the record of verified documents; checked at the next open");
-        }
-        for (i, path) in saved {
-            let stored = &mut changed[i];
-            stored.files.push(path);
-            stored.saved_heads = stored.doc.get_heads();
-            self.count_save(stored.kind);
-            if stored.files.iter().filter(|p| is_increment(p)).count() >= COMPACT_AFTER_INCREMENTS {
-                self.compact(stored)?;
-            }
-        }
-        for f in &created {
-            self.count_save(f.kind);
-        }
-        debug!(changed = changed.len(), created = created.len(), "documents saved in one batch");
-        Ok(created.into_iter().map(|f| f.path).collect())
-    }
-
-    /// Write new documents under temporary names (see [`Self::save_batch`]), each in a directory
-    /// of its own that must not hold one already.
-    fn write_new(&self, new: Vec<NewDoc>) -> Result<(crate::fsutil::Batch, Vec<NewFile>), StoreError> {
-        let mut batch = crate::fsutil::Batch::default();
-        let mut created = Vec::new();
-        for NewDoc { kind, id, contents } in new {
-            validate_id(kind, &id)?;
-            self.refuse_deleted(kind, &id)?;
-            let dir = self.doc_dir(kind, &id);
-            match fs::create_dir(&dir) {
-                Ok(()) => {}
-                // Left empty by an earlier attempt, or holding the document already.
-                Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
-                    if has_doc_files(&dir).map_err(io_err(&dir))? {
-                        return Err(StoreError::AlreadyExists { kind, id });
-                    }
-                }
-                Err(e) => return Err(io_err(&dir)(e)),
-            }
-            let (bytes, checked) = match contents {
-                NewContents::Doc(mut doc) => (doc.save(), true),
-                NewContents::Encoded(bytes) => (bytes, true),
-                NewContents::Unchecked(bytes) => (bytes, false),
-            };
-            let path = dir.join(file_name("snapshot", &bytes));
-            batch.add(&path, &bytes).map_err(io_err(&path))?;
-            created.push(NewFile { kind, id, path, checked });
-        }
-        Ok((batch, created))
-    }
-
     /// Replace a document by another history (`stored.doc` need not continue the one on disk):
     /// one snapshot of it, then every other file of the document goes, those of other processes
     /// too (loading merges every file, which would bring the old history back). For Reviews
@@ -952,13 +755,13 @@ mod tests {
     use automerge::{ROOT, ReadDoc, transaction::Transactable};
 
     /// A document whose counter "n" is `n`.
-    fn with_counter(n: i64) -> AutoCommit {
+    pub(super) fn with_counter(n: i64) -> AutoCommit {
         let mut doc = AutoCommit::new();
         doc.put(ROOT, "n", n).expect("put");
         doc
     }
 
-    fn counter(doc: &AutoCommit) -> i64 {
+    pub(super) fn counter(doc: &AutoCommit) -> i64 {
         match doc.get(ROOT, "n").expect("get") {
             Some((automerge::Value::Scalar(v), _)) => v.as_i64().expect("int"),
             _ => -1,
@@ -984,134 +787,7 @@ mod tests {
         assert!(store.problems().is_empty());
     }
 
-    #[test]
-    fn a_new_document_that_arrived_encoded_is_written_as_it_arrived() {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let store = Store::open(dir.path()).expect("open");
-        let mut doc = AutoCommit::new();
-        for i in 0..300 {
-            doc.put(ROOT, format!("key {i}"), i).expect("put");
-        }
-        doc.put(ROOT, "n", 7).expect("put");
-        // Another encoding of the same document than the one `save` would write.
-        let arrived = doc.save_nocompress();
-        assert_ne!(arrived, doc.save());
-        let new = NewDoc::encoded(DocKind::Roster, "r7", arrived.clone());
-        let created = store.save_batch(&mut [], vec![new]).expect("save");
-        assert_eq!(created.len(), 1);
-        assert_eq!(fs::read(&created[0]).expect("read"), arrived);
-        let reopened = Store::open(dir.path()).expect("open");
-        assert_eq!(counter(&reopened.load(DocKind::Roster, "r7").expect("load").doc), 7);
-    }
-
-    #[test]
-    fn many_new_documents_are_saved_and_loaded_by_several_threads() {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let store = Store::open(dir.path()).expect("open");
-        let docs = |range: std::ops::Range<i64>| {
-            range
-                .map(|i| {
-                    let mut doc = AutoCommit::new();
-                    doc.put(ROOT, "n", i).expect("put");
-                    NewDoc::new(DocKind::Roster, format!("r{i}"), doc)
-                })
-                .collect::<Vec<_>>()
-        };
-        let created = store.save_batch(&mut [], docs(0..150)).expect("save");
-        assert_eq!(created.len(), 150);
-        let ids: Vec<(DocKind, String)> = (0..150).map(|i| (DocKind::Roster, format!("r{i}"))).collect();
-        let loaded = store.load_many(&ids);
-        for (i, stored) in loaded.into_iter().enumerate() {
-            let stored = stored.expect("load");
-            assert_eq!((stored.id.as_str(), counter(&stored.doc)), (format!("r{i}").as_str(), i as i64));
-        }
-        // One that exists already, anywhere in a large batch: refused, nothing overwritten.
-        let refused = store.save_batch(&mut [], docs(140..300));
-        assert!(matches!(refused, Err(StoreError::AlreadyExists { .. })), "{refused:?}");
-        assert_eq!(counter(&store.load(DocKind::Roster, "r145").expect("load").doc), 145);
-        let leftovers: Vec<_> =
-            walk(dir.path()).into_iter().filter(|p| p.to_string_lossy().contains(crate::fsutil::TEMP_PREFIX)).collect();
-        assert!(leftovers.is_empty(), "{leftovers:?}");
-    }
-
-    /// A document kept as one snapshot is read as it is; one in several files, or whose file
-    /// does not match its name, is not (it is loaded instead). A save here, or by another
-    /// process, shows as a change; nothing else does.
-    #[test]
-    fn a_snapshot_is_read_as_it_is_and_its_changes_are_seen() {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let store = Store::open(dir.path()).expect("open");
-        let doc = with_counter(1);
-        let mut stored = store.create(DocKind::Roster, "r1", doc).expect("create");
-        assert_eq!(store.files(DocKind::Roster, "r2").expect("files"), None, "not here");
-        let mut files = store.files(DocKind::Roster, "r1").expect("files").expect("here");
-        let bytes = store.snapshot(DocKind::Roster, "r1", &files).expect("read").expect("one snapshot");
-        assert_eq!(bytes, stored.doc.save());
-        assert!(store.unchanged(DocKind::Roster, "r1", &mut files).expect("check"));
-        // Saved here: a change.
-        stored.doc.put(ROOT, "n", 2).expect("put");
-        store.save(&mut stored).expect("save");
-        assert!(!store.unchanged(DocKind::Roster, "r1", &mut files).expect("check"));
-        let mut files = store.files(DocKind::Roster, "r1").expect("files").expect("here");
-        assert_eq!(store.snapshot(DocKind::Roster, "r1", &files).expect("read"), None, "two files");
-        // Saved by another process (another `Store` on the same directory): a change too.
-        let other = Store::open(dir.path()).expect("open");
-        let mut theirs = other.load(DocKind::Roster, "r1").expect("load");
-        theirs.doc.put(ROOT, "n", 3).expect("put");
-        other.save(&mut theirs).expect("save");
-        assert!(!store.unchanged(DocKind::Roster, "r1", &mut files).expect("check"));
-        // A snapshot whose bytes do not match its name is not sent.
-        let doc = with_counter(1);
-        let damaged = store.create(DocKind::Roster, "r3", doc).expect("create");
-        fs::write(&damaged.files[0], b"damaged").expect("write");
-        let files = store.files(DocKind::Roster, "r3").expect("files").expect("here");
-        assert_eq!(store.snapshot(DocKind::Roster, "r3", &files).expect("read"), None);
-    }
-
-    /// A document that arrived whole and was not loaded here is written as it arrived but not
-    /// vouched for: the next open checks it, keeping a good one and quarantining one that is not
-    /// a document, as for a file written by someone else.
-    #[test]
-    fn an_unchecked_document_is_checked_at_the_next_open() {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let store = Store::open(dir.path()).expect("open");
-        let good = with_counter(7).save();
-        let bad = [&good[..12], b"not the rest of a document"].concat();
-        store
-            .save_batch(
-                &mut [],
-                vec![NewDoc::unchecked(DocKind::Roster, "good", good), NewDoc::unchecked(DocKind::Roster, "bad", bad)],
-            )
-            .expect("save");
-        let reopened = Store::open(dir.path()).expect("open");
-        assert_eq!(reopened.files_read(), 2, "both checked");
-        assert_eq!(counter(&reopened.load(DocKind::Roster, "good").expect("load").doc), 7);
-        assert_eq!(reopened.problems().len(), 1, "{:?}", reopened.problems());
-        assert!(!reopened.exists(DocKind::Roster, "bad"));
-        assert_eq!(Store::open(dir.path()).expect("open").files_read(), 0, "vouched for once checked");
-    }
-
-    /// A directory whose time was settled when it was listed costs a `stat` to check; a file
-    /// another process adds later changes that time.
-    #[test]
-    fn a_settled_directory_is_checked_by_its_time() {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let store = Store::open(dir.path()).expect("open");
-        let doc = with_counter(1);
-        store.create(DocKind::Roster, "r1", doc).expect("create");
-        let doc_dir = store.doc_dir(DocKind::Roster, "r1");
-        let past = std::time::SystemTime::now() - std::time::Duration::from_mins(1);
-        fs::File::open(&doc_dir).and_then(|d| d.set_modified(past)).expect("set the time back");
-        let mut files = store.files(DocKind::Roster, "r1").expect("files").expect("here");
-        assert!(store.unchanged(DocKind::Roster, "r1", &mut files).expect("check"));
-        let other = Store::open(dir.path()).expect("open");
-        let mut theirs = other.load(DocKind::Roster, "r1").expect("load");
-        theirs.doc.put(ROOT, "n", 2).expect("put");
-        other.save(&mut theirs).expect("save");
-        assert!(!store.unchanged(DocKind::Roster, "r1", &mut files).expect("check"));
-    }
-
-    fn walk(dir: &Path) -> Vec<PathBuf> {
+    pub(super) fn walk(dir: &Path) -> Vec<PathBuf> {
         let mut out = Vec::new();
         for entry in fs::read_dir(dir).expect("ls") {
             let path = entry.expect("entry").path();

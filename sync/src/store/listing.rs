@@ -1,0 +1,148 @@
+//! What a document's directory holds, and its one snapshot read as it is: for sending a document
+//! whole without loading it (`crate::whole`), and telling afterwards whether it changed.
+
+use std::fs;
+use std::io;
+use std::path::Path;
+
+use super::{DocKind, Store, StoreError, dir_mtime, file_name, io_err, validate_id};
+
+/// What a document's directory held when it was listed: its file names, its time, and how many
+/// saves of its kind this process had made ([`Store::files`], [`Store::unchanged`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DocFiles {
+    names: Vec<String>,
+    mtime: Option<std::time::SystemTime>,
+    /// When it was listed: a time more than two seconds older than this is settled (any file
+    /// added since would have changed it, even on file systems with a coarse clock).
+    listed_at: std::time::SystemTime,
+    saves: u64,
+}
+
+impl Store {
+    /// What the document's directory holds now; `None` when no document is there (no files,
+    /// or an empty directory: see [`Self::exists`]). For [`Self::snapshot`] and
+    /// [`Self::unchanged`].
+    pub fn files(&self, kind: DocKind, id: &str) -> Result<Option<DocFiles>, StoreError> {
+        validate_id(kind, id)?;
+        // Counted and timed before the listing: a save during it shows as a change later.
+        let saves = self.saves(kind);
+        let listed_at = std::time::SystemTime::now();
+        let mtime = dir_mtime(&self.doc_dir(kind, id));
+        let names = match self.revision(kind, id) {
+            Ok(names) => names,
+            Err(StoreError::Io { source, .. }) if source.kind() == io::ErrorKind::NotFound => return Ok(None),
+            Err(e) => return Err(e),
+        };
+        let is_doc = |n: &String| Path::new(n).extension().is_some_and(|e| e == "am");
+        Ok(names.iter().any(is_doc).then_some(DocFiles { names, mtime, listed_at, saves }))
+    }
+
+    /// The document as its one snapshot file holds it (listed in `files`), read as it is and not
+    /// loaded: to send it whole (`crate::whole`). `None` when it is kept in several files, or
+    /// its file went, or is not named after its contents as this store names them (loading it
+    /// checks it, and quarantines a damaged one).
+    pub fn snapshot(&self, kind: DocKind, id: &str, files: &DocFiles) -> Result<Option<Vec<u8>>, StoreError> {
+        validate_id(kind, id)?;
+        let [name] = files.names.as_slice() else { return Ok(None) };
+        let path = self.doc_dir(kind, id).join(name);
+        if !name.starts_with("snapshot-") || path.extension().is_none_or(|e| e != "am") {
+            return Ok(None);
+        }
+        let bytes = match fs::read(&path) {
+            Ok(bytes) => bytes,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None), // compacted meanwhile
+            Err(e) => return Err(io_err(&path)(e)),
+        };
+        self.files_read.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        Ok((*name == file_name("snapshot", &bytes)).then_some(bytes))
+    }
+
+    /// Whether the document's directory still holds what `files` says (from [`Self::files`]),
+    /// for a session that sent it whole a moment ago. One `stat` while this process saved
+    /// nothing of the kind and the directory's time is the same and was settled when it was
+    /// listed; one listing otherwise. `files` is brought up to date.
+    pub fn unchanged(&self, kind: DocKind, id: &str, files: &mut DocFiles) -> Result<bool, StoreError> {
+        validate_id(kind, id)?;
+        let saves = self.saves(kind);
+        let mtime = dir_mtime(&self.doc_dir(kind, id));
+        let settled = files
+            .mtime
+            .and_then(|m| files.listed_at.duration_since(m).ok())
+            .is_some_and(|age| age > std::time::Duration::from_secs(2));
+        if settled && mtime.is_some() && mtime == files.mtime && saves == files.saves {
+            return Ok(true);
+        }
+        match self.files(kind, id)? {
+            Some(now) if now.names == files.names => {
+                *files = now;
+                Ok(true)
+            }
+            _ => Ok(false),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::fs;
+
+    use automerge::{ROOT, transaction::Transactable};
+
+    use super::super::tests::with_counter;
+    use super::*;
+
+    /// A document kept as one snapshot is read as it is; one in several files, or whose file
+    /// does not match its name, is not (it is loaded instead). A save here, or by another
+    /// process, shows as a change; nothing else does.
+    #[test]
+    fn a_snapshot_is_read_as_it_is_and_its_changes_are_seen() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let store = Store::open(dir.path()).expect("open");
+        let doc = with_counter(1);
+        let mut stored = store.create(DocKind::Roster, "r1", doc).expect("create");
+        assert_eq!(store.files(DocKind::Roster, "r2").expect("files"), None, "not here");
+        let mut files = store.files(DocKind::Roster, "r1").expect("files").expect("here");
+        let bytes = store.snapshot(DocKind::Roster, "r1", &files).expect("read").expect("one snapshot");
+        assert_eq!(bytes, stored.doc.save());
+        assert!(store.unchanged(DocKind::Roster, "r1", &mut files).expect("check"));
+        // Saved here: a change.
+        stored.doc.put(ROOT, "n", 2).expect("put");
+        store.save(&mut stored).expect("save");
+        assert!(!store.unchanged(DocKind::Roster, "r1", &mut files).expect("check"));
+        let mut files = store.files(DocKind::Roster, "r1").expect("files").expect("here");
+        assert_eq!(store.snapshot(DocKind::Roster, "r1", &files).expect("read"), None, "two files");
+        // Saved by another process (another `Store` on the same directory): a change too.
+        let other = Store::open(dir.path()).expect("open");
+        let mut theirs = other.load(DocKind::Roster, "r1").expect("load");
+        theirs.doc.put(ROOT, "n", 3).expect("put");
+        other.save(&mut theirs).expect("save");
+        assert!(!store.unchanged(DocKind::Roster, "r1", &mut files).expect("check"));
+        // A snapshot whose bytes do not match its name is not sent.
+        let doc = with_counter(1);
+        let damaged = store.create(DocKind::Roster, "r3", doc).expect("create");
+        fs::write(&damaged.files[0], b"damaged").expect("write");
+        let files = store.files(DocKind::Roster, "r3").expect("files").expect("here");
+        assert_eq!(store.snapshot(DocKind::Roster, "r3", &files).expect("read"), None);
+    }
+
+    /// A directory whose time was settled when it was listed costs a `stat` to check; a file
+    /// another process adds later changes that time.
+    #[test]
+    fn a_settled_directory_is_checked_by_its_time() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let store = Store::open(dir.path()).expect("open");
+        let doc = with_counter(1);
+        store.create(DocKind::Roster, "r1", doc).expect("create");
+        let doc_dir = store.doc_dir(DocKind::Roster, "r1");
+        let past = std::time::SystemTime::now() - std::time::Duration::from_mins(1);
+        fs::File::open(&doc_dir).and_then(|d| d.set_modified(past)).expect("set the time back");
+        let mut files = store.files(DocKind::Roster, "r1").expect("files").expect("here");
+        assert!(store.unchanged(DocKind::Roster, "r1", &mut files).expect("check"));
+        let other = Store::open(dir.path()).expect("open");
+        let mut theirs = other.load(DocKind::Roster, "r1").expect("load");
+        theirs.doc.put(ROOT, "n", 2).expect("put");
+        other.save(&mut theirs).expect("save");
+        assert!(!store.unchanged(DocKind::Roster, "r1", &mut files).expect("check"));
+    }
+}
