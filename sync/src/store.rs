@@ -8,6 +8,8 @@
 //!   docs/<kind>/<id>/snapshot-H.am   a full Automerge save
 //!   docs/<kind>/<id>/inc-H.am        changes saved after it (H = BLAKE3 of the file, 16 hex)
 //!                                    (scorecards: <id> = <candidate>.<reviewer>)
+//!   docs/packs/pack-H.pack           many documents saved together, in one file (see
+//!                                    `store::pack`); later changes go to their directories
 //!   quarantine/                      corrupt files moved aside (deleted with their candidate)
 //!   doc-files-verified               document files already checked, so opening does not
 //!                                    read them again (see `store::verified`)
@@ -18,7 +20,8 @@
 //!
 //! Every file is written atomically and named by its content, so a crash leaves either a whole
 //! file or none, two processes never overwrite each other's files, and loading a document is
-//! "load every file in its directory" (Automerge merges repeated changes idempotently).
+//! "load its pack entries, if any, and every file in its directory" (Automerge merges repeated
+//! changes idempotently).
 
 use std::fmt;
 use std::fs;
@@ -37,6 +40,7 @@ use verified::stamps;
 mod batch;
 mod deletion;
 mod listing;
+mod pack;
 mod verified;
 
 pub use batch::{NewContents, NewDoc};
@@ -172,6 +176,8 @@ pub struct StoredDoc {
     saved_heads: Vec<ChangeHash>,
     /// Files whose contents `doc` holds; compaction may delete exactly these.
     files: Vec<PathBuf>,
+    /// Pack entries whose contents `doc` holds (see `store::pack`).
+    packed: Vec<pack::PackEntry>,
     /// The directory's modification time when it was last listed in full, if that time was
     /// settled (old enough that a file added in the same clock tick would have changed it):
     /// while it stays the same, [`Store::refresh`] has nothing to read (a session refreshes
@@ -194,6 +200,8 @@ pub struct Store {
     files_read: std::sync::atomic::AtomicU64,
     /// Documents loaded (decoded by Automerge) by this `Store`, likewise.
     loads: std::sync::atomic::AtomicU64,
+    /// The packs on disk as last listed ([`Store::pack_index`]).
+    packs: std::sync::RwLock<std::sync::Arc<pack::PackIndex>>,
 }
 
 const UPLOAD_PROGRESS_FILE: &str = "upload-progress";
@@ -210,8 +218,8 @@ impl Store {
             let p = root.join(dir);
             fs::create_dir_all(&p).map_err(io_err(&p))?;
         }
-        for kind in DocKind::ALL {
-            let p = root.join("docs").join(kind.dir_name());
+        for name in DocKind::ALL.map(DocKind::dir_name).into_iter().chain([pack::PACK_DIR]) {
+            let p = root.join("docs").join(name);
             fs::create_dir_all(&p).map_err(io_err(&p))?;
         }
         // Interviews are personal data: only the owner may enter the data directory.
@@ -230,6 +238,7 @@ impl Store {
             saves: Default::default(),
             files_read: std::sync::atomic::AtomicU64::new(0),
             loads: std::sync::atomic::AtomicU64::new(0),
+            packs: std::sync::RwLock::default(),
         };
         store.check_unverified()?;
         Ok(store)
@@ -372,7 +381,9 @@ impl Store {
                 ids.push(name);
             }
         }
+        ids.extend(self.pack_index().ids(kind).cloned());
         ids.sort();
+        ids.dedup();
         Ok(ids)
     }
 
@@ -385,10 +396,26 @@ impl Store {
         self.saves[kind as usize].fetch_add(1, std::sync::atomic::Ordering::SeqCst);
     }
 
-    /// The names of a document's files, sorted: they are named by their content, so this changes
-    /// exactly when someone (this process or another) saved the document. One directory read.
+    /// The names of a document's files (and pack entries), sorted: they are named by their
+    /// content, so this changes exactly when someone (this process or another) saved the
+    /// document. One directory read.
     pub fn revision(&self, kind: DocKind, id: &str) -> Result<Vec<String>, StoreError> {
         validate_id(kind, id)?;
+        let packed = self.packed(kind, id);
+        let mut names = match self.dir_names(kind, id) {
+            Ok(names) => names,
+            Err(StoreError::Io { source, .. }) if source.kind() == io::ErrorKind::NotFound && !packed.is_empty() => {
+                Vec::new()
+            }
+            Err(e) => return Err(e),
+        };
+        names.extend(packed.iter().map(pack::PackEntry::name));
+        names.sort();
+        Ok(names)
+    }
+
+    /// The names of the files in a document's directory, sorted.
+    fn dir_names(&self, kind: DocKind, id: &str) -> Result<Vec<String>, StoreError> {
         let dir = self.doc_dir(kind, id);
         let mut names = Vec::new();
         for entry in fs::read_dir(&dir).map_err(io_err(&dir))? {
@@ -402,7 +429,8 @@ impl Store {
     }
 
     pub fn exists(&self, kind: DocKind, id: &str) -> bool {
-        validate_id(kind, id).is_ok() && has_doc_files(&self.doc_dir(kind, id)).unwrap_or(false)
+        validate_id(kind, id).is_ok()
+            && (has_doc_files(&self.doc_dir(kind, id)).unwrap_or(false) || !self.packed(kind, id).is_empty())
     }
 
     /// Save a new document. Fails if one with that id exists.
@@ -413,7 +441,7 @@ impl Store {
         // A directory left empty (a crash right after creating it, or every file quarantined)
         // does not count as an existing document.
         fs::create_dir_all(&dir).map_err(io_err(&dir))?;
-        if has_doc_files(&dir).map_err(io_err(&dir))? {
+        if has_doc_files(&dir).map_err(io_err(&dir))? || !self.packed(kind, id).is_empty() {
             return Err(StoreError::AlreadyExists { kind, id: id.to_owned() });
         }
         let parent = dir.parent().unwrap_or(&self.root).to_owned();
@@ -427,34 +455,43 @@ impl Store {
         self.count_save(kind);
         self.note_verified(kind, id, std::slice::from_ref(&path));
         debug!(%kind, id, bytes = bytes.len(), "document created");
-        Ok(StoredDoc { kind, id: id.to_owned(), saved_heads: doc.get_heads(), doc, files: vec![path], listed: None })
+        Ok(StoredDoc {
+            kind,
+            id: id.to_owned(),
+            saved_heads: doc.get_heads(),
+            doc,
+            files: vec![path],
+            packed: Vec::new(),
+            listed: None,
+        })
     }
 
-    /// Load a document from every file in its directory. Corrupt files are quarantined and
-    /// reported; what the remaining files hold is returned.
+    /// Load a document from its pack entries and every file in its directory. Corrupt files are
+    /// quarantined and reported; what the remaining files hold is returned.
     pub fn load(&self, kind: DocKind, id: &str) -> Result<StoredDoc, StoreError> {
         validate_id(kind, id)?;
         let dir = self.doc_dir(kind, id);
-        if !dir.is_dir() {
-            return Err(StoreError::NotFound { kind, id: id.to_owned() });
-        }
         let mut stored = StoredDoc {
             kind,
             id: id.to_owned(),
             doc: AutoCommit::new(),
             saved_heads: Vec::new(),
             files: Vec::new(),
+            packed: Vec::new(),
             listed: None,
         };
-        self.loads.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        let quarantined = self.load_new_files(&mut stored)?;
-        if stored.files.is_empty() {
+        let mut quarantined = self.load_new_entries(&mut stored)?;
+        if dir.is_dir() {
+            quarantined += self.load_new_files(&mut stored)?;
+        }
+        if stored.files.is_empty() && stored.packed.is_empty() {
             return Err(if quarantined > 0 {
                 StoreError::AllCorrupt { kind, id: id.to_owned(), quarantine: self.root.join("quarantine") }
             } else {
                 StoreError::NotFound { kind, id: id.to_owned() }
             });
         }
+        self.loads.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         stored.saved_heads = stored.doc.get_heads();
         Ok(stored)
     }
@@ -471,19 +508,67 @@ impl Store {
 
     /// Merge into `stored` what other processes saved since it was loaded.
     pub fn refresh(&self, stored: &mut StoredDoc) -> Result<(), StoreError> {
-        if stored.listed.is_some() && stored.listed == dir_mtime(&self.doc_dir(stored.kind, &stored.id)) {
-            return Ok(());
-        }
-        if stored.files.is_empty() && !self.doc_dir(stored.kind, &stored.id).is_dir() {
-            return Ok(()); // not created yet, here or elsewhere
-        }
         let before = stored.doc.get_heads();
-        self.load_new_files(stored)?;
+        self.load_new_entries(stored)?;
+        let dir = self.doc_dir(stored.kind, &stored.id);
+        let listed = stored.listed.is_some() && stored.listed == dir_mtime(&dir);
+        // (Not created yet, here or elsewhere, when there is no directory.)
+        if !listed && (!stored.files.is_empty() || dir.is_dir()) {
+            self.load_new_files(stored)?;
+        }
         // Heads already on disk need no saving again; keep unsaved local changes unsaved.
         if stored.saved_heads == before {
             stored.saved_heads = stored.doc.get_heads();
         }
         Ok(())
+    }
+
+    /// Load the document's pack entries that `stored` does not hold yet; a damaged one is moved
+    /// to quarantine (taken out of its pack). Returns how many were.
+    fn load_new_entries(&self, stored: &mut StoredDoc) -> Result<usize, StoreError> {
+        let mut quarantined = 0;
+        // A pack written again meanwhile (another process took a document out of it): once more.
+        for _ in 0..8 {
+            let mut vanished = false;
+            for entry in self.packed(stored.kind, &stored.id) {
+                if stored.packed.contains(&entry) {
+                    continue;
+                }
+                let loaded = match self.read_entry(&entry) {
+                    // Loaded strictly (a pack entry is a whole document): loading as increments
+                    // would skip a damaged tail with only a warning.
+                    Ok(bytes) => AutoCommit::load(&bytes).and_then(|mut doc| {
+                        if stored.doc.get_heads().is_empty() {
+                            stored.doc = doc;
+                            Ok(())
+                        } else {
+                            stored.doc.merge(&mut doc).map(|_| ())
+                        }
+                    }),
+                    Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                        vanished = true;
+                        continue;
+                    }
+                    Err(e) if e.kind() == io::ErrorKind::InvalidData => {
+                        self.quarantine_entry(stored.kind, &stored.id, &entry, e.to_string())?;
+                        quarantined += 1;
+                        continue;
+                    }
+                    Err(e) => return Err(io_err(&self.pack_dir())(e)),
+                };
+                match loaded.map_err(|e| e.to_string()) {
+                    Ok(()) => stored.packed.push(entry),
+                    Err(reason) => {
+                        self.quarantine_entry(stored.kind, &stored.id, &entry, reason)?;
+                        quarantined += 1;
+                    }
+                }
+            }
+            if !vanished {
+                break;
+            }
+        }
+        Ok(quarantined)
     }
 
     fn load_new_files(&self, stored: &mut StoredDoc) -> Result<usize, StoreError> {
@@ -564,6 +649,11 @@ impl Store {
                 None
             }
         };
+        self.report_moved(path, moved_to, reason);
+    }
+
+    /// Report a corrupt file (or packed document), and where it was moved, if it was.
+    fn report_moved(&self, path: &Path, moved_to: Option<PathBuf>, reason: String) {
         let problem = StoreProblem { path: path.to_owned(), moved_to, reason };
         warn!(%problem, "corrupt document file");
         if let Ok(mut problems) = self.problems.lock() {
@@ -573,7 +663,7 @@ impl Store {
 
     /// Whether any file or directory of this document is on disk (even an empty directory).
     pub fn doc_dir_exists(&self, kind: DocKind, id: &str) -> bool {
-        validate_id(kind, id).is_ok() && self.doc_dir(kind, id).exists()
+        validate_id(kind, id).is_ok() && (self.doc_dir(kind, id).exists() || !self.packed(kind, id).is_empty())
     }
 
     /// A document not yet on disk, to be filled by a peer: [`Self::save`] creates it with its
@@ -587,6 +677,7 @@ impl Store {
             doc: AutoCommit::new(),
             saved_heads: Vec::new(),
             files: Vec::new(),
+            packed: Vec::new(),
             listed: None,
         })
     }
@@ -602,7 +693,7 @@ impl Store {
         self.refuse_deleted(stored.kind, &stored.id)?;
         let dir = self.doc_dir(stored.kind, &stored.id);
         if stored.files.is_empty() {
-            // The first save of a document made by `unsaved`.
+            // The first save of a document made by `unsaved`, or of changes to a packed one.
             fs::create_dir_all(&dir).map_err(io_err(&dir))?;
             let parent = dir.parent().unwrap_or(&self.root).to_owned();
             sync_dir(&parent).map_err(io_err(&parent))?;
@@ -642,6 +733,9 @@ impl Store {
         }
         stored.files = on_disk;
         self.compact(stored)?;
+        let (kind, id) = (stored.kind, stored.id.clone());
+        self.remove_from_packs(&|k, i, _| k == kind && i == id)?;
+        stored.packed.clear();
         stored.listed = None;
         self.count_save(stored.kind);
         debug!(kind = %stored.kind, id = stored.id, "document replaced by another history");

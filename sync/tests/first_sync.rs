@@ -135,3 +135,50 @@ async fn a_document_changed_after_it_went_whole_follows_in_the_same_session() {
     let roster = peerview_sync::RosterDoc::from_automerge(roster.clone()).expect("roster").read().expect("read");
     assert_eq!(roster.candidates.len(), 2, "Ben came in the same session");
 }
+
+/// A first sync that brings many documents keeps them in one pack on the reviewer's side
+/// (`store::pack`) instead of a directory and a file each; they load as the employer's node
+/// holds them, are checked when the store next opens, and a later change to one of them comes
+/// in the next sync and is kept beside the pack.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn many_documents_arrive_in_one_pack_and_later_changes_follow() {
+    let dirs: Vec<tempfile::TempDir> = (0..2).map(|_| tempfile::tempdir().expect("tempdir")).collect();
+    let candidates: Vec<String> = (0..40).map(|i| format!("Candidate {i}")).collect();
+    let Setup { employer, ticket, _router, .. } = employer_with_reviewer(dirs[0].path(), &candidates).await;
+    let rita = node(dirs[1].path()).await;
+
+    let first = client::sync_documents(&rita, &ticket).await.expect("first sync");
+    assert!(first.docs.len() > 64, "{} documents", first.docs.len());
+    let packs: Vec<_> = std::fs::read_dir(dirs[1].path().join("docs/packs")).expect("ls").collect();
+    assert_eq!(packs.len(), 1, "one pack");
+    let submissions = std::fs::read_dir(dirs[1].path().join("docs/submission")).expect("ls").count();
+    assert_eq!(submissions, 0, "no directory per submission");
+    let same = |doc: &DocRef| {
+        let theirs = employer.store.load(doc.kind, &doc.id).expect("employer's").doc.get_heads();
+        let ours = rita.store.load(doc.kind, &doc.id).expect("reviewer's").doc.get_heads();
+        assert_eq!(ours, theirs, "{doc:?}");
+    };
+    first.docs.iter().for_each(same);
+
+    // The employer's side changes one submission: it comes in the next sync.
+    let changed = first.docs.iter().find(|d| d.kind == DocKind::Submission).expect("a submission").clone();
+    let mut stored = employer.store.load(changed.kind, &changed.id).expect("load");
+    let mut doc = peerview_sync::SubmissionDoc::from_automerge(std::mem::take(&mut stored.doc)).expect("submission");
+    doc.mark_submitted(peerview_sync::Timestamp::now(), "candidate").expect("submitted");
+    stored.doc = doc.into_automerge();
+    employer.store.save(&mut stored).expect("save");
+    let again = client::sync_documents(&rita, &ticket).await.expect("second sync");
+    assert_eq!(again.changed, vec![changed.clone()]);
+    same(&changed);
+    let dir = dirs[1].path().join("docs").join(changed.kind.dir_name()).join(&changed.id);
+    assert_eq!(std::fs::read_dir(&dir).expect("the change, beside the pack").count(), 1);
+
+    // Opened again, the store checks the documents that arrived whole (not loaded when they
+    // came): all good, all there.
+    let reopened = peerview_sync::store::Store::open(dirs[1].path()).expect("open");
+    assert!(reopened.problems().is_empty(), "{:?}", reopened.problems());
+    assert!(reopened.files_read() >= 1, "the pack was checked");
+    assert_eq!(reopened.list(DocKind::Submission).expect("list").len(), 40);
+    let third = client::sync_documents(&rita, &ticket).await.expect("third sync");
+    assert!(third.changed.is_empty(), "{:?}", third.changed);
+}

@@ -97,7 +97,8 @@ impl EmployerService {
         // Which of them are here, listed once, a few at a time (a reviewer sees thousands); the
         // listing serves the first round too (`answer_unloaded`).
         let mut listed: HashMap<DocRef, DocFiles> = HashMap::new();
-        for (doc_ref, files) in self.list_files(visible).into_iter().flatten() {
+        let pairs = visible.iter().map(|d| (d.kind, d.id.clone())).collect();
+        for (doc_ref, files) in visible.into_iter().zip(self.store().files_many(pairs)) {
             match files {
                 Ok(Some(files)) => {
                     listed.insert(doc_ref, files);
@@ -380,19 +381,6 @@ pub(super) struct Whole {
 }
 
 impl EmployerService {
-    /// What each document's directory holds, a few threads at once.
-    #[allow(clippy::type_complexity)]
-    fn list_files(&self, docs: Vec<DocRef>) -> Vec<Vec<(DocRef, Result<Option<DocFiles>, StoreError>)>> {
-        crate::parallel::runs(docs, |part| {
-            part.into_iter()
-                .map(|d| {
-                    let files = self.store().files(d.kind, &d.id);
-                    (d, files)
-                })
-                .collect()
-        })
-    }
-
     /// The documents of the session not loaded yet, before the round loads them: one the peer
     /// has none of goes whole from its snapshot, and one that went so is left alone while the
     /// peer holds just that and nobody changed it here. Neither is loaded: a reviewer's first

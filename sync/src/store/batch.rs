@@ -1,6 +1,7 @@
 //! Saving many documents as one batch: what changed in loaded ones and new ones (a first sync
 //! brings thousands), written by a few threads and flushed once (`crate::fsutil::Batch`).
 
+use std::collections::{BTreeMap, HashSet};
 use std::fs;
 use std::io;
 use std::path::PathBuf;
@@ -8,6 +9,7 @@ use std::path::PathBuf;
 use automerge::AutoCommit;
 use tracing::debug;
 
+use super::pack::{self, PACK_FROM, PackContents};
 use super::{COMPACT_AFTER_INCREMENTS, DocKind, Store, StoreError, StoredDoc, file_name, has_doc_files, io_err};
 use super::{is_increment, validate_id, verified, verified::stamps};
 
@@ -29,6 +31,17 @@ pub enum NewContents {
     Unchecked(Vec<u8>),
 }
 
+impl NewContents {
+    /// The document's bytes, and whether they are known to hold a document.
+    fn bytes(self) -> (Vec<u8>, bool) {
+        match self {
+            NewContents::Doc(mut doc) => (doc.save(), true),
+            NewContents::Encoded(bytes) => (bytes, true),
+            NewContents::Unchecked(bytes) => (bytes, false),
+        }
+    }
+}
+
 impl NewDoc {
     pub fn new(kind: DocKind, id: impl Into<String>, doc: AutoCommit) -> Self {
         NewDoc { kind, id: id.into(), contents: NewContents::Doc(Box::new(doc)) }
@@ -41,6 +54,15 @@ impl NewDoc {
     pub fn unchecked(kind: DocKind, id: impl Into<String>, bytes: Vec<u8>) -> Self {
         NewDoc { kind, id: id.into(), contents: NewContents::Unchecked(bytes) }
     }
+}
+
+/// A pack of new documents in a batch ([`Store::save_batch`]): its path and name, the kinds
+/// of document in it, and whether every one is known to be a document.
+struct NewPack {
+    path: PathBuf,
+    name: String,
+    kinds: Vec<DocKind>,
+    checked: bool,
 }
 
 /// A new document's file in a batch ([`Store::save_batch`]), and whether it is known to hold a
@@ -59,31 +81,51 @@ impl Store {
     pub fn save_batch(&self, changed: &mut [&mut StoredDoc], new: Vec<NewDoc>) -> Result<Vec<PathBuf>, StoreError> {
         let mut batch = crate::fsutil::Batch::default();
         let mut saved = Vec::new();
+        // The kinds whose directory gains a document directory: flushed after the batch.
+        let mut new_dirs_in = std::collections::BTreeSet::new();
         for (i, stored) in changed.iter_mut().enumerate() {
             let bytes = stored.doc.save_after(&stored.saved_heads);
             if bytes.is_empty() {
                 continue;
             }
             self.refuse_deleted(stored.kind, &stored.id)?;
-            let path = self.doc_dir(stored.kind, &stored.id).join(file_name("inc", &bytes));
+            let dir = self.doc_dir(stored.kind, &stored.id);
+            if stored.files.is_empty() {
+                // The first change to a packed document.
+                fs::create_dir_all(&dir).map_err(io_err(&dir))?;
+                new_dirs_in.insert(stored.kind);
+            }
+            let path = dir.join(file_name("inc", &bytes));
             batch.add(&path, &bytes).map_err(io_err(&path))?;
             saved.push((i, path));
         }
-        // New documents are encoded and written by a few threads at once: each costs a
-        // directory and a file, and a reviewer's first sync brings thousands.
-        let mut created = Vec::new();
-        for part in crate::parallel::runs(new, |part| self.write_new(part)) {
-            let (part_batch, docs) = part?;
-            batch.append(part_batch);
-            created.extend(docs);
+        // Many new documents (a reviewer's first sync brings thousands) go into one pack; fewer
+        // get a directory and a file each, written by a few threads at once.
+        let (mut created, mut pack) = (Vec::new(), None);
+        if new.len() >= PACK_FROM {
+            pack = Some(self.write_pack(&mut batch, new)?);
+        } else {
+            for part in crate::parallel::runs(new, |part| self.write_new(part)) {
+                let (part_batch, docs) = part?;
+                batch.append(part_batch);
+                created.extend(docs);
+            }
         }
         let root = self.root.clone();
         batch.commit().map_err(io_err(&root))?;
+        new_dirs_in.extend(created.iter().map(|f| f.kind));
+        for kind in new_dirs_in {
+            let dir = self.root.join("docs").join(kind.dir_name());
+            crate::fsutil::sync_dir(&dir).map_err(io_err(&dir))?;
+        }
         let mut written: Vec<(String, String)> = Vec::new();
         for (i, path) in &saved {
             written.extend(stamps(changed[*i].kind, &changed[*i].id, std::slice::from_ref(path)));
         }
-        // One `stat` each, a few threads at once (thousands after a first sync).
+        if let Some(pack) = pack.as_ref().filter(|p| p.checked) {
+            written.extend(self.pack_stamp(&pack.name));
+        }
+        // One `stat` each, a few threads at once.
         let created_refs: Vec<&NewFile> = created.iter().filter(|f| f.checked).collect();
         for part in crate::parallel::runs(created_refs, |part| {
             part.into_iter().flat_map(|f| stamps(f.kind, &f.id, std::slice::from_ref(&f.path))).collect::<Vec<_>>()
@@ -105,8 +147,66 @@ impl Store {
         for f in &created {
             self.count_save(f.kind);
         }
-        debug!(changed = changed.len(), created = created.len(), "documents saved in one batch");
-        Ok(created.into_iter().map(|f| f.path).collect())
+        debug!(
+            changed = changed.len(),
+            created = created.len(),
+            packed = pack.is_some(),
+            "documents saved in one batch"
+        );
+        let mut paths: Vec<PathBuf> = created.into_iter().map(|f| f.path).collect();
+        if let Some(pack) = pack {
+            pack.kinds.iter().for_each(|k| self.count_save(*k));
+            paths.push(pack.path);
+        }
+        Ok(paths)
+    }
+
+    /// Write many new documents as one pack under a temporary name (see [`Self::save_batch`]);
+    /// none may be held here already.
+    fn write_pack(&self, batch: &mut crate::fsutil::Batch, new: Vec<NewDoc>) -> Result<NewPack, StoreError> {
+        let packed = self.pack_index();
+        let deleted = self.deleted_ids()?;
+        let mut kinds: BTreeMap<DocKind, HashSet<String>> = BTreeMap::new();
+        for kind in new.iter().map(|d| d.kind) {
+            if let std::collections::btree_map::Entry::Vacant(e) = kinds.entry(kind) {
+                // The documents of this kind with a directory (one listing, not one per document).
+                let dir = self.root.join("docs").join(kind.dir_name());
+                let names = fs::read_dir(&dir).map_err(io_err(&dir))?;
+                e.insert(names.filter_map(Result::ok).map(|n| n.file_name().to_string_lossy().into_owned()).collect());
+            }
+        }
+        let mut seen = HashSet::new();
+        for NewDoc { kind, id, .. } in &new {
+            validate_id(*kind, id)?;
+            if kind.candidate_of(id).is_some_and(|c| deleted.contains(c)) {
+                return Err(StoreError::Deleted { kind: *kind, id: id.clone() });
+            }
+            let in_dir = kinds[kind].contains(id.as_str());
+            let dir = self.doc_dir(*kind, id);
+            if !seen.insert((*kind, id.as_str()))
+                || !packed.entries(*kind, id).is_empty()
+                || (in_dir && has_doc_files(&dir).map_err(io_err(&dir))?)
+            {
+                return Err(StoreError::AlreadyExists { kind: *kind, id: id.clone() });
+            }
+        }
+        let docs: Vec<(DocKind, String, Vec<u8>, bool)> = crate::parallel::runs(new, |part| {
+            part.into_iter()
+                .map(|NewDoc { kind, id, contents }| {
+                    let (bytes, checked) = contents.bytes();
+                    (kind, id, bytes, checked)
+                })
+                .collect::<Vec<_>>()
+        })
+        .into_iter()
+        .flatten()
+        .collect();
+        let contents: PackContents<'_> =
+            docs.iter().map(|(kind, id, bytes, _)| (*kind, id.as_str(), &bytes[..])).collect();
+        let (bytes, name) = pack::encode(&contents);
+        let path = self.pack_dir().join(&name);
+        batch.add(&path, &bytes).map_err(io_err(&path))?;
+        Ok(NewPack { path, name, kinds: kinds.into_keys().collect(), checked: docs.iter().all(|d| d.3) })
     }
 
     /// Write new documents under temporary names (see [`Self::save_batch`]), each in a directory
@@ -128,11 +228,7 @@ impl Store {
                 }
                 Err(e) => return Err(io_err(&dir)(e)),
             }
-            let (bytes, checked) = match contents {
-                NewContents::Doc(mut doc) => (doc.save(), true),
-                NewContents::Encoded(bytes) => (bytes, true),
-                NewContents::Unchecked(bytes) => (bytes, false),
-            };
+            let (bytes, checked) = contents.bytes();
             let path = dir.join(file_name("snapshot", &bytes));
             batch.add(&path, &bytes).map_err(io_err(&path))?;
             created.push(NewFile { kind, id, path, checked });
@@ -171,7 +267,7 @@ mod tests {
     }
 
     #[test]
-    fn many_new_documents_are_saved_and_loaded_by_several_threads() {
+    fn many_new_documents_are_saved_as_a_pack_and_few_as_files() {
         let dir = tempfile::tempdir().expect("tempdir");
         let store = Store::open(dir.path()).expect("open");
         let docs = |range: std::ops::Range<i64>| {
@@ -184,7 +280,9 @@ mod tests {
                 .collect::<Vec<_>>()
         };
         let created = store.save_batch(&mut [], docs(0..150)).expect("save");
-        assert_eq!(created.len(), 150);
+        assert_eq!(created.len(), 1, "one pack: {created:?}");
+        let few = store.save_batch(&mut [], docs(500..510)).expect("save");
+        assert_eq!(few.len(), 10, "a file each: {few:?}");
         let ids: Vec<(DocKind, String)> = (0..150).map(|i| (DocKind::Roster, format!("r{i}"))).collect();
         let loaded = store.load_many(&ids);
         for (i, stored) in loaded.into_iter().enumerate() {

@@ -26,6 +26,13 @@ impl Store {
         validate_id(DocKind::Submission, candidate).is_ok() && self.deleted_marker(candidate).exists()
     }
 
+    /// The ids of the candidates deleted here (one listing).
+    pub(super) fn deleted_ids(&self) -> Result<std::collections::HashSet<String>, StoreError> {
+        let dir = self.root.join("deleted");
+        let entries = fs::read_dir(&dir).map_err(io_err(&dir))?;
+        Ok(entries.filter_map(Result::ok).map(|e| e.file_name().to_string_lossy().into_owned()).collect())
+    }
+
     /// Candidates deleted here, with the recordings (BLAKE3 hex) still to be removed from the
     /// blob store for each.
     pub fn deleted(&self) -> Result<Vec<(String, Vec<String>)>, StoreError> {
@@ -78,6 +85,8 @@ impl Store {
             let parent = dir.parent().unwrap_or(&self.root).to_owned();
             sync_dir(&parent).map_err(io_err(&parent))?;
         }
+        // Their documents in packs: each pack holding one is written again without them.
+        removed += self.remove_from_packs(&|kind, id, _| kind.candidate_of(id) == Some(candidate))?;
         removed += self.remove_exports_of(candidate)?;
         let quarantine = self.root.join("quarantine");
         for entry in fs::read_dir(&quarantine).map_err(io_err(&quarantine))? {
@@ -117,7 +126,10 @@ impl Store {
                 ids.push(name);
             }
         }
+        let prefix = format!("{candidate}.");
+        ids.extend(self.pack_index().ids(DocKind::Scorecard).filter(|id| id.starts_with(&prefix)).cloned());
         ids.sort();
+        ids.dedup();
         Ok(ids)
     }
 
@@ -125,6 +137,7 @@ impl Store {
     pub fn has_candidate_docs(&self, candidate: &str) -> bool {
         DocKind::PER_CANDIDATE.iter().any(|k| *k != DocKind::Scorecard && self.doc_dir_exists(*k, candidate))
             || self.scorecard_dirs_of(candidate).is_ok_and(|d| !d.is_empty())
+            || !self.scorecards_of(candidate).unwrap_or_default().is_empty()
     }
 
     /// Exports the app wrote into this data directory (`exports/<folder>/summary.json` naming

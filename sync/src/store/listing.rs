@@ -5,13 +5,19 @@ use std::fs;
 use std::io;
 use std::path::Path;
 
+use std::collections::{HashMap, HashSet};
+
+use super::pack::{PackEntry, PackIndex};
 use super::{DocKind, Store, StoreError, dir_mtime, file_name, io_err, validate_id};
 
 /// What a document's directory held when it was listed: its file names, its time, and how many
 /// saves of its kind this process had made ([`Store::files`], [`Store::unchanged`]).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DocFiles {
+    /// The files in its directory.
     names: Vec<String>,
+    /// Its entries in packs.
+    packed: Vec<PackEntry>,
     mtime: Option<std::time::SystemTime>,
     /// When it was listed: a time more than two seconds older than this is settled (any file
     /// added since would have changed it, even on file systems with a coarse clock).
@@ -20,31 +26,83 @@ pub struct DocFiles {
 }
 
 impl Store {
-    /// What the document's directory holds now; `None` when no document is there (no files,
-    /// or an empty directory: see [`Self::exists`]). For [`Self::snapshot`] and
+    /// What the document's directory and the packs hold now; `None` when no document is there
+    /// (no files, or an empty directory: see [`Self::exists`]). For [`Self::snapshot`] and
     /// [`Self::unchanged`].
     pub fn files(&self, kind: DocKind, id: &str) -> Result<Option<DocFiles>, StoreError> {
+        self.files_in(&self.pack_index(), kind, id, true)
+    }
+
+    /// [`Self::files`] of many documents: the packs and each kind's directory looked at once,
+    /// then the documents that have a directory listed, a few threads at once.
+    pub fn files_many(&self, docs: Vec<(DocKind, String)>) -> Vec<Result<Option<DocFiles>, StoreError>> {
+        let packs = self.pack_index();
+        let kinds: std::collections::BTreeSet<DocKind> = docs.iter().map(|(kind, _)| *kind).collect();
+        // The documents of each kind that have a directory (unknown if it cannot be listed).
+        let dirs: HashMap<DocKind, HashSet<String>> = kinds
+            .into_iter()
+            .filter_map(|kind| {
+                let entries = fs::read_dir(self.root.join("docs").join(kind.dir_name())).ok()?;
+                Some((kind, entries.filter_map(|e| Some(e.ok()?.file_name().to_string_lossy().into_owned())).collect()))
+            })
+            .collect();
+        let (packs, dirs) = (&packs, &dirs);
+        crate::parallel::runs(docs, |part| {
+            part.into_iter()
+                .map(|(kind, id)| {
+                    let has_dir = dirs.get(&kind).is_none_or(|ids| ids.contains(&id));
+                    self.files_in(packs, kind, &id, has_dir)
+                })
+                .collect::<Vec<_>>()
+        })
+        .into_iter()
+        .flatten()
+        .collect()
+    }
+
+    /// [`Self::files`] with these packs, not looking for a directory known not to be there.
+    fn files_in(
+        &self,
+        packs: &PackIndex,
+        kind: DocKind,
+        id: &str,
+        has_dir: bool,
+    ) -> Result<Option<DocFiles>, StoreError> {
         validate_id(kind, id)?;
         // Counted and timed before the listing: a save during it shows as a change later.
         let saves = self.saves(kind);
         let listed_at = std::time::SystemTime::now();
-        let mtime = dir_mtime(&self.doc_dir(kind, id));
-        let names = match self.revision(kind, id) {
-            Ok(names) => names,
-            Err(StoreError::Io { source, .. }) if source.kind() == io::ErrorKind::NotFound => return Ok(None),
-            Err(e) => return Err(e),
+        let packed = packs.entries(kind, id).to_vec();
+        let (mtime, names) = if has_dir {
+            let mtime = dir_mtime(&self.doc_dir(kind, id));
+            match self.dir_names(kind, id) {
+                Ok(names) => (mtime, names),
+                Err(StoreError::Io { source, .. }) if source.kind() == io::ErrorKind::NotFound => (None, Vec::new()),
+                Err(e) => return Err(e),
+            }
+        } else {
+            (None, Vec::new())
         };
         let is_doc = |n: &String| Path::new(n).extension().is_some_and(|e| e == "am");
-        Ok(names.iter().any(is_doc).then_some(DocFiles { names, mtime, listed_at, saves }))
+        let held = !packed.is_empty() || names.iter().any(is_doc);
+        Ok(held.then_some(DocFiles { names, packed, mtime, listed_at, saves }))
     }
 
-    /// The document as its one snapshot file holds it (listed in `files`), read as it is and not
-    /// loaded: to send it whole (`crate::whole`). `None` when it is kept in several files, or
-    /// its file went, or is not named after its contents as this store names them (loading it
-    /// checks it, and quarantines a damaged one).
+    /// The document as its one snapshot file or pack entry holds it (listed in `files`), read as
+    /// it is and not loaded: to send it whole (`crate::whole`). `None` when it is kept in several
+    /// files, or its file went, or is not named after its contents as this store names them
+    /// (loading it checks it, and quarantines a damaged one).
     pub fn snapshot(&self, kind: DocKind, id: &str, files: &DocFiles) -> Result<Option<Vec<u8>>, StoreError> {
         validate_id(kind, id)?;
-        let [name] = files.names.as_slice() else { return Ok(None) };
+        if let ([], [entry]) = (files.names.as_slice(), files.packed.as_slice()) {
+            return match self.read_entry(entry) {
+                Ok(bytes) => Ok(Some(bytes)),
+                // Written again meanwhile, or damaged (loading it moves it aside).
+                Err(e) if matches!(e.kind(), io::ErrorKind::NotFound | io::ErrorKind::InvalidData) => Ok(None),
+                Err(e) => Err(io_err(&self.pack_dir())(e)),
+            };
+        }
+        let ([name], []) = (files.names.as_slice(), files.packed.as_slice()) else { return Ok(None) };
         let path = self.doc_dir(kind, id).join(name);
         if !name.starts_with("snapshot-") || path.extension().is_none_or(|e| e != "am") {
             return Ok(None);
@@ -61,7 +119,7 @@ impl Store {
     /// Whether the document's directory still holds what `files` says (from [`Self::files`]),
     /// for a session that sent it whole a moment ago. One `stat` while this process saved
     /// nothing of the kind and the directory's time is the same and was settled when it was
-    /// listed; one listing otherwise. `files` is brought up to date.
+    /// listed; one listing otherwise (and a look at the packs). `files` is brought up to date.
     pub fn unchanged(&self, kind: DocKind, id: &str, files: &mut DocFiles) -> Result<bool, StoreError> {
         validate_id(kind, id)?;
         let saves = self.saves(kind);
@@ -73,8 +131,18 @@ impl Store {
         if settled && mtime.is_some() && mtime == files.mtime && saves == files.saves {
             return Ok(true);
         }
+        // Kept only in packs: unchanged while it has no directory and its packs are there (a
+        // pack is never changed, only written again without some documents and removed).
+        if files.names.is_empty()
+            && mtime.is_none()
+            && saves == files.saves
+            && !files.packed.is_empty()
+            && files.packed.iter().all(|e| self.pack_dir().join(e.pack()).exists())
+        {
+            return Ok(true);
+        }
         match self.files(kind, id)? {
-            Some(now) if now.names == files.names => {
+            Some(now) if now.names == files.names && now.packed == files.packed => {
                 *files = now;
                 Ok(true)
             }

@@ -3,8 +3,9 @@
 //! (10,000 submissions took seconds).
 //!
 //! ```text
-//! DATA/doc-files-verified     one line per file: "<kind>/<id>/<file name> <stamp>", and
-//!                             one per document directory: "<kind>/<id> <stamp>"
+//! DATA/doc-files-verified     one line per file: "<kind>/<id>/<file name> <stamp>", one
+//!                             per document directory: "<kind>/<id> <stamp>", and one per
+//!                             pack: "packs/-/<file name> <stamp>"
 //! ```
 //!
 //! A document file is named by the hash of its contents and written whole (temp file, flush,
@@ -164,6 +165,9 @@ impl Store {
                 by_dir.entry(dir).or_default().push((key, name, stamp));
             }
         }
+        // Packs first: a document in one loads from it.
+        let packs = self.check_packs(&record)?;
+        let packs_vouched = packs.iter().filter(|(key, stamp)| record.get(key) == Some(stamp)).count();
         let (record_ref, by_dir) = (&record, &by_dir);
         // Listing 30,000 directories is mostly system calls: one thread per kind of document
         // (three hold nearly all of them) keeps every core busy.
@@ -183,12 +187,16 @@ impl Store {
         }
         let checked = walked.unverified.len();
         // Everything vouched for by the record as it is (each entry once): nothing to rewrite.
-        let unchanged =
-            !damaged && checked == 0 && walked.new_stamps.is_empty() && walked.vouched.len() == record.len();
+        let unchanged = !damaged
+            && checked == 0
+            && walked.new_stamps.is_empty()
+            && packs_vouched == packs.len()
+            && walked.vouched.len() + packs_vouched == record.len();
         if !unchanged {
             let mut current = Record::with_capacity(record.len());
             current.extend(walked.vouched.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())));
             current.extend(walked.new_stamps);
+            current.extend(packs);
             for (kind, id, dir_stamp) in walked.unverified {
                 match self.load(kind, &id) {
                     Ok(stored) => {
