@@ -14,7 +14,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, RwLock};
 use std::time::{Duration, Instant};
 
-use tracing::warn;
+use tracing::{debug, warn};
 
 use crate::auth::{Access, Refusal};
 use crate::doc::{InviteState, Roster, RosterDoc};
@@ -130,7 +130,7 @@ impl RosterIndex {
                     unchanged.insert(campaign);
                     continue;
                 }
-                match self.load(&campaign) {
+                match self.reread(&campaign, &state) {
                     Ok((stored, roster)) => reloaded.push((campaign, revision, roster, stored)),
                     Err(e) => warn!(%campaign, error = %e, "unreadable roster"),
                 }
@@ -162,7 +162,7 @@ impl RosterIndex {
             for campaign in campaigns {
                 let Ok(revision) = self.store.revision(DocKind::Roster, campaign.as_str()) else { continue };
                 if state.rosters.get(campaign).is_none_or(|(known, _)| *known != revision) {
-                    match self.load(campaign) {
+                    match self.reread(campaign, &state) {
                         Ok((stored, roster)) => changed.push((campaign.clone(), revision, roster, stored)),
                         Err(e) => warn!(%campaign, error = %e, "unreadable roster"),
                     }
@@ -178,6 +178,28 @@ impl RosterIndex {
             state.docs.insert(campaign, stored);
         }
         state.by_endpoint = Access::by_endpoint(state.rosters.values().map(|(_, r)| r));
+    }
+
+    /// Read again a roster whose files changed: from the copy held here, if any, loading only
+    /// the files it lacks and reading only the candidates they touched; else from disk.
+    fn reread(&self, campaign: &CampaignId, state: &State) -> Result<(StoredDoc, Roster), StoreError> {
+        let (Some(held), Some((_, old))) = (state.docs.get(campaign), state.rosters.get(campaign)) else {
+            return self.load(campaign);
+        };
+        let mut stored = held.clone();
+        let before = stored.doc.get_heads();
+        if let Err(e) = self.store.refresh(&mut stored) {
+            debug!(%campaign, error = %e, "reading the roster's new files; reading all of it");
+            return self.load(campaign);
+        }
+        let mut doc = RosterDoc::read_before(std::mem::take(&mut stored.doc));
+        let roster = doc.read_since(&before, old).map_err(|source| StoreError::Doc {
+            kind: DocKind::Roster,
+            id: campaign.to_string(),
+            source,
+        })?;
+        stored.doc = doc.into_automerge();
+        Ok((stored, roster))
     }
 
     /// Load and read one roster, keeping its document.

@@ -87,6 +87,24 @@ pub(crate) fn hydrated_entries<D: ReadDoc>(
     Ok(out)
 }
 
+/// One entry of a map of maps, read whole (as [`hydrated_entries`] reads each); `None` when
+/// the map has no such key.
+pub(crate) fn hydrated_entry<D: ReadDoc>(
+    doc: &D,
+    map: &ObjId,
+    key: &str,
+    path: &str,
+) -> Result<Option<Hydrated>, DocError> {
+    match doc.get(map, key)? {
+        None => Ok(None),
+        Some((automerge::Value::Object(ObjType::Map), obj)) => match doc.hydrate(&obj, None)? {
+            automerge::hydrate::Value::Map(m) => Ok(Some(Hydrated(m))),
+            _ => Err(DocError::WrongType { path: join(path, key), expected: "a map" }),
+        },
+        Some(_) => Err(DocError::WrongType { path: join(path, key), expected: "a map" }),
+    }
+}
+
 /// One entry of [`hydrated_entries`].
 pub(crate) struct Hydrated(automerge::hydrate::Map);
 

@@ -10,8 +10,8 @@ use automerge::{AutoCommit, ObjId, ObjType, ROOT};
 
 use super::DocError;
 use super::fields::{
-    check_header, ensure_map, hydrated_entries, opt_obj, parse_enum, put_if_changed, put_opt_str, req_obj, req_str,
-    timestamp, write_header,
+    Hydrated, check_header, ensure_map, hydrated_entries, hydrated_entry, opt_obj, parse_enum, put_if_changed,
+    put_opt_str, req_obj, req_str, timestamp, write_header,
 };
 use crate::ids::{CampaignId, CandidateId, HubId, ReviewerId};
 use crate::time::Timestamp;
@@ -254,31 +254,36 @@ impl RosterDoc {
     }
 
     pub fn read(&self) -> Result<Roster, DocError> {
-        let d = &self.doc;
+        let map = req_obj(&self.doc, &ROOT, "candidates", ObjType::Map, "")?;
         let mut candidates = Vec::new();
-        let map = req_obj(d, &ROOT, "candidates", ObjType::Map, "")?;
-        for (key, obj) in hydrated_entries(d, &map, "candidates")? {
-            let path = format!("candidates.{key}");
-            let id: CandidateId = parse_enum(&key, "candidates", &key)?;
-            let deleted = match obj.opt_time("deleted_at", &path)? {
-                Some(at) => Some(Deletion {
-                    at,
-                    reason: parse_enum(&obj.req_str("deleted_reason", &path)?, &path, "deleted_reason")?,
-                }),
-                None => None,
-            };
-            candidates.push(Candidate {
-                // Rosters written before contacts had their own document kept the name here.
-                name: obj.opt_str("name", &path)?.unwrap_or_else(|| Candidate::alias(&id)),
-                email: obj.opt_str("email", &path)?,
-                id,
-                state: parse_enum(&obj.req_str("state", &path)?, &path, "state")?,
-                invited_at: obj.req_time("invited_at", &path)?,
-                secret_hash: obj.opt_str("secret_hash", &path)?,
-                endpoint: obj.opt_str("endpoint", &path)?,
-                deleted,
-            });
+        for (key, obj) in hydrated_entries(&self.doc, &map, "candidates")? {
+            candidates.push(read_candidate(&key, &obj)?);
         }
+        self.read_with(candidates)
+    }
+
+    /// What the roster says now, given what it said (`old`) at `before` (earlier heads of this
+    /// document): the candidates that changes since then touched are read again, the others
+    /// taken from `old`; the rest (reviewers, hubs) is small and read in full. Reading every
+    /// candidate takes a tenth of a second for 10,000 of them, and the roster changes with each
+    /// invite and each bound ticket.
+    pub fn read_since(&mut self, before: &[automerge::ChangeHash], old: &Roster) -> Result<Roster, DocError> {
+        let after = self.doc.get_heads();
+        let Some(touched) = touched_candidates(&self.doc.diff(before, &after)) else { return self.read() };
+        let map = req_obj(&self.doc, &ROOT, "candidates", ObjType::Map, "")?;
+        let mut candidates: Vec<Candidate> =
+            old.candidates.iter().filter(|c| !touched.contains(c.id.as_str())).cloned().collect();
+        for key in &touched {
+            if let Some(obj) = hydrated_entry(&self.doc, &map, key, "candidates")? {
+                candidates.push(read_candidate(key, &obj)?);
+            }
+        }
+        self.read_with(candidates)
+    }
+
+    /// The roster with these candidates: the rest read from the document.
+    fn read_with(&self, mut candidates: Vec<Candidate>) -> Result<Roster, DocError> {
+        let d = &self.doc;
         let mut reviewers = Vec::new();
         let map = req_obj(d, &ROOT, "reviewers", ObjType::Map, "")?;
         for (key, obj) in hydrated_entries(d, &map, "reviewers")? {
@@ -382,6 +387,60 @@ impl RosterDoc {
     }
 }
 
+/// One candidate's entry, read whole.
+fn read_candidate(key: &str, obj: &Hydrated) -> Result<Candidate, DocError> {
+    let path = format!("candidates.{key}");
+    let id: CandidateId = parse_enum(key, "candidates", key)?;
+    let deleted = match obj.opt_time("deleted_at", &path)? {
+        Some(at) => {
+            Some(Deletion { at, reason: parse_enum(&obj.req_str("deleted_reason", &path)?, &path, "deleted_reason")? })
+        }
+        None => None,
+    };
+    Ok(Candidate {
+        // Rosters written before contacts had their own document kept the name here.
+        name: obj.opt_str("name", &path)?.unwrap_or_else(|| Candidate::alias(&id)),
+        email: obj.opt_str("email", &path)?,
+        id,
+        state: parse_enum(&obj.req_str("state", &path)?, &path, "state")?,
+        invited_at: obj.req_time("invited_at", &path)?,
+        secret_hash: obj.opt_str("secret_hash", &path)?,
+        endpoint: obj.opt_str("endpoint", &path)?,
+        deleted,
+    })
+}
+
+/// The candidates (keys of the "candidates" map) that these patches touch; `None` when they
+/// touch the map itself as a whole (made anew), or it cannot be told: read everything then.
+fn touched_candidates(patches: &[automerge::Patch]) -> Option<std::collections::BTreeSet<String>> {
+    use automerge::{PatchAction, Prop};
+    let mut touched = std::collections::BTreeSet::new();
+    for patch in patches {
+        match patch.path.as_slice() {
+            // An entry of the map added, replaced or removed.
+            [(_, Prop::Map(top))] if top == "candidates" => match &patch.action {
+                PatchAction::PutMap { key, .. } | PatchAction::DeleteMap { key } => {
+                    touched.insert(key.clone());
+                }
+                _ => return None,
+            },
+            // Inside a candidate's entry.
+            [(_, Prop::Map(top)), (_, Prop::Map(key)), ..] if top == "candidates" => {
+                touched.insert(key.clone());
+            }
+            [(_, Prop::Map(top)), ..] if top == "candidates" => return None,
+            [] => match &patch.action {
+                PatchAction::PutMap { key, .. } | PatchAction::DeleteMap { key } if key == "candidates" => return None,
+                PatchAction::PutMap { .. } | PatchAction::DeleteMap { .. } => {}
+                _ => return None,
+            },
+            // Reviewers, hubs: read in full anyway.
+            _ => {}
+        }
+    }
+    Some(touched)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -426,5 +485,75 @@ mod tests {
             roster,
             Roster { campaign_id: campaign, candidates: vec![alias], reviewers: vec![bob], hubs: vec![] }
         );
+    }
+
+    /// Reading only what changed since earlier heads gives what reading everything gives: for
+    /// candidates added, changed and removed, reviewers added, and changes merged from another
+    /// copy (concurrent with local ones).
+    #[test]
+    fn reading_what_changed_equals_reading_everything() {
+        let candidate = |i: i64| Candidate {
+            id: CandidateId::random(),
+            name: String::new(),
+            email: None,
+            state: InviteState::Invited,
+            invited_at: Timestamp(i),
+            secret_hash: Some(format!("{i:02x}")),
+            endpoint: None,
+            deleted: None,
+        };
+        let mut doc = RosterDoc::create(&CampaignId::random()).expect("create");
+        let mut everyone: Vec<Candidate> = (0..30).map(candidate).collect();
+        for c in &everyone {
+            doc.put_candidate(c).expect("put");
+        }
+        let check = |doc: &mut RosterDoc, change: &dyn Fn(&mut RosterDoc)| {
+            let before = doc.automerge_mut().get_heads();
+            let old = doc.read().expect("read");
+            change(doc);
+            let since = doc.read_since(&before, &old).expect("read since");
+            assert_eq!(since, doc.read().expect("read"));
+            since
+        };
+        let added = candidate(100);
+        let roster = check(&mut doc, &|d| d.put_candidate(&added).expect("put"));
+        assert_eq!(roster.candidates.len(), 31);
+        everyone[3].state = InviteState::Joined;
+        everyone[3].endpoint = Some("ab".into());
+        let changed = everyone[3].clone();
+        let roster = check(&mut doc, &|d| d.put_candidate(&changed).expect("put"));
+        assert_eq!(roster.candidate(&changed.id).map(|c| c.state), Some(InviteState::Joined));
+        let gone = everyone[5].id.clone();
+        let roster = check(&mut doc, &|d| {
+            let map = automerge::ReadDoc::get(&d.doc, ROOT, "candidates").expect("get").expect("map").1;
+            d.doc.delete(&map, gone.as_str()).expect("delete");
+        });
+        assert!(roster.candidate(&gone).is_none());
+        let reviewer = Reviewer {
+            id: ReviewerId::random(),
+            name: "Rita".into(),
+            state: InviteState::Invited,
+            invited_at: Timestamp(7),
+            secret_hash: None,
+            endpoint: None,
+            invited_by: None,
+        };
+        let roster = check(&mut doc, &|d| d.put_reviewer(&reviewer).expect("put"));
+        assert_eq!(roster.reviewers.len(), 1);
+        // Another copy changes a candidate while this one adds one; then they merge.
+        let mut theirs = RosterDoc::read_before(doc.automerge_mut().fork());
+        let mut bound = everyone[9].clone();
+        bound.endpoint = Some("cd".into());
+        theirs.put_candidate(&bound).expect("put");
+        let late = candidate(200);
+        doc.put_candidate(&late).expect("put");
+        let roster = check(&mut doc, &|d| {
+            d.doc.merge(&mut theirs.doc.clone()).expect("merge");
+        });
+        assert_eq!(roster.candidate(&bound.id).and_then(|c| c.endpoint.clone()), Some("cd".into()));
+        // A whole new map of candidates: everything is read again.
+        check(&mut doc, &|d| {
+            d.doc.put_object(ROOT, "candidates", ObjType::Map).expect("put");
+        });
     }
 }

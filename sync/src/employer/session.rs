@@ -381,6 +381,21 @@ pub(super) struct Whole {
 }
 
 impl EmployerService {
+    /// Load these documents for a session; a roster as the index holds it when that is what is
+    /// on disk (loading the roster of 10,000 candidates takes a tenth of a second).
+    fn load_many(&self, docs: &[(DocKind, String)]) -> Vec<Result<StoredDoc, StoreError>> {
+        let (rosters, others): (Vec<_>, Vec<_>) = docs.iter().cloned().partition(|(kind, _)| *kind == DocKind::Roster);
+        let mut loaded = self.store().load_many(&others);
+        for (kind, id) in rosters {
+            let copy = id.parse::<CampaignId>().ok().and_then(|campaign| {
+                let files = self.store().revision(kind, &id).ok()?;
+                self.index.roster_copy(&campaign, &files)
+            });
+            loaded.push(copy.map_or_else(|| self.store().load(kind, &id), |(stored, _)| Ok(stored)));
+        }
+        loaded
+    }
+
     /// The documents of the session not loaded yet, before the round loads them: one the peer
     /// has none of goes whole from its snapshot, and one that went so is left alone while the
     /// peer holds just that and nobody changed it here. Neither is loaded: a reviewer's first
@@ -400,49 +415,54 @@ impl EmployerService {
         let mut reply = Vec::new();
         let mut to_load = Vec::new();
         let mut to_send = Vec::new();
+        // Sent whole, and the peer says it holds just that.
+        let mut holding = std::collections::HashSet::new();
         for doc_ref in docs.iter().filter(|d| !loaded.contains_key(*d)) {
             let message = decode(doc_ref)?;
-            if let Some(sent) = whole.get_mut(doc_ref) {
-                let holds = message.as_ref().is_none_or(|m| crate::whole::peer_holds(m, &sent.heads));
-                if holds && self.store().unchanged(doc_ref.kind, &doc_ref.id, &mut sent.files).map_err(internal)? {
-                    reply.push(Entry { doc: doc_ref.clone(), message: None });
-                    continue;
+            if let Some(sent) = whole.get(doc_ref) {
+                if message.as_ref().is_none_or(|m| crate::whole::peer_holds(m, &sent.heads)) {
+                    holding.insert(doc_ref);
+                } else {
+                    to_load.push(doc_ref.clone());
                 }
-                whole.remove(doc_ref);
-                states.remove(doc_ref);
-                to_load.push(doc_ref.clone());
             } else if message.as_ref().is_some_and(crate::whole::peer_has_nothing) {
                 to_send.push(doc_ref.clone());
             } else {
                 to_load.push(doc_ref.clone());
             }
         }
-        // Read a few at a time: thousands of small files. Listed when the session began (or
-        // now, for one that joined it since).
-        let to_send: Vec<(DocRef, Option<DocFiles>)> = to_send
-            .into_iter()
-            .map(|d| {
-                let files = listed.remove(&d);
-                (d, files)
-            })
-            .collect();
-        let read = crate::parallel::runs(to_send, |part| {
-            part.into_iter()
-                .map(|(doc_ref, files)| {
-                    let files = match files {
-                        Some(files) => Ok(Some(files)),
-                        None => self.store().files(doc_ref.kind, &doc_ref.id),
-                    };
-                    let snapshot = files.and_then(|files| {
-                        let Some(files) = files else { return Ok(None) };
-                        Ok(self.store().snapshot(doc_ref.kind, &doc_ref.id, &files)?.map(|bytes| (bytes, files)))
-                    });
-                    (doc_ref, snapshot)
-                })
-                .collect::<Vec<_>>()
-        });
-        for (doc_ref, snapshot) in read.into_iter().flatten() {
-            let snapshot = snapshot.map_err(internal)?;
+        // Nothing to say about those unless someone changed them here.
+        let mut held: Vec<(&DocRef, &mut Whole)> = whole.iter_mut().filter(|(d, _)| holding.contains(d)).collect();
+        let checks = held.iter_mut().map(|(d, sent)| (d.kind, d.id.as_str(), &mut sent.files)).collect();
+        let unchanged = self.store().unchanged_many(checks).map_err(internal)?;
+        for ((doc_ref, _), unchanged) in held.into_iter().zip(unchanged) {
+            if unchanged {
+                reply.push(Entry { doc: doc_ref.clone(), message: None });
+            } else {
+                to_load.push(doc_ref.clone());
+            }
+        }
+        // Those sent whole start again from the document.
+        for doc_ref in &to_load {
+            if whole.remove(doc_ref).is_some() {
+                states.remove(doc_ref);
+            }
+        }
+        // Read as they are (`Store::snapshots`). Listed when the session began (or now, for one
+        // that joined it since).
+        let mut sending: Vec<(DocRef, DocFiles)> = Vec::new();
+        for doc_ref in to_send {
+            match listed.remove(&doc_ref) {
+                Some(files) => sending.push((doc_ref, files)),
+                None => match self.store().files(doc_ref.kind, &doc_ref.id).map_err(internal)? {
+                    Some(files) => sending.push((doc_ref, files)),
+                    None => to_load.push(doc_ref),
+                },
+            }
+        }
+        let read = self.store().snapshots(sending.iter().map(|(d, files)| (d.kind, d.id.as_str(), files)).collect());
+        for ((doc_ref, files), snapshot) in sending.into_iter().zip(read) {
+            let snapshot = snapshot.map_err(internal)?.map(|bytes| (bytes, files));
             let heads = snapshot.as_ref().and_then(|(bytes, _)| crate::budget::document_heads(bytes));
             match (snapshot, heads) {
                 (Some((bytes, files)), Some(heads)) if !heads.is_empty() => {
@@ -460,7 +480,7 @@ impl EmployerService {
                 (d.kind, d.id)
             })
             .collect();
-        for stored in self.store().load_many(&to_load) {
+        for stored in self.load_many(&to_load) {
             let stored = stored.map_err(internal)?;
             loaded.insert(DocRef { kind: stored.kind, id: stored.id.clone() }, stored);
         }

@@ -37,15 +37,7 @@ impl Store {
     /// then the documents that have a directory listed, a few threads at once.
     pub fn files_many(&self, docs: Vec<(DocKind, String)>) -> Vec<Result<Option<DocFiles>, StoreError>> {
         let packs = self.pack_index();
-        let kinds: std::collections::BTreeSet<DocKind> = docs.iter().map(|(kind, _)| *kind).collect();
-        // The documents of each kind that have a directory (unknown if it cannot be listed).
-        let dirs: HashMap<DocKind, HashSet<String>> = kinds
-            .into_iter()
-            .filter_map(|kind| {
-                let entries = fs::read_dir(self.root.join("docs").join(kind.dir_name())).ok()?;
-                Some((kind, entries.filter_map(|e| Some(e.ok()?.file_name().to_string_lossy().into_owned())).collect()))
-            })
-            .collect();
+        let dirs = self.doc_dirs(docs.iter().map(|(kind, _)| *kind));
         let (packs, dirs) = (&packs, &dirs);
         crate::parallel::runs(docs, |part| {
             part.into_iter()
@@ -58,6 +50,39 @@ impl Store {
         .into_iter()
         .flatten()
         .collect()
+    }
+
+    /// The documents of these kinds that have a directory, one listing per kind (a kind whose
+    /// directory cannot be listed is left out: unknown).
+    fn doc_dirs(&self, kinds: impl Iterator<Item = DocKind>) -> HashMap<DocKind, HashSet<String>> {
+        let kinds: std::collections::BTreeSet<DocKind> = kinds.collect();
+        kinds
+            .into_iter()
+            .filter_map(|kind| {
+                let entries = fs::read_dir(self.root.join("docs").join(kind.dir_name())).ok()?;
+                Some((kind, entries.filter_map(|e| Some(e.ok()?.file_name().to_string_lossy().into_owned())).collect()))
+            })
+            .collect()
+    }
+
+    /// [`Self::unchanged`] of many documents: for those kept only in packs, each kind's
+    /// directory and each pack looked at once; the others one by one.
+    pub fn unchanged_many(&self, docs: Vec<(DocKind, &str, &mut DocFiles)>) -> Result<Vec<bool>, StoreError> {
+        let dirs = self.doc_dirs(docs.iter().map(|(kind, _, _)| *kind));
+        let mut seen_packs: HashMap<std::sync::Arc<str>, bool> = HashMap::new();
+        let mut pack_there = |entry: &PackEntry| {
+            *seen_packs.entry(entry.pack.clone()).or_insert_with(|| self.pack_dir().join(entry.pack()).exists())
+        };
+        docs.into_iter()
+            .map(|(kind, id, files)| {
+                let only_packed = files.names.is_empty() && !files.packed.is_empty() && files.saves == self.saves(kind);
+                let no_dir = dirs.get(&kind).is_some_and(|ids| !ids.contains(id));
+                if only_packed && no_dir && files.packed.iter().all(&mut pack_there) {
+                    return Ok(true);
+                }
+                self.unchanged(kind, id, files)
+            })
+            .collect()
     }
 
     /// [`Self::files`] with these packs, not looking for a directory known not to be there.
@@ -93,12 +118,47 @@ impl Store {
     /// files, or its file went, or is not named after its contents as this store names them
     /// (loading it checks it, and quarantines a damaged one).
     pub fn snapshot(&self, kind: DocKind, id: &str, files: &DocFiles) -> Result<Option<Vec<u8>>, StoreError> {
+        self.snapshot_with(&mut HashMap::new(), kind, id, files)
+    }
+
+    /// [`Self::snapshot`] of many documents, a few threads at once, each pack opened once per
+    /// thread (a reviewer's first sync sends thousands).
+    pub fn snapshots(&self, docs: Vec<(DocKind, &str, &DocFiles)>) -> Vec<Result<Option<Vec<u8>>, StoreError>> {
+        crate::parallel::runs(docs, |part| {
+            let mut packs = HashMap::new();
+            part.into_iter()
+                .map(|(kind, id, files)| self.snapshot_with(&mut packs, kind, id, files))
+                .collect::<Vec<_>>()
+        })
+        .into_iter()
+        .flatten()
+        .collect()
+    }
+
+    /// [`Self::snapshot`], with the packs opened so far.
+    fn snapshot_with(
+        &self,
+        packs: &mut HashMap<std::sync::Arc<str>, fs::File>,
+        kind: DocKind,
+        id: &str,
+        files: &DocFiles,
+    ) -> Result<Option<Vec<u8>>, StoreError> {
         validate_id(kind, id)?;
         if let ([], [entry]) = (files.names.as_slice(), files.packed.as_slice()) {
-            return match self.read_entry(entry) {
+            let pack = match packs.entry(entry.pack.clone()) {
+                std::collections::hash_map::Entry::Occupied(open) => open.into_mut(),
+                std::collections::hash_map::Entry::Vacant(slot) => {
+                    match fs::File::open(self.pack_dir().join(entry.pack())) {
+                        Ok(file) => slot.insert(file),
+                        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+                        Err(e) => return Err(io_err(&self.pack_dir())(e)),
+                    }
+                }
+            };
+            return match self.read_entry_from(pack, entry) {
                 Ok(bytes) => Ok(Some(bytes)),
                 // Written again meanwhile, or damaged (loading it moves it aside).
-                Err(e) if matches!(e.kind(), io::ErrorKind::NotFound | io::ErrorKind::InvalidData) => Ok(None),
+                Err(e) if matches!(e.kind(), io::ErrorKind::UnexpectedEof | io::ErrorKind::InvalidData) => Ok(None),
                 Err(e) => Err(io_err(&self.pack_dir())(e)),
             };
         }

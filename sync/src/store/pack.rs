@@ -39,7 +39,7 @@ const MAX_INDEX: usize = 128 << 20;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PackEntry {
     /// The pack's file name.
-    pack: Arc<str>,
+    pub(super) pack: Arc<str>,
     offset: u64,
     len: u32,
     hash: [u8; 8],
@@ -254,7 +254,14 @@ impl Store {
     /// (`InvalidData` if they do not match). A pack written again meanwhile (by this process or
     /// another) is `NotFound`.
     pub(super) fn read_entry(&self, entry: &PackEntry) -> io::Result<Vec<u8>> {
-        let bytes = self.read_entry_as_it_is(entry)?;
+        let file = fs::File::open(self.pack_dir().join(&*entry.pack))?;
+        self.read_entry_from(&file, entry)
+    }
+
+    /// [`Self::read_entry`] from the pack, opened (for reading many entries of one pack).
+    pub(super) fn read_entry_from(&self, pack: &fs::File, entry: &PackEntry) -> io::Result<Vec<u8>> {
+        let mut bytes = vec![0u8; entry.len as usize];
+        read_exact_at(pack, &mut bytes, entry.offset)?;
         self.files_read.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         if blake3::hash(&bytes).as_bytes()[..8] != entry.hash {
             return Err(io::Error::new(
@@ -453,6 +460,30 @@ impl Store {
             }
         }
         Ok(good)
+    }
+}
+
+/// Fill `buf` from `file` at `offset`, without moving a shared cursor (threads read one file).
+fn read_exact_at(file: &fs::File, buf: &mut [u8], offset: u64) -> io::Result<()> {
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::FileExt::read_exact_at(file, buf, offset)
+    }
+    #[cfg(windows)]
+    {
+        let (mut done, mut buf) = (0u64, buf);
+        while !buf.is_empty() {
+            match std::os::windows::fs::FileExt::seek_read(file, buf, offset + done) {
+                Ok(0) => return Err(io::ErrorKind::UnexpectedEof.into()),
+                Ok(n) => {
+                    buf = &mut buf[n..];
+                    done += n as u64;
+                }
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+                Err(e) => return Err(e),
+            }
+        }
+        Ok(())
     }
 }
 
