@@ -203,6 +203,9 @@ pub struct SyncOutcome {
     pub rounds: usize,
     /// How the employer side was reached ("direct (ADDR)", "via relay URL").
     pub path: Option<String>,
+    /// Nothing of what the employer side offered was here before: all of it came as it keeps
+    /// it now (a first sync).
+    pub first: bool,
 }
 
 /// Sync every document this node may see with the employer (claiming the invite the first
@@ -265,7 +268,9 @@ async fn after_session(node: &Node, ticket: &Ticket, conn: &Connection, result: 
                 tracing::warn!(error = %e, "could not keep the receipt of the deletion");
             }
         }
-        (Ok(_), Invitee::Reviewer(_) | Invitee::Hub(_)) => {
+        // A first sync brought only what the employer side keeps now (it offers no document of a
+        // deleted submission) and nothing was here before: nothing to remove.
+        (Ok(outcome), Invitee::Reviewer(_) | Invitee::Hub(_)) if !outcome.first => {
             let me = crate::node::endpoint_hex(&node.id());
             match crate::lifecycle::purge_local(&node.store, &me) {
                 Ok(removed) if !removed.is_empty() => {
@@ -338,6 +343,7 @@ async fn sync_over(
     // One listing per kind says which documents are here already (a first sync holds none of
     // thousands); only those are loaded.
     let held = held_here(store, &session)?;
+    let first = held.is_empty();
     for doc_ref in session {
         if deleted_here(&doc_ref) {
             ignored.insert(doc_ref);
@@ -420,7 +426,7 @@ async fn sync_over(
     }
     let _ = write_msg(&mut send, &Msg::Bye).await;
     let _ = send.finish();
-    let mut outcome = SyncOutcome { rounds, ..SyncOutcome::default() };
+    let mut outcome = SyncOutcome { rounds, first, ..SyncOutcome::default() };
     // One flush of the disk for all of them (a reviewer's first sync brings thousands). Rosters
     // last: on a hub, a roster entry lets a candidate in, so the candidate's documents must
     // already be here when it appears.

@@ -45,6 +45,7 @@ mod verified;
 
 pub use batch::{NewContents, NewDoc};
 pub use listing::DocFiles;
+pub use pack::{PACK_FROM, Repacked};
 
 /// Saved increments of a document before they are folded into a new snapshot.
 const COMPACT_AFTER_INCREMENTS: usize = 16;
@@ -597,7 +598,13 @@ impl Store {
         let dir = self.doc_dir(stored.kind, &stored.id);
         let mut vanished = false;
         let mut paths = Vec::new();
-        for entry in fs::read_dir(&dir).map_err(io_err(&dir))? {
+        let entries = match fs::read_dir(&dir) {
+            Ok(entries) => entries,
+            // Its files went into a pack meanwhile (`Store::drop_repacked`): nothing new here.
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok((0, false)),
+            Err(e) => return Err(io_err(&dir)(e)),
+        };
+        for entry in entries {
             let entry = entry.map_err(io_err(&dir))?;
             if crate::fsutil::remove_if_stale_temp(&entry).map_err(io_err(&dir))? {
                 continue;
@@ -691,13 +698,8 @@ impl Store {
         // A session that loaded the document before the candidate was deleted must not bring
         // it back.
         self.refuse_deleted(stored.kind, &stored.id)?;
-        let dir = self.doc_dir(stored.kind, &stored.id);
-        if stored.files.is_empty() {
-            // The first save of a document made by `unsaved`, or of changes to a packed one.
-            fs::create_dir_all(&dir).map_err(io_err(&dir))?;
-            let parent = dir.parent().unwrap_or(&self.root).to_owned();
-            sync_dir(&parent).map_err(io_err(&parent))?;
-        }
+        // The first save of a document made by `unsaved`, or of changes to a packed one.
+        let dir = self.ensure_doc_dir(stored.kind, &stored.id)?;
         let path = dir.join(file_name("inc", &bytes));
         write_atomic(&path, &bytes).map_err(io_err(&path))?;
         self.note_verified(stored.kind, &stored.id, std::slice::from_ref(&path));
@@ -742,9 +744,24 @@ impl Store {
         Ok(())
     }
 
+    /// The document's directory, made (and flushed into its parent) if it is not there: a new
+    /// document, or a packed one (`store::pack`) whose files went into a pack meanwhile.
+    fn ensure_doc_dir(&self, kind: DocKind, id: &str) -> Result<PathBuf, StoreError> {
+        let dir = self.doc_dir(kind, id);
+        match fs::create_dir(&dir) {
+            Ok(()) => {
+                let parent = dir.parent().unwrap_or(&self.root).to_owned();
+                sync_dir(&parent).map_err(io_err(&parent))?;
+            }
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {}
+            Err(e) => return Err(io_err(&dir)(e)),
+        }
+        Ok(dir)
+    }
+
     /// Replace the document's files with one snapshot of everything it holds.
     pub fn compact(&self, stored: &mut StoredDoc) -> Result<(), StoreError> {
-        let dir = self.doc_dir(stored.kind, &stored.id);
+        let dir = self.ensure_doc_dir(stored.kind, &stored.id)?;
         let bytes = stored.doc.save();
         let path = dir.join(file_name("snapshot", &bytes));
         write_atomic(&path, &bytes).map_err(io_err(&path))?;

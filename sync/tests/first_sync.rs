@@ -182,3 +182,29 @@ async fn many_documents_arrive_in_one_pack_and_later_changes_follow() {
     let third = client::sync_documents(&rita, &ticket).await.expect("third sync");
     assert!(third.changed.is_empty(), "{:?}", third.changed);
 }
+
+/// An employer's node whose documents its upkeep packed (`Store::pack_settled`) sends each one
+/// whole from the pack, loading none of them.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_employer_sends_packed_documents_without_loading_them() {
+    let dirs: Vec<tempfile::TempDir> = (0..2).map(|_| tempfile::tempdir().expect("tempdir")).collect();
+    let candidates: Vec<String> = (0..30).map(|i| format!("Candidate {i}")).collect();
+    let Setup { employer, ticket, _router, .. } = employer_with_reviewer(dirs[0].path(), &candidates).await;
+    let repacked = employer.store.pack_settled(std::time::Duration::ZERO, 1).expect("pack").expect("packed");
+    assert!(repacked.documents >= 60, "{}", repacked.documents);
+    employer.store.drop_repacked(&repacked).expect("drop");
+    let rita = node(dirs[1].path()).await;
+
+    let loads = employer.store.loads();
+    let first = client::sync_documents(&rita, &ticket).await.expect("first sync");
+    let loads = employer.store.loads() - loads;
+    assert!(loads <= 4, "{loads} documents loaded for {} sent", first.docs.len());
+    assert_eq!(first.rounds, 2);
+    for doc in &first.docs {
+        let theirs = employer.store.load(doc.kind, &doc.id).expect("employer's").doc.get_heads();
+        let ours = rita.store.load(doc.kind, &doc.id).expect("reviewer's").doc.get_heads();
+        assert_eq!(ours, theirs, "{doc:?}");
+    }
+    let again = client::sync_documents(&rita, &ticket).await.expect("second sync");
+    assert_eq!((again.rounds, again.changed.len()), (2, 0), "nothing new");
+}

@@ -10,7 +10,7 @@ use peerview_sync::doc::{
     SubmissionDoc, TextAnswer,
 };
 use peerview_sync::node::{Node, NodeConfig, RelaySetting};
-use peerview_sync::store::NewDoc;
+use peerview_sync::store::{NewDoc, PACK_FROM};
 use peerview_sync::{CampaignId, CandidateId, DocKind, Store, Timestamp};
 
 pub fn campaign() -> Campaign {
@@ -85,7 +85,12 @@ pub fn populate(dir: &Path, n: usize) -> Result<CampaignId> {
             deleted: None,
         })?;
     }
-    store.save_batch(&mut [], new)?;
+    // Kept each in its own directory, as candidates bring them one at a time (a batch of fewer
+    // than `PACK_FROM` is); the upkeep packs them later (`Store::pack_settled`).
+    let mut new = new.into_iter().peekable();
+    while new.peek().is_some() {
+        store.save_batch(&mut [], new.by_ref().take(PACK_FROM - 1).collect())?;
+    }
     roster_stored.doc = roster.into_automerge();
     store.save(&mut roster_stored)?;
     Ok(c.id)

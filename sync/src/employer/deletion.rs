@@ -146,6 +146,7 @@ impl EmployerService {
         }
         self.apply_deletions().await;
         self.migrate_old_reviews().await;
+        self.pack_settled().await;
         // Deletions just made may have freed more: then look again.
         let purged = match superseded {
             Some(superseded) if !due => self.node.purge_unneeded(&superseded).await,
@@ -160,6 +161,27 @@ impl EmployerService {
 }
 
 impl EmployerService {
+    /// Candidates' documents nobody changed for a while go into one pack (`store::pack`): a
+    /// new reviewer's first sync then reads one file instead of thousands. Packed without the
+    /// write lock; their files removed under it (a session saving meanwhile keeps its change).
+    async fn pack_settled(&self) {
+        let store = self.node.store.clone();
+        let packed =
+            tokio::task::spawn_blocking(move || store.pack_settled(SETTLED_FOR, crate::store::PACK_FROM)).await;
+        match packed {
+            Ok(Ok(Some(repacked))) => {
+                let documents = repacked.documents;
+                let _guard = self.write_lock.lock().await;
+                match self.store().drop_repacked(&repacked) {
+                    Ok(()) => info!(documents, "settled documents packed"),
+                    Err(e) => warn!(error = %e, "removing the files of packed documents; they stay beside the pack"),
+                }
+            }
+            Ok(Ok(None)) | Err(_) => {}
+            Ok(Err(e)) => warn!(error = %e, "packing settled documents; tried again at the next upkeep"),
+        }
+    }
+
     /// Reviews documents written before scorecards (`crate::legacy`): looked for without the
     /// write lock, migrated under it.
     /// Once none is left, the node records it and does not look again.
@@ -206,6 +228,9 @@ pub(super) async fn tell_deleted(
     conn.close(VarInt::from_u32(close_code::REFUSED), crate::index::DELETED_REASON.as_bytes());
     Ok(())
 }
+
+/// How long nobody must have changed a candidate's documents before the upkeep packs them.
+const SETTLED_FOR: std::time::Duration = std::time::Duration::from_hours(1);
 
 /// How often retention periods are checked (and at start).
 const LIFECYCLE_EVERY: std::time::Duration = std::time::Duration::from_secs(24 * 3600);

@@ -90,10 +90,13 @@ impl Store {
             }
             self.refuse_deleted(stored.kind, &stored.id)?;
             let dir = self.doc_dir(stored.kind, &stored.id);
-            if stored.files.is_empty() {
-                // The first change to a packed document.
-                fs::create_dir_all(&dir).map_err(io_err(&dir))?;
-                new_dirs_in.insert(stored.kind);
+            // The first change to a packed document (or one whose files went into a pack).
+            match fs::create_dir(&dir) {
+                Ok(()) => {
+                    new_dirs_in.insert(stored.kind);
+                }
+                Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {}
+                Err(e) => return Err(io_err(&dir)(e)),
             }
             let path = dir.join(file_name("inc", &bytes));
             batch.add(&path, &bytes).map_err(io_err(&path))?;
