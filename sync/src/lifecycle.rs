@@ -14,7 +14,7 @@
 
 use std::collections::BTreeSet;
 
-use tracing::{info, warn};
+use tracing::{debug, info, warn};
 
 use crate::audit::{self, Action};
 use crate::doc::{Deletion, DeletionReason, DocError, EventKind, InviteState, RosterDoc, Submission, SubmissionDoc};
@@ -46,6 +46,21 @@ pub struct Deleted {
 /// Delete a candidate's submission: write the tombstone into the roster, then remove this
 /// node's copy. `by` is who acts (this node's endpoint id, hex), for the audit log.
 pub fn delete_submission(
+    store: &Store,
+    campaign: &CampaignId,
+    candidate: &str,
+    reason: DeletionReason,
+    at: Timestamp,
+    by: &str,
+) -> Result<Deleted, LifecycleError> {
+    let deleted = tombstone(store, campaign, candidate, reason, at, by)?;
+    purge_local(store, by)?;
+    Ok(deleted)
+}
+
+/// [`delete_submission`] but for removing this node's copy: the tombstone in the roster, the
+/// marker and the audit entry.
+fn tombstone(
     store: &Store,
     campaign: &CampaignId,
     candidate: &str,
@@ -88,7 +103,6 @@ pub fn delete_submission(
             (deletion, false)
         }
     };
-    purge_local(store, by)?;
     Ok(Deleted { campaign: campaign.clone(), candidate: entry.id.clone(), deletion, already })
 }
 
@@ -128,19 +142,26 @@ pub fn purge_local(store: &Store, by: &str) -> Result<Vec<CandidateId>, StoreErr
     }
     // Every marked candidate: remove what is still here (all of it the first time; what a crash
     // left, later).
+    // All at once: a pack holding some of them is written again once.
+    let mut doomed = Vec::new();
     for (candidate, _) in store.deleted()? {
-        let Ok(id) = candidate.parse::<CandidateId>() else { continue };
-        if !store.has_candidate_docs(&candidate) {
-            continue;
-        }
-        let docs = store.remove_candidate_docs(&candidate)?;
-        let ledger = crate::delivered::Ledger::open(store.root());
-        ledger.forget(&id).map_err(|source| StoreError::Io { path: store.root().join("delivered"), source })?;
-        if docs > 0 {
-            info!(candidate, docs, "removed the documents of a deleted submission");
-            removed.push(id);
+        if let Ok(id) = candidate.parse::<CandidateId>()
+            && store.has_candidate_docs(&candidate)
+        {
+            doomed.push(id);
         }
     }
+    if doomed.is_empty() {
+        return Ok(removed);
+    }
+    let docs = store.remove_candidates_docs(&doomed.iter().map(CandidateId::as_str).collect::<Vec<_>>())?;
+    let ledger = crate::delivered::Ledger::open(store.root());
+    for id in doomed {
+        ledger.forget(&id).map_err(|source| StoreError::Io { path: store.root().join("delivered"), source })?;
+        info!(candidate = %id, "removed the documents of a deleted submission");
+        removed.push(id);
+    }
+    debug!(docs, "files and packed documents removed");
     Ok(removed)
 }
 
@@ -229,11 +250,15 @@ fn expired_in(
     Ok(out)
 }
 
-/// Delete every submission whose retention period is over.
+/// Delete every submission whose retention period is over (this node's copies removed once
+/// all are marked: often many at once).
 pub fn expire(store: &Store, now: Timestamp, by: &str) -> Result<Vec<Deleted>, LifecycleError> {
     let mut deleted = Vec::new();
     for (campaign, candidate) in expired(store, now)? {
-        deleted.push(delete_submission(store, &campaign, candidate.as_str(), DeletionReason::Retention, now, by)?);
+        deleted.push(tombstone(store, &campaign, candidate.as_str(), DeletionReason::Retention, now, by)?);
+    }
+    if !deleted.is_empty() {
+        purge_local(store, by)?;
     }
     Ok(deleted)
 }

@@ -45,7 +45,7 @@ mod verified;
 
 pub use batch::{NewContents, NewDoc};
 pub use listing::DocFiles;
-pub use pack::{PACK_FROM, Repacked};
+pub use pack::{PACK_AT_MOST, PACK_FROM, Repacked};
 
 /// Saved increments of a document before they are folded into a new snapshot.
 const COMPACT_AFTER_INCREMENTS: usize = 16;

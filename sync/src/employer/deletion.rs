@@ -165,20 +165,28 @@ impl EmployerService {
     /// new reviewer's first sync then reads one file instead of thousands. Packed without the
     /// write lock; their files removed under it (a session saving meanwhile keeps its change).
     async fn pack_settled(&self) {
-        let store = self.node.store.clone();
-        let packed =
-            tokio::task::spawn_blocking(move || store.pack_settled(SETTLED_FOR, crate::store::PACK_FROM)).await;
-        match packed {
-            Ok(Ok(Some(repacked))) => {
-                let documents = repacked.documents;
-                let _guard = self.write_lock.lock().await;
-                match self.store().drop_repacked(&repacked) {
-                    Ok(()) => info!(documents, "settled documents packed"),
-                    Err(e) => warn!(error = %e, "removing the files of packed documents; they stay beside the pack"),
+        loop {
+            let store = self.node.store.clone();
+            let packed =
+                tokio::task::spawn_blocking(move || store.pack_settled(SETTLED_FOR, crate::store::PACK_FROM)).await;
+            match packed {
+                Ok(Ok(Some(repacked))) => {
+                    let documents = repacked.documents;
+                    let _guard = self.write_lock.lock().await;
+                    match self.store().drop_repacked(&repacked) {
+                        Ok(()) => info!(documents, "settled documents packed"),
+                        Err(e) => {
+                            return warn!(error = %e, "removing the files of packed documents; they stay beside the pack");
+                        }
+                    }
+                    // A pack at a time: more may be waiting.
+                    if documents < crate::store::PACK_AT_MOST {
+                        return;
+                    }
                 }
+                Ok(Ok(None)) | Err(_) => return,
+                Ok(Err(e)) => return warn!(error = %e, "packing settled documents; tried again at the next upkeep"),
             }
-            Ok(Ok(None)) | Err(_) => {}
-            Ok(Err(e)) => warn!(error = %e, "packing settled documents; tried again at the next upkeep"),
         }
     }
 

@@ -9,7 +9,7 @@ use std::path::PathBuf;
 use automerge::AutoCommit;
 use tracing::debug;
 
-use super::pack::{self, PACK_FROM, PackContents};
+use super::pack::{self, PACK_AT_MOST, PACK_FROM, PackContents};
 use super::{COMPACT_AFTER_INCREMENTS, DocKind, Store, StoreError, StoredDoc, file_name, has_doc_files, io_err};
 use super::{is_increment, validate_id, verified, verified::stamps};
 
@@ -102,11 +102,11 @@ impl Store {
             batch.add(&path, &bytes).map_err(io_err(&path))?;
             saved.push((i, path));
         }
-        // Many new documents (a reviewer's first sync brings thousands) go into one pack; fewer
+        // Many new documents (a reviewer's first sync brings thousands) go into packs; fewer
         // get a directory and a file each, written by a few threads at once.
-        let (mut created, mut pack) = (Vec::new(), None);
+        let (mut created, mut packs) = (Vec::new(), Vec::new());
         if new.len() >= PACK_FROM {
-            pack = Some(self.write_pack(&mut batch, new)?);
+            packs = self.write_packs(&mut batch, new)?;
         } else {
             for part in crate::parallel::runs(new, |part| self.write_new(part)) {
                 let (part_batch, docs) = part?;
@@ -125,7 +125,7 @@ impl Store {
         for (i, path) in &saved {
             written.extend(stamps(changed[*i].kind, &changed[*i].id, std::slice::from_ref(path)));
         }
-        if let Some(pack) = pack.as_ref().filter(|p| p.checked) {
+        for pack in packs.iter().filter(|p| p.checked) {
             written.extend(self.pack_stamp(&pack.name));
         }
         // One `stat` each, a few threads at once.
@@ -150,28 +150,23 @@ impl Store {
         for f in &created {
             self.count_save(f.kind);
         }
-        debug!(
-            changed = changed.len(),
-            created = created.len(),
-            packed = pack.is_some(),
-            "documents saved in one batch"
-        );
+        debug!(changed = changed.len(), created = created.len(), packs = packs.len(), "documents saved in one batch");
         let mut paths: Vec<PathBuf> = created.into_iter().map(|f| f.path).collect();
-        if let Some(pack) = pack {
+        for pack in packs {
             pack.kinds.iter().for_each(|k| self.count_save(*k));
             paths.push(pack.path);
         }
         Ok(paths)
     }
 
-    /// Write many new documents as one pack under a temporary name (see [`Self::save_batch`]);
-    /// none may be held here already.
-    fn write_pack(&self, batch: &mut crate::fsutil::Batch, new: Vec<NewDoc>) -> Result<NewPack, StoreError> {
+    /// Write many new documents as packs (of at most [`PACK_AT_MOST`]) under temporary names
+    /// (see [`Self::save_batch`]); none may be held here already.
+    fn write_packs(&self, batch: &mut crate::fsutil::Batch, new: Vec<NewDoc>) -> Result<Vec<NewPack>, StoreError> {
         let packed = self.pack_index();
         let deleted = self.deleted_ids()?;
-        let mut kinds: BTreeMap<DocKind, HashSet<String>> = BTreeMap::new();
+        let mut dirs: BTreeMap<DocKind, HashSet<String>> = BTreeMap::new();
         for kind in new.iter().map(|d| d.kind) {
-            if let std::collections::btree_map::Entry::Vacant(e) = kinds.entry(kind) {
+            if let std::collections::btree_map::Entry::Vacant(e) = dirs.entry(kind) {
                 // The documents of this kind with a directory (one listing, not one per document).
                 let dir = self.root.join("docs").join(kind.dir_name());
                 let names = fs::read_dir(&dir).map_err(io_err(&dir))?;
@@ -184,7 +179,7 @@ impl Store {
             if kind.candidate_of(id).is_some_and(|c| deleted.contains(c)) {
                 return Err(StoreError::Deleted { kind: *kind, id: id.clone() });
             }
-            let in_dir = kinds[kind].contains(id.as_str());
+            let in_dir = dirs[kind].contains(id.as_str());
             let dir = self.doc_dir(*kind, id);
             if !seen.insert((*kind, id.as_str()))
                 || !packed.entries(*kind, id).is_empty()
@@ -204,12 +199,17 @@ impl Store {
         .into_iter()
         .flatten()
         .collect();
-        let contents: PackContents<'_> =
-            docs.iter().map(|(kind, id, bytes, _)| (*kind, id.as_str(), &bytes[..])).collect();
-        let (bytes, name) = pack::encode(&contents);
-        let path = self.pack_dir().join(&name);
-        batch.add(&path, &bytes).map_err(io_err(&path))?;
-        Ok(NewPack { path, name, kinds: kinds.into_keys().collect(), checked: docs.iter().all(|d| d.3) })
+        let mut packs = Vec::new();
+        for part in docs.chunks(PACK_AT_MOST) {
+            let contents: PackContents<'_> =
+                part.iter().map(|(kind, id, bytes, _)| (*kind, id.as_str(), &bytes[..])).collect();
+            let (bytes, name) = pack::encode(&contents);
+            let path = self.pack_dir().join(&name);
+            batch.add(&path, &bytes).map_err(io_err(&path))?;
+            let kinds: std::collections::BTreeSet<DocKind> = part.iter().map(|d| d.0).collect();
+            packs.push(NewPack { path, name, kinds: kinds.into_iter().collect(), checked: part.iter().all(|d| d.3) });
+        }
+        Ok(packs)
     }
 
     /// Write new documents under temporary names (see [`Self::save_batch`]), each in a directory

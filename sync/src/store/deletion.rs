@@ -63,13 +63,29 @@ impl Store {
         write_atomic(&path, text.as_bytes()).map_err(io_err(&path))
     }
 
-    /// Remove every file of one candidate's documents (submission, reviews, contact), including
-    /// quarantined copies. Only for a candidate marked deleted.
-    pub fn remove_candidate_docs(&self, candidate: &str) -> Result<usize, StoreError> {
-        validate_id(DocKind::Submission, candidate)?;
-        if !self.is_deleted(candidate) {
-            return Err(StoreError::NotFound { kind: DocKind::Submission, id: candidate.to_owned() });
+    /// Remove every file of these candidates' documents (submission, reviews, contact,
+    /// scorecards), including quarantined copies and their entries in packs (each pack written
+    /// again once for all of them: a retention period ends for many at once). Only for
+    /// candidates marked deleted. Returns how many files, directories and pack entries went.
+    pub fn remove_candidates_docs(&self, candidates: &[&str]) -> Result<usize, StoreError> {
+        for candidate in candidates {
+            validate_id(DocKind::Submission, candidate)?;
+            if !self.is_deleted(candidate) {
+                return Err(StoreError::NotFound { kind: DocKind::Submission, id: (*candidate).to_owned() });
+            }
         }
+        let mut removed = 0;
+        for candidate in candidates {
+            removed += self.remove_files_of(candidate)?;
+        }
+        // Their documents in packs: each pack holding one is written again without them.
+        let doomed: std::collections::HashSet<&str> = candidates.iter().copied().collect();
+        removed += self.remove_from_packs(&|kind, id, _| kind.candidate_of(id).is_some_and(|c| doomed.contains(c)))?;
+        Ok(removed)
+    }
+
+    /// [`Self::remove_candidates_docs`] of one candidate, but for their pack entries.
+    fn remove_files_of(&self, candidate: &str) -> Result<usize, StoreError> {
         let mut removed = 0;
         let mut dirs: Vec<PathBuf> = DocKind::PER_CANDIDATE
             .into_iter()
@@ -85,8 +101,6 @@ impl Store {
             let parent = dir.parent().unwrap_or(&self.root).to_owned();
             sync_dir(&parent).map_err(io_err(&parent))?;
         }
-        // Their documents in packs: each pack holding one is written again without them.
-        removed += self.remove_from_packs(&|kind, id, _| kind.candidate_of(id) == Some(candidate))?;
         removed += self.remove_exports_of(candidate)?;
         let quarantine = self.root.join("quarantine");
         for entry in fs::read_dir(&quarantine).map_err(io_err(&quarantine))? {

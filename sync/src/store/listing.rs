@@ -52,13 +52,19 @@ impl Store {
         .collect()
     }
 
-    /// The documents of these kinds that have a directory, one listing per kind (a kind whose
-    /// directory cannot be listed is left out: unknown).
+    /// The documents that have a directory, one listing per kind, for the kinds of which many
+    /// documents are asked about (`kinds`: the kind of each); the others are left out (unknown),
+    /// as is a kind whose directory cannot be listed. A candidate's session asks about a few
+    /// documents among tens of thousands: one look at each is cheaper then.
     fn doc_dirs(&self, kinds: impl Iterator<Item = DocKind>) -> HashMap<DocKind, HashSet<String>> {
-        let kinds: std::collections::BTreeSet<DocKind> = kinds.collect();
-        kinds
+        let mut counts: HashMap<DocKind, usize> = HashMap::new();
+        for kind in kinds {
+            *counts.entry(kind).or_default() += 1;
+        }
+        counts
             .into_iter()
-            .filter_map(|kind| {
+            .filter(|(_, n)| *n >= super::PACK_FROM)
+            .filter_map(|(kind, _)| {
                 let entries = fs::read_dir(self.root.join("docs").join(kind.dir_name())).ok()?;
                 Some((kind, entries.filter_map(|e| Some(e.ok()?.file_name().to_string_lossy().into_owned())).collect()))
             })

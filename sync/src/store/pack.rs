@@ -31,6 +31,9 @@ use crate::fsutil::{sync_dir, write_atomic};
 pub(super) const PACK_DIR: &str = "packs";
 /// New documents saved together are packed from this many on (fewer get a directory each).
 pub const PACK_FROM: usize = 64;
+/// At most this many documents go into one pack: taking one out (a deleted candidate) writes
+/// its pack again, and packing holds a pack's documents in memory twice (about 12 MB here).
+pub const PACK_AT_MOST: usize = 4096;
 const MAGIC: &[u8; 8] = b"PVPACK1\n";
 /// An index larger than this is a damaged file, not ours (a million documents fit).
 const MAX_INDEX: usize = 128 << 20;
@@ -475,7 +478,8 @@ pub struct Repacked {
 impl Store {
     /// Put the documents of candidates (submissions, reviews, contacts, scorecards) that nobody
     /// changed for `settled_for` and are kept in their own directories into one new pack, when
-    /// there are at least `at_least` of them; also those left in several packs. An employer's
+    /// there are at least `at_least` of them; also those left in several packs. At most
+    /// [`PACK_AT_MOST`] at a time: call again while it packs that many. An employer's
     /// node gathers them one at a time and sends them all to each new reviewer: from a pack,
     /// that is one file to read instead of thousands. Their files stay until
     /// [`Self::drop_repacked`] (the document is whole either way: a pack entry and its files
@@ -508,7 +512,7 @@ impl Store {
                 }
             }
         }
-        let docs: Vec<(DocKind, String)> = docs.into_iter().collect();
+        let docs: Vec<(DocKind, String)> = docs.into_iter().take(PACK_AT_MOST).collect();
         if docs.len() < at_least.max(1) {
             return Ok(None);
         }
@@ -716,16 +720,23 @@ mod tests {
         stored.doc.put(ROOT, "n", 77).expect("put");
         store.save(&mut stored).expect("save");
         store.mark_deleted("c7", &[]).expect("mark");
-        store.remove_candidate_docs("c7").expect("remove");
+        store.remove_candidates_docs(&["c7"]).expect("remove");
+        // Several at once (a retention period ends for many): the pack written again once.
+        for c in ["c8", "c9"] {
+            store.mark_deleted(c, &[]).expect("mark");
+        }
+        store.remove_candidates_docs(&["c8", "c9"]).expect("remove");
         for path in walk(dir.path()) {
             let bytes = fs::read(&path).expect("read");
-            assert!(!contains(&bytes, b"marker-of-c7"), "{} still holds it", path.display());
+            for c in ["c7", "c8", "c9"] {
+                assert!(!contains(&bytes, format!("marker-of-{c}").as_bytes()), "{} still holds {c}", path.display());
+            }
         }
-        assert!(!store.exists(DocKind::Submission, "c7") && !store.exists(DocKind::Contact, "c7"));
-        assert_eq!(store.list(DocKind::Contact).expect("list").len(), 39);
+        assert!(!store.exists(DocKind::Submission, "c7") && !store.exists(DocKind::Contact, "c9"));
+        assert_eq!(store.list(DocKind::Contact).expect("list").len(), 37);
         let reopened = Store::open(dir.path()).expect("open");
         assert_eq!(reopened.files_read(), 0, "the pack written again is vouched for too");
-        assert_eq!(counter(&reopened.load(DocKind::Contact, "c8").expect("load").doc), 8);
+        assert_eq!(counter(&reopened.load(DocKind::Contact, "c10").expect("load").doc), 10);
         assert_eq!(packs(dir.path()).len(), 1);
         // A document replaced by another history loses its copy in the pack too.
         let mut roster = reopened.load(DocKind::Roster, "r").expect("load");
@@ -825,6 +836,11 @@ mod tests {
         }
         store.create(DocKind::Roster, "r", with_counter(1)).expect("campaign-wide documents stay");
         let mut loaded_before = store.load(DocKind::Contact, "c1").expect("load");
+        // Changed just now (by this process's clock, which a test may have moved).
+        for entry in fs::read_dir(dir.path().join("docs/contact")).expect("ls") {
+            let doc_dir = fs::File::open(entry.expect("entry").path()).expect("open");
+            doc_dir.set_modified(std::time::SystemTime::now()).expect("set the time");
+        }
         assert!(store.pack_settled(Duration::from_hours(1), 1).expect("pack").is_none(), "not settled yet");
         assert!(store.pack_settled(Duration::ZERO, 71).expect("pack").is_none(), "too few");
         let repacked = store.pack_settled(Duration::ZERO, 70).expect("pack").expect("packed");
