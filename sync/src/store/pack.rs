@@ -292,16 +292,19 @@ impl Store {
         entry: &PackEntry,
         reason: String,
     ) -> Result<(), StoreError> {
-        let target = self.root.join("quarantine").join(format!(
-            "{kind}-{id}-{}-{}",
-            crate::time::Timestamp::now().millis(),
-            entry.pack
-        ));
-        let moved =
-            self.read_entry_as_it_is(entry).and_then(|bytes| write_atomic(&target, &bytes)).ok().map(|()| target);
-        self.report_moved(&self.pack_dir().join(format!("{}/{kind}/{id}", entry.pack)), moved, reason);
+        let bytes = self.read_entry_as_it_is(entry).ok();
+        self.quarantine_copy(kind, id, entry.pack(), bytes.as_deref(), reason);
         self.remove_from_packs(&|_, _, e| e == entry)?;
         Ok(())
+    }
+
+    /// Copy a damaged packed document's bytes (if they could be read) to quarantine, named
+    /// after it like a quarantined file (so deleting its candidate removes it), and report it.
+    fn quarantine_copy(&self, kind: DocKind, id: &str, pack: &str, bytes: Option<&[u8]>, reason: String) {
+        let millis = crate::time::Timestamp::now().millis();
+        let target = self.root.join("quarantine").join(format!("{kind}-{id}-{millis}-{pack}"));
+        let moved = bytes.and_then(|b| write_atomic(&target, b).ok()).map(|()| target);
+        self.report_moved(&self.pack_dir().join(pack).join(format!("{kind}/{id}")), moved, reason);
     }
 
     /// Take out of every pack the documents `doomed` names: each pack holding one is written
@@ -436,16 +439,8 @@ impl Store {
             for (p, reason) in entries.iter().zip(bad) {
                 let Some(reason) = reason else { continue };
                 damaged = true;
-                let target = self.root.join("quarantine").join(format!(
-                    "{}-{}-{}-{name}",
-                    p.kind,
-                    p.id,
-                    crate::time::Timestamp::now().millis()
-                ));
-                let doc =
-                    bytes.get(p.entry.offset as usize..p.entry.offset as usize + p.entry.len as usize).unwrap_or(&[]);
-                let moved = write_atomic(&target, doc).ok().map(|()| target);
-                self.report_moved(&path.join(format!("{}/{}", p.kind, p.id)), moved, reason);
+                let doc = bytes.get(p.entry.offset as usize..p.entry.offset as usize + p.entry.len as usize);
+                self.quarantine_copy(p.kind, &p.id, &name, doc, reason);
                 doomed.push(p.entry.clone());
             }
             if !damaged {
