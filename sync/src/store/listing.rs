@@ -164,7 +164,7 @@ impl Store {
             return match self.read_entry_from(pack, entry) {
                 Ok(bytes) => Ok(Some(bytes)),
                 // Written again meanwhile, or damaged (loading it moves it aside).
-                Err(e) if matches!(e.kind(), io::ErrorKind::UnexpectedEof | io::ErrorKind::InvalidData) => Ok(None),
+                Err(e) if e.kind() == io::ErrorKind::InvalidData => Ok(None),
                 Err(e) => Err(io_err(&self.pack_dir())(e)),
             };
         }

@@ -264,7 +264,13 @@ impl Store {
     /// [`Self::read_entry`] from the pack, opened (for reading many entries of one pack).
     pub(super) fn read_entry_from(&self, pack: &fs::File, entry: &PackEntry) -> io::Result<Vec<u8>> {
         let mut bytes = vec![0u8; entry.len as usize];
-        read_exact_at(pack, &mut bytes, entry.offset)?;
+        read_exact_at(pack, &mut bytes, entry.offset).map_err(|e| {
+            if e.kind() == io::ErrorKind::UnexpectedEof {
+                io::Error::new(io::ErrorKind::InvalidData, "the pack is cut short: damaged")
+            } else {
+                e
+            }
+        })?;
         self.files_read.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         if blake3::hash(&bytes).as_bytes()[..8] != entry.hash {
             return Err(io::Error::new(
@@ -790,6 +796,14 @@ mod tests {
         assert!(!store.exists(DocKind::Contact, "c4"));
         assert_eq!(counter(&store.load(DocKind::Contact, "c5").expect("load").doc), 5);
         assert_eq!(store.list(DocKind::Contact).expect("list").len(), 39);
+        // Cut short on disk: what was at its end is moved aside the same way.
+        let [pack] = packs(dir.path()).try_into().expect("one pack");
+        let bytes = fs::read(&pack).expect("read");
+        fs::write(&pack, &bytes[..bytes.len() - 10]).expect("truncate");
+        let last = store.pack_index().packs.values().flat_map(|p| p.iter()).max_by_key(|p| p.entry.offset).cloned();
+        let last = last.expect("an entry");
+        assert!(matches!(store.load(last.kind, &last.id), Err(StoreError::AllCorrupt { .. })));
+        assert_eq!(store.problems().len(), 2);
     }
 
     /// A pack's index is checked against the file: cut short, too many entries, a bad id or a
