@@ -41,11 +41,13 @@ mod batch;
 mod deletion;
 mod listing;
 mod pack;
+mod repack;
 mod verified;
 
 pub use batch::{NewContents, NewDoc};
 pub use listing::DocFiles;
-pub use pack::{PACK_AT_MOST, PACK_FROM, Repacked};
+pub use pack::{PACK_AT_MOST, PACK_FROM};
+pub use repack::Repacked;
 
 /// Saved increments of a document before they are folded into a new snapshot.
 const COMPACT_AFTER_INCREMENTS: usize = 16;
@@ -581,12 +583,7 @@ impl Store {
             let (q, vanished) = self.load_listed_files(stored)?;
             quarantined += q;
             if !vanished {
-                // Settled: a file added in the same tick of the file system's clock as the
-                // listing could leave the time unchanged; two seconds later it cannot.
-                let settled = mtime
-                    .and_then(|m| std::time::SystemTime::now().duration_since(m).ok())
-                    .is_some_and(|age| age > std::time::Duration::from_secs(2));
-                stored.listed = if settled { mtime } else { None };
+                stored.listed = mtime.filter(|m| settled(*m, std::time::SystemTime::now()));
                 break;
             }
         }
@@ -801,6 +798,13 @@ fn check_content_hash(path: &Path, bytes: &[u8]) -> Result<(), String> {
         // Not named by us (e.g. copied in by hand): Automerge's own checks are all we have.
         _ => Ok(()),
     }
+}
+
+/// Whether a directory whose time is `mtime`, looked at `at`, has settled: a file added in the
+/// same tick of the file system's clock as that look could leave its time unchanged (some file
+/// systems count in seconds); two seconds later it cannot.
+fn settled(mtime: std::time::SystemTime, at: std::time::SystemTime) -> bool {
+    at.duration_since(mtime).is_ok_and(|age| age > std::time::Duration::from_secs(2))
 }
 
 fn dir_mtime(dir: &Path) -> Option<std::time::SystemTime> {

@@ -151,7 +151,10 @@ impl Store {
     pub fn has_candidate_docs(&self, candidate: &str) -> bool {
         DocKind::PER_CANDIDATE.iter().any(|k| *k != DocKind::Scorecard && self.doc_dir_exists(*k, candidate))
             || self.scorecard_dirs_of(candidate).is_ok_and(|d| !d.is_empty())
-            || !self.scorecards_of(candidate).unwrap_or_default().is_empty()
+            || self
+                .pack_index()
+                .ids(DocKind::Scorecard)
+                .any(|id| DocKind::Scorecard.candidate_of(id) == Some(candidate))
     }
 
     /// Exports the app wrote into this data directory (`exports/<folder>/summary.json` naming

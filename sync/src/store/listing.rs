@@ -8,7 +8,7 @@ use std::path::Path;
 use std::collections::{HashMap, HashSet};
 
 use super::pack::{PackEntry, PackIndex};
-use super::{DocKind, Store, StoreError, dir_mtime, file_name, io_err, validate_id};
+use super::{DocKind, Store, StoreError, dir_mtime, file_name, io_err, settled, validate_id};
 
 /// What a document's directory held when it was listed: its file names, its time, and how many
 /// saves of its kind this process had made ([`Store::files`], [`Store::unchanged`]).
@@ -190,10 +190,7 @@ impl Store {
         validate_id(kind, id)?;
         let saves = self.saves(kind);
         let mtime = dir_mtime(&self.doc_dir(kind, id));
-        let settled = files
-            .mtime
-            .and_then(|m| files.listed_at.duration_since(m).ok())
-            .is_some_and(|age| age > std::time::Duration::from_secs(2));
+        let settled = files.mtime.is_some_and(|m| settled(m, files.listed_at));
         if settled && mtime.is_some() && mtime == files.mtime && saves == files.saves {
             return Ok(true);
         }

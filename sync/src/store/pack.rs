@@ -20,7 +20,7 @@ use std::fs;
 use std::io::{self, Read, Seek};
 use std::path::PathBuf;
 use std::sync::Arc;
-use std::time::{Duration, SystemTime};
+use std::time::SystemTime;
 
 use tracing::debug;
 
@@ -39,7 +39,7 @@ const MAGIC: &[u8; 8] = b"PVPACK1\n";
 const MAX_INDEX: usize = 128 << 20;
 
 /// Where one document's bytes are in a pack.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct PackEntry {
     /// The pack's file name.
     pub(super) pack: Arc<str>,
@@ -95,9 +95,15 @@ impl PackIndex {
         self.docs.get(&kind).into_iter().flat_map(HashMap::keys)
     }
 
+    /// The documents of one kind kept in more than one pack entry (a crash between writing a
+    /// pack and taking them out of the older ones).
+    pub(super) fn in_several(&self, kind: DocKind) -> impl Iterator<Item = &String> {
+        self.docs.get(&kind).into_iter().flatten().filter(|(_, entries)| entries.len() > 1).map(|(id, _)| id)
+    }
+
     /// Whether a pack added since the listing would have changed the directory's time.
     fn settled(&self) -> bool {
-        self.mtime.and_then(|m| self.listed_at.duration_since(m).ok()).is_some_and(|age| age > Duration::from_secs(2))
+        self.mtime.is_some_and(|m| super::settled(m, self.listed_at))
     }
 }
 
@@ -376,7 +382,7 @@ impl Store {
     }
 
     /// Note a pack this store wrote, all of whose documents it knows to be good, as verified.
-    fn note_pack_verified(&self, name: &str) {
+    pub(super) fn note_pack_verified(&self, name: &str) {
         let entries: Vec<_> = self.pack_stamp(name).into_iter().collect();
         if let Err(e) = super::verified::append(&self.root, &entries) {
             debug!(error = %e, "could not add to the record of verified documents; checked at the next open");
@@ -467,117 +473,6 @@ impl Store {
     }
 }
 
-/// Documents [`Store::pack_settled`] put in a new pack: their files and older pack entries,
-/// which [`Store::drop_repacked`] removes.
-#[derive(Debug, Default)]
-pub struct Repacked {
-    pub documents: usize,
-    files: Vec<PathBuf>,
-    entries: Vec<PackEntry>,
-}
-
-impl Store {
-    /// Put the documents of candidates (submissions, reviews, contacts, scorecards) that nobody
-    /// changed for `settled_for` and are kept in their own directories into one new pack, when
-    /// there are at least `at_least` of them; also those left in several packs. At most
-    /// [`PACK_AT_MOST`] at a time: call again while it packs that many. An employer's
-    /// node gathers them one at a time and sends them all to each new reviewer: from a pack,
-    /// that is one file to read instead of thousands. Their files stay until
-    /// [`Self::drop_repacked`] (the document is whole either way: a pack entry and its files
-    /// hold the same changes).
-    pub fn pack_settled(&self, settled_for: Duration, at_least: usize) -> Result<Option<Repacked>, StoreError> {
-        let index = self.pack_index();
-        let deleted = self.deleted_ids()?;
-        let mut docs = std::collections::BTreeSet::new();
-        for kind in DocKind::PER_CANDIDATE {
-            let dir = self.root.join("docs").join(kind.dir_name());
-            for entry in fs::read_dir(&dir).map_err(io_err(&dir))? {
-                let entry = entry.map_err(io_err(&dir))?;
-                let id = entry.file_name().to_string_lossy().into_owned();
-                let settled = entry
-                    .metadata()
-                    .and_then(|m| m.modified())
-                    .ok()
-                    .and_then(|t| t.elapsed().ok())
-                    .is_some_and(|age| age >= settled_for);
-                if settled
-                    && validate_id(kind, &id).is_ok()
-                    && kind.candidate_of(&id).is_some_and(|c| !deleted.contains(c))
-                {
-                    docs.insert((kind, id));
-                }
-            }
-            for (id, entries) in index.docs.get(&kind).into_iter().flatten() {
-                if entries.len() > 1 {
-                    docs.insert((kind, id.clone()));
-                }
-            }
-        }
-        let docs: Vec<(DocKind, String)> = docs.into_iter().take(PACK_AT_MOST).collect();
-        if docs.len() < at_least.max(1) {
-            return Ok(None);
-        }
-        let mut repacked = Repacked::default();
-        let mut saved = Vec::new();
-        for stored in self.load_many(&docs) {
-            let mut stored = match stored {
-                Ok(stored) => stored,
-                // An empty directory, or one whose files were all damaged (reported).
-                Err(StoreError::NotFound { .. } | StoreError::AllCorrupt { .. }) => continue,
-                Err(e) => return Err(e),
-            };
-            saved.push((stored.kind, stored.id.clone(), stored.doc.save()));
-            repacked.files.append(&mut stored.files);
-            repacked.entries.append(&mut stored.packed);
-        }
-        if saved.is_empty() {
-            return Ok(None);
-        }
-        let contents: PackContents<'_> =
-            saved.iter().map(|(kind, id, bytes)| (*kind, id.as_str(), &bytes[..])).collect();
-        let (bytes, name) = encode(&contents);
-        let path = self.pack_dir().join(&name);
-        write_atomic(&path, &bytes).map_err(io_err(&path))?;
-        self.note_pack_verified(&name);
-        for kind in DocKind::PER_CANDIDATE {
-            self.count_save(kind);
-        }
-        repacked.documents = saved.len();
-        debug!(documents = saved.len(), bytes = bytes.len(), pack = name, "settled documents packed");
-        Ok(Some(repacked))
-    }
-
-    /// Remove what [`Self::pack_settled`] put in a pack: the files (and directories left empty)
-    /// and the older pack entries. A change saved meanwhile stays.
-    pub fn drop_repacked(&self, repacked: &Repacked) -> Result<(), StoreError> {
-        let entries: std::collections::HashSet<(Arc<str>, u64)> =
-            repacked.entries.iter().map(|e| (e.pack.clone(), e.offset)).collect();
-        if !entries.is_empty() {
-            self.remove_from_packs(&|_, _, e| entries.contains(&(e.pack.clone(), e.offset)))?;
-        }
-        let mut dirs = std::collections::BTreeSet::new();
-        for file in &repacked.files {
-            match fs::remove_file(file) {
-                Ok(()) => {}
-                Err(e) if e.kind() == io::ErrorKind::NotFound => {}
-                Err(e) => return Err(io_err(file)(e)),
-            }
-            dirs.extend(file.parent().map(PathBuf::from));
-        }
-        let mut parents = std::collections::BTreeSet::new();
-        for dir in dirs {
-            // Only if empty: a file saved meanwhile keeps its directory.
-            if fs::remove_dir(&dir).is_ok() {
-                parents.extend(dir.parent().map(PathBuf::from));
-            }
-        }
-        for parent in parents {
-            sync_dir(&parent).map_err(io_err(&parent))?;
-        }
-        Ok(())
-    }
-}
-
 /// Fill `buf` from `file` at `offset`, without moving a shared cursor (threads read one file).
 fn read_exact_at(file: &fs::File, buf: &mut [u8], offset: u64) -> io::Result<()> {
     #[cfg(unix)]
@@ -613,7 +508,7 @@ pub(super) fn pack_key(name: &str) -> String {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use std::fs;
 
     use automerge::{AutoCommit, ROOT, ReadDoc, transaction::Transactable};
@@ -654,7 +549,7 @@ mod tests {
         haystack.windows(needle.len()).any(|w| w == needle)
     }
 
-    fn packs(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    pub(in super::super) fn packs(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
         let mut packs: Vec<_> =
             walk(&dir.join("docs/packs")).into_iter().filter(|p| p.extension().is_some_and(|e| e == "pack")).collect();
         packs.sort();
@@ -827,51 +722,5 @@ mod tests {
         many[12..16].copy_from_slice(&u32::MAX.to_le_bytes());
         assert!(parse_index(&name, &many, bytes.len() as u64).is_err(), "count");
         assert!(parse_index(&name, b"PVPACK0\n\0\0\0\0", 12).is_err(), "magic");
-    }
-
-    /// Documents kept in their own directories and left alone go into one pack; their files
-    /// go, and a copy loaded before can still be changed and saved. A document changed after
-    /// being packed is packed again, its older entry taken out of the first pack.
-    #[test]
-    fn settled_documents_are_packed_and_their_files_removed() {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let store = Store::open(dir.path()).expect("open");
-        for i in 0..70 {
-            let mut stored = store.create(DocKind::Contact, &format!("c{i}"), with_counter(i)).expect("create");
-            if i % 7 == 0 {
-                stored.doc.put(ROOT, "n", i + 1000).expect("put");
-                store.save(&mut stored).expect("save");
-            }
-        }
-        store.create(DocKind::Roster, "r", with_counter(1)).expect("campaign-wide documents stay");
-        let mut loaded_before = store.load(DocKind::Contact, "c1").expect("load");
-        // Changed just now (by this process's clock, which a test may have moved).
-        for entry in fs::read_dir(dir.path().join("docs/contact")).expect("ls") {
-            let doc_dir = fs::File::open(entry.expect("entry").path()).expect("open");
-            doc_dir.set_modified(std::time::SystemTime::now()).expect("set the time");
-        }
-        assert!(store.pack_settled(Duration::from_hours(1), 1).expect("pack").is_none(), "not settled yet");
-        assert!(store.pack_settled(Duration::ZERO, 71).expect("pack").is_none(), "too few");
-        let repacked = store.pack_settled(Duration::ZERO, 70).expect("pack").expect("packed");
-        assert_eq!(repacked.documents, 70);
-        store.drop_repacked(&repacked).expect("drop");
-        assert_eq!(fs::read_dir(dir.path().join("docs/contact")).expect("ls").count(), 0, "no directory left");
-        assert!(dir.path().join("docs/roster/r").is_dir());
-        assert_eq!(store.list(DocKind::Contact).expect("list").len(), 70);
-        assert_eq!(counter(&store.load(DocKind::Contact, "c14").expect("load").doc), 1014);
-        assert_eq!(Store::open(dir.path()).expect("open").files_read(), 0, "the pack is vouched for");
-        // The copy loaded before: changed and saved, its directory made again.
-        loaded_before.doc.put(ROOT, "n", 5).expect("put");
-        store.save(&mut loaded_before).expect("save after packing");
-        store.refresh(&mut loaded_before).expect("refresh");
-        assert_eq!(counter(&store.load(DocKind::Contact, "c1").expect("load").doc), 5);
-        // Packed again with its change; the first pack loses its older entry.
-        let repacked = store.pack_settled(Duration::ZERO, 1).expect("pack").expect("packed");
-        assert_eq!(repacked.documents, 1);
-        store.drop_repacked(&repacked).expect("drop");
-        assert_eq!(store.packed(DocKind::Contact, "c1").len(), 1);
-        assert_eq!(counter(&store.load(DocKind::Contact, "c1").expect("load").doc), 5);
-        assert_eq!(packs(dir.path()).len(), 2);
-        assert!(store.problems().is_empty(), "{:?}", store.problems());
     }
 }

@@ -255,13 +255,10 @@ impl Store {
                 walked.vouched.push((key.as_str(), stamp.as_str()));
                 continue;
             }
-            // Settled: a file added in the same tick of the file system's clock as this look
-            // could leave the directory's times unchanged; two seconds later it cannot.
             let settled = dir_meta
                 .as_ref()
                 .and_then(|m| m.modified().ok())
-                .and_then(|t| t.elapsed().ok())
-                .is_some_and(|age| age > std::time::Duration::from_secs(2));
+                .is_some_and(|t| super::settled(t, std::time::SystemTime::now()));
             let dir_stamp = dir_meta.as_ref().map(stamp).filter(|_| settled);
             let mut known = Vec::new();
             let (mut any, mut all_known, mut temp_files) = (false, true, false);
