@@ -188,6 +188,21 @@ pub struct StoredDoc {
     listed: Option<std::time::SystemTime>,
 }
 
+impl StoredDoc {
+    /// A document with nothing in it yet, held nowhere.
+    fn empty(kind: DocKind, id: &str) -> Self {
+        StoredDoc {
+            kind,
+            id: id.to_owned(),
+            doc: AutoCommit::new(),
+            saved_heads: Vec::new(),
+            files: Vec::new(),
+            packed: Vec::new(),
+            listed: None,
+        }
+    }
+}
+
 /// The data directory.
 #[derive(Debug)]
 pub struct Store {
@@ -479,15 +494,7 @@ impl Store {
     pub fn unsaved(&self, kind: DocKind, id: &str) -> Result<StoredDoc, StoreError> {
         validate_id(kind, id)?;
         self.refuse_deleted(kind, id)?;
-        Ok(StoredDoc {
-            kind,
-            id: id.to_owned(),
-            doc: AutoCommit::new(),
-            saved_heads: Vec::new(),
-            files: Vec::new(),
-            packed: Vec::new(),
-            listed: None,
-        })
+        Ok(StoredDoc::empty(kind, id))
     }
 
     /// Save what changed in `stored` since it was loaded or last saved; compacts now and then.

@@ -18,15 +18,7 @@ impl Store {
     pub fn load(&self, kind: DocKind, id: &str) -> Result<StoredDoc, StoreError> {
         validate_id(kind, id)?;
         let dir = self.doc_dir(kind, id);
-        let mut stored = StoredDoc {
-            kind,
-            id: id.to_owned(),
-            doc: AutoCommit::new(),
-            saved_heads: Vec::new(),
-            files: Vec::new(),
-            packed: Vec::new(),
-            listed: None,
-        };
+        let mut stored = StoredDoc::empty(kind, id);
         let mut quarantined = self.load_new_entries(&mut stored)?;
         if dir.is_dir() {
             quarantined += self.load_new_files(&mut stored)?;
