@@ -41,6 +41,8 @@ pub struct Deleted {
     pub deletion: Deletion,
     /// It had been deleted before (this call changed nothing but finishing the local removal).
     pub already: bool,
+    /// The recordings this deletion marked for removal from the recordings store.
+    pub recordings: usize,
 }
 
 /// Delete a candidate's submission: write the tombstone into the roster, then remove this
@@ -74,6 +76,7 @@ fn tombstone(
     let data = roster.read().map_err(doc_err)?;
     let unknown = || LifecycleError::UnknownCandidate { campaign: campaign.clone(), candidate: candidate.to_owned() };
     let entry = data.candidates.iter().find(|c| c.id.as_str() == candidate).ok_or_else(unknown)?;
+    let mut recordings = 0;
     let (deletion, already) = match entry.deleted {
         Some(d) => (d, true),
         None => {
@@ -91,6 +94,7 @@ fn tombstone(
                     Err(_) => Vec::new(),
                 };
                 store.mark_deleted(candidate, &hashes)?;
+                recordings = hashes.len();
             }
             let detail = Some(reason.as_str().to_owned());
             if let Err(e) = audit::record(
@@ -103,7 +107,7 @@ fn tombstone(
             (deletion, false)
         }
     };
-    Ok(Deleted { campaign: campaign.clone(), candidate: entry.id.clone(), deletion, already })
+    Ok(Deleted { campaign: campaign.clone(), candidate: entry.id.clone(), deletion, already, recordings })
 }
 
 /// Remove this node's copy of every submission the rosters here mark deleted (and finish any

@@ -72,7 +72,10 @@ pub async fn delete(
         bail!(tr!("ops-only-employer-deletes"));
     }
     let deleted = lifecycle::delete_submission(store, campaign, candidate.id.as_str(), reason, now, &own_id(store))?;
-    Ok((deleted, purge_recordings(store).await?))
+    // The running node may remove this deletion's recordings itself a moment before it is asked
+    // (its upkeep, a hub's session ending): they are gone all the same.
+    let removed = purge_recordings(store).await?.map(|n| n.max(deleted.recordings));
+    Ok((deleted, removed))
 }
 
 /// Remove the recordings of deleted submissions, here or through the running node.
