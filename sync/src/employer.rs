@@ -14,7 +14,7 @@ use tracing::{debug, info, warn};
 
 use std::time::Instant;
 
-use crate::auth::{Access, Quota, Refusal};
+use crate::auth::{Access, DocRef, Quota, Refusal};
 use crate::budget::Admission;
 use crate::delivered::Ledger;
 use crate::doc::{Candidate, EventKind, Hub, InviteState, Reviewer, RosterDoc, StatusEvent, SubmissionDoc};
@@ -30,6 +30,7 @@ mod checks;
 mod deletion;
 mod fetching;
 mod invites;
+mod locks;
 mod session;
 
 use invites::doc_err;
@@ -65,8 +66,8 @@ pub struct EmployerService {
     pub delivered: Ledger,
     /// Places for connections that have not authenticated yet.
     admission: Arc<Admission>,
-    /// Serialises read-check-write cycles on documents within this process.
-    write_lock: tokio::sync::Mutex<()>,
+    /// Read-check-write cycles on a document, one at a time within this process (`locks`).
+    locks: locks::WriteLocks,
     /// Connections being served right now.
     peers: std::sync::atomic::AtomicUsize,
     /// Recordings being fetched: hash (hex) to bytes received so far.
@@ -117,7 +118,7 @@ impl EmployerService {
             clock,
             index,
             admission: Arc::new(Admission::default()),
-            write_lock: tokio::sync::Mutex::new(()),
+            locks: locks::WriteLocks::default(),
             peers: std::sync::atomic::AtomicUsize::new(0),
             receiving: std::sync::Mutex::new(HashMap::new()),
             offering: std::sync::Mutex::new(HashMap::new()),
@@ -206,7 +207,8 @@ impl EmployerService {
                 other => other,
             }?;
             if check == ClaimCheck::Unbound {
-                let _guard = self.write_lock.lock().await;
+                let _guard =
+                    self.locks.document(DocRef { kind: DocKind::Roster, id: claim.campaign.as_str().to_owned() }).await;
                 self.bind_claim(peer, claim)?;
             }
         }
@@ -229,7 +231,7 @@ impl EmployerService {
             (stored, roster, data)
         };
         let hash = Ticket::secret_hash(&claim.secret);
-        // Checked again on what is on disk now, under the write lock: the index may be a moment old.
+        // Checked again on what is on disk now, holding the roster: the index may be a moment old.
         let check = |state: InviteState, secret_hash: &Option<String>, endpoint: &Option<String>| {
             check_entry(peer, &hash, state, secret_hash.as_deref(), endpoint.as_deref())
                 .map(|c| c == ClaimCheck::Unbound)
@@ -313,10 +315,15 @@ impl EmployerService {
             warn!(%candidate, error = %e, "could not flush the recordings store; receipt postponed");
             return Ok(false);
         }
-        let _guard = self.write_lock.lock().await;
+        let _guard = self.locks.document(DocRef { kind: DocKind::Submission, id: candidate.as_str().to_owned() }).await;
         let mut stored = self.store().load(DocKind::Submission, candidate.as_str())?;
         let mut doc = SubmissionDoc::from_automerge(std::mem::take(&mut stored.doc))
             .map_err(doc_err(DocKind::Submission, candidate.as_str()))?;
+        // Another session of the candidate's may have written it meanwhile.
+        let now = doc.read().map_err(doc_err(DocKind::Submission, candidate.as_str()))?;
+        if now.events.iter().any(|e| e.kind == EventKind::Received) {
+            return Ok(false);
+        }
         let event = StatusEvent { kind: EventKind::Received, by: endpoint_hex(&self.node.id()), at: self.clock.now() };
         doc.push_event(&event).map_err(doc_err(DocKind::Submission, candidate.as_str()))?;
         stored.doc = doc.into_automerge();

@@ -182,10 +182,12 @@ pub fn migrate(store: &Store, ids: &[String], now: Timestamp) -> Result<Vec<Cand
 /// the message (the peer's heads, what it has and needs) is taken, so that the peer receives
 /// the whole of our history and rebuilds its copy on it ([`rebase_on_theirs`]). Returns the
 /// changes held back for missing dependencies (none: nothing was applied).
-pub(crate) fn keep_our_history(doc: &mut AutoCommit, state: &mut automerge::sync::State, bytes: &[u8]) -> usize {
+pub(crate) fn keep_our_history(
+    doc: &mut AutoCommit,
+    state: &mut automerge::sync::State,
+    heads_only: automerge::sync::Message,
+) -> usize {
     use automerge::sync::SyncDoc;
-    let Ok(message) = automerge::sync::Message::decode(bytes) else { return 0 };
-    let heads_only = automerge::sync::Message { changes: Vec::<Vec<u8>>::new().into(), ..message };
     if let Err(e) = doc.sync().receive_sync_message(state, heads_only) {
         tracing::debug!(error = %e, "an old copy's sync message could not be read for its heads");
     }

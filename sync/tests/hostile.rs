@@ -254,3 +254,99 @@ async fn a_change_that_arrives_before_its_dependency_is_kept_until_it_can_apply(
     ann.shutdown().await;
     employer.shutdown().await;
 }
+
+/// One candidate, two sessions at once (two connections from her node, as two devices or a
+/// crafted client would open): each session's changes are within the quota alone, together
+/// they are not. The employer checks each against the document as the other left it, so one is
+/// refused; checked both against the document as it was before either, both would pass and the
+/// quota would be broken. Tried a few times, the sessions' changes arriving together each time.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn two_sessions_of_one_candidate_cannot_together_pass_a_limit_each_keeps() {
+    const MB: u64 = 1_000_000;
+    let dirs: Vec<tempfile::TempDir> = (0..7).map(|_| tempfile::tempdir().expect("tempdir")).collect();
+    let employer = node(dirs[0].path()).await;
+    let c = campaign();
+    employer.store.create_campaign(&c).expect("campaign");
+    // Uploads may reach twice the submission's quota (retakes): 10 MB here.
+    let quota = Quota { max_take_bytes: 10 * MB, max_submission_bytes: 5 * MB, max_delivered_bytes: 100 * MB };
+    let service = EmployerService::new(employer.clone(), quota);
+    let _router = service.spawn_router();
+    let here = vec![employer.ticket_node().await];
+    let intro = "intro".parse().expect("id");
+    let fragment = |n: u64| blake3::hash(&n.to_le_bytes()).to_hex().to_string();
+    for attempt in 0..6u64 {
+        let ann = node(dirs[1 + attempt as usize].path()).await;
+        let ticket = employer::invite_candidate(&employer.store, &c.id, "Ann", None, here.clone()).expect("invite");
+        client::sync_documents(&ann, &ticket).await.expect("Ann joins");
+        let a = candidate_of(&ticket);
+        let doc_ref = DocRef { kind: DocKind::Submission, id: a.to_string() };
+        // Both takes begun (1 MB each) and at the employer: 2 MB of the 10.
+        let mut base =
+            SubmissionDoc::from_automerge(ann.store.load(DocKind::Submission, a.as_str()).expect("load").doc)
+                .expect("doc");
+        for take in 1..=2 {
+            base.add_upload_fragment(&intro, take, &fragment(attempt * 100 + u64::from(take)), MB).expect("upload");
+        }
+        let mut stored = ann.store.load(DocKind::Submission, a.as_str()).expect("load");
+        stored.doc = base.into_automerge();
+        ann.store.save(&mut stored).expect("save");
+        client::sync_documents(&ann, &ticket).await.expect("Ann sends her first fragments");
+        // Each session adds 5 MB to one take: 7 MB, within the 10; both would make 12.
+        let sessions: Vec<(automerge::AutoCommit, Session)> = {
+            let mut out = Vec::new();
+            for take in 1..=2u32 {
+                // Another actor each, as two devices are.
+                let mut d = SubmissionDoc::from_automerge(stored.doc.fork()).expect("doc");
+                d.add_upload_fragment(&intro, take, &fragment(attempt * 100 + 10 + u64::from(take)), 5 * MB)
+                    .expect("upload");
+                let (conn, send, recv, welcome) = hello(&ann, &ticket, Some(claim_of(&ticket))).await;
+                assert!(matches!(welcome, Msg::Welcome { .. }), "{welcome:?}");
+                out.push((
+                    d.into_automerge(),
+                    Session { _conn: conn, send, recv, state: SyncState::new(), refused: None },
+                ));
+            }
+            out
+        };
+        let mut sessions = sessions;
+        // Rounds in step: both sessions send, then both read their answers.
+        for _ in 0..8 {
+            for (doc, s) in sessions.iter_mut().filter(|(_, s)| s.refused.is_none()) {
+                let message = doc.sync().generate_sync_message(&mut s.state).map(SyncMessage::encode);
+                let entries = vec![Entry { doc: doc_ref.clone(), message }];
+                write_msg(&mut s.send, &Msg::Round { entries }).await.expect("round");
+            }
+            for (doc, s) in sessions.iter_mut().filter(|(_, s)| s.refused.is_none()) {
+                match read_msg(&mut s.recv).await.expect("answer") {
+                    Msg::Round { entries } => {
+                        for m in entries.into_iter().filter(|e| e.doc == doc_ref).filter_map(|e| e.message) {
+                            let m = SyncMessage::decode(&m).expect("message");
+                            doc.sync().receive_sync_message(&mut s.state, m).expect("apply");
+                        }
+                    }
+                    Msg::Refused { reason } => s.refused = Some(reason),
+                    other => panic!("{other:?}"),
+                }
+            }
+        }
+        let refusals: Vec<&String> = sessions.iter().filter_map(|(_, s)| s.refused.as_ref()).collect();
+        let at_employer = employer.store.submission(&a).expect("submission");
+        let uploaded: u64 = at_employer.uploads.iter().flat_map(|u| &u.fragments).map(|(_, size)| size).sum();
+        assert!(uploaded <= 10 * MB, "attempt {attempt}: {uploaded} bytes of uploads accepted, over the 10 MB quota");
+        assert_eq!(uploaded, 7 * MB, "attempt {attempt}: one session's changes are taken");
+        assert_eq!(refusals.len(), 1, "attempt {attempt}: {refusals:?}");
+        assert!(refusals[0].contains("exceed the quota"), "{refusals:?}");
+        drop(sessions);
+        ann.shutdown().await;
+    }
+    employer.shutdown().await;
+}
+
+/// One of [`two_sessions_of_one_candidate_cannot_together_pass_a_limit_each_keeps`]'s sessions.
+struct Session {
+    _conn: iroh::endpoint::Connection,
+    send: iroh::endpoint::SendStream,
+    recv: iroh::endpoint::RecvStream,
+    state: SyncState,
+    refused: Option<String>,
+}

@@ -24,10 +24,9 @@ impl EmployerService {
         doc_ref: &DocRef,
         stored: &mut StoredDoc,
         state: &mut SyncState,
-        bytes: &[u8],
+        mut message: SyncMessage,
         inflate_budget: &mut u64,
     ) -> Result<usize, Refusal> {
-        let message = SyncMessage::decode(bytes).map_err(|e| Refusal(format!("malformed sync message: {e}")))?;
         // Sized before Automerge inflates anything: a small message must not become gigabytes.
         let inflated = inflated_size(message.changes.iter(), *inflate_budget)
             .map_err(|e| Refusal(format!("changes to the {} document refused: {e}", doc_ref.kind)))?;
@@ -42,6 +41,10 @@ impl EmployerService {
                 .map_err(|e| Refusal(format!("unusable sync message: {e}")))?;
             return Ok(stored.doc.get_missing_deps(&[]).len());
         }
+        // The message without its changes, should they be left out (`crate::legacy`).
+        let changes = std::mem::replace(&mut message.changes, Vec::<Vec<u8>>::new().into());
+        let heads_only = message.clone();
+        message.changes = changes;
         let mut fork = stored.doc.clone();
         let mut fork_state = state.clone();
         fork.sync()
@@ -51,7 +54,7 @@ impl EmployerService {
             && crate::legacy::two_histories(&fork)
             && !crate::legacy::two_histories(&stored.doc)
         {
-            return Ok(crate::legacy::keep_our_history(&mut stored.doc, state, bytes));
+            return Ok(crate::legacy::keep_our_history(&mut stored.doc, state, heads_only));
         }
         // Changes held back for dependencies that never arrive stay in memory: cap them.
         let missing = fork.get_missing_deps(&[]).len();

@@ -52,7 +52,7 @@ impl EmployerService {
         reason: DeletionReason,
     ) -> Result<crate::lifecycle::Deleted, crate::lifecycle::LifecycleError> {
         let deleted = {
-            let _guard = self.write_lock.lock().await;
+            let _guard = self.locks.exclusive().await;
             self.delete_documents(campaign, candidate, reason)?
         };
         if let Err(e) = self.node.purge_recordings().await {
@@ -61,7 +61,7 @@ impl EmployerService {
         Ok(deleted)
     }
 
-    /// The documents' part of a deletion (the caller holds the write lock); the recordings
+    /// The documents' part of a deletion (the caller holds every document: `locks.exclusive`); the recordings
     /// are left to `Node::purge_recordings`, which the deletion's marker tells what to remove.
     pub(super) fn delete_documents(
         &self,
@@ -88,7 +88,7 @@ impl EmployerService {
     pub async fn apply_deletions(&self) {
         let me = endpoint_hex(&self.node.id());
         {
-            let _guard = self.write_lock.lock().await;
+            let _guard = self.locks.exclusive().await;
             if let Err(e) = crate::lifecycle::purge_local(self.store(), &me) {
                 warn!(error = %e, "removing deleted submissions");
             }
@@ -105,8 +105,8 @@ impl EmployerService {
     pub async fn daily_upkeep(&self) {
         let me = endpoint_hex(&self.node.id());
         // Looking costs a read of every submission (seconds in a large campaign): done once for
-        // all three questions, without the write lock, on a blocking thread, so that sessions
-        // starting meanwhile are served; only when something is due is the lock taken (and the
+        // all three questions, without holding documents, on a blocking thread, so that sessions
+        // starting meanwhile are served; only when something is due are they all taken (and the
         // look repeated under it, so nothing changed in between is acted on).
         let (store, now) = (self.node.store.clone(), self.clock.now());
         let started = std::time::Instant::now();
@@ -121,7 +121,7 @@ impl EmployerService {
         };
         debug!(due, millis = started.elapsed().as_millis(), "submissions looked over");
         if due {
-            let _guard = self.write_lock.lock().await;
+            let _guard = self.locks.exclusive().await;
             // Withdrawals that reached this node while it was off, or through a hub.
             match crate::lifecycle::withdrawals(self.store()) {
                 Ok(list) => {
@@ -163,7 +163,7 @@ impl EmployerService {
 impl EmployerService {
     /// Candidates' documents nobody changed for a while go into one pack (`store::pack`): a
     /// new reviewer's first sync then reads one file instead of thousands. Packed without the
-    /// write lock; their files removed under it (a session saving meanwhile keeps its change).
+    /// documents held; their files removed holding them all (a session saving meanwhile keeps its change).
     async fn pack_settled(&self) {
         loop {
             let store = self.node.store.clone();
@@ -172,7 +172,7 @@ impl EmployerService {
             match packed {
                 Ok(Ok(Some(repacked))) => {
                     let documents = repacked.documents;
-                    let _guard = self.write_lock.lock().await;
+                    let _guard = self.locks.exclusive().await;
                     match self.store().drop_repacked(&repacked) {
                         Ok(()) => info!(documents, "settled documents packed"),
                         Err(e) => {
@@ -191,7 +191,7 @@ impl EmployerService {
     }
 
     /// Reviews documents written before scorecards (`crate::legacy`): looked for without the
-    /// write lock, migrated under it.
+    /// documents held, migrated holding them all.
     /// Once none is left, the node records it and does not look again.
     async fn migrate_old_reviews(&self) {
         if crate::legacy::all_migrated(self.store()) {
@@ -204,7 +204,7 @@ impl EmployerService {
             Err(_) => return,
         };
         if !outdated.ids.is_empty() {
-            let _guard = self.write_lock.lock().await;
+            let _guard = self.locks.exclusive().await;
             match crate::legacy::migrate(self.store(), &outdated.ids, self.clock.now()) {
                 Ok(done) => info!(reviews = done.len(), "reviews written before scorecards migrated"),
                 Err(e) => {

@@ -140,9 +140,14 @@ impl EmployerService {
             if !still_allowed(&self.index.access(&peer), &access) {
                 return refuse(&conn, &mut send, &peer, "this invite was withdrawn by the employer".into()).await;
             }
-            let sent_changes = entries.iter().any(|e| e.message.is_some());
-            let guard = self.write_lock.lock().await;
-            let applied = self.apply_round(&access, &mut session, entries);
+            let said = match decode_round(entries) {
+                Ok(said) => said,
+                Err(r) => return refuse(&conn, &mut send, &peer, r.0).await,
+            };
+            let changing = self.changed_by(&access, &session, &said);
+            let sent_changes = !changing.is_empty();
+            let guard = self.locks.documents(changing).await;
+            let applied = self.apply_round(&access, &mut session, said);
             drop(guard);
             let reply = match applied {
                 Ok(reply) => reply,
@@ -152,7 +157,7 @@ impl EmployerService {
             if sent_changes && let Some((campaign, candidate)) = self.withdrawn(&access, &session.loaded) {
                 drop(session);
                 let deleted = {
-                    let _guard = self.write_lock.lock().await;
+                    let _guard = self.locks.exclusive().await;
                     self.delete_documents(&campaign, &candidate, DeletionReason::Withdrawn)
                 };
                 return match deleted {
@@ -202,6 +207,25 @@ impl EmployerService {
             self.apply_deletions().await;
         }
         Ok(())
+    }
+
+    /// The documents a round's messages change, that the peer may write: only those are held
+    /// while the round is applied (`locks`). A round of heads alone (most of a reviewer's, a
+    /// candidate's status checks) waits for nobody, and writers of other documents go on
+    /// meanwhile.
+    fn changed_by(
+        &self,
+        access: &Access,
+        session: &SessionDocs,
+        said: &[(DocRef, Option<SyncMessage>)],
+    ) -> BTreeSet<DocRef> {
+        said.iter()
+            .filter(|(doc, message)| {
+                message.as_ref().is_some_and(|m| !m.changes.is_empty())
+                    && (session.docs.contains(doc) || self.may_bring(access, doc))
+            })
+            .map(|(doc, _)| doc.clone())
+            .collect()
     }
 
     /// Who has a scorecard here, per candidate, for the peer's campaigns (one listing).
@@ -273,33 +297,32 @@ impl EmployerService {
         }
     }
 
+    /// One round: the peer's messages (decoded, each document named once) applied and checked,
+    /// the documents saved, and the answer. The caller holds the locks of the documents the
+    /// messages change.
     fn apply_round(
         &self,
         access: &Access,
         session: &mut SessionDocs,
-        entries: Vec<Entry>,
+        said: Vec<(DocRef, Option<SyncMessage>)>,
     ) -> Result<Vec<Entry>, Refusal> {
         let SessionDocs { docs, states, loaded, .. } = session;
-        let mut named = std::collections::HashSet::new();
-        if let Some(twice) = entries.iter().find(|e| !named.insert(&e.doc)) {
-            return Err(Refusal(format!("a round names the {} document {} twice", twice.doc.kind, twice.doc.id)));
-        }
-        for entry in &entries {
-            if !docs.contains(&entry.doc) && self.may_bring(access, &entry.doc) {
-                let stored = if self.store().exists(entry.doc.kind, &entry.doc.id) {
-                    self.store().load(entry.doc.kind, &entry.doc.id)
+        for (doc_ref, _) in &said {
+            if !docs.contains(doc_ref) && self.may_bring(access, doc_ref) {
+                let stored = if self.store().exists(doc_ref.kind, &doc_ref.id) {
+                    self.store().load(doc_ref.kind, &doc_ref.id)
                 } else {
-                    self.store().unsaved(entry.doc.kind, &entry.doc.id)
+                    self.store().unsaved(doc_ref.kind, &doc_ref.id)
                 }
                 .map_err(internal)?;
-                loaded.insert(entry.doc.clone(), stored);
-                docs.insert(entry.doc.clone());
+                loaded.insert(doc_ref.clone(), stored);
+                docs.insert(doc_ref.clone());
             }
         }
-        let touched: Vec<DocRef> = entries
+        let touched: Vec<DocRef> = said
             .iter()
-            .filter(|e| e.message.is_some() && e.doc.kind == DocKind::Scorecard)
-            .map(|e| e.doc.clone())
+            .filter(|(doc_ref, message)| message.is_some() && doc_ref.kind == DocKind::Scorecard)
+            .map(|(doc_ref, _)| doc_ref.clone())
             .collect();
         for (doc_ref, stored) in loaded.iter_mut() {
             self.store().refresh(stored).map_err(internal)?;
@@ -313,26 +336,26 @@ impl EmployerService {
                 }
             }
         }
-        let mut reply = self.answer_unloaded(session, &entries)?;
+        let mut reply = self.answer_unloaded(session, &said)?;
         let SessionDocs { docs, states, loaded, whole, waiting, .. } = session;
         // What the compressed changes of this whole round may inflate to.
         let mut inflate_budget = MAX_INFLATED_BYTES;
-        for entry in entries {
-            if !docs.contains(&entry.doc) {
-                return Err(Refusal(format!("no access to {} document {}", entry.doc.kind, entry.doc.id)));
+        for (doc_ref, message) in said {
+            if !docs.contains(&doc_ref) {
+                return Err(Refusal(format!("no access to {} document {}", doc_ref.kind, doc_ref.id)));
             }
-            if let Some(bytes) = entry.message.filter(|_| loaded.contains_key(&entry.doc)) {
-                let stored = loaded.get_mut(&entry.doc).expect("loaded: just checked");
-                let state = states.entry(entry.doc.clone()).or_default();
-                let missing = self.apply_checked(access, &entry.doc, stored, state, &bytes, &mut inflate_budget)?;
+            if let Some(message) = message.filter(|_| loaded.contains_key(&doc_ref)) {
+                let stored = loaded.get_mut(&doc_ref).expect("loaded: just checked");
+                let state = states.entry(doc_ref.clone()).or_default();
+                let missing = self.apply_checked(access, &doc_ref, stored, state, message, &mut inflate_budget)?;
                 // Changes that arrive before their dependencies wait in memory; the dependencies
                 // must follow within a few rounds.
-                let rounds = waiting.entry(entry.doc.clone()).or_default();
+                let rounds = waiting.entry(doc_ref.clone()).or_default();
                 *rounds = if missing == 0 { 0 } else { *rounds + 1 };
                 if *rounds > MAX_WAITING_ROUNDS {
                     return Err(Refusal(format!(
                         "changes to the {} document wait for {missing} dependencies that were not sent in {MAX_WAITING_ROUNDS} rounds",
-                        entry.doc.kind
+                        doc_ref.kind
                     )));
                 }
             }
@@ -401,31 +424,28 @@ impl EmployerService {
     /// peer holds just that and nobody changed it here. Neither is loaded: a reviewer's first
     /// sync asks for thousands. Returns those answers, after loading every other one (and the
     /// whole ones the peer or a writer here moved on: they start again from the document).
-    fn answer_unloaded(&self, session: &mut SessionDocs, entries: &[Entry]) -> Result<Vec<Entry>, Refusal> {
+    fn answer_unloaded(
+        &self,
+        session: &mut SessionDocs,
+        said: &[(DocRef, Option<SyncMessage>)],
+    ) -> Result<Vec<Entry>, Refusal> {
         let SessionDocs { docs, states, loaded, listed, whole, .. } = session;
-        let said: HashMap<&DocRef, Option<&Vec<u8>>> = entries.iter().map(|e| (&e.doc, e.message.as_ref())).collect();
-        let decode = |doc_ref: &DocRef| -> Result<Option<SyncMessage>, Refusal> {
-            match said.get(doc_ref) {
-                Some(Some(bytes)) => {
-                    SyncMessage::decode(bytes).map(Some).map_err(|e| Refusal(format!("malformed sync message: {e}")))
-                }
-                _ => Ok(None),
-            }
-        };
+        let said: HashMap<&DocRef, &SyncMessage> =
+            said.iter().filter_map(|(doc_ref, message)| Some((doc_ref, message.as_ref()?))).collect();
         let mut reply = Vec::new();
         let mut to_load = Vec::new();
         let mut to_send = Vec::new();
         // Sent whole, and the peer says it holds just that.
         let mut holding = std::collections::HashSet::new();
         for doc_ref in docs.iter().filter(|d| !loaded.contains_key(*d)) {
-            let message = decode(doc_ref)?;
+            let message = said.get(doc_ref);
             if let Some(sent) = whole.get(doc_ref) {
-                if message.as_ref().is_none_or(|m| crate::whole::peer_holds(m, &sent.heads)) {
+                if message.is_none_or(|m| crate::whole::peer_holds(m, &sent.heads)) {
                     holding.insert(doc_ref);
                 } else {
                     to_load.push(doc_ref.clone());
                 }
-            } else if message.as_ref().is_some_and(crate::whole::peer_has_nothing) {
+            } else if message.is_some_and(|m| crate::whole::peer_has_nothing(m)) {
                 to_send.push(doc_ref.clone());
             } else {
                 to_load.push(doc_ref.clone());
@@ -486,6 +506,24 @@ impl EmployerService {
         }
         Ok(reply)
     }
+}
+
+/// A round's messages decoded, once; a document named twice is refused.
+fn decode_round(entries: Vec<Entry>) -> Result<Vec<(DocRef, Option<SyncMessage>)>, Refusal> {
+    let mut named = std::collections::HashSet::new();
+    if let Some(twice) = entries.iter().find(|e| !named.insert(&e.doc)) {
+        return Err(Refusal(format!("a round names the {} document {} twice", twice.doc.kind, twice.doc.id)));
+    }
+    entries
+        .into_iter()
+        .map(|Entry { doc, message }| {
+            let message = message
+                .map(|bytes| SyncMessage::decode(&bytes))
+                .transpose()
+                .map_err(|e| Refusal(format!("malformed sync message: {e}")))?;
+            Ok((doc, message))
+        })
+        .collect()
 }
 
 async fn refuse(
