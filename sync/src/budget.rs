@@ -61,6 +61,21 @@ pub const SESSION_BYTES_PER_DOC: u64 = 1 << 20;
 pub const MAX_SESSION_ROUNDS: u32 = 500;
 /// Rounds per second before the session is slowed down to this rate.
 pub const MAX_ROUNDS_PER_SEC: u32 = 20;
+/// Bytes of peers' rounds (as they came, framed) being applied at once, over every session.
+/// What applying a round costs in memory (decoding it, a copy of the document, the changes
+/// applied) grows with its size, and sessions writing other documents apply their rounds at
+/// the same time: two rounds of the largest size at once, or thousands of honest ones (a few
+/// kilobytes each). A round waits for its share before it is decoded.
+pub const MAX_APPLYING_BYTES: u64 = 16 << 20;
+/// [`MAX_APPLYING_BYTES`] in the units of [`applying_share`] (KiB).
+pub const APPLYING_PERMITS: usize = (MAX_APPLYING_BYTES >> 10) as usize;
+
+/// The share of [`MAX_APPLYING_BYTES`] a round of `bytes` takes while it is applied: a KiB
+/// each, started ones counted, at least one, at most all.
+pub fn applying_share(bytes: u64) -> u32 {
+    let kib = bytes.div_ceil(1 << 10).clamp(1, APPLYING_PERMITS as u64);
+    u32::try_from(kib).unwrap_or(u32::MAX)
+}
 
 /// Too many connections are waiting to authenticate from this address.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -632,6 +647,24 @@ mod tests {
             now += b.round(1, now).expect("within budget");
         }
         assert_eq!(b.round(1, now), Err(OverBudget::Rounds(MAX_SESSION_ROUNDS)));
+    }
+
+    #[test]
+    fn a_round_takes_its_size_of_the_bytes_applied_at_once() {
+        for (bytes, share) in [
+            (0, 1),
+            (1, 1),
+            (1024, 1),
+            (1025, 2),
+            (4_000, 4),
+            (crate::protocol::MAX_FRAME_BYTES as u64, 8192),
+            (MAX_APPLYING_BYTES, 16_384),
+            (u64::MAX, 16_384),
+        ] {
+            assert_eq!(applying_share(bytes), share, "{bytes} bytes");
+        }
+        // Two rounds of the largest size fit at once, not three.
+        assert_eq!(APPLYING_PERMITS as u32 / applying_share(crate::protocol::MAX_FRAME_BYTES as u64), 2);
     }
 
     #[test]

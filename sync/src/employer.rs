@@ -67,7 +67,9 @@ pub struct EmployerService {
     /// Places for connections that have not authenticated yet.
     admission: Arc<Admission>,
     /// Read-check-write cycles on a document, one at a time within this process (`locks`).
-    locks: locks::WriteLocks,
+    locks: Arc<locks::WriteLocks>,
+    /// Peers' rounds being applied, by size (`budget::MAX_APPLYING_BYTES`).
+    applying: Arc<tokio::sync::Semaphore>,
     /// Connections being served right now.
     peers: std::sync::atomic::AtomicUsize,
     /// Recordings being fetched: hash (hex) to bytes received so far.
@@ -118,7 +120,8 @@ impl EmployerService {
             clock,
             index,
             admission: Arc::new(Admission::default()),
-            locks: locks::WriteLocks::default(),
+            locks: Arc::default(),
+            applying: Arc::new(tokio::sync::Semaphore::new(crate::budget::APPLYING_PERMITS)),
             peers: std::sync::atomic::AtomicUsize::new(0),
             receiving: std::sync::Mutex::new(HashMap::new()),
             offering: std::sync::Mutex::new(HashMap::new()),

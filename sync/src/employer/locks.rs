@@ -8,37 +8,38 @@
 use std::collections::{BTreeSet, HashMap};
 use std::sync::{Arc, Mutex as StdMutex};
 
-use tokio::sync::{Mutex, OwnedMutexGuard, RwLock, RwLockReadGuard, RwLockWriteGuard};
+use tokio::sync::{Mutex, OwnedMutexGuard, OwnedRwLockReadGuard, OwnedRwLockWriteGuard, RwLock};
 
 use crate::auth::DocRef;
 
 #[derive(Debug, Default)]
 pub(super) struct WriteLocks {
     /// Shared by writers of single documents; taken alone by work on many at once.
-    all: RwLock<()>,
+    all: Arc<RwLock<()>>,
     /// One lock per document being written now (removed when nobody holds or waits for it).
     docs: StdMutex<HashMap<DocRef, Arc<Mutex<()>>>>,
 }
 
-/// The documents a writer holds; released when dropped.
-pub(super) struct DocsGuard<'a> {
-    locks: &'a WriteLocks,
+/// The documents a writer holds; released when dropped. Owned, so that it can go with the
+/// work to a blocking thread (and be released only when that work ends).
+pub(super) struct DocsGuard {
+    locks: Arc<WriteLocks>,
     held: Vec<(DocRef, OwnedMutexGuard<()>)>,
-    _shared: RwLockReadGuard<'a, ()>,
+    _shared: OwnedRwLockReadGuard<()>,
 }
 
 impl WriteLocks {
     /// Everything: no document is written by anyone else in this process until it is dropped.
-    pub(super) async fn exclusive(&self) -> RwLockWriteGuard<'_, ()> {
-        self.all.write().await
+    pub(super) async fn exclusive(&self) -> OwnedRwLockWriteGuard<()> {
+        self.all.clone().write_owned().await
     }
 
     /// These documents, each for this writer alone. Taken in one order (the set's), so two
     /// writers wanting some of the same documents cannot each wait for the other.
-    pub(super) async fn documents(&self, docs: BTreeSet<DocRef>) -> DocsGuard<'_> {
-        let shared = self.all.read().await;
+    pub(super) async fn documents(self: &Arc<Self>, docs: BTreeSet<DocRef>) -> DocsGuard {
+        let shared = self.all.clone().read_owned().await;
         // Built as the locks are taken: a writer given up while waiting releases what it held.
-        let mut guard = DocsGuard { locks: self, held: Vec::with_capacity(docs.len()), _shared: shared };
+        let mut guard = DocsGuard { locks: self.clone(), held: Vec::with_capacity(docs.len()), _shared: shared };
         for doc in docs {
             let lock = self.table().entry(doc.clone()).or_default().clone();
             guard.held.push((doc, lock.lock_owned().await));
@@ -47,7 +48,7 @@ impl WriteLocks {
     }
 
     /// One document for this writer alone.
-    pub(super) async fn document(&self, doc: DocRef) -> DocsGuard<'_> {
+    pub(super) async fn document(self: &Arc<Self>, doc: DocRef) -> DocsGuard {
         self.documents(BTreeSet::from([doc])).await
     }
 
@@ -64,7 +65,7 @@ impl WriteLocks {
     }
 }
 
-impl Drop for DocsGuard<'_> {
+impl Drop for DocsGuard {
     fn drop(&mut self) {
         let mut table = self.locks.table();
         for (doc, guard) in self.held.drain(..) {
@@ -94,7 +95,7 @@ mod tests {
 
     #[tokio::test]
     async fn writers_of_other_documents_do_not_wait_for_each_other() {
-        let locks = WriteLocks::default();
+        let locks = Arc::new(WriteLocks::default());
         let _a = locks.document(doc("a")).await;
         assert!(!blocked(locks.document(doc("b"))).await);
         assert!(blocked(locks.documents(BTreeSet::from([doc("b"), doc("a")]))).await);
@@ -119,7 +120,7 @@ mod tests {
 
     #[tokio::test]
     async fn exclusive_waits_for_every_writer_and_holds_them_all_off() {
-        let locks = WriteLocks::default();
+        let locks = Arc::new(WriteLocks::default());
         let writer = locks.document(doc("a")).await;
         assert!(blocked(locks.exclusive()).await);
         drop(writer);

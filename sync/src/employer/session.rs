@@ -13,7 +13,9 @@ use tracing::{debug, info, warn};
 
 use super::{EmployerService, PeerGuard, deletion, internal, remote_ip};
 use crate::auth::{Access, DocRef, Refusal};
-use crate::budget::{HELLO_TIMEOUT, MAX_HELLO_BYTES, MAX_INFLATED_BYTES, MAX_WAITING_ROUNDS, SessionBudget};
+use crate::budget::{
+    HELLO_TIMEOUT, MAX_HELLO_BYTES, MAX_INFLATED_BYTES, MAX_WAITING_ROUNDS, SessionBudget, applying_share,
+};
 use crate::doc::{DeletionReason, ScorecardDoc};
 use crate::ids::{CampaignId, CandidateId, ReviewerId};
 use crate::node::endpoint_hex;
@@ -66,7 +68,7 @@ impl EmployerService {
         let access = match self.resolve(&peer, claim.as_ref()).await {
             Ok(a) if !a.is_empty() => {
                 self.admission.proved(remote_ip(&conn), Instant::now());
-                a
+                Arc::new(a)
             }
             Ok(_) => {
                 return refuse(
@@ -140,15 +142,29 @@ impl EmployerService {
             if !still_allowed(&self.index.access(&peer), &access) {
                 return refuse(&conn, &mut send, &peer, "this invite was withdrawn by the employer".into()).await;
             }
+            // Its share of the bytes applied at once, before any work on it (then the
+            // documents it changes: always in this order, so nobody holds one waiting for the other).
+            let share = self.applying.clone().acquire_many_owned(applying_share(bytes as u64)).await;
+            let share = share.map_err(|_| WireError::Io("the node is shutting down".into()))?;
             let said = match decode_round(entries) {
                 Ok(said) => said,
                 Err(r) => return refuse(&conn, &mut send, &peer, r.0).await,
             };
             let changing = self.changed_by(&access, &session, &said);
             let sent_changes = !changing.is_empty();
-            let guard = self.locks.documents(changing).await;
-            let applied = self.apply_round(&access, &mut session, said);
-            drop(guard);
+            let held = self.locks.documents(changing).await;
+            // On a blocking thread: merging, checking and saving (each save is flushed to disk)
+            // would hold up every other connection this runtime serves. The documents stay held
+            // until that work ends, even if this session is dropped meanwhile.
+            let (service, round_access) = (self.clone(), access.clone());
+            let (returned, applied) = tokio::task::spawn_blocking(move || {
+                let _held = (share, held);
+                let applied = service.apply_round(&round_access, &mut session, said);
+                (session, applied)
+            })
+            .await
+            .map_err(|e| WireError::Io(format!("a round could not be applied: {e}")))?;
+            session = returned;
             let reply = match applied {
                 Ok(reply) => reply,
                 Err(r) => return refuse(&conn, &mut send, &peer, r.0).await,
