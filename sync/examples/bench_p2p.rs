@@ -233,6 +233,83 @@ async fn bench_reviewer_sync(submissions: usize) -> Result<(Duration, Duration, 
     Ok((times[0], times[1], docs, setup))
 }
 
+/// Candidates submitting a written answer: `ALONE` of them one after another on the idle
+/// employer (the baseline: their median), then `at_once` more all at the same moment, each
+/// from a node of its own on a loopback address of its own (as on the internet: the employer
+/// limits connections per address). Returns the baseline and each of the crowd's times (sorted), and the
+/// crowd's time from start to the last receipt, and the cores this process (employer and
+/// candidates) kept busy meanwhile.
+async fn bench_candidates_at_once(at_once: usize) -> Result<(Duration, Vec<Duration>, Duration, f64)> {
+    const ALONE: usize = 3;
+    let edir = tempfile::tempdir()?;
+    let employer = start_node(edir.path()).await?;
+    let c = common::campaign();
+    employer.store.create_campaign(&c)?;
+    let service = EmployerService::new(employer.clone(), Quota::default());
+    let router = service.spawn_router();
+    let addr = employer.ticket_node().await;
+    // Joined beforehand, each with its answer written and submitted on its own computer.
+    let mut candidates = Vec::new();
+    for i in 0..ALONE + at_once {
+        let dir = tempfile::tempdir()?;
+        let node = common::start_node_on(dir.path(), std::net::Ipv4Addr::new(127, 0, 3, 1 + i as u8)).await?;
+        let ticket = employer::invite_candidate(&employer.store, &c.id, &format!("C{i}"), None, vec![addr.clone()])?;
+        client::sync_documents(&node, &ticket).await?;
+        let Invitee::Candidate(id) = &ticket.invitee else { unreachable!("candidate ticket") };
+        let mut stored = node.store.load(DocKind::Submission, id.as_str())?;
+        let mut doc = SubmissionDoc::from_automerge(std::mem::take(&mut stored.doc))?;
+        let text = TextAnswer { text: format!("Answer {i}"), written_at: Timestamp::now() };
+        doc.set_answer(&"why".parse()?, &Answer::Text(text))?;
+        doc.mark_submitted(Timestamp::now(), "candidate")?;
+        stored.doc = doc.into_automerge();
+        node.store.save(&mut stored)?;
+        candidates.push((dir, node, ticket));
+    }
+    let mut alone = Vec::new();
+    for (_, node, ticket) in &candidates[..ALONE] {
+        alone.push(submit(node, ticket, &employer).await?);
+    }
+    alone.sort();
+    let (t0, cpu0) = (Instant::now(), cpu_secs());
+    let crowd: Vec<_> = candidates[ALONE..]
+        .iter()
+        .map(|(_, node, ticket)| {
+            let (node, ticket, employer) = (node.clone(), ticket.clone(), employer.clone());
+            tokio::spawn(async move { submit(&node, &ticket, &employer).await })
+        })
+        .collect();
+    let mut times = Vec::new();
+    for task in crowd {
+        times.push(task.await??);
+    }
+    let all = t0.elapsed();
+    let cores = (cpu_secs() - cpu0) / all.as_secs_f64();
+    times.sort();
+    for (_, node, _) in candidates {
+        node.shutdown().await;
+    }
+    router.shutdown().await.ok();
+    Ok((alone[ALONE / 2], times, all, cores))
+}
+
+/// One candidate's sync of an answer already submitted on its computer, until the receipt.
+async fn submit(node: &Node, ticket: &Ticket, employer: &Node) -> Result<Duration> {
+    let t0 = Instant::now();
+    client::sync_documents(node, ticket).await?;
+    let Invitee::Candidate(id) = &ticket.invitee else { unreachable!("candidate ticket") };
+    let received = employer.store.submission(id)?.state() >= peerview_sync::SubmissionState::Received;
+    anyhow::ensure!(received, "the employer did not confirm the submission");
+    Ok(t0.elapsed())
+}
+
+/// CPU time (user and system) this process has used so far, in seconds (`/proc`, Linux).
+fn cpu_secs() -> f64 {
+    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+    let fields: Vec<&str> = stat.rsplit(')').next().unwrap_or_default().split_whitespace().collect();
+    let ticks = |i: usize| fields.get(i).and_then(|t| t.parse::<f64>().ok()).unwrap_or(0.0);
+    (ticks(11) + ticks(12)) / 100.0
+}
+
 #[tokio::main]
 async fn main() -> Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -277,6 +354,23 @@ async fn main() -> Result<()> {
         "  after the employer's upkeep packed them (goal 100 ms) {:>7.1} ms ({:.2}x the line above)",
         packed.as_secs_f64() * 1000.0,
         packed.as_secs_f64() / loose.as_secs_f64()
+    );
+
+    let at_once = 32;
+    let (alone, crowd, all, cores) = bench_candidates_at_once(at_once).await?;
+    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+    println!("\n{at_once} candidates submit a written answer at once, each from its own node:");
+    println!("  one candidate alone on the idle employer (baseline)   {:>7.1} ms", ms(alone));
+    println!(
+        "  each of {at_once} at once: median                         {:>7.1} ms ({:.1}x alone), slowest {:.1} ms",
+        ms(crowd[crowd.len() / 2]),
+        crowd[crowd.len() / 2].as_secs_f64() / alone.as_secs_f64(),
+        ms(crowd[crowd.len() - 1]),
+    );
+    println!(
+        "  all {at_once} in {:.1} ms ({:.1} ms per candidate); employer and candidates kept {cores:.1} cores busy",
+        ms(all),
+        ms(all) / at_once as f64
     );
 
     if mb > 0 {

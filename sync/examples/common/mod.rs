@@ -40,10 +40,16 @@ pub fn campaign() -> Campaign {
 }
 
 pub async fn start_node(dir: &Path) -> Result<Node> {
+    start_node_on(dir, std::net::Ipv4Addr::LOCALHOST).await
+}
+
+/// A node on a loopback address of its own choosing (`127.x.y.z`): the employer counts
+/// connections per source address, as it would on the internet.
+pub async fn start_node_on(dir: &Path, ip: std::net::Ipv4Addr) -> Result<Node> {
     let store = Arc::new(Store::open(dir)?);
     let config = NodeConfig {
         relay: RelaySetting::Disabled,
-        bind: Some("127.0.0.1:0".parse()?),
+        bind: Some(std::net::SocketAddr::from((ip, 0))),
         lan_discovery: false,
         relay_ca: None,
     };
