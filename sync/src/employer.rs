@@ -322,7 +322,8 @@ impl EmployerService {
         let mut stored = self.store().load(DocKind::Submission, candidate.as_str())?;
         let mut doc = SubmissionDoc::from_automerge(std::mem::take(&mut stored.doc))
             .map_err(doc_err(DocKind::Submission, candidate.as_str()))?;
-        // Another session of the candidate's may have written it meanwhile.
+        // Written meanwhile by another look at this submission (a recording that arrived, the
+        // end of another session)?
         let now = doc.read().map_err(doc_err(DocKind::Submission, candidate.as_str()))?;
         if now.events.iter().any(|e| e.kind == EventKind::Received) {
             return Ok(false);

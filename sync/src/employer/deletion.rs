@@ -61,8 +61,9 @@ impl EmployerService {
         Ok(deleted)
     }
 
-    /// The documents' part of a deletion (the caller holds every document: `locks.exclusive`); the recordings
-    /// are left to `Node::purge_recordings`, which the deletion's marker tells what to remove.
+    /// The documents' part of a deletion (the caller holds every document: `locks.exclusive`);
+    /// the recordings are left to `Node::purge_recordings`, which the deletion's marker tells
+    /// what to remove.
     pub(super) fn delete_documents(
         &self,
         campaign: &CampaignId,
@@ -162,8 +163,9 @@ impl EmployerService {
 
 impl EmployerService {
     /// Candidates' documents nobody changed for a while go into one pack (`store::pack`): a
-    /// new reviewer's first sync then reads one file instead of thousands. Packed without the
-    /// documents held; their files removed holding them all (a session saving meanwhile keeps its change).
+    /// new reviewer's first sync then reads one file instead of thousands. Packed without
+    /// holding the documents; their files removed holding them all (a session saving meanwhile
+    /// keeps its change).
     async fn pack_settled(&self) {
         loop {
             let store = self.node.store.clone();
@@ -190,8 +192,8 @@ impl EmployerService {
         }
     }
 
-    /// Reviews documents written before scorecards (`crate::legacy`): looked for without the
-    /// documents held, migrated holding them all.
+    /// Reviews documents written before scorecards (`crate::legacy`): looked for without
+    /// holding the documents, migrated holding them all.
     /// Once none is left, the node records it and does not look again.
     async fn migrate_old_reviews(&self) {
         if crate::legacy::all_migrated(self.store()) {

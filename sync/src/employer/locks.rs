@@ -1,5 +1,5 @@
 //! Who may write documents at the same time, within this process. A peer's changes are
-//! checked against the document as it is (a candidate's retakes against the limit, "received"
+//! checked against the document as it is (a candidate's uploads against the quota, "received"
 //! written once), then saved: that read-check-write must not interleave with another writer of
 //! the same document (a candidate's second device, a hub). Sessions on other documents go on
 //! meanwhile: a candidate's round does not wait for a reviewer's. Deleting, packing and
