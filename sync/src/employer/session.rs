@@ -563,3 +563,96 @@ fn still_allowed(now: &Access, session: &Access) -> bool {
         && session.reviewer_of.iter().all(|x| now.reviewer_of.contains(x))
         && session.hub_of.iter().all(|x| now.hub_of.contains(x))
 }
+
+#[cfg(test)]
+mod tests {
+    use std::time::Duration;
+
+    use super::*;
+    use crate::auth::Quota;
+    use crate::doc::{Answer, SubmissionDoc, TextAnswer};
+    use crate::node::{Node, NodeConfig, RelaySetting};
+    use crate::store::Store;
+    use crate::ticket::Invitee;
+    use crate::time::Timestamp;
+
+    async fn node(dir: &std::path::Path) -> Node {
+        let config = NodeConfig {
+            relay: RelaySetting::Disabled,
+            bind: Some("127.0.0.1:0".parse().expect("addr")),
+            lan_discovery: false,
+            relay_ca: None,
+        };
+        Node::start(Arc::new(Store::open(dir).expect("store")), &config).await.expect("node")
+    }
+
+    /// While the bytes applied at once are all taken, a peer's round waits (nothing of it is
+    /// decoded or applied); once they are given back, it goes through.
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn a_round_waits_for_its_share_of_the_bytes_applied_at_once() {
+        let dirs: Vec<tempfile::TempDir> = (0..2).map(|_| tempfile::tempdir().expect("tempdir")).collect();
+        let employer = node(dirs[0].path()).await;
+        let mut c = crate::doc::Campaign {
+            id: CampaignId::random(),
+            title: "Porter".into(),
+            role: "Porter".into(),
+            instructions: String::new(),
+            practice: None,
+            questions: vec![],
+            criteria: vec![],
+            deadline: Timestamp::now().plus_secs(86_400),
+            created_at: Timestamp::now(),
+            retention_days: None,
+            blind_review: false,
+            reviewers_may_message: false,
+            language: None,
+            time_zone: None,
+        };
+        c.questions.push(crate::doc::Question {
+            id: "why".parse().expect("id"),
+            prompt: "Why?".into(),
+            kind: crate::doc::AnswerKind::Text,
+            think_secs: 0,
+            answer_limit_secs: 0,
+            max_takes: 1,
+        });
+        employer.store.create_campaign(&c).expect("campaign");
+        let service = EmployerService::new(employer.clone(), Quota::default());
+        let _router = service.spawn_router();
+        let ticket =
+            super::super::invite_candidate(&employer.store, &c.id, "Ann", None, vec![employer.ticket_node().await])
+                .expect("invite");
+        let ann = node(dirs[1].path()).await;
+        crate::client::sync_documents(&ann, &ticket).await.expect("Ann joins");
+        let Invitee::Candidate(a) = ticket.invitee.clone() else { unreachable!("a candidate's ticket") };
+        let mut stored = ann.store.load(DocKind::Submission, a.as_str()).expect("load");
+        let mut doc = SubmissionDoc::from_automerge(std::mem::take(&mut stored.doc)).expect("doc");
+        let answer = TextAnswer { text: "Because.".into(), written_at: Timestamp::now() };
+        doc.set_answer(&"why".parse().expect("id"), &Answer::Text(answer)).expect("answer");
+        stored.doc = doc.into_automerge();
+        ann.store.save(&mut stored).expect("save");
+
+        let all = service
+            .applying
+            .clone()
+            .acquire_many_owned(crate::budget::APPLYING_PERMITS as u32)
+            .await
+            .expect("the budget");
+        let syncing = {
+            let (ann, ticket) = (ann.clone(), ticket.clone());
+            tokio::spawn(async move { crate::client::sync_documents(&ann, &ticket).await })
+        };
+        tokio::time::sleep(Duration::from_millis(500)).await;
+        assert!(!syncing.is_finished(), "the round went on without its share");
+        assert!(employer.store.submission(&a).expect("submission").answers.is_empty(), "applied without its share");
+        drop(all);
+        tokio::time::timeout(Duration::from_secs(15), syncing)
+            .await
+            .expect("the round goes on once the budget is back")
+            .expect("no panic")
+            .expect("sync");
+        assert_eq!(employer.store.submission(&a).expect("submission").answers.len(), 1);
+        ann.shutdown().await;
+        employer.shutdown().await;
+    }
+}
