@@ -510,7 +510,8 @@ mod tests {
         save_roster(store, stored, roster).expect("save");
     }
 
-    fn campaign() -> crate::doc::Campaign {
+    /// A campaign without questions, open for ever.
+    pub(super) fn campaign() -> crate::doc::Campaign {
         crate::doc::Campaign {
             id: CampaignId::random(),
             title: "Porter".into(),

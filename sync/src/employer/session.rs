@@ -592,22 +592,7 @@ mod tests {
     async fn a_round_waits_for_its_share_of_the_bytes_applied_at_once() {
         let dirs: Vec<tempfile::TempDir> = (0..2).map(|_| tempfile::tempdir().expect("tempdir")).collect();
         let employer = node(dirs[0].path()).await;
-        let mut c = crate::doc::Campaign {
-            id: CampaignId::random(),
-            title: "Porter".into(),
-            role: "Porter".into(),
-            instructions: String::new(),
-            practice: None,
-            questions: vec![],
-            criteria: vec![],
-            deadline: Timestamp::now().plus_secs(86_400),
-            created_at: Timestamp::now(),
-            retention_days: None,
-            blind_review: false,
-            reviewers_may_message: false,
-            language: None,
-            time_zone: None,
-        };
+        let mut c = super::super::tests::campaign();
         c.questions.push(crate::doc::Question {
             id: "why".parse().expect("id"),
             prompt: "Why?".into(),
