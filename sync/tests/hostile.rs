@@ -309,8 +309,13 @@ async fn two_sessions_of_one_candidate_cannot_together_pass_a_limit_each_keeps()
             out
         };
         let mut sessions = sessions;
-        // Rounds in step: both sessions send, then both read their answers.
+        // Rounds in step: both sessions send, then both read their answers. A moment between
+        // rounds: a session sees another's save by its directory's time, which the file system
+        // keeps in steps of a few milliseconds (while the directory changed in the last two
+        // seconds it lists it anyway, but the suite's second pass moves the clock six years
+        // ahead and leaves file times as they are, so nothing looks recent).
         for _ in 0..8 {
+            tokio::time::sleep(std::time::Duration::from_millis(10)).await;
             for (doc, s) in sessions.iter_mut().filter(|(_, s)| s.refused.is_none()) {
                 let message = doc.sync().generate_sync_message(&mut s.state).map(SyncMessage::encode);
                 let entries = vec![Entry { doc: doc_ref.clone(), message }];
