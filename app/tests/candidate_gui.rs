@@ -78,12 +78,7 @@ impl Employer {
         store.create_campaign(&campaign).expect("create campaign");
         let runtime =
             tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().expect("runtime");
-        let config = NodeConfig {
-            relay: RelaySetting::Disabled,
-            bind: Some("127.0.0.1:0".parse().expect("addr")),
-            lan_discovery: false,
-            relay_ca: None,
-        };
+        let config = NodeConfig::direct("127.0.0.1:0".parse().expect("addr"));
         let node = runtime.block_on(Node::start(store.clone(), &config)).expect("employer node");
         let service = EmployerService::with_clock(node, Quota::default(), Arc::new(ManualClock::new(TODAY)));
         let router = {
@@ -530,12 +525,7 @@ fn iroh_key() -> &'static [u8; 32] {
         let dir = tempfile::tempdir().expect("tempdir");
         let store = Store::open(dir.path()).expect("store");
         let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("runtime");
-        let config = NodeConfig {
-            relay: RelaySetting::Disabled,
-            bind: Some("127.0.0.1:0".parse().expect("addr")),
-            lan_discovery: false,
-            relay_ca: None,
-        };
+        let config = NodeConfig::direct("127.0.0.1:0".parse().expect("addr"));
         let node = runtime.block_on(Node::start(Arc::new(store), &config)).expect("node");
         let id = *node.id().as_bytes();
         runtime.block_on(node.shutdown());

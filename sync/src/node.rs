@@ -69,6 +69,14 @@ pub struct NodeConfig {
     pub relay_ca: Option<std::path::PathBuf>,
 }
 
+impl NodeConfig {
+    /// Relays off and no LAN discovery, listening on `bind`: peers reach it only at that
+    /// address (tests and benchmarks, on loopback: nothing leaves the machine).
+    pub fn direct(bind: SocketAddr) -> Self {
+        NodeConfig { relay: RelaySetting::Disabled, bind: Some(bind), lan_discovery: false, relay_ca: None }
+    }
+}
+
 /// The mDNS service name Peerview nodes announce on the local network.
 pub const LAN_SERVICE: &str = "peerview";
 

@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 
 use peerview_sync::client;
 use peerview_sync::doc::{Answer, EventKind, MediaKind, StatusEvent, SubmissionDoc, Take};
-use peerview_sync::node::{Node, NodeConfig, RelaySetting};
+use peerview_sync::node::{Node, NodeConfig};
 use peerview_sync::ticket::{Invitee, Ticket};
 use peerview_sync::{DocKind, Store, Timestamp};
 
@@ -42,7 +42,7 @@ pub struct Submitted {
 pub async fn submit_recording(ticket: Ticket, bytes: Vec<u8>, bind: SocketAddr) -> anyhow::Result<Submitted> {
     let dir = tempfile::tempdir()?;
     let store = Arc::new(Store::open(dir.path())?);
-    let config = NodeConfig { relay: RelaySetting::Disabled, bind: Some(bind), lan_discovery: false, relay_ca: None };
+    let config = NodeConfig::direct(bind);
     let node = Node::start(store.clone(), &config).await?;
     let result = submit_with(&node, &store, &ticket, bytes).await;
     node.shutdown().await;

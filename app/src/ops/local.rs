@@ -252,19 +252,14 @@ mod tests {
     use std::sync::Arc;
 
     use peerview_sync::Store;
-    use peerview_sync::node::{NodeConfig, RelaySetting};
+    use peerview_sync::node::NodeConfig;
 
     use super::*;
     use crate::ops::recordings;
 
     async fn running_node(dir: &Path) -> (Node, LocalChannel) {
         let store = Arc::new(Store::open(dir).expect("store"));
-        let config = NodeConfig {
-            relay: RelaySetting::Disabled,
-            bind: Some("127.0.0.1:0".parse().expect("addr")),
-            lan_discovery: false,
-            relay_ca: None,
-        };
+        let config = NodeConfig::direct("127.0.0.1:0".parse().expect("addr"));
         let node = Node::start(store, &config).await.expect("node");
         let channel = LocalChannel::start(node.clone()).await.expect("channel");
         (node, channel)

@@ -9,7 +9,7 @@ use peerview_sync::doc::{
     Answer, AnswerKind, Campaign, Candidate, Contact, ContactDoc, InviteState, Question, ReviewsDoc, RosterDoc,
     SubmissionDoc, TextAnswer,
 };
-use peerview_sync::node::{Node, NodeConfig, RelaySetting};
+use peerview_sync::node::{Node, NodeConfig};
 use peerview_sync::store::{NewDoc, PACK_FROM};
 use peerview_sync::{CampaignId, CandidateId, DocKind, Store, Timestamp};
 
@@ -47,12 +47,7 @@ pub async fn start_node(dir: &Path) -> Result<Node> {
 /// connections per source address, as it would on the internet.
 pub async fn start_node_on(dir: &Path, ip: std::net::Ipv4Addr) -> Result<Node> {
     let store = Arc::new(Store::open(dir)?);
-    let config = NodeConfig {
-        relay: RelaySetting::Disabled,
-        bind: Some(std::net::SocketAddr::from((ip, 0))),
-        lan_discovery: false,
-        relay_ca: None,
-    };
+    let config = NodeConfig::direct(std::net::SocketAddr::from((ip, 0)));
     Ok(Node::start(store, &config).await?)
 }
 

@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use iroh::endpoint::{Connection, RecvStream, SendStream};
 use peerview_sync::doc::{AnswerKind, Campaign, Question};
-use peerview_sync::node::{Node, NodeConfig, RelaySetting, endpoint_addr};
+use peerview_sync::node::{Node, NodeConfig, endpoint_addr};
 use peerview_sync::protocol::{Claim, Msg, PROTOCOL_VERSION, SYNC_ALPN, read_msg, write_msg};
 use peerview_sync::ticket::{Invitee, Ticket};
 use peerview_sync::{CampaignId, CandidateId, Store, Timestamp};
@@ -13,12 +13,7 @@ use peerview_sync::{CampaignId, CandidateId, Store, Timestamp};
 /// A node on a loopback port of its own over the store in `dir`.
 pub async fn node(dir: &std::path::Path) -> Node {
     let store = Arc::new(Store::open(dir).expect("store"));
-    let config = NodeConfig {
-        relay: RelaySetting::Disabled,
-        bind: Some("127.0.0.1:0".parse().expect("addr")),
-        lan_discovery: false,
-        relay_ca: None,
-    };
+    let config = NodeConfig::direct("127.0.0.1:0".parse().expect("addr"));
     Node::start(store, &config).await.expect("node")
 }
 
