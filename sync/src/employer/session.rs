@@ -205,24 +205,25 @@ impl EmployerService {
             // A submission that just became complete (a written answer has no recording to
             // wait for) gets its receipt now, so the next round of this session carries it.
             if sent_changes {
-                for (_, candidate) in &access.candidate_of {
-                    if let Err(e) = self.mark_received_if_complete(candidate).await {
-                        warn!(%peer, error = %e, "checking whether a submission is complete");
-                    }
-                }
+                self.receipts(&peer, &access).await;
             }
         }
-        for (_, candidate) in &access.candidate_of {
-            if let Err(e) = self.mark_received_if_complete(candidate).await {
-                warn!(%peer, error = %e, "checking whether a submission is complete");
-            }
-        }
+        self.receipts(&peer, &access).await;
         let _ = send.finish();
         // A hub may have brought deletions (tombstones in a roster): apply them here too.
         if !access.hub_of.is_empty() {
             self.apply_deletions().await;
         }
         Ok(())
+    }
+
+    /// "Received" for the peer's own submissions that are now complete.
+    async fn receipts(&self, peer: &str, access: &Access) {
+        for (_, candidate) in &access.candidate_of {
+            if let Err(e) = self.mark_received_if_complete(candidate).await {
+                warn!(%peer, error = %e, "checking whether a submission is complete");
+            }
+        }
     }
 
     /// The documents a round's messages change, that the peer may write: only those are held
@@ -571,18 +572,13 @@ mod tests {
     use super::*;
     use crate::auth::Quota;
     use crate::doc::{Answer, SubmissionDoc, TextAnswer};
-    use crate::node::{Node, NodeConfig, RelaySetting};
+    use crate::node::{Node, NodeConfig};
     use crate::store::Store;
     use crate::ticket::Invitee;
     use crate::time::Timestamp;
 
     async fn node(dir: &std::path::Path) -> Node {
-        let config = NodeConfig {
-            relay: RelaySetting::Disabled,
-            bind: Some("127.0.0.1:0".parse().expect("addr")),
-            lan_discovery: false,
-            relay_ca: None,
-        };
+        let config = NodeConfig::direct("127.0.0.1:0".parse().expect("addr"));
         Node::start(Arc::new(Store::open(dir).expect("store")), &config).await.expect("node")
     }
 
